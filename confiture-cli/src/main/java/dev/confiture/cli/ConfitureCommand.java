@@ -32,9 +32,14 @@ public class ConfitureCommand {
 	public static CommandLine commandLine() {
 		CommandLine commandLine = new CommandLine(new ConfitureCommand());
 		commandLine.setExecutionExceptionHandler(new ErrorHandler());
-		commandLine.setExitCodeOnInvalidInput(ExitCodes.USAGE);
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+		exitOnInvalidInput(commandLine, ExitCodes.USAGE);
 		return commandLine;
+	}
+
+	private static void exitOnInvalidInput(CommandLine commandLine, int exitCode) {
+		commandLine.getCommandSpec().exitCodeOnInvalidInput(exitCode);
+		commandLine.getSubcommands().values().forEach((subcommand) -> exitOnInvalidInput(subcommand, exitCode));
 	}
 
 	static String version() {

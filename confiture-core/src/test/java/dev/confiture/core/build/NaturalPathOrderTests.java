@@ -16,10 +16,10 @@ class NaturalPathOrderTests {
 	}
 
 	@Test
-	void segmentsCompareOneByOneSoFoldersKeepTheirFilesTogether() {
+	void segmentsCompareOneByOneSoFoldersKeepTheirFilesTogetherAndAFolderSortsBeforeItsLongerNamesake() {
 		assertThat(sorted("db/schema/10_tables/b.sql", "db/schema/2_types/z.sql", "db/schema/10_tables/a/x.sql",
 				"db/schema/10_tables/a.sql"))
-			.containsExactly("db/schema/2_types/z.sql", "db/schema/10_tables/a.sql", "db/schema/10_tables/a/x.sql",
+			.containsExactly("db/schema/2_types/z.sql", "db/schema/10_tables/a/x.sql", "db/schema/10_tables/a.sql",
 					"db/schema/10_tables/b.sql");
 	}
 
