@@ -127,10 +127,17 @@ class BuildCommand implements Callable<Integer> {
 		document.put("ok", true);
 		document.put("status", status);
 		document.put("environment", environment);
-		document.put("files", files.stream().map((file) -> Map.of("path", file.relativePath(), "seed", file.seed())).toList());
+		document.put("files", files.stream().map(BuildCommand::describe).toList());
 		document.put("hash", hash);
 		document.put("durationMs", millis);
 		return document;
+	}
+
+	private static Map<String, Object> describe(SchemaFile file) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("path", file.relativePath());
+		description.put("seed", file.seed());
+		return description;
 	}
 
 	static String seconds(long millis) {

@@ -45,7 +45,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 		else {
 			PrintWriter err = commandLine.getErr();
 			err.println(commandLine.getColorScheme().errorText("Error: ") + message);
-			if (hint != null) {
+			if (hint != null && !message.contains(hint)) {
 				err.println("Hint: " + hint);
 			}
 			if (failure == null) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 public class OutputOptions {
 
 	@Option(names = { "--format", "-f" }, defaultValue = "text", paramLabel = "text|json",
-			description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+			description = "Output format: text or json (default: text).")
 	OutputFormat format = OutputFormat.TEXT;
 
 	/** Whether JSON output was asked for. */

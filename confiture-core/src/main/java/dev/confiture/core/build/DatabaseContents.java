@@ -23,7 +23,9 @@ final class DatabaseContents {
 			+ "SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 'view' "
 			+ "WHEN 'm' THEN 'materialized view' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'foreign table' END AS kind, "
 			+ "n.nspname || '.' || c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-			+ "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT " + SYSTEM_SCHEMA + " AND "
+			+ "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT " + SYSTEM_SCHEMA + " AND NOT (c.relkind = 'S' "
+			+ "AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid "
+			+ "AND d.deptype IN ('a', 'i'))) AND "
 			+ NOT_EXTENSION_MEMBER.formatted("'pg_class'::regclass", "c.oid")
 			+ " UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, "
 			+ "n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' "
@@ -34,7 +36,7 @@ final class DatabaseContents {
 			+ "AND NOT " + SYSTEM_SCHEMA + " AND " + NOT_EXTENSION_MEMBER.formatted("'pg_type'::regclass", "t.oid")
 			+ " UNION ALL SELECT 'schema', n.nspname FROM pg_namespace n WHERE NOT " + SYSTEM_SCHEMA
 			+ " AND n.nspname <> 'public' AND " + NOT_EXTENSION_MEMBER.formatted("'pg_namespace'::regclass", "n.oid")
-			+ ") objects ORDER BY kind, name";
+			+ ") objects ORDER BY kind = 'schema', kind <> 'table', kind, name";
 
 	private static final String USER_SCHEMAS = "SELECT n.nspname FROM pg_namespace n WHERE NOT " + SYSTEM_SCHEMA
 			+ " AND " + NOT_EXTENSION_MEMBER.formatted("'pg_namespace'::regclass", "n.oid") + " ORDER BY n.nspname";
