@@ -25,7 +25,7 @@ import dev.confiture.core.ConfitureException.Category;
 public record ConnectionSettings(String jdbcUrl, String user, String password) {
 
 	private static final Pattern URL = Pattern
-		.compile("^(?:jdbc:)?postgres(?:ql)?://(?:(?<userinfo>[^@/?#]*)@)?(?<hosts>[^/?#]*)(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?$");
+		.compile("^(?:jdbc:)?postgres(?:ql)?://(?:(?<userinfo>[^/?#]*)@)?(?<hosts>[^@/?#]*)(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?$");
 
 	/** Application name reported to PostgreSQL ({@code pg_stat_activity.application_name}). */
 	public static final String APPLICATION_NAME = "confiture";
@@ -64,8 +64,8 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
 				}
 				int eq = pair.indexOf('=');
 				String key = decode((eq >= 0) ? pair.substring(0, eq) : pair);
-				String value = (eq >= 0) ? decode(pair.substring(eq + 1)) : "";
-				query.put(key, value);
+				String value = (eq >= 0) ? pair.substring(eq + 1) : "";
+				query.put(key, (key.equals("user") || key.equals("password")) ? decode(value) : value);
 			}
 		}
 		if (urlUser == null) {
@@ -100,7 +100,8 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
 	 * @return the settings
 	 */
 	public static ConnectionSettings of(String host, int port, String database, String user, String password) {
-		return new ConnectionSettings("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
+		String address = (host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host;
+		return new ConnectionSettings("jdbc:postgresql://" + address + ":" + port + "/" + database, user, password);
 	}
 
 	/** The database name in the URL. */
@@ -163,11 +164,20 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
 			return null;
 		}
 		String result = url.replaceAll("(?i)(password=)[^&;\\s]*", "$1****");
-		return result.replaceAll("(://[^:/@\\s]*):[^@/\\s]*@", "$1:****@");
+		return result.replaceAll("(://[^:/@\\s]*):[^/?#\\s]*@", "$1:****@");
 	}
 
+	/**
+	 * Percent-decodes a URL part. Unlike form decoding, {@code +} stays a plus sign.
+	 */
 	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+		try {
+			return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfitureException(Category.CONFIG, "Invalid percent-encoding in a PostgreSQL URL",
+					"Encode special characters in the user name and password as %XX, e.g. '@' as %40");
+		}
 	}
 
 }

@@ -1,0 +1,199 @@
+package dev.confiture.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.confiture.core.Confiture;
+import dev.confiture.core.build.BuildListener;
+import dev.confiture.core.build.BuildOptions;
+import dev.confiture.core.build.BuildOptions.ExistingObjects;
+import dev.confiture.core.build.BuildResult;
+import dev.confiture.core.build.SchemaFile;
+import dev.confiture.core.build.SchemaSources;
+
+/**
+ * {@code confiture build}: builds a database from the schema files in one transaction.
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+		description = { "Build a database from db/schema (then the environment's seeds) in one transaction.",
+				"A failing statement is reported as file:line and leaves the database as it was." })
+class BuildCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	EnvironmentOptions environment;
+
+	@Mixin
+	OutputOptions output;
+
+	@Option(names = "--schema-only", description = "Leave the seed files out.")
+	boolean schemaOnly;
+
+	@Option(names = { "--output", "-o" }, paramLabel = "FILE",
+			description = "Write the ordered SQL to FILE instead of running it (no database needed).")
+	Path outputFile;
+
+	@ArgGroup(exclusive = true)
+	Existing existing = new Existing();
+
+	static class Existing {
+
+		@Option(names = "--drop-existing",
+				description = "Drop the database's user schemas first, in the same transaction (says what goes).")
+		boolean drop;
+
+		@Option(names = "--if-empty", description = "Do nothing (exit 0) when the database already has objects.")
+		boolean ifEmpty;
+
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		boolean text = !this.output.json();
+		Confiture confiture = this.environment.configure().buildListener(new Progress(out, err, text)).load();
+		BuildOptions options = BuildOptions.defaults()
+			.withSchemaOnly(this.schemaOnly)
+			.withExisting(this.existing.drop ? ExistingObjects.DROP
+					: this.existing.ifEmpty ? ExistingObjects.SKIP : ExistingObjects.REFUSE);
+		if (text) {
+			out.println("Building schema for environment: " + confiture.environment().name());
+		}
+		if (this.outputFile != null) {
+			Path target = this.environment.projectDirectory().resolve(this.outputFile);
+			long started = System.nanoTime();
+			SchemaSources sources = confiture.writeBuild(options, target);
+			long millis = (System.nanoTime() - started) / 1_000_000;
+			List<SchemaFile> files = this.schemaOnly ? sources.schemaFiles() : sources.allFiles();
+			if (text) {
+				out.printf(Locale.ROOT, "Wrote %d files to %s in %s%n", files.size(), target, seconds(millis));
+			}
+			else {
+				Map<String, Object> document = document("written", confiture.environment().name(), files,
+						sources.schemaHash(), millis);
+				document.put("output", target.toString());
+				Json.write(out, document);
+			}
+			return ExitCodes.OK;
+		}
+		BuildResult result = confiture.build(options);
+		long millis = result.duration().toMillis();
+		if (text) {
+			if (result.skipped()) {
+				out.println("Skipped: " + result.skippedReason() + " (--if-empty)");
+			}
+			else {
+				out.printf(Locale.ROOT, "Schema built successfully in %s (%d statements, schema hash %s)%n",
+						seconds(millis), result.statementCount(), result.schemaHash().substring(0, 12));
+				if (!result.baselinedMigrations().isEmpty()) {
+					out.println("Marked " + result.baselinedMigrations().size()
+							+ " existing migration(s) as applied: the schema files already contain them");
+				}
+			}
+		}
+		else {
+			List<SchemaFile> files = new java.util.ArrayList<>(result.schemaFiles());
+			files.addAll(result.seedFiles());
+			Map<String, Object> document = document(result.skipped() ? "skipped" : "built", result.environment(), files,
+					result.schemaHash(), millis);
+			document.put("database", result.database());
+			document.put("statements", result.statementCount());
+			document.put("droppedSchemas", result.droppedSchemas());
+			document.put("baselinedMigrations", result.baselinedMigrations());
+			document.put("skippedReason", result.skippedReason());
+			Json.write(out, document);
+		}
+		return ExitCodes.OK;
+	}
+
+	private static Map<String, Object> document(String status, String environment, List<SchemaFile> files, String hash,
+			long millis) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("ok", true);
+		document.put("status", status);
+		document.put("environment", environment);
+		document.put("files", files.stream().map(BuildCommand::describe).toList());
+		document.put("hash", hash);
+		document.put("durationMs", millis);
+		return document;
+	}
+
+	private static Map<String, Object> describe(SchemaFile file) {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("path", file.relativePath());
+		description.put("seed", file.seed());
+		return description;
+	}
+
+	static String seconds(long millis) {
+		return String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
+	}
+
+	/**
+	 * Prints what the build is doing: counts, what --drop-existing drops, and per-file progress
+	 * on an interactive terminal.
+	 */
+	private static final class Progress implements BuildListener {
+
+		private final PrintWriter out;
+
+		private final PrintWriter err;
+
+		private final boolean text;
+
+		private final boolean interactive = System.console() != null;
+
+		Progress(PrintWriter out, PrintWriter err, boolean text) {
+			this.out = out;
+			this.err = err;
+			this.text = text;
+		}
+
+		@Override
+		public void discovered(SchemaSources sources, boolean schemaOnly) {
+			if (this.text) {
+				int seeds = schemaOnly ? 0 : sources.seedFiles().size();
+				this.out.printf(Locale.ROOT, "Found %d SQL files (%d schema, %d seed%s)%n",
+						sources.schemaFiles().size() + seeds, sources.schemaFiles().size(), seeds,
+						(schemaOnly && !sources.seedFiles().isEmpty()) ? ", " + sources.seedFiles().size()
+								+ " left out by --schema-only" : "");
+				this.out.flush();
+			}
+		}
+
+		@Override
+		public void dropping(List<String> schemas) {
+			this.err.println("Dropping existing schemas (--drop-existing): " + String.join(", ", schemas));
+			this.err.flush();
+		}
+
+		@Override
+		public void fileStarted(SchemaFile file, int index, int total) {
+			if (this.text && index == 1) {
+				this.out.println("Executing schema...");
+				this.out.flush();
+			}
+			if (this.text && this.interactive) {
+				this.err.printf(Locale.ROOT, "  [%d/%d] %s%n", index, total, file.relativePath());
+				this.err.flush();
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,107 @@
+package dev.confiture.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The files {@code confiture init} writes: the layout of the getting-started guide, with a
+ * local environment that works against a local PostgreSQL out of the box (standard {@code PG*}
+ * variables override its defaults) and a production environment that takes everything from
+ * {@code DB_*} variables.
+ */
+final class ProjectLayout {
+
+	private ProjectLayout() {
+	}
+
+	/**
+	 * The files to write, by relative path. Paths ending in {@code /} are directories.
+	 * @param projectName the project's name, used for database names
+	 * @return path to content
+	 */
+	static Map<String, String> files(String projectName) {
+		String database = databaseName(projectName);
+		Map<String, String> files = new LinkedHashMap<>();
+		files.put("db/schema/00_common/extensions.sql", """
+				-- Extensions and types used by the rest of the schema. Files run in order:
+				-- 00_common, then 10_tables, 20_views, 30_functions (numbers compare numerically).
+				-- CREATE EXTENSION IF NOT EXISTS pg_trgm;
+				""");
+		files.put("db/schema/10_tables/users.sql", """
+				-- Users table: an example to edit or delete.
+				CREATE TABLE users (
+				    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+				    username TEXT NOT NULL UNIQUE,
+				    email TEXT NOT NULL UNIQUE,
+				    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+				);
+
+				CREATE INDEX idx_users_created_at ON users (created_at);
+				""");
+		files.put("db/schema/20_views/", null);
+		files.put("db/schema/30_functions/", null);
+		files.put("db/seeds/common/00_users.sql", """
+				-- Seed data for every non-production environment.
+				INSERT INTO users (username, email) VALUES
+				    ('admin', 'admin@example.com'),
+				    ('editor', 'editor@example.com');
+				""");
+		files.put("db/seeds/development/", null);
+		files.put("db/seeds/test/", null);
+		files.put("db/migrations/", null);
+		files.put("db/environments/local.yaml", environment("local", """
+				includes:
+				  - ../schema
+				  - ../seeds/common
+				  - ../seeds/development
+				""", """
+				database:
+				  host: ${PGHOST:-localhost}
+				  port: ${PGPORT:-5432}
+				  database: %s_local
+				  user: ${PGUSER:-postgres}
+				  password: ${PGPASSWORD:-postgres}
+				""".formatted(database)));
+		files.put("db/environments/test.yaml", environment("test", """
+				includes:
+				  - ../schema
+				  - ../seeds/common
+				  - ../seeds/test
+				""", """
+				database:
+				  host: ${PGHOST:-localhost}
+				  port: ${PGPORT:-5432}
+				  database: %s_test
+				  user: ${PGUSER:-postgres}
+				  password: ${PGPASSWORD:-postgres}
+				""".formatted(database)));
+		files.put("db/environments/production.yaml", environment("production", """
+				# Only the schema: never seed data in production.
+				includes:
+				  - ../schema
+				""", """
+				# Every value comes from the environment; a missing variable stops Confiture with its name.
+				database:
+				  host: ${DB_HOST}
+				  port: ${DB_PORT:-5432}
+				  database: ${DB_NAME}
+				  user: ${DB_USER}
+				  password: ${DB_PASSWORD}
+				"""));
+		return files;
+	}
+
+	private static String environment(String name, String includes, String database) {
+		return "name: " + name + "\n\n" + includes + "\n" + database + "\nmigrations_dir: ../migrations\n";
+	}
+
+	static String databaseName(String projectName) {
+		String name = projectName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+		if (name.isEmpty()) {
+			return "app";
+		}
+		return Character.isDigit(name.charAt(0)) ? "db_" + name : name;
+	}
+
+}

@@ -1,0 +1,212 @@
+package dev.confiture.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.confiture.cli.CliRunner.Result;
+import dev.confiture.core.server.PostgresServers;
+import dev.confiture.core.server.ScratchDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InitAndBuildCommandTests {
+
+	@TempDir
+	Path root;
+
+	Path project;
+
+	ScratchDatabase database;
+
+	@BeforeEach
+	void setUp() {
+		this.project = this.root.resolve("myapp");
+		this.database = PostgresServers.shared().createDatabase();
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.database.close();
+	}
+
+	@Test
+	void versionAndHelp() {
+		assertThat(CliRunner.run("--version").out()).startsWith("Confiture version ");
+		Result help = CliRunner.run("--help");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains("init").contains("build").contains("Exit codes:").contains("8  rollback refused");
+		assertThat(CliRunner.run("build", "--help").out()).contains("--schema-only", "--drop-existing", "--if-empty",
+				"--output", "--format", "--env", "--config", "--database-url");
+	}
+
+	@Test
+	void initWritesTheLayoutAndNeverOverwrites() throws Exception {
+		Result first = CliRunner.run("init", this.project.toString());
+		assertThat(first.exitCode()).isZero();
+		for (String path : List.of("db/schema/00_common/extensions.sql", "db/schema/10_tables/users.sql",
+				"db/schema/20_views", "db/schema/30_functions", "db/seeds/common/00_users.sql", "db/seeds/development",
+				"db/seeds/test", "db/migrations", "db/environments/local.yaml", "db/environments/test.yaml",
+				"db/environments/production.yaml")) {
+			assertThat(this.project.resolve(path)).exists();
+		}
+		assertThat(Files.readString(this.project.resolve("db/environments/production.yaml"))).contains("${DB_HOST}")
+			.contains("${DB_PASSWORD}")
+			.doesNotContain("seeds");
+		Files.writeString(this.project.resolve("db/schema/10_tables/users.sql"), "-- mine");
+		Result second = CliRunner.run("init", this.project.toString());
+		assertThat(second.exitCode()).isZero();
+		assertThat(second.out()).contains("kept    db/schema/10_tables/users.sql (already exists)");
+		assertThat(Files.readString(this.project.resolve("db/schema/10_tables/users.sql"))).isEqualTo("-- mine");
+	}
+
+	@Test
+	void initThenBuildWorksWithTheGeneratedConfiguration() throws SQLException {
+		CliRunner.run("init", this.project.toString());
+		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--env", "local",
+				"--database-url", url());
+		assertThat(build.exitCode()).as(build.toString()).isZero();
+		assertThat(build.out()).contains("Building schema for environment: local")
+			.contains("Found 3 SQL files (2 schema, 1 seed)")
+			.contains("Executing schema...")
+			.containsPattern("Schema built successfully in \\d+\\.\\d\\ds");
+		assertThat(query("SELECT username FROM users ORDER BY username")).containsExactly("admin", "editor");
+	}
+
+	@Test
+	void buildReadsTheDatabaseFromTheEnvironmentFile() throws Exception {
+		writeProject();
+		Files.writeString(this.project.resolve("db/environments/local.yaml"), """
+				name: local
+				includes:
+				  - ../schema
+				database_url: %s
+				""".formatted(url()));
+		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--env", "local");
+		assertThat(build.exitCode()).as(build.toString()).isZero();
+		assertThat(query("SELECT count(*)::text FROM posts")).containsExactly("0");
+	}
+
+	@Test
+	void schemaOnlyAndJsonOutput() throws SQLException {
+		CliRunner.run("init", this.project.toString());
+		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--schema-only",
+				"--database-url", url(), "--format", "json");
+		assertThat(build.exitCode()).as(build.toString()).isZero();
+		assertThat(build.out()).contains("\"status\" : \"built\"")
+			.contains("\"path\" : \"db/schema/10_tables/users.sql\"")
+			.contains("\"statements\" : 2")
+			.containsPattern("\"hash\" : \"[0-9a-f]{64}\"")
+			.doesNotContain("00_users.sql");
+		assertThat(query("SELECT count(*)::text FROM users")).containsExactly("0");
+	}
+
+	@Test
+	void failingStatementExitsWithFourAndNamesFileAndLine() throws SQLException {
+		writeProject();
+		write("db/schema/30_broken.sql", "\n\nCREATE TABLE broken (id int REFERENCES nowhere);\n");
+		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url());
+		assertThat(build.exitCode()).isEqualTo(4);
+		assertThat(build.err()).contains("Error: db/schema/30_broken.sql:3: relation \"nowhere\" does not exist")
+			.contains("Hint: Fix db/schema/30_broken.sql at line 3");
+		assertThat(query("SELECT relname::text FROM pg_class WHERE relname = 'posts'")).isEmpty();
+		Result json = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url(),
+				"--format", "json");
+		assertThat(json.exitCode()).isEqualTo(4);
+		assertThat(json.out()).contains("\"ok\" : false")
+			.contains("\"category\" : \"schema\"")
+			.contains("\"file\" : \"db/schema/30_broken.sql\"")
+			.contains("\"line\" : 3");
+	}
+
+	@Test
+	void nonEmptyDatabaseIsRefusedUnlessDropExistingOrIfEmpty() throws SQLException {
+		writeProject();
+		assertThat(CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url()).exitCode())
+			.isZero();
+		Result again = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url());
+		assertThat(again.exitCode()).isEqualTo(4);
+		assertThat(again.err()).contains("is not empty").contains("--drop-existing");
+		Result skip = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url(),
+				"--if-empty");
+		assertThat(skip.exitCode()).isZero();
+		assertThat(skip.out()).contains("Skipped: database");
+		Result drop = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url(),
+				"--drop-existing");
+		assertThat(drop.exitCode()).as(drop.toString()).isZero();
+		assertThat(drop.err()).contains("Dropping existing schemas (--drop-existing): public");
+		assertThat(query("SELECT count(*)::text FROM confiture_builds")).containsExactly("1");
+		Result both = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url(),
+				"--if-empty", "--drop-existing");
+		assertThat(both.exitCode()).isEqualTo(5);
+		assertThat(both.err()).contains("mutually exclusive");
+	}
+
+	@Test
+	void outputWritesTheScriptWithoutConnecting() throws Exception {
+		writeProject();
+		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url",
+				"postgresql://nobody:secret@127.0.0.1:1/none", "--output", "build/schema.sql");
+		assertThat(build.exitCode()).as(build.toString()).isZero();
+		assertThat(Files.readString(this.project.resolve("build/schema.sql"))).contains("CREATE TABLE posts");
+	}
+
+	@Test
+	void unknownEnvironmentIsAConfigurationError() {
+		writeProject();
+		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--env", "staging");
+		assertThat(build.exitCode()).isEqualTo(5);
+		assertThat(build.err()).contains("staging");
+	}
+
+	@Test
+	void unreachableDatabaseExitsWithThreeAndHidesThePassword() {
+		writeProject();
+		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url",
+				"postgresql://app:hunter2@127.0.0.1:1/app?connectTimeout=2");
+		assertThat(build.exitCode()).isEqualTo(3);
+		assertThat(build.err()).contains("Could not connect").doesNotContain("hunter2");
+	}
+
+	private void writeProject() {
+		write("db/schema/10_tables/posts.sql", "CREATE TABLE posts (id int PRIMARY KEY, title text NOT NULL);");
+		write("db/environments/local.yaml", "name: local\nincludes:\n  - ../schema\n");
+	}
+
+	private void write(String path, String content) {
+		try {
+			Path file = this.project.resolve(path);
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, content);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String url() {
+		return this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user();
+	}
+
+	private List<String> query(String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+		}
+		return values;
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.confiture.core;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.build.BaselineRecorder;
+import dev.confiture.core.build.BuildListener;
+import dev.confiture.core.build.BuildOptions;
+import dev.confiture.core.build.BuildResult;
+import dev.confiture.core.build.SchemaBuilder;
+import dev.confiture.core.build.SchemaSources;
+import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.Environment;
+import dev.confiture.core.config.EnvironmentLoader;
+
+/**
+ * Entry point of the Java API: one environment's schema files, migrations and database.
+ *
+ * <pre class="code">
+ * Confiture confiture = Confiture.configure()
+ *     .projectDirectory(Path.of("."))
+ *     .environment("local")
+ *     .load();
+ * BuildResult result = confiture.build(BuildOptions.defaults());
+ * </pre>
+ */
+public final class Confiture {
+
+	private final Environment environment;
+
+	private final ConnectionSettings database;
+
+	private final BuildListener buildListener;
+
+	private Confiture(Environment environment, ConnectionSettings database, BuildListener buildListener) {
+		this.environment = environment;
+		this.database = database;
+		this.buildListener = buildListener;
+	}
+
+	/**
+	 * Starts a fluent configuration.
+	 * @return a new configuration
+	 */
+	public static Configuration configure() {
+		return new Configuration();
+	}
+
+	/**
+	 * Creates an instance for an environment that is already loaded.
+	 * @param environment the environment
+	 * @return a new instance
+	 */
+	public static Confiture of(Environment environment) {
+		return configure().environment(environment).load();
+	}
+
+	/** The environment. */
+	public Environment environment() {
+		return this.environment;
+	}
+
+	/**
+	 * The database this instance works on: the configured override, else the environment's.
+	 * @return the connection settings
+	 * @throws ConfitureException if neither is set
+	 */
+	public ConnectionSettings database() {
+		if (this.database != null) {
+			return this.database;
+		}
+		if (this.environment.database() == null) {
+			throw new ConfitureException(Category.CONFIG,
+					"Environment '" + this.environment.name() + "' (" + this.environment.configFile()
+							+ ") has no database",
+					"Add 'database_url: postgresql://user:password@host:5432/db' or a 'database:' block to it, "
+							+ "or pass --database-url");
+		}
+		return this.environment.database();
+	}
+
+	/**
+	 * Finds the environment's schema and seed files, in order, without connecting.
+	 * @return the files
+	 */
+	public SchemaSources sources() {
+		return SchemaSources.discover(this.environment);
+	}
+
+	/**
+	 * Builds the database from the schema files (and seeds unless schema-only), in one
+	 * transaction.
+	 * @param options how to build
+	 * @return what was done
+	 */
+	public BuildResult build(BuildOptions options) {
+		SchemaSources sources = sources();
+		return new SchemaBuilder(this.buildListener, baselineRecorder()).build(this.environment.name(), sources,
+				database(), trackingSchema(), options);
+	}
+
+	/**
+	 * Writes the files of a build as one SQL script instead of running them.
+	 * @param options whether to leave the seeds out
+	 * @param output the file to write
+	 * @return the files written
+	 */
+	public SchemaSources writeBuild(BuildOptions options, Path output) {
+		SchemaSources sources = sources();
+		new SchemaBuilder(this.buildListener, BaselineRecorder.NONE).write(this.environment.name(), sources, options,
+				output);
+		return sources;
+	}
+
+	private BaselineRecorder baselineRecorder() {
+		return BaselineRecorder.NONE;
+	}
+
+	private String trackingSchema() {
+		String table = this.environment.trackingTable();
+		int dot = (table != null) ? table.lastIndexOf('.') : -1;
+		return (dot > 0) ? table.substring(0, dot) : null;
+	}
+
+	/**
+	 * Fluent configuration of a {@link Confiture} instance.
+	 */
+	public static final class Configuration {
+
+		private Path projectDirectory = Path.of("");
+
+		private String environmentName;
+
+		private Path configFile;
+
+		private Environment environment;
+
+		private ConnectionSettings database;
+
+		private BuildListener buildListener = BuildListener.NONE;
+
+		private EnvironmentLoader loader = new EnvironmentLoader();
+
+		Configuration() {
+		}
+
+		/** The project directory, which holds {@code db/}; the working directory by default. */
+		public Configuration projectDirectory(Path projectDirectory) {
+			this.projectDirectory = Objects.requireNonNull(projectDirectory);
+			return this;
+		}
+
+		/** The environment to load from the project ({@code db/environments/NAME.yaml} or {@code confiture.yaml}). */
+		public Configuration environment(String name) {
+			this.environmentName = name;
+			return this;
+		}
+
+		/** A configuration file to load instead of looking in the project directory. */
+		public Configuration configFile(Path file) {
+			this.configFile = file;
+			return this;
+		}
+
+		/** An environment that is already loaded. */
+		public Configuration environment(Environment environment) {
+			this.environment = environment;
+			return this;
+		}
+
+		/** A database that overrides the environment's. */
+		public Configuration database(ConnectionSettings database) {
+			this.database = database;
+			return this;
+		}
+
+		/** Follows builds, e.g. to show progress. */
+		public Configuration buildListener(BuildListener listener) {
+			this.buildListener = Objects.requireNonNull(listener);
+			return this;
+		}
+
+		/** The loader used for environment files (e.g. with other variables). */
+		public Configuration environmentLoader(EnvironmentLoader loader) {
+			this.loader = Objects.requireNonNull(loader);
+			return this;
+		}
+
+		/**
+		 * Loads the environment and creates the instance. Does not connect.
+		 * @return the instance
+		 * @throws ConfitureException if the configuration is invalid
+		 */
+		public Confiture load() {
+			Environment resolved = this.environment;
+			if (resolved == null) {
+				resolved = (this.configFile != null) ? this.loader.loadFile(this.configFile, this.environmentName)
+						: this.loader.load(this.projectDirectory,
+								(this.environmentName != null) ? this.environmentName : "local");
+			}
+			return new Confiture(resolved, this.database, this.buildListener);
+		}
+
+	}
+
+}

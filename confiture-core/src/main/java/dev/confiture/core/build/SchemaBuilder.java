@@ -1,0 +1,234 @@
+package dev.confiture.core.build;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.confiture.core.ConfitureException;
+import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.sql.ScriptExecutor;
+import dev.confiture.core.sql.SqlExecutionException;
+import dev.confiture.core.sql.SqlScript;
+import dev.confiture.core.sql.SqlStatement;
+
+/**
+ * Builds a database from schema files ("Medium 1"): every schema file, then the seed files,
+ * in one transaction, so that a failure leaves the database exactly as it was. A successful
+ * build is recorded in {@value #BUILDS_TABLE}, and the migrations that exist at build time are
+ * marked as applied through a {@link BaselineRecorder}.
+ */
+public final class SchemaBuilder {
+
+	/** The table that records builds, next to the migration tracking table. */
+	public static final String BUILDS_TABLE = "confiture_builds";
+
+	private final BuildListener listener;
+
+	private final BaselineRecorder baseline;
+
+	/**
+	 * Creates a builder.
+	 * @param listener follows progress
+	 * @param baseline marks existing migrations as applied
+	 */
+	public SchemaBuilder(BuildListener listener, BaselineRecorder baseline) {
+		this.listener = listener;
+		this.baseline = baseline;
+	}
+
+	/**
+	 * Builds the files into a database.
+	 * @param environment the environment's name, recorded with the build
+	 * @param sources the files
+	 * @param target the database
+	 * @param trackingSchema the schema of Confiture's tables, or {@code null} for the current one
+	 * @param options how to build
+	 * @return what was done
+	 * @throws ConfitureException if the files cannot be read or split, the database cannot be
+	 * reached, is not empty, or a statement fails; nothing is changed then
+	 */
+	public BuildResult build(String environment, SchemaSources sources, ConnectionSettings target,
+			String trackingSchema, BuildOptions options) {
+		long started = System.nanoTime();
+		List<SchemaFile> files = options.schemaOnly() ? sources.schemaFiles() : sources.allFiles();
+		List<SchemaFile> seedFiles = options.schemaOnly() ? List.of() : sources.seedFiles();
+		this.listener.discovered(sources, options.schemaOnly());
+		Map<SchemaFile, List<SqlStatement>> scripts = split(files);
+		String hash = sources.schemaHash();
+		try (Connection connection = connect(target)) {
+			connection.setAutoCommit(false);
+			try {
+				List<String> existing = DatabaseContents.userObjects(connection);
+				List<String> dropped = List.of();
+				if (!existing.isEmpty()) {
+					switch (options.existing()) {
+						case SKIP -> {
+							connection.rollback();
+							return new BuildResult(environment, target.toString(), List.of(), List.of(), hash, 0,
+									List.of(), "database " + target.database() + " is not empty (" + describe(existing)
+											+ ")",
+									List.of(), Duration.ofNanos(System.nanoTime() - started));
+						}
+						case REFUSE -> throw new ConfitureException(Category.SCHEMA,
+								"Database " + target.database() + " is not empty: it has " + describe(existing),
+								"Build into an empty database, add --drop-existing to drop its schemas first, "
+										+ "or --if-empty to skip the build when the database already has objects");
+						case DROP -> dropped = dropUserSchemas(connection);
+					}
+				}
+				int statements = 0;
+				int index = 0;
+				for (Map.Entry<SchemaFile, List<SqlStatement>> script : scripts.entrySet()) {
+					this.listener.fileStarted(script.getKey(), ++index, scripts.size());
+					statements += new ScriptExecutor(connection, Category.SCHEMA).execute(script.getKey().relativePath(),
+							script.getValue());
+				}
+				Duration duration = Duration.ofNanos(System.nanoTime() - started);
+				record(connection, trackingSchema, environment, hash, sources.schemaFiles().size(), seedFiles.size(),
+						statements, duration);
+				List<String> baselined = this.baseline.record(connection);
+				connection.commit();
+				return new BuildResult(environment, target.toString(), sources.schemaFiles(), seedFiles, hash,
+						statements, dropped, null, baselined, Duration.ofNanos(System.nanoTime() - started));
+			}
+			catch (SqlExecutionException ex) {
+				rollback(connection);
+				throw ex.withHint("Fix " + ex.source() + " at line " + ex.line()
+						+ " and build again. Nothing was changed: the build ran in one transaction and was rolled back.");
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollback(connection);
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE, "Build on " + target + " failed: " + ex.getMessage(),
+					"Nothing was changed: the build ran in one transaction and was rolled back.", ex);
+		}
+	}
+
+	/**
+	 * Writes the files as one SQL script instead of running them ({@code --output}).
+	 * @param environment the environment's name, written in the header
+	 * @param sources the files
+	 * @param options whether to leave the seeds out
+	 * @param output the file to write
+	 */
+	public void write(String environment, SchemaSources sources, BuildOptions options, Path output) {
+		List<SchemaFile> files = options.schemaOnly() ? sources.schemaFiles() : sources.allFiles();
+		this.listener.discovered(sources, options.schemaOnly());
+		try {
+			Path parent = output.toAbsolutePath().getParent();
+			if (parent != null) {
+				Files.createDirectories(parent);
+			}
+			try (Writer writer = Files.newBufferedWriter(output)) {
+				SchemaScriptWriter.write(environment, sources, files, writer);
+			}
+		}
+		catch (IOException ex) {
+			throw new ConfitureException(Category.SCHEMA, "Could not write " + output + ": " + ex.getMessage(),
+					"Check that the directory exists and is writable", ex);
+		}
+	}
+
+	private static Map<SchemaFile, List<SqlStatement>> split(List<SchemaFile> files) {
+		Map<SchemaFile, List<SqlStatement>> scripts = new LinkedHashMap<>();
+		for (SchemaFile file : files) {
+			scripts.put(file, SqlScript.split(file.relativePath(), SchemaHash.text(file)));
+		}
+		return scripts;
+	}
+
+	static Connection connect(ConnectionSettings target) {
+		try {
+			return target.connect();
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE, "Could not connect to " + target + ": " + ex.getMessage(),
+					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
+		}
+	}
+
+	private List<String> dropUserSchemas(Connection connection) throws SQLException {
+		List<String> schemas = DatabaseContents.userSchemas(connection);
+		this.listener.dropping(schemas);
+		try (Statement statement = connection.createStatement()) {
+			for (String schema : schemas) {
+				statement.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
+			}
+			if (schemas.contains("public")) {
+				statement.execute("CREATE SCHEMA public");
+				statement.execute("GRANT USAGE ON SCHEMA public TO PUBLIC");
+				statement.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
+				Savepoint savepoint = connection.setSavepoint();
+				try {
+					statement.execute("ALTER SCHEMA public OWNER TO pg_database_owner");
+					connection.releaseSavepoint(savepoint);
+				}
+				catch (SQLException ex) {
+					connection.rollback(savepoint);
+				}
+			}
+		}
+		return schemas;
+	}
+
+	private static void record(Connection connection, String schema, String environment, String hash, int files,
+			int seeds, int statements, Duration duration) throws SQLException {
+		String table = ((schema != null) ? quote(schema) + "." : "") + BUILDS_TABLE;
+		try (Statement statement = connection.createStatement()) {
+			if (schema != null) {
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+			}
+			statement.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
+					+ "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, environment text NOT NULL, "
+					+ "schema_hash text NOT NULL, file_count integer NOT NULL, seed_file_count integer NOT NULL, "
+					+ "statement_count integer NOT NULL, built_by text NOT NULL DEFAULT current_user, "
+					+ "built_at timestamptz NOT NULL DEFAULT now(), duration_ms bigint NOT NULL)");
+		}
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+				+ " (environment, schema_hash, file_count, seed_file_count, statement_count, duration_ms) "
+				+ "VALUES (?, ?, ?, ?, ?, ?)")) {
+			insert.setString(1, environment);
+			insert.setString(2, hash);
+			insert.setInt(3, files);
+			insert.setInt(4, seeds);
+			insert.setInt(5, statements);
+			insert.setLong(6, duration.toMillis());
+			insert.executeUpdate();
+		}
+	}
+
+	private static String describe(List<String> objects) {
+		List<String> shown = new ArrayList<>(objects.subList(0, Math.min(5, objects.size())));
+		String text = String.join(", ", shown);
+		return (objects.size() > shown.size()) ? text + " and " + (objects.size() - shown.size()) + " more" : text;
+	}
+
+	private static void rollback(Connection connection) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			// The connection is closed next; PostgreSQL rolls back what is left.
+		}
+	}
+
+	static String quote(String identifier) {
+		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.confiture.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One environment's settings, fully resolved: paths are absolute and normalised, and
+ * {@code ${VAR}} references are substituted. {@link #toString()} never shows the password.
+ *
+ * @param name the environment name, e.g. {@code local}
+ * @param configFile the YAML file the settings came from
+ * @param projectDirectory the project root, the directory that holds {@code db/}
+ * @param includeDirectories schema (and seed) directories to build from, in declared order:
+ * {@code includes} first, then {@code include_dirs} or {@code schema_dirs}
+ * @param excludeDirectories directories whose files are left out of the build
+ * @param seedDirectories seed directories ({@code seeds}), possibly empty
+ * @param database how to reach the database, or {@code null} when the file names none
+ * @param migrationsDirectory where migrations live (it may not exist yet)
+ * @param trackingTable the migration tracking table, possibly schema-qualified
+ * ({@code schema.table})
+ */
+public record Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
+		List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
+		Path migrationsDirectory, String trackingTable) {
+
+	/** The tracking table used when the configuration names none. */
+	public static final String DEFAULT_TRACKING_TABLE = "confiture_migrations";
+
+	public Environment {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(configFile, "configFile");
+		Objects.requireNonNull(projectDirectory, "projectDirectory");
+		includeDirectories = List.copyOf(includeDirectories);
+		excludeDirectories = List.copyOf(excludeDirectories);
+		seedDirectories = List.copyOf(seedDirectories);
+		Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
+		Objects.requireNonNull(trackingTable, "trackingTable");
+	}
+
+}
