@@ -757,9 +757,10 @@ public final class Migrator {
 		public Migrator build() {
 			if (this.connections == null) {
 				this.connections = () -> {
-					throw new java.sql.SQLException("no database is configured");
+					throw new ConfitureException(Category.CONFIG, "No database is configured for migrations",
+							"Pass --database-url, or add database_url or a database: block to the environment");
 				};
-				this.databaseDescription = "(no database configured)";
+				this.databaseDescription = "(no database)";
 			}
 			return new Migrator(this);
 		}

@@ -6,8 +6,8 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Describes SQL failures the way a user needs them: {@code file:line: ERROR: message}, then
- * the SQLState and PostgreSQL's detail, hint and context.
+ * Describes SQL failures the way a user needs them: {@code file:line: message (SQLSTATE x)},
+ * then PostgreSQL's detail, hint and context.
  */
 final class SqlFailures {
 
@@ -32,16 +32,11 @@ final class SqlFailures {
 		if (server == null) {
 			text.append(ex.getMessage());
 			if (ex.getSQLState() != null) {
-				text.append(" [SQLState ").append(ex.getSQLState()).append(']');
+				text.append(" (SQLSTATE ").append(ex.getSQLState()).append(')');
 			}
 			return text.toString();
 		}
-		text.append((server.getSeverity() != null) ? server.getSeverity() : "ERROR")
-			.append(": ")
-			.append(server.getMessage())
-			.append(" [SQLState ")
-			.append(server.getSQLState())
-			.append(']');
+		text.append(server.getMessage()).append(" (SQLSTATE ").append(server.getSQLState()).append(')');
 		append(text, "Detail", server.getDetail());
 		append(text, "PostgreSQL hint", server.getHint());
 		append(text, "Where", server.getWhere());
