@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.Migrator;
@@ -64,7 +65,7 @@ class MigrateUpCommand implements Callable<Integer> {
 		Migrator migrator = MigrationOptions.migrator(this.environment, this.migration,
 				new MigrationProgress(out, err, text, execute));
 		if ("plan".equals(this.dryRun)) {
-			MigrationPlan plan = migrator.plan(this.target, this.steps);
+			MigrationPlan plan = migrator.dryRun(this.target, this.steps);
 			plan.warnings().forEach((warning) -> {
 				if (text) {
 					err.println("Warning: " + warning);
@@ -94,7 +95,7 @@ class MigrateUpCommand implements Callable<Integer> {
 			out.printf(Locale.ROOT, "Dry run complete: %d migration(s) ran and were rolled back, nothing was changed%n",
 					run.migrations().size() - (int) run.migrations()
 						.stream()
-						.filter((m) -> m.outcome() == dev.confiture.core.migrate.ExecutedMigration.Outcome.NOT_RUN)
+						.filter((m) -> m.outcome() == Outcome.NOT_RUN)
 						.count());
 		}
 		else {
