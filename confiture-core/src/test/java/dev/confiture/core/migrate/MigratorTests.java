@@ -390,6 +390,8 @@ class MigratorTests {
 		assertThat(first.upFile().getFileName()).hasToString("001_add_user_bio.up.sql");
 		assertThat(first.downFile().getFileName()).hasToString("001_add_user_bio.down.sql");
 		assertThat(first.upFile()).content().startsWith("-- Migration 001_add_user_bio");
+		assertThat(migrator.dryRun(null, null).migrations()).singleElement()
+			.satisfies((planned) -> assertThat(planned.transactional()).isTrue());
 		this.db.write("041_x.up.sql", "SELECT 1;");
 		assertThat(migrator.generate("next").version()).isEqualTo("042");
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> migrator.generate("!!"))
