@@ -2,6 +2,7 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.build.BuildListener;
@@ -30,9 +29,6 @@ import dev.confiture.core.build.SchemaSources;
 		description = { "Build a database from db/schema (then the environment's seeds) in one transaction.",
 				"A failing statement is reported as file:line and leaves the database as it was." })
 class BuildCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
 
 	@Mixin
 	EnvironmentOptions environment;
@@ -63,10 +59,11 @@ class BuildCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
-		PrintWriter err = this.spec.commandLine().getErr();
+		PrintWriter out = this.output.out();
 		boolean text = !this.output.json();
-		Confiture confiture = this.environment.configure().buildListener(new Progress(out, err, text)).load();
+		Confiture confiture = this.environment.configure()
+			.buildListener(new Progress(out, this.output.err(), text))
+			.load();
 		BuildOptions options = BuildOptions.defaults()
 			.withSchemaOnly(this.schemaOnly)
 			.withExisting(this.existing.drop ? ExistingObjects.DROP
@@ -107,7 +104,7 @@ class BuildCommand implements Callable<Integer> {
 			}
 		}
 		else {
-			List<SchemaFile> files = new java.util.ArrayList<>(result.schemaFiles());
+			List<SchemaFile> files = new ArrayList<>(result.schemaFiles());
 			files.addAll(result.seedFiles());
 			Map<String, Object> document = document(result.skipped() ? "skipped" : "built", result.environment(), files,
 					result.schemaHash(), millis);

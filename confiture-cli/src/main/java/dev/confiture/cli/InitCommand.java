@@ -12,9 +12,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
@@ -26,9 +24,6 @@ import dev.confiture.core.ConfitureException.Category;
 		description = { "Create the db/ layout: schema folders with examples, seeds, migrations and environments.",
 				"Existing files are never overwritten, so running it twice is safe." })
 class InitCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
 
 	@Mixin
 	OutputOptions output;
@@ -66,7 +61,7 @@ class InitCommand implements Callable<Integer> {
 			throw new ConfitureException(Category.CONFIG, "Could not write the project layout in " + project + ": "
 					+ ex.getMessage(), "Check that the directory is writable", ex);
 		}
-		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter out = this.output.out();
 		if (this.output.json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", true);

@@ -8,9 +8,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.confiture.core.migrate.MigrationInfo;
 
@@ -22,9 +20,6 @@ import dev.confiture.core.migrate.MigrationInfo;
 		description = { "Mark every migration up to VERSION as applied without running it, for an existing "
 				+ "database that already has their effect." })
 class MigrateBaselineCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
 
 	@Mixin
 	EnvironmentOptions environment;
@@ -40,10 +35,8 @@ class MigrateBaselineCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
-		List<MigrationInfo> recorded = MigrationOptions
-			.migrator(this.environment, this.migration, MigrateDownCommand.progress(this.spec, this.output))
-			.baseline(this.version);
+		PrintWriter out = this.output.out();
+		List<MigrationInfo> recorded = this.migration.migrator(this.environment, this.output).baseline(this.version);
 		if (this.output.json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", true);

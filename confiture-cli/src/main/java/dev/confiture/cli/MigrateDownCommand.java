@@ -5,9 +5,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import dev.confiture.core.migrate.MigrationRun;
 
@@ -18,9 +16,6 @@ import dev.confiture.core.migrate.MigrationRun;
 		description = { "Roll back the newest applied migrations (highest version first) with their .down.sql.",
 				"Refused before anything changes (exit 8) if one of them has no down." })
 class MigrateDownCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
 
 	@Mixin
 	EnvironmentOptions environment;
@@ -37,16 +32,17 @@ class MigrateDownCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return print(this.spec, this.output, MigrationOptions.migrator(this.environment, this.migration,
-				progress(this.spec, this.output)).down(this.steps));
+		return print(this.output, this.migration.migrator(this.environment, this.output).down(this.steps));
 	}
 
-	static MigrationProgress progress(CommandSpec spec, OutputOptions output) {
-		return new MigrationProgress(spec.commandLine().getOut(), spec.commandLine().getErr(), !output.json(), false);
-	}
-
-	static int print(CommandSpec spec, OutputOptions output, MigrationRun run) {
-		PrintWriter out = spec.commandLine().getOut();
+	/**
+	 * Prints the result of a rollback ({@code down} and {@code down-to}).
+	 * @param output where and in which format
+	 * @param run what was rolled back
+	 * @return the exit code
+	 */
+	static int print(OutputOptions output, MigrationRun run) {
+		PrintWriter out = output.out();
 		if (output.json()) {
 			Json.write(out, MigrationDocuments.run(run));
 		}

@@ -4,9 +4,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code confiture migrate down-to VERSION}: rolls back everything newer than a version.
@@ -15,9 +13,6 @@ import picocli.CommandLine.Spec;
 		description = { "Roll back every applied migration newer than VERSION, newest first (0: all of them).",
 				"Refused before anything changes (exit 8) if one of them has no down." })
 class MigrateDownToCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
 
 	@Mixin
 	EnvironmentOptions environment;
@@ -33,9 +28,8 @@ class MigrateDownToCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return MigrateDownCommand.print(this.spec, this.output, MigrationOptions
-			.migrator(this.environment, this.migration, MigrateDownCommand.progress(this.spec, this.output))
-			.downTo(this.version));
+		return MigrateDownCommand.print(this.output,
+				this.migration.migrator(this.environment, this.output).downTo(this.version));
 	}
 
 }

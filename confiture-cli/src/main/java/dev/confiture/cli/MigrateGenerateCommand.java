@@ -7,12 +7,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import dev.confiture.core.migrate.GeneratedMigration;
-import dev.confiture.core.migrate.MigrationListener;
 
 /**
  * {@code confiture migrate generate NAME}: writes an empty pair of migration files.
@@ -21,9 +18,6 @@ import dev.confiture.core.migrate.MigrationListener;
 		description = { "Write {version}_{name}.up.sql and .down.sql with the next version, following the folder's "
 				+ "style (001 numbers or YYYYMMDDHHMMSS timestamps). Never overwrites; does not connect." })
 class MigrateGenerateCommand implements Callable<Integer> {
-
-	@Spec
-	CommandSpec spec;
 
 	@Mixin
 	EnvironmentOptions environment;
@@ -36,9 +30,8 @@ class MigrateGenerateCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
-		GeneratedMigration generated = MigrationOptions.migrator(this.environment, null, MigrationListener.NONE)
-			.generate(this.name);
+		PrintWriter out = this.output.out();
+		GeneratedMigration generated = this.environment.configure().load().migrator().build().generate(this.name);
 		if (this.output.json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", true);

@@ -12,10 +12,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
-import dev.confiture.core.migrate.MigrationListener;
 import dev.confiture.core.migrate.MigrationStatus;
 import dev.confiture.core.migrate.StatusReport;
 
@@ -33,9 +30,6 @@ class MigrateStatusCommand implements Callable<Integer> {
 
 	private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	@Spec
-	CommandSpec spec;
-
 	@Mixin
 	EnvironmentOptions environment;
 
@@ -44,8 +38,8 @@ class MigrateStatusCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
-		StatusReport report = MigrationOptions.migrator(this.environment, null, MigrationListener.NONE).status();
+		PrintWriter out = this.output.out();
+		StatusReport report = this.environment.configure().load().migrator().build().status();
 		int exitCode = !report.initialized() ? NOT_INITIALIZED
 				: (report.pendingCount() > 0 || report.hasChecksumMismatch()) ? PENDING : ExitCodes.OK;
 		if (this.output.json()) {

@@ -54,24 +54,18 @@ class MigrateUpCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		PrintWriter out = this.spec.commandLine().getOut();
-		PrintWriter err = this.spec.commandLine().getErr();
+		PrintWriter out = this.output.out();
 		boolean text = !this.output.json();
 		if (this.dryRun != null && !this.dryRun.equals("plan") && !this.dryRun.equals("execute")) {
 			throw new ParameterException(this.spec.commandLine(),
 					"--dry-run takes no value or 'execute', not '" + this.dryRun + "'");
 		}
 		boolean execute = "execute".equals(this.dryRun);
-		Migrator migrator = MigrationOptions.migrator(this.environment, this.migration,
-				new MigrationProgress(out, err, text, execute));
+		Migrator migrator = this.migration.migrator(this.environment, this.output, execute);
 		if ("plan".equals(this.dryRun)) {
 			MigrationPlan plan = migrator.dryRun(this.target, this.steps);
-			plan.warnings().forEach((warning) -> {
-				if (text) {
-					err.println("Warning: " + warning);
-				}
-			});
 			if (text) {
+				plan.warnings().forEach((warning) -> this.output.err().println("Warning: " + warning));
 				out.print(plan.sql());
 			}
 			else {

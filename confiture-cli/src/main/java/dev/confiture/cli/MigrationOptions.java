@@ -7,9 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-import dev.confiture.core.Confiture;
 import dev.confiture.core.migrate.ChecksumPolicy;
-import dev.confiture.core.migrate.MigrationListener;
 import dev.confiture.core.migrate.Migrator;
 
 /**
@@ -27,18 +25,30 @@ class MigrationOptions {
 	ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
 
 	/**
-	 * A migrator for the environment with these options.
+	 * A migrator for the environment with these options that prints its progress.
 	 * @param environment the environment options
-	 * @param listener receives progress
+	 * @param output where and in which format progress goes
 	 * @return the migrator
 	 */
-	static Migrator migrator(EnvironmentOptions environment, MigrationOptions options, MigrationListener listener) {
-		Confiture confiture = environment.configure().load();
-		Migrator.Builder builder = confiture.migrator().listener(listener);
-		if (options != null) {
-			builder.lockWait(options.lockWait).checksumPolicy(options.onChecksumMismatch);
-		}
-		return builder.build();
+	Migrator migrator(EnvironmentOptions environment, OutputOptions output) {
+		return migrator(environment, output, false);
+	}
+
+	/**
+	 * A migrator for the environment with these options that prints its progress.
+	 * @param environment the environment options
+	 * @param output where and in which format progress goes
+	 * @param dryRun whether the run is {@code --dry-run=execute}
+	 * @return the migrator
+	 */
+	Migrator migrator(EnvironmentOptions environment, OutputOptions output, boolean dryRun) {
+		return environment.configure()
+			.load()
+			.migrator()
+			.listener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
+			.lockWait(this.lockWait)
+			.checksumPolicy(this.onChecksumMismatch)
+			.build();
 	}
 
 	/**
