@@ -111,7 +111,7 @@ final class MigrationLock implements AutoCloseable {
 						+ "if it is stuck end it with SELECT pg_terminate_backend(<pid>); its lock is then freed.");
 	}
 
-	private static List<String> holders(Connection connection, long key) throws SQLException {
+	static List<String> holders(Connection connection, long key) throws SQLException {
 		String sql = "SELECT a.pid, a.application_name, a.client_addr::text, a.usename, a.backend_start, "
 				+ "a.query_start, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
 				+ "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "

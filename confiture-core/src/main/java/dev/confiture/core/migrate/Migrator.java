@@ -216,6 +216,20 @@ public final class Migrator {
 	}
 
 	/**
+	 * Describes the sessions that hold the migration lock of this tracking table right now
+	 * (pid, application name, client, user, since when). Read-only.
+	 * @return one line per holder; empty when nobody migrates
+	 */
+	public List<String> lockHolders() {
+		try (Connection connection = open()) {
+			return MigrationLock.holders(connection, this.trackingTable.resolve(connection).lockKey());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	/**
 	 * Writes {@code {version}_{name}.up.sql} and {@code .down.sql} with the next version,
 	 * following the style of the folder (zero-padded numbers or timestamps). Never
 	 * overwrites a file. Does not connect.
