@@ -1,5 +1,7 @@
 package dev.confiture.core.migrate;
 
+import java.util.Locale;
+
 /**
  * Where a migration comes from, or how it was recorded.
  */
@@ -16,11 +18,11 @@ public enum MigrationKind {
 
 	/** The lower-case name stored in the tracking table. */
 	public String id() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	static MigrationKind fromId(String id) {
-		return valueOf(id.toUpperCase(java.util.Locale.ROOT));
+		return valueOf(id.toUpperCase(Locale.ROOT));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.confiture.core.migrate;
 
+import java.util.Locale;
+
 /**
  * The state of one migration in a {@link StatusReport}.
  */
@@ -19,7 +21,7 @@ public enum MigrationState {
 
 	/** The lower-case, dash-separated label used in output, such as {@code checksum-mismatch}. */
 	public String label() {
-		return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 }

@@ -22,6 +22,7 @@ import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.sql.TransactionControl;
 
 /**
  * Applies, rolls back and reports versioned migrations: {@code {version}_{name}.up.sql}
@@ -136,7 +137,7 @@ public final class Migrator {
 	 * @param steps how many migrations at most, or {@code null}
 	 * @return the plan
 	 */
-	public MigrationPlan plan(String target, Integer steps) {
+	public MigrationPlan dryRun(String target, Integer steps) {
 		MigrationVersion targetVersion = parseVersion(target, "target");
 		checkSteps(steps);
 		MigrationSet set = discover();
@@ -153,7 +154,7 @@ public final class Migrator {
 			works.stream()
 				.filter((work) -> work.script() != null)
 				.flatMap((work) -> work.script().statements().stream()
-					.filter(dev.confiture.core.sql.TransactionControl::isTransactionControl)
+					.filter(TransactionControl::isTransactionControl)
 					.map((statement) -> work.location() + ":" + statement.line() + ": " + statement.leadingKeywords(2)
 							+ " will be skipped; Confiture runs each migration in its own transaction"))
 				.forEach(log::warn);

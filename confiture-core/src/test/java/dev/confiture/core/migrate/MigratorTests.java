@@ -1,6 +1,10 @@
 package dev.confiture.core.migrate;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +18,7 @@ import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MigratorTests {
 
@@ -178,7 +183,7 @@ class MigratorTests {
 		this.db.write("002_index_email.up.sql", "CREATE UNIQUE INDEX CONCURRENTLY users_email ON users (email);");
 		this.db.write("002_index_email.down.sql", "DROP INDEX CONCURRENTLY users_email;");
 		Migrator migrator = this.db.migrator().build();
-		MigrationPlan plan = migrator.plan(null, null);
+		MigrationPlan plan = migrator.dryRun(null, null);
 		assertThat(plan.migrations().get(1).transactional()).isFalse();
 		assertThat(plan.migrations().get(1).nonTransactionalReason()).contains("002_index_email.up.sql:1");
 		assertThat(migrator.up().doneCount()).isEqualTo(2);
@@ -247,10 +252,10 @@ class MigratorTests {
 		this.db.write("006_after_java.up.sql", "ALTER TABLE audit ADD COLUMN extra text;");
 		Migrator migrator = this.db.migrator().javaMigrationPackages("dev.confiture.core.migrate.testmigrations").build();
 		assertThat(migrator.migrations()).extracting(MigrationInfo::displayName, MigrationInfo::kind)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("003_before_java", MigrationKind.SQL),
-					org.assertj.core.groups.Tuple.tuple("004_add_audit_table", MigrationKind.JAVA),
-					org.assertj.core.groups.Tuple.tuple("005_backfill_audit", MigrationKind.JAVA),
-					org.assertj.core.groups.Tuple.tuple("006_after_java", MigrationKind.SQL));
+			.containsExactly(tuple("003_before_java", MigrationKind.SQL),
+					tuple("004_add_audit_table", MigrationKind.JAVA),
+					tuple("005_backfill_audit", MigrationKind.JAVA),
+					tuple("006_after_java", MigrationKind.SQL));
 		migrator.up();
 		assertThat(this.db.queryInt("SELECT count(*) FROM audit")).isEqualTo(3);
 		assertThat(this.db.queryList("SELECT kind || ' ' || (checksum IS NULL) FROM confiture_migrations "
@@ -346,8 +351,8 @@ class MigratorTests {
 		assertThat(report.trackingTable()).isEqualTo("public.confiture_migrations");
 		assertThat(report.migrations()).extracting(MigrationStatus::version, MigrationStatus::state,
 				MigrationStatus::reversible)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("001", MigrationState.CHECKSUM_MISMATCH, false),
-					org.assertj.core.groups.Tuple.tuple("002", MigrationState.PENDING, true));
+			.containsExactly(tuple("001", MigrationState.CHECKSUM_MISMATCH, false),
+					tuple("002", MigrationState.PENDING, true));
 		assertThat(report.migrations().get(0).appliedAt()).isNotNull();
 		assertThat(report.migrations().get(0).appliedBy()).isNotBlank();
 		this.db.write("001_a.up.sql", "CREATE TABLE a (id int);");
@@ -385,12 +390,14 @@ class MigratorTests {
 		assertThat(first.upFile().getFileName()).hasToString("001_add_user_bio.up.sql");
 		assertThat(first.downFile().getFileName()).hasToString("001_add_user_bio.down.sql");
 		assertThat(first.upFile()).content().startsWith("-- Migration 001_add_user_bio");
+		assertThat(migrator.dryRun(null, null).migrations()).singleElement()
+			.satisfies((planned) -> assertThat(planned.transactional()).isTrue());
 		this.db.write("041_x.up.sql", "SELECT 1;");
 		assertThat(migrator.generate("next").version()).isEqualTo("042");
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> migrator.generate("!!"))
 			.satisfies((ex) -> assertThat(ex.category()).isEqualTo(Category.CONFIG));
 		MigrationGenerator generator = new MigrationGenerator(
-				java.time.Clock.fixed(java.time.Instant.parse("2025-01-12T09:30:00Z"), java.time.ZoneOffset.UTC));
+				Clock.fixed(Instant.parse("2025-01-12T09:30:00Z"), ZoneOffset.UTC));
 		assertThat(generator.nextVersion(List.of(MigrationVersion.parse("20240101000000"))))
 			.isEqualTo("20250112093000");
 		assertThat(generator.nextVersion(List.of(MigrationVersion.parse("20260101000000"))))
@@ -425,13 +432,13 @@ class MigratorTests {
 		this.db.write("001_a.up.sql", "CREATE TABLE a (id int);");
 		this.db.write("002_b.up.sql", "CREATE TABLE b (id int);");
 		Migrator migrator = this.db.migrator().build();
-		try (java.sql.Connection connection = this.db.database.connect()) {
+		try (Connection connection = this.db.database.connect()) {
 			connection.setAutoCommit(false);
 			assertThat(migrator.baselineAll(connection)).hasSize(2);
 			connection.rollback();
 		}
 		assertThat(this.db.tableExists("confiture_migrations")).isFalse();
-		try (java.sql.Connection connection = this.db.database.connect()) {
+		try (Connection connection = this.db.database.connect()) {
 			connection.setAutoCommit(false);
 			connection.createStatement().execute("CREATE TABLE a (id int); CREATE TABLE b (id int)");
 			migrator.baselineAll(connection);
@@ -448,7 +455,7 @@ class MigratorTests {
 		this.db.write("001_a.up.sql", "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n");
 		this.db.write("002_idx.up.sql", "CREATE INDEX CONCURRENTLY a_id ON a (id);");
 		String before = this.db.catalogSnapshot();
-		MigrationPlan plan = this.db.migrator().build().plan(null, null);
+		MigrationPlan plan = this.db.migrator().build().dryRun(null, null);
 		assertThat(this.db.catalogSnapshot()).isEqualTo(before);
 		assertThat(plan.migrations()).extracting((m) -> m.migration().version()).containsExactly("001", "002");
 		assertThat(plan.migrations().get(0).statements()).containsExactly("CREATE TABLE a (id int);",
