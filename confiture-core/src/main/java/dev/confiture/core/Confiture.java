@@ -198,11 +198,20 @@ public final class Confiture {
 	}
 
 	private BaselineRecorder baselineRecorder() {
-		return (connection) -> migrator().build()
-			.baselineAll(connection)
-			.stream()
-			.map(MigrationInfo::version)
-			.toList();
+		Migrator migrator = migrator().build();
+		return new BaselineRecorder() {
+
+			@Override
+			public void lock(Connection connection) {
+				migrator.lockTransaction(connection);
+			}
+
+			@Override
+			public List<String> record(Connection connection) {
+				return migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
+			}
+
+		};
 	}
 
 	private String trackingSchema() {

@@ -90,6 +90,7 @@ public final class SchemaBuilder {
 			String databaseName = connection.getCatalog();
 			connection.setAutoCommit(false);
 			try {
+				this.baseline.lock(connection);
 				List<String> existing = DatabaseContents.userObjects(connection);
 				List<String> dropped = List.of();
 				if (!existing.isEmpty()) {

@@ -287,6 +287,24 @@ public final class Migrator {
 	}
 
 	/**
+	 * Takes this tracking table's migration lock for the rest of the caller's transaction,
+	 * waiting at most the configured lock wait. {@code confiture build} takes it first so that
+	 * two instances starting on one empty database never build at the same time, and a
+	 * migration never runs during a build.
+	 * @param connection a connection inside a transaction
+	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
+	 */
+	public void lockTransaction(Connection connection) {
+		try {
+			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
+			MigrationLock.acquireForTransaction(connection, table.lockKey(), this.lockWait, table.displayName());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	/**
 	 * Records every migration found as applied, on the caller's connection and in its
 	 * transaction, creating the tracking table if needed. Meant for {@code confiture build}:
 	 * a freshly built schema already contains every migration. Does not commit.

@@ -19,6 +19,7 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.build.BuildOptions;
+import dev.confiture.core.build.BuildOptions.ExistingObjects;
 import dev.confiture.core.build.BuildResult;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.migrate.ExecutedMigration;
@@ -99,8 +100,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy");
 		}
 		return switch (this.mode) {
-			case AUTO -> (this.confiture.existingObjects().isEmpty() && hasSchemaFiles()) ? build() : migrate();
-			case BUILD -> build();
+			case AUTO -> auto();
+			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
 			case MIGRATE -> migrate();
 			case VALIDATE -> validate();
 			case NONE -> new Outcome("none", List.of(), "nothing to do");
@@ -116,8 +117,20 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		}
 	}
 
-	private Outcome build() {
-		BuildResult result = this.confiture.build(BuildOptions.defaults());
+	/**
+	 * Builds an empty database, else migrates. The build takes the migration lock before it
+	 * looks at the database, so of two instances starting at once on an empty database one
+	 * builds and the other, once the build has committed, finds it built and migrates.
+	 */
+	private Outcome auto() {
+		if (!hasSchemaFiles()) {
+			return migrate();
+		}
+		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
+		return result.skipped() ? migrate() : build(result);
+	}
+
+	private Outcome build(BuildResult result) {
 		return new Outcome("build", result.baselinedMigrations(), "built the schema from " + result.schemaFiles().size()
 				+ " files and " + result.seedFiles().size() + " seed files (" + result.statementCount()
 				+ " statements, schema hash " + result.schemaHash().substring(0, 12) + ")"

@@ -182,6 +182,37 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
+	void contextsStartingAtOnceOnOneEmptyDatabaseBuildItOnce() throws Exception {
+		int instances = 4;
+		java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(instances);
+		java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newFixedThreadPool(instances);
+		try {
+			List<java.util.concurrent.Future<String>> actions = new ArrayList<>();
+			for (int i = 0; i < instances; i++) {
+				actions.add(executor.submit(() -> {
+					barrier.await();
+					String[] action = new String[1];
+					this.contextRunner.run((context) -> {
+						assertThat(context).hasNotFailed();
+						action[0] = context.getBean(ConfitureRunState.class).lastRun().action();
+					});
+					return action[0];
+				}));
+			}
+			List<String> done = new ArrayList<>();
+			for (java.util.concurrent.Future<String> action : actions) {
+				done.add(action.get(2, java.util.concurrent.TimeUnit.MINUTES));
+			}
+			assertThat(done).containsOnlyOnce("build").contains("migrate");
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(query("SELECT count(*)::text FROM confiture_builds")).containsExactly("1");
+		assertThat(query("SELECT version FROM confiture_migrations")).containsExactly("001");
+	}
+
+	@Test
 	void unknownPropertyUnderConfitureFailsStartup() {
 		this.contextRunner.withPropertyValues("confiture.schema-location=classpath:db/schema")
 			.run((context) -> assertThat(context).hasFailed());
