@@ -359,6 +359,19 @@ class MigrateCommandTests {
 	}
 
 	@Test
+	void failingMigrationInJsonNamesFileLineAndSqlState() throws Exception {
+		writeEnvironment(this.database);
+		write("db/migrations/001_broken.up.sql", "CREATE TABLE t (id int);\n\nINSERT INTO t\n  VALUES (1, 2);\n");
+		Result json = run("migrate", "up", "--env", "local", "--format", "json");
+		assertThat(json.exitCode()).isEqualTo(3);
+		assertThat(json.out()).contains("\"ok\" : false")
+			.containsPattern("\"file\" : \"[^\"]*001_broken\\.up\\.sql\"")
+			.contains("\"line\" : 4")
+			.contains("\"sqlState\" : \"42601\"");
+		assertThat(query(this.database, "SELECT to_regclass('t') IS NULL")).containsExactly("t");
+	}
+
+	@Test
 	void baselineAndHelp() throws Exception {
 		writeEnvironment(this.database);
 		write("db/migrations/001_a.up.sql", "CREATE TABLE a (id int);");

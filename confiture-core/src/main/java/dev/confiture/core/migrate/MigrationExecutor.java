@@ -12,13 +12,16 @@ import java.util.stream.Collectors;
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
-import dev.confiture.core.migrate.StatementExecutor.StatementFailure;
+import dev.confiture.core.sql.SqlExecutionException;
+import dev.confiture.core.sql.SqlStatement;
 
 /**
  * Runs prepared migrations on the work connection: in a transaction together with their
  * tracking row, or in auto-commit mode with the row written only after success.
  */
 final class MigrationExecutor {
+
+	private static final String NEW_LINE = System.lineSeparator();
 
 	private final Connection connection;
 
@@ -96,19 +99,23 @@ final class MigrationExecutor {
 		}
 		catch (Exception ex) {
 			rollback();
-			if (ex instanceof ConfitureException confiture) {
-				throw confiture;
-			}
 			String what = (work.direction() == Direction.UP) ? "Migration " + work.info().displayName()
 					: "Rollback of " + work.info().displayName();
 			String rolledBack = !commit ? "; the dry run was rolled back, nothing was changed"
 					: (work.direction() == Direction.UP) ? "; it was rolled back, nothing of it was applied"
 							: "; it was rolled back, the migration stays applied";
-			throw new ConfitureException(Category.DATABASE, what + " failed" + rolledBack + ":\n" + describe(work, ex),
-					"Fix " + work.location() + " and run confiture migrate " + command(work) + " again"
-							+ ((work.direction() == Direction.UP && commit)
-									? "; migrations applied before it in this run stay applied" : ""),
-					ex);
+			String hint = "Fix " + work.location() + " and run confiture migrate " + command(work) + " again"
+					+ ((work.direction() == Direction.UP && commit)
+							? "; migrations applied before it in this run stay applied" : "");
+			SqlExecutionException failure = sqlFailure(work, ex);
+			if (failure != null) {
+				throw failure.withContext(what + " failed" + rolledBack + ":", null, hint);
+			}
+			if (ex instanceof ConfitureException confiture) {
+				throw confiture;
+			}
+			throw new ConfitureException(Category.DATABASE,
+					what + " failed" + rolledBack + ":" + NEW_LINE + work.location() + ": " + ex, hint, ex);
 		}
 	}
 
@@ -129,8 +136,8 @@ final class MigrationExecutor {
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE, work.info().displayName() + " ran ("
 					+ work.nonTransactionalReason() + ") but its tracking row could not be "
-					+ ((applied != null) ? "deleted" : "written") + ": "
-					+ SqlFailures.describe(this.table.displayName(), 0, null, ex),
+					+ ((applied != null) ? "deleted" : "written") + ": " + this.table.displayName() + ": "
+					+ SqlExecutionException.describe(ex),
 					(applied != null) ? "Delete the row of version " + applied.version() + " from "
 							+ this.table.displayName()
 							: "Record it with confiture migrate baseline " + work.info().version()
@@ -153,49 +160,50 @@ final class MigrationExecutor {
 	}
 
 	private ConfitureException nonTransactionalFailure(MigrationWork work, StatementExecutor executor, Exception ex) {
-		StringBuilder message = new StringBuilder();
-		message.append((work.direction() == Direction.UP) ? "Migration " : "Rollback of ")
-			.append(work.info().displayName())
-			.append(" failed. It ran outside a transaction (")
-			.append(work.nonTransactionalReason())
-			.append("), so it was not rolled back and its tracking row was not ")
-			.append((work.direction() == Direction.UP) ? "written" : "deleted")
-			.append(":\n")
-			.append(describe(work, ex));
+		String summary = ((work.direction() == Direction.UP) ? "Migration " : "Rollback of ")
+				+ work.info().displayName() + " failed. It ran outside a transaction (" + work.nonTransactionalReason()
+				+ "), so it was not rolled back and its tracking row was not "
+				+ ((work.direction() == Direction.UP) ? "written" : "deleted") + ":";
+		List<String> consequences = new ArrayList<>();
 		if (!executor.lines().isEmpty()) {
-			message.append("\nStatements that succeeded before the failure stay applied: ")
-				.append((work.script() != null) ? "lines " + executor.lines()
-					.stream()
-					.map(String::valueOf)
-					.collect(Collectors.joining(", ")) : executor.statements() + " statement(s)")
-				.append('.');
+			consequences.add("Statements that succeeded before the failure stay applied: "
+					+ ((work.script() != null)
+							? "lines " + executor.lines().stream().map(String::valueOf).collect(Collectors.joining(", "))
+							: executor.statements() + " statement(s)")
+					+ ".");
 		}
 		String hint = "Undo or keep what succeeded, make " + work.location()
 				+ " safe to run again (for example with IF NOT EXISTS), then run confiture migrate " + command(work)
 				+ " again";
-		List<String> invalid = (ex instanceof StatementFailure failure && failure.statement() != null
-				&& failure.statement().leadingKeywords(5).contains("INDEX")) ? invalidIndexes() : List.of();
+		SqlStatement failed = executor.failedStatement();
+		List<String> invalid = (failed != null && failed.leadingKeywords(5).contains("INDEX")) ? invalidIndexes()
+				: List.of();
 		if (!invalid.isEmpty()) {
-			String statement = ((StatementFailure) ex).statement().sql().toLowerCase(Locale.ROOT);
+			String statement = failed.sql().toLowerCase(Locale.ROOT);
 			List<String> own = invalid.stream()
 				.filter((index) -> statement.contains(index.substring(index.indexOf('.') + 1).replace("\"", "")
 					.toLowerCase(Locale.ROOT)))
 				.toList();
 			if (!own.isEmpty()) {
-				message.append("\nIt left the INVALID index ").append(String.join(", ", own)).append(" behind.");
+				consequences.add("It left the INVALID index " + String.join(", ", own) + " behind.");
 				invalid = own;
 			}
 			else {
-				message.append("\nINVALID indexes found in the database (one may come from this failure): ")
-					.append(String.join(", ", invalid))
-					.append('.');
+				consequences.add("INVALID indexes found in the database (one may come from this failure): "
+						+ String.join(", ", invalid) + ".");
 			}
 			hint = "Drop it with " + invalid.stream()
 				.map((index) -> "DROP INDEX CONCURRENTLY IF EXISTS " + index + ";")
 				.collect(Collectors.joining(" ")) + " then fix " + work.location() + " and run confiture migrate "
 					+ command(work) + " again";
 		}
-		return new ConfitureException(Category.DATABASE, message.toString(), hint, ex);
+		String leftBehind = consequences.isEmpty() ? null : String.join(NEW_LINE, consequences);
+		SqlExecutionException failure = sqlFailure(work, ex);
+		if (failure != null) {
+			return failure.withContext(summary, leftBehind, hint);
+		}
+		return new ConfitureException(Category.DATABASE, summary + NEW_LINE + work.location() + ": " + ex
+				+ ((leftBehind != null) ? NEW_LINE + leftBehind : ""), hint, ex);
 	}
 
 	private List<String> invalidIndexes() {
@@ -246,14 +254,18 @@ final class MigrationExecutor {
 		}
 	}
 
-	private String describe(MigrationWork work, Exception ex) {
-		if (ex instanceof StatementFailure failure) {
-			return failure.getMessage();
+	/**
+	 * The failure as a {@link SqlExecutionException} if PostgreSQL rejected something, else
+	 * {@code null}.
+	 */
+	private static SqlExecutionException sqlFailure(MigrationWork work, Exception ex) {
+		if (ex instanceof SqlExecutionException failure) {
+			return failure;
 		}
-		if (ex instanceof SQLException sql) {
-			return SqlFailures.describe(work.location(), 0, null, sql);
+		if (ex instanceof SQLException failure) {
+			return SqlExecutionException.of(Category.DATABASE, work.location(), failure);
 		}
-		return work.location() + ": " + ex;
+		return null;
 	}
 
 	private void rollback() {

@@ -22,6 +22,7 @@ import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.TransactionControl;
 
 /**
@@ -565,10 +566,17 @@ public final class Migrator {
 
 	private ConfitureException databaseFailure(SQLException ex) {
 		return new ConfitureException(Category.DATABASE, "Database error on " + this.databaseDescription + ": "
-				+ SqlFailures.describe(this.trackingTable.configured(), 0, null, ex),
-				SqlFailures.isConnectionLost(ex) ? "The connection was lost; check the server and run the command again"
+				+ this.trackingTable.configured() + ": " + SqlExecutionException.describe(ex),
+				isConnectionLost(ex) ? "The connection was lost; check the server and run the command again"
 						: "Check that the user may read and write the tracking table " + this.trackingTable.configured(),
 				ex);
+	}
+
+	/** Whether the failure means the session has gone (terminated, network lost). */
+	private static boolean isConnectionLost(SQLException ex) {
+		String state = ex.getSQLState();
+		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+				|| state.equals("57P03"));
 	}
 
 	private static ConfitureException notInitialized(TrackingTable.Resolved table) {

@@ -14,8 +14,9 @@ import dev.confiture.core.ConfitureException.Category;
 
 /**
  * Runs the statements of a script one by one on a connection, loading {@code COPY ... FROM
- * stdin} data through pgjdbc's {@link CopyManager}. A failure is reported with the script's
- * name and the line of the failing statement. Transactions are the caller's business.
+ * stdin} data through pgjdbc's {@link CopyManager}. A failure is reported as a
+ * {@link SqlExecutionException} with the script's name and the line of the failure.
+ * Transactions are the caller's business.
  */
 public final class ScriptExecutor {
 
@@ -43,30 +44,36 @@ public final class ScriptExecutor {
 	 * @throws SqlExecutionException if a statement fails
 	 */
 	public int execute(String source, List<SqlStatement> statements) {
-		try (Statement statement = this.connection.createStatement()) {
-			statement.setEscapeProcessing(false);
-			for (SqlStatement sql : statements) {
-				try {
-					if (sql.isCopyFromStdin()) {
-						copyManager().copyIn(sql.sql(), new StringReader(sql.copyData()));
-					}
-					else {
-						statement.execute(sql.sql());
-					}
-				}
-				catch (SQLException ex) {
-					throw SqlExecutionException.of(this.failureCategory, source, sql, ex);
-				}
-				catch (IOException ex) {
-					throw new SqlExecutionException(this.failureCategory, source, sql.line(), null,
-							source + ":" + sql.line() + ": could not send COPY data: " + ex.getMessage(), ex);
-				}
+		for (SqlStatement statement : statements) {
+			execute(source, statement);
+		}
+		return statements.size();
+	}
+
+	/**
+	 * Runs one statement.
+	 * @param source the script's name for messages (a relative path)
+	 * @param statement the statement
+	 * @return the rows it affected: loaded by {@code COPY}, or PostgreSQL's update count
+	 * ({@code 0} for a query or DDL)
+	 * @throws SqlExecutionException if the statement fails
+	 */
+	public long execute(String source, SqlStatement statement) {
+		try {
+			if (statement.isCopyFromStdin()) {
+				return copyManager().copyIn(statement.sql(), new StringReader(statement.copyData()));
 			}
-			return statements.size();
+			try (Statement jdbc = this.connection.createStatement()) {
+				jdbc.setEscapeProcessing(false);
+				return jdbc.execute(statement.sql()) ? 0 : Math.max(jdbc.getUpdateCount(), 0);
+			}
 		}
 		catch (SQLException ex) {
-			throw new SqlExecutionException(this.failureCategory, source, 0, ex.getSQLState(),
-					source + ": " + ex.getMessage(), ex);
+			throw SqlExecutionException.of(this.failureCategory, source, statement, ex);
+		}
+		catch (IOException ex) {
+			throw new SqlExecutionException(this.failureCategory, source, statement.line(), null,
+					source + ":" + statement.line() + ": could not send COPY data: " + ex.getMessage(), null, ex);
 		}
 	}
 

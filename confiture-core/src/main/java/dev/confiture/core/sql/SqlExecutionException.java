@@ -8,10 +8,14 @@ import org.postgresql.util.ServerErrorMessage;
 import dev.confiture.core.ConfitureException;
 
 /**
- * A statement of a script that PostgreSQL rejected, with the script, the line and the server's
- * own message, detail and hint.
+ * A statement that PostgreSQL rejected, with where it came from and the server's own message,
+ * detail and hint. The message reads {@code source:line: message (SQLSTATE x)}, then
+ * PostgreSQL's detail, hint and context and the statement, each on a line of its own. This is
+ * the one place where a {@link SQLException} becomes what the user reads.
  */
 public class SqlExecutionException extends ConfitureException {
+
+	private static final String NEW_LINE = System.lineSeparator();
 
 	private final String source;
 
@@ -19,46 +23,64 @@ public class SqlExecutionException extends ConfitureException {
 
 	private final String sqlState;
 
-	SqlExecutionException(Category category, String source, int line, String sqlState, String message,
+	SqlExecutionException(Category category, String source, int line, String sqlState, String message, String hint,
 			Throwable cause) {
-		super(category, message, null, cause);
+		super(category, message, hint, cause);
 		this.source = source;
 		this.line = line;
 		this.sqlState = sqlState;
 	}
 
-	private SqlExecutionException(SqlExecutionException failure, String hint) {
-		super(failure.category(), failure.getMessage(), hint, failure.getCause());
-		this.source = failure.source;
-		this.line = failure.line;
-		this.sqlState = failure.sqlState;
+	/**
+	 * The failure of one statement of a script. The line is that of PostgreSQL's error
+	 * position inside the statement when the server gives one, otherwise that of the
+	 * statement's first token.
+	 * @param category the kind of failure
+	 * @param source the script, as the user knows it (a relative path)
+	 * @param statement the statement that failed
+	 * @param ex the failure
+	 * @return the exception, without a hint
+	 */
+	public static SqlExecutionException of(Category category, String source, SqlStatement statement,
+			SQLException ex) {
+		ServerErrorMessage server = serverMessage(ex);
+		int line = statement.line() + linesBefore(statement.sql(), (server != null) ? server.getPosition() : 0);
+		String message = source + ":" + line + ": " + describe(ex) + NEW_LINE + "  Statement: "
+				+ abbreviate(statement.sql());
+		return new SqlExecutionException(category, source, line, ex.getSQLState(), message, null, ex);
 	}
 
-	static SqlExecutionException of(Category category, String source, SqlStatement statement, SQLException ex) {
-		ServerErrorMessage server = (ex instanceof PSQLException psql) ? psql.getServerErrorMessage() : null;
-		int line = statement.line();
-		StringBuilder message = new StringBuilder();
-		if (server != null) {
-			line += linesBefore(statement.sql(), server.getPosition());
-			message.append(source).append(':').append(line).append(": ").append(server.getMessage());
-		}
-		else {
-			message.append(source).append(':').append(line).append(": ").append(ex.getMessage());
-		}
+	/**
+	 * A failure that is not tied to a statement of a script, such as one of the statements a
+	 * Java migration runs: {@code source: message (SQLSTATE x)} and PostgreSQL's detail, hint
+	 * and context. Its {@link #line()} is 0.
+	 * @param category the kind of failure
+	 * @param source what ran the statement: a file or a class name
+	 * @param ex the failure
+	 * @return the exception, without a hint
+	 */
+	public static SqlExecutionException of(Category category, String source, SQLException ex) {
+		return new SqlExecutionException(category, source, 0, ex.getSQLState(), source + ": " + describe(ex), null, ex);
+	}
+
+	/**
+	 * Describes a failure as Confiture reports it: PostgreSQL's message and SQLSTATE, then
+	 * its detail, hint and context, each on a line of its own. No location.
+	 * @param ex the failure
+	 * @return the description
+	 */
+	public static String describe(SQLException ex) {
+		ServerErrorMessage server = serverMessage(ex);
+		StringBuilder text = new StringBuilder((server != null) ? server.getMessage() : ex.getMessage());
 		if (ex.getSQLState() != null) {
-			message.append(" (SQLSTATE ").append(ex.getSQLState()).append(')');
+			text.append(" (SQLSTATE ").append(ex.getSQLState()).append(')');
 		}
-		if (server != null && server.getDetail() != null) {
-			message.append(System.lineSeparator()).append("  Detail: ").append(server.getDetail());
+		if (server != null) {
+			append(text, "Detail", server.getDetail());
+			append(text, "PostgreSQL hint", server.getHint());
+			append(text, "Where", server.getWhere());
 		}
-		if (server != null && server.getHint() != null) {
-			message.append(System.lineSeparator()).append("  PostgreSQL hint: ").append(server.getHint());
-		}
-		if (server != null && server.getWhere() != null) {
-			message.append(System.lineSeparator()).append("  Where: ").append(server.getWhere());
-		}
-		message.append(System.lineSeparator()).append("  Statement: ").append(abbreviate(statement.sql()));
-		return new SqlExecutionException(category, source, line, ex.getSQLState(), message.toString(), ex);
+		return text.toString();
 	}
 
 	/**
@@ -67,10 +89,25 @@ public class SqlExecutionException extends ConfitureException {
 	 * @return a new exception
 	 */
 	public SqlExecutionException withHint(String hint) {
-		return new SqlExecutionException(this, hint);
+		return new SqlExecutionException(category(), this.source, this.line, this.sqlState, getMessage(), hint,
+				getCause());
 	}
 
-	/** The script that failed, as named to the executor. */
+	/**
+	 * This failure as part of a larger operation, such as a migration: the message becomes
+	 * {@code summary}, then this failure's message on the next line, then {@code consequences}
+	 * on a line of their own. Source, line and SQLSTATE stay the same.
+	 * @param summary what failed and what became of the operation
+	 * @param consequences what the failure left behind, or {@code null}
+	 * @param hint what to do
+	 * @return a new exception
+	 */
+	public SqlExecutionException withContext(String summary, String consequences, String hint) {
+		String message = summary + NEW_LINE + getMessage() + ((consequences != null) ? NEW_LINE + consequences : "");
+		return new SqlExecutionException(category(), this.source, this.line, this.sqlState, message, hint, getCause());
+	}
+
+	/** The script (or class) that failed, as named to the executor. */
 	public String source() {
 		return this.source;
 	}
@@ -85,15 +122,30 @@ public class SqlExecutionException extends ConfitureException {
 		return this.sqlState;
 	}
 
+	private static ServerErrorMessage serverMessage(SQLException ex) {
+		return (ex instanceof PSQLException psql) ? psql.getServerErrorMessage() : null;
+	}
+
+	/**
+	 * Counts the line ends before a 1-based position, as the splitter counts lines: LF, CRLF
+	 * and a lone CR.
+	 */
 	private static int linesBefore(String sql, int position) {
 		int count = 0;
 		int end = Math.min(position - 1, sql.length());
 		for (int i = 0; i < end; i++) {
-			if (sql.charAt(i) == '\n') {
+			char c = sql.charAt(i);
+			if (c == '\n' || (c == '\r' && (i + 1 >= sql.length() || sql.charAt(i + 1) != '\n'))) {
 				count++;
 			}
 		}
 		return count;
+	}
+
+	private static void append(StringBuilder text, String label, String value) {
+		if (value != null && !value.isBlank()) {
+			text.append(NEW_LINE).append("  ").append(label).append(": ").append(value);
+		}
 	}
 
 	private static String abbreviate(String sql) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.sql.SqlExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,13 +64,17 @@ class MigratorTests {
 		this.db.write("002_broken.up.sql",
 				"-- creates a table, then fails\nCREATE TABLE half_done (id int);\n\nINSERT INTO users\n  VALUES (1, 'no such column');\n");
 		Migrator migrator = this.db.migrator().build();
-		assertThatExceptionOfType(ConfitureException.class).isThrownBy(migrator::up).satisfies((ex) -> {
+		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(migrator::up).satisfies((ex) -> {
 			assertThat(ex.category()).isEqualTo(Category.DATABASE);
 			assertThat(ex.getMessage()).contains("Migration 002_broken failed")
 				.contains("nothing of it was applied")
 				.contains("002_broken.up.sql:5: INSERT has more expressions than target columns")
-				.contains("(SQLSTATE 42601)");
+				.contains("(SQLSTATE 42601)")
+				.contains("Statement: INSERT INTO users VALUES (1, 'no such column')");
 			assertThat(ex.hint()).contains("002_broken.up.sql").contains("migrations applied before it");
+			assertThat(ex.source()).endsWith("002_broken.up.sql");
+			assertThat(ex.line()).isEqualTo(5);
+			assertThat(ex.sqlState()).isEqualTo("42601");
 		});
 		assertThat(this.db.tableExists("half_done")).isFalse();
 		assertThat(this.db.appliedVersions()).containsExactly("001");
@@ -203,13 +208,16 @@ class MigratorTests {
 				"-- confiture:no-transaction\nCREATE TABLE unrelated (id int);\n"
 						+ "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
 		Migrator migrator = this.db.migrator().build();
-		assertThatExceptionOfType(ConfitureException.class).isThrownBy(migrator::up).satisfies((ex) -> {
+		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(migrator::up).satisfies((ex) -> {
 			assertThat(ex.category()).isEqualTo(Category.DATABASE);
 			assertThat(ex.getMessage()).contains("ran outside a transaction")
 				.contains("002_unique_email.up.sql:3: could not create unique index \"users_email_key\"")
+				.contains("Detail: Key (email)=(same@example.com) is duplicated.")
 				.contains("Statements that succeeded before the failure stay applied: lines 2")
 				.contains("INVALID index public.users_email_key");
 			assertThat(ex.hint()).contains("DROP INDEX CONCURRENTLY IF EXISTS public.users_email_key;");
+			assertThat(ex.line()).isEqualTo(3);
+			assertThat(ex.sqlState()).isEqualTo("23505");
 		});
 		assertThat(this.db.appliedVersions()).containsExactly("001");
 		assertThat(this.db.tableExists("unrelated")).isTrue();
@@ -327,10 +335,15 @@ class MigratorTests {
 			context.execute("CREATE TABLE created_then_failed (id int)");
 			context.execute("SELECT * FROM missing_table");
 		});
-		assertThatExceptionOfType(ConfitureException.class)
+		assertThatExceptionOfType(SqlExecutionException.class)
 			.isThrownBy(() -> this.db.migrator().javaMigrations(failing).build().up())
 			.withMessageContaining(TestJavaMigration.class.getName())
-			.withMessageContaining("relation \"missing_table\" does not exist");
+			.withMessageContaining("relation \"missing_table\" does not exist")
+			.satisfies((ex) -> {
+				assertThat(ex.source()).isEqualTo(TestJavaMigration.class.getName());
+				assertThat(ex.line()).isZero();
+				assertThat(ex.sqlState()).isEqualTo("42P01");
+			});
 		assertThat(this.db.tableExists("created_then_failed")).isFalse();
 	}
 
