@@ -1,16 +1,24 @@
 package dev.confiture.core;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.build.BaselineRecorder;
 import dev.confiture.core.build.BuildListener;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildResult;
+import dev.confiture.core.build.DatabaseContents;
 import dev.confiture.core.build.SchemaBuilder;
 import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.EnvironmentLoader;
 import dev.confiture.core.migrate.MigrationInfo;
@@ -33,12 +41,18 @@ public final class Confiture {
 
 	private final ConnectionSettings database;
 
+	private final DataSource dataSource;
+
 	private final BuildListener buildListener;
 
-	private Confiture(Environment environment, ConnectionSettings database, BuildListener buildListener) {
+	private final Consumer<Migrator.Builder> migratorCustomizer;
+
+	private Confiture(Configuration configuration, Environment environment) {
 		this.environment = environment;
-		this.database = database;
-		this.buildListener = buildListener;
+		this.database = configuration.database;
+		this.dataSource = configuration.dataSource;
+		this.buildListener = configuration.buildListener;
+		this.migratorCustomizer = configuration.migratorCustomizer;
 	}
 
 	/**
@@ -99,7 +113,7 @@ public final class Confiture {
 	public BuildResult build(BuildOptions options) {
 		SchemaSources sources = sources();
 		return new SchemaBuilder(this.buildListener, baselineRecorder()).build(this.environment.name(), sources,
-				database(), trackingSchema(), options);
+				connectionSource(), databaseDescription(), trackingSchema(), options);
 	}
 
 	/**
@@ -125,19 +139,79 @@ public final class Confiture {
 		Migrator.Builder builder = Migrator.builder()
 			.migrationsDirectory(this.environment.migrationsDirectory())
 			.trackingTable(this.environment.trackingTable());
-		ConnectionSettings settings = (this.database != null) ? this.database : this.environment.database();
-		if (settings != null) {
-			builder.database(settings);
+		if (this.dataSource != null) {
+			builder.dataSource(this.dataSource);
 		}
+		else {
+			ConnectionSettings settings = (this.database != null) ? this.database : this.environment.database();
+			if (settings != null) {
+				builder.database(settings);
+			}
+		}
+		this.migratorCustomizer.accept(builder);
 		return builder;
 	}
 
+	/**
+	 * Opens connections to the database: the configured data source, else the configured or
+	 * the environment's connection settings.
+	 * @return the connection source
+	 */
+	public ConnectionSource connectionSource() {
+		return (this.dataSource != null) ? ConnectionSource.of(this.dataSource) : database();
+	}
+
+	/** The database for messages, without secrets. */
+	public String databaseDescription() {
+		return (this.dataSource != null) ? "the application's DataSource" : database().toString();
+	}
+
+	/**
+	 * Lists what the database holds outside PostgreSQL's own schemas (tables, views,
+	 * functions, types, schemas), leaving out objects that belong to extensions.
+	 * @return objects as "kind schema.name"; empty for an empty database
+	 */
+	public List<String> existingObjects() {
+		try (Connection connection = connectionSource().open()) {
+			return DatabaseContents.userObjects(connection);
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE,
+					"Could not read the contents of " + databaseDescription() + ": " + ex.getMessage(),
+					"Check that PostgreSQL is running and reachable", ex);
+		}
+	}
+
+	/**
+	 * The latest build recorded in the database.
+	 * @return the build, or empty if the database was never built by Confiture
+	 */
+	public java.util.Optional<dev.confiture.core.build.BuildRecord> lastBuild() {
+		try (Connection connection = connectionSource().open()) {
+			return dev.confiture.core.build.BuildRecord.latest(connection, trackingSchema());
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE,
+					"Could not read the builds of " + databaseDescription() + ": " + ex.getMessage(),
+					"Check that PostgreSQL is running and reachable", ex);
+		}
+	}
+
 	private BaselineRecorder baselineRecorder() {
-		return (connection) -> migrator().build()
-			.baselineAll(connection)
-			.stream()
-			.map(MigrationInfo::version)
-			.toList();
+		Migrator migrator = migrator().build();
+		return new BaselineRecorder() {
+
+			@Override
+			public void lock(Connection connection) {
+				migrator.lockTransaction(connection);
+			}
+
+			@Override
+			public List<String> record(Connection connection) {
+				return migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
+			}
+
+		};
 	}
 
 	private String trackingSchema() {
@@ -162,6 +236,11 @@ public final class Confiture {
 		private ConnectionSettings database;
 
 		private BuildListener buildListener = BuildListener.NONE;
+
+		private DataSource dataSource;
+
+		private Consumer<Migrator.Builder> migratorCustomizer = (builder) -> {
+		};
 
 		private EnvironmentLoader loader = new EnvironmentLoader();
 
@@ -198,6 +277,21 @@ public final class Confiture {
 			return this;
 		}
 
+		/** A data source to use instead of connection settings, e.g. a Spring application's. */
+		public Configuration dataSource(DataSource dataSource) {
+			this.dataSource = dataSource;
+			return this;
+		}
+
+		/**
+		 * Completes every {@link Migrator} this instance makes (lock wait, checksum policy, Java
+		 * migrations, listener), including the one that baselines migrations after a build.
+		 */
+		public Configuration migrator(Consumer<Migrator.Builder> customizer) {
+			this.migratorCustomizer = Objects.requireNonNull(customizer);
+			return this;
+		}
+
 		/** Follows builds, e.g. to show progress. */
 		public Configuration buildListener(BuildListener listener) {
 			this.buildListener = Objects.requireNonNull(listener);
@@ -222,7 +316,7 @@ public final class Confiture {
 						: this.loader.load(this.projectDirectory,
 								(this.environmentName != null) ? this.environmentName : "local");
 			}
-			return new Confiture(resolved, this.database, this.buildListener);
+			return new Confiture(this, resolved);
 		}
 
 	}

@@ -6,10 +6,20 @@ import java.util.List;
 
 /**
  * Marks the migrations that exist at build time as applied, inside the build's transaction,
- * because the schema files already contain their effect.
+ * because the schema files already contain their effect; and takes the migration lock at the
+ * start of that transaction.
  */
 @FunctionalInterface
 public interface BaselineRecorder {
+
+	/**
+	 * Called first in the build's transaction, before the database is inspected: takes the
+	 * migration lock so that no other build or migration runs at the same time.
+	 * @param connection the build's connection, inside its transaction
+	 * @throws SQLException on failure, which rolls the whole build back
+	 */
+	default void lock(Connection connection) throws SQLException {
+	}
 
 	/** Records nothing. */
 	BaselineRecorder NONE = (connection) -> List.of();

@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Reads what a database already holds outside PostgreSQL's own schemas, leaving out objects
- * that belong to extensions.
+ * that belong to extensions (and sequences owned by a table column).
  */
-final class DatabaseContents {
+public final class DatabaseContents {
 
 	private static final String SYSTEM_SCHEMA = "(n.nspname IN ('pg_catalog', 'information_schema') "
 			+ "OR n.nspname LIKE 'pg\\_toast%' OR n.nspname LIKE 'pg\\_temp\\_%')";
@@ -50,7 +50,7 @@ final class DatabaseContents {
 	 * @return the objects, empty for an empty database
 	 * @throws SQLException on failure
 	 */
-	static List<String> userObjects(Connection connection) throws SQLException {
+	public static List<String> userObjects(Connection connection) throws SQLException {
 		return query(connection, OBJECTS, true);
 	}
 
@@ -60,7 +60,7 @@ final class DatabaseContents {
 	 * @return schema names
 	 * @throws SQLException on failure
 	 */
-	static List<String> userSchemas(Connection connection) throws SQLException {
+	public static List<String> userSchemas(Connection connection) throws SQLException {
 		return query(connection, USER_SCHEMAS, false);
 	}
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.sql.ScriptExecutor;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlScript;
@@ -61,28 +62,48 @@ public final class SchemaBuilder {
 	 */
 	public BuildResult build(String environment, SchemaSources sources, ConnectionSettings target,
 			String trackingSchema, BuildOptions options) {
+		return build(environment, sources, target, target.toString(), trackingSchema, options);
+	}
+
+	/**
+	 * Builds the files into a database reached through any connection source (e.g. a
+	 * {@code DataSource}).
+	 * @param environment the environment's name, recorded with the build
+	 * @param sources the files
+	 * @param target opens connections to the database
+	 * @param targetDescription the database for messages, without secrets
+	 * @param trackingSchema the schema of Confiture's tables, or {@code null} for the current one
+	 * @param options how to build
+	 * @return what was done
+	 * @throws ConfitureException if the files cannot be read or split, the database cannot be
+	 * reached, is not empty, or a statement fails; nothing is changed then
+	 */
+	public BuildResult build(String environment, SchemaSources sources, ConnectionSource target,
+			String targetDescription, String trackingSchema, BuildOptions options) {
 		long started = System.nanoTime();
 		List<SchemaFile> files = options.schemaOnly() ? sources.schemaFiles() : sources.allFiles();
 		List<SchemaFile> seedFiles = options.schemaOnly() ? List.of() : sources.seedFiles();
 		this.listener.discovered(sources, options.schemaOnly());
 		Map<SchemaFile, List<SqlStatement>> scripts = split(files);
 		String hash = sources.schemaHash();
-		try (Connection connection = connect(target)) {
+		try (Connection connection = connect(target, targetDescription)) {
+			String databaseName = connection.getCatalog();
 			connection.setAutoCommit(false);
 			try {
+				this.baseline.lock(connection);
 				List<String> existing = DatabaseContents.userObjects(connection);
 				List<String> dropped = List.of();
 				if (!existing.isEmpty()) {
 					switch (options.existing()) {
 						case SKIP -> {
 							connection.rollback();
-							return new BuildResult(environment, target.toString(), List.of(), List.of(), hash, 0,
-									List.of(), "database " + target.database() + " is not empty (" + describe(existing)
+							return new BuildResult(environment, targetDescription, List.of(), List.of(), hash, 0,
+									List.of(), "database " + databaseName + " is not empty (" + describe(existing)
 											+ ")",
 									List.of(), Duration.ofNanos(System.nanoTime() - started));
 						}
 						case REFUSE -> throw new ConfitureException(Category.SCHEMA,
-								"Database " + target.database() + " is not empty: it has " + describe(existing),
+								"Database " + databaseName + " is not empty: it has " + describe(existing),
 								"Build into an empty database, add --drop-existing to drop its schemas first, "
 										+ "or --if-empty to skip the build when the database already has objects");
 						case DROP -> dropped = dropUserSchemas(connection);
@@ -100,7 +121,7 @@ public final class SchemaBuilder {
 						statements, duration);
 				List<String> baselined = this.baseline.record(connection);
 				connection.commit();
-				return new BuildResult(environment, target.toString(), sources.schemaFiles(), seedFiles, hash,
+				return new BuildResult(environment, targetDescription, sources.schemaFiles(), seedFiles, hash,
 						statements, dropped, null, baselined, Duration.ofNanos(System.nanoTime() - started));
 			}
 			catch (SqlExecutionException ex) {
@@ -114,7 +135,7 @@ public final class SchemaBuilder {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Build on " + target + " failed: " + ex.getMessage(),
+			throw new ConfitureException(Category.DATABASE, "Build on " + targetDescription + " failed: " + ex.getMessage(),
 					"Nothing was changed: the build ran in one transaction and was rolled back.", ex);
 		}
 	}
@@ -152,12 +173,12 @@ public final class SchemaBuilder {
 		return scripts;
 	}
 
-	static Connection connect(ConnectionSettings target) {
+	static Connection connect(ConnectionSource target, String description) {
 		try {
-			return target.connect();
+			return target.open();
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not connect to " + target + ": " + ex.getMessage(),
+			throw new ConfitureException(Category.DATABASE, "Could not connect to " + description + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
 		}
 	}

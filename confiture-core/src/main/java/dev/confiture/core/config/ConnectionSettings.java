@@ -22,7 +22,7 @@ import dev.confiture.core.ConfitureException.Category;
  * @param user the user name, or {@code null} for the driver's default
  * @param password the password, or {@code null}
  */
-public record ConnectionSettings(String jdbcUrl, String user, String password) {
+public record ConnectionSettings(String jdbcUrl, String user, String password) implements ConnectionSource {
 
 	private static final Pattern URL = Pattern
 		.compile("^(?:jdbc:)?postgres(?:ql)?://(?:(?<userinfo>[^/?#]*)@)?(?<hosts>[^@/?#]*)(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?$");
@@ -142,6 +142,11 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) {
 			properties.setProperty("ApplicationName", APPLICATION_NAME);
 		}
 		return DriverManager.getConnection(this.jdbcUrl, properties);
+	}
+
+	@Override
+	public Connection open() throws SQLException {
+		return connect();
 	}
 
 	/** The URL with any secret removed, safe to print. */

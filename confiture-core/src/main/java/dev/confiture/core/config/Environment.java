@@ -9,7 +9,8 @@ import java.util.Objects;
  * {@code ${VAR}} references are substituted. {@link #toString()} never shows the password.
  *
  * @param name the environment name, e.g. {@code local}
- * @param configFile the YAML file the settings came from
+ * @param configFile the YAML file the settings came from, or {@code null} when they were not read
+ * from a file (e.g. Spring Boot properties)
  * @param projectDirectory the project root, the directory that holds {@code db/}
  * @param includeDirectories schema (and seed) directories to build from, in declared order:
  * {@code includes} first, then {@code include_dirs} or {@code schema_dirs}
@@ -29,7 +30,6 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 
 	public Environment {
 		Objects.requireNonNull(name, "name");
-		Objects.requireNonNull(configFile, "configFile");
 		Objects.requireNonNull(projectDirectory, "projectDirectory");
 		includeDirectories = List.copyOf(includeDirectories);
 		excludeDirectories = List.copyOf(excludeDirectories);

@@ -77,6 +77,38 @@ final class MigrationLock implements AutoCloseable {
 	}
 
 	/**
+	 * Takes the same lock for the rest of the caller's transaction
+	 * ({@code pg_advisory_xact_lock}), e.g. so that a build and a migration never run at the
+	 * same time. PostgreSQL releases it at commit or rollback.
+	 * @param connection a connection inside a transaction
+	 * @param key the advisory lock key
+	 * @param wait how long to wait for another runner
+	 * @param tableName the tracking table, for messages
+	 * @throws SQLException on database failure
+	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
+	 */
+	static void acquireForTransaction(Connection connection, long key, Duration wait, String tableName)
+			throws SQLException {
+		long millis = Math.min(Math.max(wait.toMillis(), 1), Integer.MAX_VALUE);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SAVEPOINT confiture_lock");
+			statement.execute("SET LOCAL lock_timeout = " + millis);
+			try {
+				statement.execute("SELECT pg_advisory_xact_lock(" + key + ")");
+			}
+			catch (SQLException ex) {
+				if (!LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+					throw ex;
+				}
+				statement.execute("ROLLBACK TO SAVEPOINT confiture_lock");
+				throw timeout(connection, key, wait, tableName);
+			}
+			statement.execute("RELEASE SAVEPOINT confiture_lock");
+			statement.execute("SET LOCAL lock_timeout TO DEFAULT");
+		}
+	}
+
+	/**
 	 * Whether the session that holds the lock is still alive.
 	 * @return {@code true} if the lock is still held
 	 */
@@ -111,7 +143,7 @@ final class MigrationLock implements AutoCloseable {
 						+ "if it is stuck end it with SELECT pg_terminate_backend(<pid>); its lock is then freed.");
 	}
 
-	private static List<String> holders(Connection connection, long key) throws SQLException {
+	static List<String> holders(Connection connection, long key) throws SQLException {
 		String sql = "SELECT a.pid, a.application_name, a.client_addr::text, a.usename, a.backend_start, "
 				+ "a.query_start, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
 				+ "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "

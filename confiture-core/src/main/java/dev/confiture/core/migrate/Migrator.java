@@ -218,6 +218,20 @@ public final class Migrator {
 	}
 
 	/**
+	 * Describes the sessions that hold the migration lock of this tracking table right now
+	 * (pid, application name, client, user, since when). Read-only.
+	 * @return one line per holder; empty when nobody migrates
+	 */
+	public List<String> lockHolders() {
+		try (Connection connection = open()) {
+			return MigrationLock.holders(connection, this.trackingTable.resolve(connection).lockKey());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	/**
 	 * Writes {@code {version}_{name}.up.sql} and {@code .down.sql} with the next version,
 	 * following the style of the folder (zero-padded numbers or timestamps). Never
 	 * overwrites a file. Does not connect.
@@ -271,6 +285,24 @@ public final class Migrator {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Takes this tracking table's migration lock for the rest of the caller's transaction,
+	 * waiting at most the configured lock wait. {@code confiture build} takes it first so that
+	 * two instances starting on one empty database never build at the same time, and a
+	 * migration never runs during a build.
+	 * @param connection a connection inside a transaction
+	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
+	 */
+	public void lockTransaction(Connection connection) {
+		try {
+			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
+			MigrationLock.acquireForTransaction(connection, table.lockKey(), this.lockWait, table.displayName());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
 	}
 
 	/**

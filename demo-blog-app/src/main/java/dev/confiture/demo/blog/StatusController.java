@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
+
 /**
  * What Confiture did at startup, and the blog's users and posts read back from the database.
  */
@@ -16,25 +18,21 @@ class StatusController {
 
 	private final JdbcClient jdbc;
 
-	private final SchemaSetup schema;
+	private final ConfitureRunState confiture;
 
-	StatusController(JdbcClient jdbc, SchemaSetup schema) {
+	StatusController(JdbcClient jdbc, ConfitureRunState confiture) {
 		this.jdbc = jdbc;
-		this.schema = schema;
+		this.confiture = confiture;
 	}
 
 	@GetMapping("/")
 	Map<String, Object> status() {
 		Map<String, Object> status = new LinkedHashMap<>();
-		status.put("startup", this.schema.lastBuild().skipped() ? "schema already built" : "schema built");
-		status.put("builds", this.jdbc
-			.sql("SELECT environment, schema_hash, file_count, seed_file_count, statement_count, built_by, built_at, "
-					+ "duration_ms FROM confiture_builds ORDER BY id")
-			.query()
-			.listOfRows());
+		status.put("startup", this.confiture.lastRun().action());
 		status.put("tables", this.jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
 			.query(String.class)
 			.list());
+		status.put("details", "/actuator/confiture");
 		return status;
 	}
 

@@ -35,8 +35,10 @@ class BlogApplicationTests {
 	void startupBuildsTheSchemaWithSeedsIntoTheEmbeddedDatabase() {
 		RestClient http = RestClient.create("http://localhost:" + this.port);
 		Map<String, Object> status = http.get().uri("/").retrieve().body(Map.class);
-		assertThat(status).containsEntry("startup", "schema built");
+		assertThat(status).containsEntry("startup", "build");
 		assertThat((List<String>) status.get("tables")).contains("tb_user", "tb_post", "tb_comment", "confiture_builds");
+		Map<String, Object> actuator = http.get().uri("/actuator/confiture").retrieve().body(Map.class);
+		assertThat(actuator).containsKey("contexts");
 		List<Map<String, Object>> posts = http.get().uri("/posts").retrieve().body(List.class);
 		assertThat(posts).singleElement()
 			.satisfies((post) -> assertThat(post).containsEntry("author", "alice").containsEntry("comment_count", 1));

@@ -1,0 +1,32 @@
+package dev.confiture.spring.boot.actuate;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+import dev.confiture.core.Confiture;
+import dev.confiture.spring.boot.autoconfigure.ConfitureAutoConfiguration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link ConfitureEndpoint}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = ConfitureAutoConfiguration.class)
+@ConditionalOnClass({ Confiture.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(ConfitureEndpoint.class)
+public final class ConfitureEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(Confiture.class)
+	@ConditionalOnMissingBean
+	ConfitureEndpoint confitureEndpoint(ApplicationContext context) {
+		return new ConfitureEndpoint(context);
+	}
+
+}

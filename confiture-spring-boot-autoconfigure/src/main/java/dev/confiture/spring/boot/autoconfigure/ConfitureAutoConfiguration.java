@@ -1,0 +1,207 @@
+package dev.confiture.spring.boot.autoconfigure;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConfigurationCondition.ConfigurationPhase;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.StringUtils;
+
+import dev.confiture.core.Confiture;
+import dev.confiture.core.ConfitureException;
+import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.migrate.JavaMigration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for Confiture: builds or migrates the
+ * application's PostgreSQL database at startup, before JPA, jOOQ or JDBC clients use it.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Confiture.class)
+@Conditional(ConfitureAutoConfiguration.ConfitureDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "confiture.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ConfitureProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(ConfitureRuntimeHints.class)
+public final class ConfitureAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConfitureRunState confitureRunState() {
+		return new ConfitureRunState();
+	}
+
+	@Bean(destroyMethod = "close")
+	ConfitureResources confitureResources(ResourceLoader resourceLoader) {
+		return new ConfitureResources(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Confiture confiture(ConfitureProperties properties, ObjectProvider<DataSource> dataSource,
+			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource,
+			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ConfitureConfigurationCustomizer> customizers,
+			ConfitureResources resources, ResourceLoader resourceLoader, Environment environment) {
+		dev.confiture.core.config.Environment confitureEnvironment = environment(properties, resources,
+				environment.getProperty("spring.application.name", "application"));
+		List<JavaMigration> beans = javaMigrations.orderedStream().toList();
+		ClassLoader classLoader = resourceLoader.getClassLoader();
+		Confiture.Configuration configuration = Confiture.configure()
+			.environment(confitureEnvironment)
+			.migrator((migrator) -> {
+				migrator.lockWait(properties.getLockWait())
+					.checksumPolicy(properties.getOnChecksumMismatch())
+					.javaMigrations(beans);
+				if (!properties.getJavaMigrationsPackages().isEmpty()) {
+					migrator.javaMigrationPackages(properties.getJavaMigrationsPackages().toArray(String[]::new));
+				}
+				if (classLoader != null) {
+					migrator.classLoader(classLoader);
+				}
+			});
+		DataSource qualified = confitureDataSource.getIfAvailable();
+		if (qualified != null) {
+			configuration.dataSource(qualified);
+		}
+		else if (StringUtils.hasText(properties.getUrl())) {
+			configuration.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(),
+					properties.getPassword()));
+		}
+		else {
+			DataSource primary = dataSource.getIfUnique();
+			if (primary == null) {
+				throw new ConfitureException(Category.CONFIG, "Confiture found no DataSource to manage",
+						"Define spring.datasource.url, a single DataSource bean, one marked @ConfitureDataSource, "
+								+ "or confiture.url");
+			}
+			configuration.dataSource(StringUtils.hasText(properties.getUser()) ? derived(primary, properties) : primary);
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
+		return configuration.load();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConfitureMigrationInitializer confitureMigrationInitializer(Confiture confiture, ConfitureProperties properties,
+			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state) {
+		return new ConfitureMigrationInitializer(confiture, strategy.getIfAvailable(), properties.getMode(), state);
+	}
+
+	@Bean
+	static ConfitureSchemaManagementProvider confitureSchemaManagementProvider(ObjectProvider<DataSource> dataSource,
+			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource) {
+		DataSource qualified = confitureDataSource.getIfAvailable();
+		return new ConfitureSchemaManagementProvider((qualified != null) ? qualified : dataSource.getIfUnique());
+	}
+
+	private static DataSource derived(DataSource primary, ConfitureProperties properties) {
+		return DataSourceBuilder.derivedFrom(primary)
+			.type(SimpleDriverDataSource.class)
+			.username(properties.getUser())
+			.password(properties.getPassword())
+			.build();
+	}
+
+	static dev.confiture.core.config.Environment environment(ConfitureProperties properties,
+			ConfitureResources resources, String name) {
+		List<Path> schema = properties.getSchemaLocations()
+			.stream()
+			.map((location) -> resources.copy(location, false))
+			.toList();
+		List<Path> seeds = new ArrayList<>();
+		for (String location : properties.getSeedLocations()) {
+			for (String profile : properties.getSeedProfiles()) {
+				seeds.add(resources.copy(StringUtils.trimTrailingCharacter(location, '/') + "/" + profile.trim(), false));
+			}
+		}
+		Path migrations = migrations(properties.getMigrationLocations(), resources);
+		return new dev.confiture.core.config.Environment(name, null, resources.root(), schema, List.of(), seeds, null,
+				migrations, properties.getTrackingTable());
+	}
+
+	private static Path migrations(List<String> locations, ConfitureResources resources) {
+		if (locations.isEmpty()) {
+			return resources.root().resolve("db/migrations");
+		}
+		List<Path> directories = locations.stream().map((location) -> resources.copy(location, false)).toList();
+		if (directories.size() == 1) {
+			return directories.get(0);
+		}
+		Path merged = resources.root().resolve("confiture-migrations");
+		try {
+			Files.createDirectories(merged);
+			for (Path directory : directories) {
+				try (var files = Files.list(directory)) {
+					for (Path file : files.filter(Files::isRegularFile).toList()) {
+						Path target = merged.resolve(file.getFileName());
+						if (Files.exists(target)) {
+							throw new ConfitureException(Category.CONFIG,
+									"Two migration locations hold " + file.getFileName() + ": "
+											+ locations.stream().collect(Collectors.joining(", ")),
+									"Rename one of them; versions must be unique across confiture.migration-locations");
+						}
+						Files.copy(file, target);
+					}
+				}
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new ConfitureException(Category.CONFIG, "Could not read the migration locations: " + ex.getMessage(),
+					null, ex);
+		}
+		return merged;
+	}
+
+	static final class ConfitureDataSourceCondition extends AnyNestedCondition {
+
+		ConfitureDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
+
+		}
+
+		@ConditionalOnProperty("confiture.url")
+		private static final class ConfitureUrlCondition {
+
+		}
+
+	}
+
+}

@@ -1,0 +1,251 @@
+package dev.confiture.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.confiture.core.migrate.ChecksumPolicy;
+
+/**
+ * Configuration properties for Confiture.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties(prefix = "confiture", ignoreUnknownFields = false)
+public class ConfitureProperties {
+
+	/**
+	 * Whether to enable Confiture.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What to do with the database at startup.
+	 */
+	private Mode mode = Mode.AUTO;
+
+	/**
+	 * Comma-separated list of locations of the schema files (DDL).
+	 */
+	private List<String> schemaLocations = new ArrayList<>(List.of("classpath:db/schema"));
+
+	/**
+	 * Comma-separated list of locations of the versioned migrations ({version}_{name}.up.sql).
+	 */
+	private List<String> migrationLocations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+	/**
+	 * Comma-separated list of locations of the seed folders, each with one sub-folder per seed
+	 * profile.
+	 */
+	private List<String> seedLocations = new ArrayList<>(List.of("classpath:db/seeds"));
+
+	/**
+	 * Comma-separated list of seed profiles applied after a build, e.g. common,development.
+	 */
+	private List<String> seedProfiles = new ArrayList<>();
+
+	/**
+	 * Comma-separated list of packages scanned for JavaMigration classes.
+	 */
+	private List<String> javaMigrationsPackages = new ArrayList<>();
+
+	/**
+	 * Name of the migration tracking table, optionally schema-qualified.
+	 */
+	private String trackingTable = "confiture_migrations";
+
+	/**
+	 * Maximum time to wait for the migration lock held by another instance.
+	 */
+	private Duration lockWait = Duration.ofSeconds(60);
+
+	/**
+	 * What to do when an applied migration's file has changed.
+	 */
+	private ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
+
+	/**
+	 * JDBC URL of the database to manage, when it is not the application's DataSource (e.g. a
+	 * separate DDL user).
+	 */
+	private String url;
+
+	/**
+	 * Login user of the database to manage, for a separate DDL user.
+	 */
+	private String user;
+
+	/**
+	 * Login password of the database to manage, for a separate DDL user.
+	 */
+	private String password;
+
+	private final Coordination coordination = new Coordination();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public List<String> getSchemaLocations() {
+		return this.schemaLocations;
+	}
+
+	public void setSchemaLocations(List<String> schemaLocations) {
+		this.schemaLocations = schemaLocations;
+	}
+
+	public List<String> getMigrationLocations() {
+		return this.migrationLocations;
+	}
+
+	public void setMigrationLocations(List<String> migrationLocations) {
+		this.migrationLocations = migrationLocations;
+	}
+
+	public List<String> getSeedLocations() {
+		return this.seedLocations;
+	}
+
+	public void setSeedLocations(List<String> seedLocations) {
+		this.seedLocations = seedLocations;
+	}
+
+	public List<String> getSeedProfiles() {
+		return this.seedProfiles;
+	}
+
+	public void setSeedProfiles(List<String> seedProfiles) {
+		this.seedProfiles = seedProfiles;
+	}
+
+	public List<String> getJavaMigrationsPackages() {
+		return this.javaMigrationsPackages;
+	}
+
+	public void setJavaMigrationsPackages(List<String> javaMigrationsPackages) {
+		this.javaMigrationsPackages = javaMigrationsPackages;
+	}
+
+	public String getTrackingTable() {
+		return this.trackingTable;
+	}
+
+	public void setTrackingTable(String trackingTable) {
+		this.trackingTable = trackingTable;
+	}
+
+	public Duration getLockWait() {
+		return this.lockWait;
+	}
+
+	public void setLockWait(Duration lockWait) {
+		this.lockWait = lockWait;
+	}
+
+	public ChecksumPolicy getOnChecksumMismatch() {
+		return this.onChecksumMismatch;
+	}
+
+	public void setOnChecksumMismatch(ChecksumPolicy onChecksumMismatch) {
+		this.onChecksumMismatch = onChecksumMismatch;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getUser() {
+		return this.user;
+	}
+
+	public void setUser(String user) {
+		this.user = user;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public Coordination getCoordination() {
+		return this.coordination;
+	}
+
+	/**
+	 * What Confiture does with the database at startup.
+	 */
+	public enum Mode {
+
+		/** Build when the database is empty, else migrate. */
+		AUTO,
+
+		/** Build from the schema files; fail if the database is not empty. */
+		BUILD,
+
+		/** Apply pending migrations. */
+		MIGRATE,
+
+		/** Fail startup if anything is pending or an applied migration changed. */
+		VALIDATE,
+
+		/** Do nothing. */
+		NONE
+
+	}
+
+	/**
+	 * Coordination of schema changes between agents.
+	 */
+	public static class Coordination {
+
+		/**
+		 * Whether to show coordination intents on the actuator endpoint.
+		 */
+		private boolean enabled;
+
+		/**
+		 * JDBC URL of the coordination database; the application's database by default.
+		 */
+		private String url;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.confiture.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What Confiture did at startup, recorded for the actuator endpoint, the health indicator and
+ * the meters. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class ConfitureRunState {
+
+	private final AtomicReference<LastRun> lastRun = new AtomicReference<>();
+
+	private final AtomicReference<Counts> counts = new AtomicReference<>(new Counts(0, 0, false));
+
+	/** The last startup run, or {@code null} if none ran. */
+	public LastRun lastRun() {
+		return this.lastRun.get();
+	}
+
+	/** Applied and pending migrations after the last run. */
+	public Counts counts() {
+		return this.counts.get();
+	}
+
+	void recordRun(LastRun run) {
+		this.lastRun.set(run);
+	}
+
+	void recordCounts(Counts counts) {
+		this.counts.set(counts);
+	}
+
+	/**
+	 * One run at startup.
+	 *
+	 * @param action what was done: {@code build}, {@code migrate}, {@code validate},
+	 * {@code strategy} or {@code none}
+	 * @param startedAt when it started
+	 * @param duration how long it took
+	 * @param versions the migrations applied (or baselined by a build)
+	 * @param error the failure message, or {@code null} on success
+	 */
+	public record LastRun(String action, Instant startedAt, Duration duration, List<String> versions, String error) {
+
+		public LastRun {
+			versions = List.copyOf(versions);
+		}
+
+		/** Whether the run succeeded. */
+		public boolean successful() {
+			return this.error == null;
+		}
+
+	}
+
+	/**
+	 * Migration counts.
+	 *
+	 * @param applied migrations recorded as applied
+	 * @param pending migrations not applied yet
+	 * @param checksumMismatch whether an applied migration's file has changed
+	 */
+	public record Counts(int applied, int pending, boolean checksumMismatch) {
+
+	}
+
+}

@@ -1,0 +1,3 @@
+CREATE TABLE review (id int);
+
+ALTER TABLE book ADD COLUMN rating int REFERENCES nowhere (id);

@@ -1,0 +1,1 @@
+INSERT INTO book (author_id, title) SELECT id, 'The Dispossessed' FROM author;

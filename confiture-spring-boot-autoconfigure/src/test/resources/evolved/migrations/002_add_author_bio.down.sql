@@ -1,0 +1,1 @@
+ALTER TABLE author DROP COLUMN bio;
