@@ -138,6 +138,7 @@ public final class Confiture {
 	public Migrator.Builder migrator() {
 		Migrator.Builder builder = Migrator.builder()
 			.migrationsDirectory(this.environment.migrationsDirectory())
+			.displayBase(this.environment.projectDirectory())
 			.trackingTable(this.environment.trackingTable());
 		if (this.dataSource != null) {
 			builder.dataSource(this.dataSource);

@@ -3,19 +3,19 @@ package dev.confiture.core.migrate;
 import java.nio.file.Path;
 
 /**
- * Turns file paths into the short form used in messages: relative to the working directory
- * when the file is under it.
+ * Turns file paths into the short form used in messages: relative to a base directory (the
+ * project directory, else the working directory) when the file is under it.
  */
 final class Locations {
 
 	private Locations() {
 	}
 
-	static String display(Path file) {
+	static String display(Path file, Path base) {
 		Path absolute = file.toAbsolutePath().normalize();
-		Path workingDirectory = Path.of("").toAbsolutePath();
-		if (absolute.startsWith(workingDirectory) && !absolute.equals(workingDirectory)) {
-			return workingDirectory.relativize(absolute).toString();
+		Path directory = ((base != null) ? base : Path.of("")).toAbsolutePath().normalize();
+		if (absolute.startsWith(directory) && !absolute.equals(directory)) {
+			return directory.relativize(absolute).toString().replace('\\', '/');
 		}
 		return file.toString();
 	}

@@ -34,10 +34,11 @@ final class MigrationFileScanner {
 	/**
 	 * Scans a directory.
 	 * @param directory the migrations directory; a missing one holds no migration
+	 * @param displayBase the directory that paths in messages are relative to
 	 * @param problems receives one message per badly named or orphaned file
 	 * @return the migrations, in no particular order
 	 */
-	static List<SqlFileMigration> scan(Path directory, List<String> problems) {
+	static List<SqlFileMigration> scan(Path directory, Path displayBase, List<String> problems) {
 		if (directory == null || !Files.isDirectory(directory)) {
 			return List.of();
 		}
@@ -51,7 +52,7 @@ final class MigrationFileScanner {
 			}
 			Matcher matcher = FILE_NAME.matcher(fileName);
 			if (!matcher.matches()) {
-				problems.add(Locations.display(file) + ": not a migration file name; " + suggestion(fileName));
+				problems.add(Locations.display(file, displayBase) + ": not a migration file name; " + suggestion(fileName));
 				continue;
 			}
 			String base = matcher.group("version") + "_" + matcher.group("name");
@@ -60,7 +61,7 @@ final class MigrationFileScanner {
 		List<SqlFileMigration> migrations = new ArrayList<>();
 		downs.forEach((base, file) -> {
 			if (!ups.containsKey(base)) {
-				problems.add(Locations.display(file) + ": rollback without its migration; there is no " + base
+				problems.add(Locations.display(file, displayBase) + ": rollback without its migration; there is no " + base
 						+ ".up.sql next to it (rename it to match its .up.sql, or delete it)");
 			}
 		});
@@ -69,7 +70,7 @@ final class MigrationFileScanner {
 			MigrationVersion version = MigrationVersion.parse(base.substring(0, underscore));
 			Path downFile = downs.get(base);
 			migrations.add(SqlFileMigration.of(version, base.substring(underscore + 1), upFile, read(upFile), downFile,
-					(downFile != null) ? read(downFile) : null));
+					(downFile != null) ? read(downFile) : null, displayBase));
 		});
 		return migrations;
 	}

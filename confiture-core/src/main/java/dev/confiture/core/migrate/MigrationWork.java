@@ -23,7 +23,7 @@ record MigrationWork(ResolvedMigration migration, Direction direction, String lo
 	static MigrationWork prepare(ResolvedMigration migration, Direction direction, int serverMajorVersion) {
 		if (migration instanceof SqlFileMigration sql) {
 			boolean up = direction == Direction.UP;
-			String location = Locations.display(up ? sql.upFile() : sql.downFile());
+			String location = sql.location(direction);
 			PreparedScript script = PreparedScript.prepare(location, up ? sql.upText() : sql.downText(),
 					serverMajorVersion);
 			return new MigrationWork(migration, direction, location, script, script.nonTransactionalReason());

@@ -53,6 +53,8 @@ public final class Migrator {
 
 	private final Path migrationsDirectory;
 
+	private final Path displayBase;
+
 	private final List<String> javaPackages;
 
 	private final ClassLoader classLoader;
@@ -73,6 +75,7 @@ public final class Migrator {
 		this.connections = builder.connections;
 		this.databaseDescription = builder.databaseDescription;
 		this.migrationsDirectory = builder.migrationsDirectory;
+		this.displayBase = builder.displayBase;
 		this.javaPackages = List.copyOf(builder.javaPackages);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : defaultClassLoader();
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
@@ -450,7 +453,7 @@ public final class Migrator {
 			}
 			else if (!migration.info().reversible()) {
 				reasons.add((migration instanceof SqlFileMigration sql)
-						? migration.displayName() + " has no down: " + Locations.display(sql.upFile()) + " has no "
+						? migration.displayName() + " has no down: " + sql.info().location() + " has no "
 								+ migration.displayName() + ".down.sql next to it"
 						: migration.displayName() + " has no down: " + migration.info().location()
 								+ " does not override down(Context)");
@@ -544,7 +547,7 @@ public final class Migrator {
 
 	private MigrationSet discover() {
 		List<String> problems = new ArrayList<>();
-		List<SqlFileMigration> files = MigrationFileScanner.scan(this.migrationsDirectory, problems);
+		List<SqlFileMigration> files = MigrationFileScanner.scan(this.migrationsDirectory, this.displayBase, problems);
 		List<JavaMigration> java = new ArrayList<>(this.javaMigrations);
 		for (String javaPackage : this.javaPackages) {
 			java.addAll(JavaMigrationScanner.scan(javaPackage, this.classLoader, problems));
@@ -650,6 +653,8 @@ public final class Migrator {
 
 		private Path migrationsDirectory;
 
+		private Path displayBase;
+
 		private final List<String> javaPackages = new ArrayList<>();
 
 		private ClassLoader classLoader;
@@ -701,6 +706,17 @@ public final class Migrator {
 		 */
 		public Builder migrationsDirectory(Path directory) {
 			this.migrationsDirectory = directory;
+			return this;
+		}
+
+		/**
+		 * The directory that file paths in messages are relative to (the project directory);
+		 * the working directory by default.
+		 * @param directory the directory
+		 * @return this builder
+		 */
+		public Builder displayBase(Path directory) {
+			this.displayBase = directory;
 			return this;
 		}
 

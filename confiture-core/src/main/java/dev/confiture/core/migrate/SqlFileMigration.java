@@ -12,15 +12,22 @@ import java.nio.file.Path;
  * @param downFile the down file, or {@code null}
  * @param downText the down file's text, or {@code null}
  * @param info the public description, with the checksum of the up file
+ * @param downLocation the down file as shown in messages, or {@code null}
  */
 record SqlFileMigration(MigrationVersion version, String name, Path upFile, String upText, Path downFile,
-		String downText, MigrationInfo info) implements ResolvedMigration {
+		String downText, MigrationInfo info, String downLocation) implements ResolvedMigration {
 
 	static SqlFileMigration of(MigrationVersion version, String name, Path upFile, String upText, Path downFile,
-			String downText) {
-		MigrationInfo info = new MigrationInfo(version.text(), name, MigrationKind.SQL, Locations.display(upFile),
-				Checksums.sha256(upText), downFile != null);
-		return new SqlFileMigration(version, name, upFile, upText, downFile, downText, info);
+			String downText, Path displayBase) {
+		MigrationInfo info = new MigrationInfo(version.text(), name, MigrationKind.SQL,
+				Locations.display(upFile, displayBase), Checksums.sha256(upText), downFile != null);
+		return new SqlFileMigration(version, name, upFile, upText, downFile, downText, info,
+				(downFile != null) ? Locations.display(downFile, displayBase) : null);
+	}
+
+	/** The up or down file as shown in messages. */
+	String location(Direction direction) {
+		return (direction == Direction.UP) ? this.info.location() : this.downLocation;
 	}
 
 }
