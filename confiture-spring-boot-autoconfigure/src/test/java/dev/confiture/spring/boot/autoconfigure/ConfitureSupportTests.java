@@ -104,7 +104,8 @@ class ConfitureSupportTests {
 					"--confiture.mode=migrate", "--confiture.migration-locations=classpath:broken/migrations"));
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("Confiture could not initialize the database")
-				.contains("002_broken.up.sql:3: relation \"nowhere\" does not exist (SQLSTATE 42P01)")
+				.contains("\nbroken/migrations/002_broken.up.sql:3: relation \"nowhere\" does not exist (SQLSTATE 42P01)")
+				.contains("Fix broken/migrations/002_broken.up.sql")
 				.doesNotContain("top-secret");
 		}
 	}
