@@ -192,8 +192,10 @@ class CoordinationRegistryTests {
 
 	@Test
 	void sixteenAgentsRegisteringOnOneColumnAtOnceSeeEachOther() throws Exception {
+		this.registry.initialize();
 		List<Registration> registrations = concurrently(16, (agent) -> this.registry
-			.register(IntentRequest.of("agent-" + agent, "bio").withSchemaChanges("ALTER TABLE users ADD COLUMN bio text")));
+			.register(IntentRequest.of("agent-" + agent, "bio " + agent)
+				.withSchemaChanges("ALTER TABLE users ADD COLUMN bio text")));
 		assertThat(registrations.stream().filter((registration) -> !registration.hasConflicts())).hasSize(1);
 		assertThat(registrations.stream().map(Registration::intent).map(Intent::branchName).distinct()).hasSize(16);
 		assertThat(registrations.stream().mapToInt((registration) -> registration.conflicts().size()).sum())
@@ -202,7 +204,7 @@ class CoordinationRegistryTests {
 	}
 
 	@Test
-	void branchNamesAreUniqueUnderConcurrency() throws Exception {
+	void branchNamesAreUniqueUnderConcurrencyOnAFreshDatabase() throws Exception {
 		List<Registration> registrations = concurrently(16,
 				(agent) -> this.registry.register(IntentRequest.of("agent-" + agent, "Checkout Flow").withTables("t" + agent)));
 		assertThat(registrations.stream().map((registration) -> registration.intent().branchName()).sorted())
