@@ -20,6 +20,7 @@ import java.util.Set;
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.ConnectionSource;
 
 /**
  * The intents of all agents working on one schema, kept in the {@code confiture} schema of a
@@ -58,7 +59,7 @@ public final class CoordinationRegistry {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private final ConnectionFactory connections;
+	private final ConnectionSource connections;
 
 	private final String description;
 
@@ -69,7 +70,7 @@ public final class CoordinationRegistry {
 	 * @param connections opens connections to the coordination database
 	 * @param description the database for messages, without any password
 	 */
-	public CoordinationRegistry(ConnectionFactory connections, String description) {
+	public CoordinationRegistry(ConnectionSource connections, String description) {
 		this.connections = Objects.requireNonNull(connections, "connections");
 		this.description = Objects.requireNonNull(description, "description");
 	}
@@ -80,7 +81,7 @@ public final class CoordinationRegistry {
 	 * @return the registry
 	 */
 	public static CoordinationRegistry of(ConnectionSettings settings) {
-		return new CoordinationRegistry(settings::connect, settings.toString());
+		return new CoordinationRegistry(settings, settings.toString());
 	}
 
 	/** The coordination database, for messages; never contains a password. */
@@ -531,7 +532,7 @@ public final class CoordinationRegistry {
 
 	private Connection connect() {
 		try {
-			return this.connections.connect();
+			return this.connections.open();
 		}
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,

@@ -37,6 +37,7 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.migrate.JavaMigration;
 
 /**
@@ -114,6 +115,17 @@ public final class ConfitureAutoConfiguration {
 	ConfitureMigrationInitializer confitureMigrationInitializer(Confiture confiture, ConfitureProperties properties,
 			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state) {
 		return new ConfitureMigrationInitializer(confiture, strategy.getIfAvailable(), properties.getMode(), state);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("confiture.coordination.enabled")
+	@ConditionalOnMissingBean
+	CoordinationRegistry confitureCoordinationRegistry(ConfitureProperties properties, Confiture confiture) {
+		String url = properties.getCoordination().getUrl();
+		if (StringUtils.hasText(url)) {
+			return CoordinationRegistry.of(ConnectionSettings.parse(url, null, null));
+		}
+		return new CoordinationRegistry(confiture.connectionSource(), confiture.databaseDescription());
 	}
 
 	@Bean
