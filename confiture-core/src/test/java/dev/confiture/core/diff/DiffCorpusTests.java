@@ -7,12 +7,19 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.Yaml;
@@ -34,11 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must bring it back to the catalog of {@code old.sql}. {@code case.yaml} names the expected
  * hazards ({@code up_hazards}, {@code down_hazards}), {@code online: true} and notes the plan
  * must carry ({@code up_notes}) for differences that are documented as not migrated, and
- * {@code empty: true} when the only difference is one that is not migrated.
+ * {@code empty: true} when the only difference is one that is not migrated. Cases run in
+ * parallel, each on a pair of databases that is emptied and reused by the next case.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DiffCorpusTests {
 
 	private static final CatalogReader reader = CatalogReader.ignoringConfitureTables(null);
+
+	private static final Queue<ScratchDatabase[]> databases = new ConcurrentLinkedQueue<>();
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("cases")
@@ -46,8 +57,14 @@ class DiffCorpusTests {
 		Path directory = casesDirectory().resolve(name);
 		Map<String, Object> spec = spec(directory);
 		DiffOptions options = new DiffOptions(Boolean.TRUE.equals(spec.get("online")));
-		PostgresServer server = PostgresServers.shared();
-		try (ScratchDatabase database = server.createDatabase(); ScratchDatabase target = server.createDatabase()) {
+		ScratchDatabase[] pair = databases.poll();
+		if (pair == null) {
+			PostgresServer server = PostgresServers.shared();
+			pair = new ScratchDatabase[] { server.createDatabase(), server.createDatabase() };
+		}
+		ScratchDatabase database = pair[0];
+		ScratchDatabase target = pair[1];
+		try {
 			CatalogLoader.build(database, SqlSource.of(directory.resolve("old.sql")));
 			CatalogLoader.build(target, SqlSource.of(directory.resolve("new.sql")));
 			Catalog old = read(database);
@@ -69,6 +86,44 @@ class DiffCorpusTests {
 			Catalog restored = read(database);
 			assertThat(restored.objects()).as("catalog after down" + scripts).isEqualTo(old.objects());
 			assertThat(SchemaDiff.compare(restored, old, options).steps()).as("re-diff after down" + scripts).isEmpty();
+		}
+		finally {
+			reset(database);
+			reset(target);
+			databases.add(pair);
+		}
+	}
+
+	@AfterAll
+	static void dropDatabases() {
+		for (ScratchDatabase[] pair = databases.poll(); pair != null; pair = databases.poll()) {
+			pair[0].close();
+			pair[1].close();
+		}
+	}
+
+	/**
+	 * Empties a database for the next case, far faster than creating a new one: drops every
+	 * schema (with the extensions and objects in it) and creates {@code public} again as
+	 * {@code initdb} does.
+	 */
+	private static void reset(ScratchDatabase database) throws SQLException {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			connection.setAutoCommit(false);
+			List<String> schemas = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery("SELECT quote_ident(nspname) FROM pg_namespace "
+					+ "WHERE nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg\\_%'")) {
+				while (rs.next()) {
+					schemas.add(rs.getString(1));
+				}
+			}
+			for (String schema : schemas) {
+				statement.execute("DROP SCHEMA " + schema + " CASCADE");
+			}
+			statement.execute("CREATE SCHEMA public AUTHORIZATION pg_database_owner");
+			statement.execute("GRANT USAGE ON SCHEMA public TO PUBLIC");
+			statement.execute("COMMENT ON SCHEMA public IS 'standard public schema'");
+			connection.commit();
 		}
 	}
 
