@@ -13,6 +13,8 @@ import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.EnvironmentLoader;
+import dev.confiture.core.migrate.MigrationInfo;
+import dev.confiture.core.migrate.Migrator;
 
 /**
  * Entry point of the Java API: one environment's schema files, migrations and database.
@@ -113,8 +115,29 @@ public final class Confiture {
 		return sources;
 	}
 
+	/**
+	 * A migrator for the environment's migrations directory, tracking table and database,
+	 * to be completed (lock wait, checksum policy, Java migrations, listener) and built.
+	 * Connects only when an operation needs the database.
+	 * @return a pre-configured builder
+	 */
+	public Migrator.Builder migrator() {
+		Migrator.Builder builder = Migrator.builder()
+			.migrationsDirectory(this.environment.migrationsDirectory())
+			.trackingTable(this.environment.trackingTable());
+		ConnectionSettings settings = (this.database != null) ? this.database : this.environment.database();
+		if (settings != null) {
+			builder.database(settings);
+		}
+		return builder;
+	}
+
 	private BaselineRecorder baselineRecorder() {
-		return BaselineRecorder.NONE;
+		return (connection) -> migrator().build()
+			.baselineAll(connection)
+			.stream()
+			.map(MigrationInfo::version)
+			.toList();
 	}
 
 	private String trackingSchema() {

@@ -1,0 +1,62 @@
+package dev.confiture.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import dev.confiture.core.migrate.MigrationInfo;
+
+/**
+ * {@code confiture migrate baseline VERSION}: records migrations as applied without running
+ * them, for a database whose schema already contains them.
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+		description = { "Mark every migration up to VERSION as applied without running it, for an existing "
+				+ "database that already has their effect." })
+class MigrateBaselineCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	EnvironmentOptions environment;
+
+	@Mixin
+	OutputOptions output;
+
+	@Mixin
+	MigrationOptions migration;
+
+	@Parameters(index = "0", paramLabel = "VERSION", description = "The newest version the database already contains.")
+	String version;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		List<MigrationInfo> recorded = MigrationOptions
+			.migrator(this.environment, this.migration, MigrateDownCommand.progress(this.spec, this.output))
+			.baseline(this.version);
+		if (this.output.json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("ok", true);
+			document.put("version", this.version);
+			document.put("baselined", recorded.stream().map(MigrationDocuments::info).toList());
+			Json.write(out, document);
+		}
+		else {
+			recorded.forEach((info) -> out.println("Marked " + info.displayName() + " as applied (baseline)"));
+			out.println("Baseline up to " + this.version + ": " + recorded.size() + " migration(s) recorded");
+		}
+		out.flush();
+		return ExitCodes.OK;
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.confiture.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import dev.confiture.core.migrate.GeneratedMigration;
+import dev.confiture.core.migrate.MigrationListener;
+
+/**
+ * {@code confiture migrate generate NAME}: writes an empty pair of migration files.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+		description = { "Write {version}_{name}.up.sql and .down.sql with the next version, following the folder's "
+				+ "style (001 numbers or YYYYMMDDHHMMSS timestamps). Never overwrites; does not connect." })
+class MigrateGenerateCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	EnvironmentOptions environment;
+
+	@Mixin
+	OutputOptions output;
+
+	@Parameters(index = "0", paramLabel = "NAME", description = "The migration name, such as add_user_bio.")
+	String name;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		GeneratedMigration generated = MigrationOptions.migrator(this.environment, null, MigrationListener.NONE)
+			.generate(this.name);
+		if (this.output.json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("ok", true);
+			document.put("version", generated.version());
+			document.put("name", generated.name());
+			document.put("upFile", generated.upFile().toString());
+			document.put("downFile", generated.downFile().toString());
+			Json.write(out, document);
+		}
+		else {
+			out.println("Created " + generated.upFile());
+			out.println("Created " + generated.downFile());
+			out.println("Write the change in the .up.sql and its undo in the .down.sql (delete the .down.sql if it "
+					+ "cannot be undone), update db/schema to match, then run confiture migrate up.");
+		}
+		out.flush();
+		return ExitCodes.OK;
+	}
+
+}

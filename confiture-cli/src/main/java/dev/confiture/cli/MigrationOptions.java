@@ -1,0 +1,75 @@
+package dev.confiture.cli;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+import dev.confiture.core.Confiture;
+import dev.confiture.core.migrate.ChecksumPolicy;
+import dev.confiture.core.migrate.MigrationListener;
+import dev.confiture.core.migrate.Migrator;
+
+/**
+ * Options of the {@code migrate} commands that change the database: {@code --lock-wait} and
+ * {@code --on-checksum-mismatch}.
+ */
+class MigrationOptions {
+
+	@Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+			description = "How long to wait for another runner's migration lock: 500ms, 30s, 2m (default: 60s).")
+	Duration lockWait = Migrator.DEFAULT_LOCK_WAIT;
+
+	@Option(names = "--on-checksum-mismatch", paramLabel = "fail|warn|ignore", defaultValue = "fail",
+			description = "When an applied migration's file has changed: fail (default), warn or ignore.")
+	ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
+
+	/**
+	 * A migrator for the environment with these options.
+	 * @param environment the environment options
+	 * @param listener receives progress
+	 * @return the migrator
+	 */
+	static Migrator migrator(EnvironmentOptions environment, MigrationOptions options, MigrationListener listener) {
+		Confiture confiture = environment.configure().load();
+		Migrator.Builder builder = confiture.migrator().listener(listener);
+		if (options != null) {
+			builder.lockWait(options.lockWait).checksumPolicy(options.onChecksumMismatch);
+		}
+		return builder.build();
+	}
+
+	/**
+	 * Reads {@code 500ms}, {@code 30s}, {@code 2m}, a number of seconds, or an ISO-8601
+	 * duration such as {@code PT30S}.
+	 */
+	static final class DurationConverter implements ITypeConverter<Duration> {
+
+		@Override
+		public Duration convert(String value) {
+			String text = value.trim().toLowerCase(Locale.ROOT);
+			try {
+				if (text.startsWith("pt") || text.startsWith("p")) {
+					return Duration.parse(text.toUpperCase(Locale.ROOT));
+				}
+				if (text.endsWith("ms")) {
+					return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
+				}
+				if (text.endsWith("s")) {
+					return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).trim()));
+				}
+				if (text.endsWith("m")) {
+					return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1).trim()));
+				}
+				return Duration.ofSeconds(Long.parseLong(text));
+			}
+			catch (RuntimeException ex) {
+				throw new TypeConversionException("'" + value + "' is not a duration; use 500ms, 30s or 2m");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,278 @@
+package dev.confiture.core.migrate;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import dev.confiture.core.ConfitureException;
+import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.migrate.StatementExecutor.StatementFailure;
+
+/**
+ * Runs prepared migrations on the work connection: in a transaction together with their
+ * tracking row, or in auto-commit mode with the row written only after success.
+ */
+final class MigrationExecutor {
+
+	private final Connection connection;
+
+	private final TrackingTable.Resolved table;
+
+	private final MigrationLock lock;
+
+	private final RunLog log;
+
+	MigrationExecutor(Connection connection, TrackingTable.Resolved table, MigrationLock lock, RunLog log) {
+		this.connection = connection;
+		this.table = table;
+		this.lock = lock;
+		this.log = log;
+	}
+
+	/**
+	 * Runs a migration and commits it with its tracking row.
+	 * @param work the prepared migration
+	 * @param applied the tracking row to delete when going down, otherwise {@code null}
+	 * @return what was done
+	 */
+	ExecutedMigration execute(MigrationWork work, AppliedMigration applied) {
+		checkLock(work);
+		this.log.listener().started(work.direction(), work.info());
+		try {
+			ExecutedMigration executed = work.transactional() ? inTransaction(work, applied, true)
+					: inAutoCommit(work, applied);
+			this.log.listener().completed(executed);
+			return executed;
+		}
+		catch (RuntimeException ex) {
+			this.log.listener().failed(work.direction(), work.info(), ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Runs a migration with its tracking row inside the caller's transaction, for a dry run.
+	 * @param work the prepared, transactional migration
+	 * @return what was done, to be rolled back by the caller
+	 */
+	ExecutedMigration executeUncommitted(MigrationWork work) {
+		this.log.listener().started(work.direction(), work.info());
+		try {
+			ExecutedMigration executed = inTransaction(work, null, false);
+			this.log.listener().completed(executed);
+			return executed;
+		}
+		catch (RuntimeException ex) {
+			this.log.listener().failed(work.direction(), work.info(), ex);
+			throw ex;
+		}
+	}
+
+	private ExecutedMigration inTransaction(MigrationWork work, AppliedMigration applied, boolean commit) {
+		long start = System.nanoTime();
+		StatementExecutor executor = new StatementExecutor(this.connection, this.log::warn);
+		try {
+			this.connection.setAutoCommit(false);
+			boolean java = work.script() == null;
+			long transactionId = java ? transactionId() : 0;
+			work.run(this.connection, executor);
+			if (java) {
+				checkStillInTransaction(work, transactionId);
+			}
+			long millis = elapsed(start);
+			record(work, applied, millis);
+			if (commit) {
+				checkLock(work);
+				this.connection.commit();
+			}
+			return new ExecutedMigration(work.info(), work.direction(), commit ? Outcome.DONE : Outcome.ROLLED_BACK,
+					millis, executor.statements(), executor.rows());
+		}
+		catch (Exception ex) {
+			rollback();
+			if (ex instanceof ConfitureException confiture) {
+				throw confiture;
+			}
+			String what = (work.direction() == Direction.UP) ? "Migration " + work.info().displayName()
+					: "Rollback of " + work.info().displayName();
+			String rolledBack = !commit ? "; the dry run was rolled back, nothing was changed"
+					: (work.direction() == Direction.UP) ? "; it was rolled back, nothing of it was applied"
+							: "; it was rolled back, the migration stays applied";
+			throw new ConfitureException(Category.DATABASE, what + " failed" + rolledBack + ":\n" + describe(work, ex),
+					"Fix " + work.location() + " and run confiture migrate " + command(work) + " again"
+							+ ((work.direction() == Direction.UP && commit)
+									? "; migrations applied before it in this run stay applied" : ""),
+					ex);
+		}
+	}
+
+	private ExecutedMigration inAutoCommit(MigrationWork work, AppliedMigration applied) {
+		long start = System.nanoTime();
+		StatementExecutor executor = new StatementExecutor(this.connection, this.log::warn);
+		try {
+			this.connection.setAutoCommit(true);
+			work.run(this.connection, executor);
+		}
+		catch (Exception ex) {
+			throw nonTransactionalFailure(work, executor, ex);
+		}
+		long millis = elapsed(start);
+		try {
+			record(work, applied, millis);
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE, work.info().displayName() + " ran ("
+					+ work.nonTransactionalReason() + ") but its tracking row could not be "
+					+ ((applied != null) ? "deleted" : "written") + ": "
+					+ SqlFailures.describe(this.table.displayName(), 0, null, ex),
+					(applied != null) ? "Delete the row of version " + applied.version() + " from "
+							+ this.table.displayName()
+							: "Record it with confiture migrate baseline " + work.info().version()
+									+ " once the database is reachable",
+					ex);
+		}
+		return new ExecutedMigration(work.info(), work.direction(), Outcome.DONE, millis, executor.statements(),
+				executor.rows());
+	}
+
+	private void record(MigrationWork work, AppliedMigration applied, long millis) throws SQLException {
+		ResolvedMigration migration = work.migration();
+		if (work.direction() == Direction.UP) {
+			this.table.insert(this.connection, migration.version(), migration.name(), migration.info().kind(),
+					migration.info().checksum(), millis);
+		}
+		else {
+			this.table.delete(this.connection, applied.version());
+		}
+	}
+
+	private ConfitureException nonTransactionalFailure(MigrationWork work, StatementExecutor executor, Exception ex) {
+		StringBuilder message = new StringBuilder();
+		message.append((work.direction() == Direction.UP) ? "Migration " : "Rollback of ")
+			.append(work.info().displayName())
+			.append(" failed. It ran outside a transaction (")
+			.append(work.nonTransactionalReason())
+			.append("), so it was not rolled back and its tracking row was not ")
+			.append((work.direction() == Direction.UP) ? "written" : "deleted")
+			.append(":\n")
+			.append(describe(work, ex));
+		if (!executor.lines().isEmpty()) {
+			message.append("\nStatements that succeeded before the failure stay applied: ")
+				.append((work.script() != null) ? "lines " + executor.lines()
+					.stream()
+					.map(String::valueOf)
+					.collect(Collectors.joining(", ")) : executor.statements() + " statement(s)")
+				.append('.');
+		}
+		String hint = "Undo or keep what succeeded, make " + work.location()
+				+ " safe to run again (for example with IF NOT EXISTS), then run confiture migrate " + command(work)
+				+ " again";
+		List<String> invalid = (ex instanceof StatementFailure failure && failure.statement() != null
+				&& failure.statement().leadingKeywords(5).contains("INDEX")) ? invalidIndexes() : List.of();
+		if (!invalid.isEmpty()) {
+			String statement = ((StatementFailure) ex).statement().sql().toLowerCase(Locale.ROOT);
+			List<String> own = invalid.stream()
+				.filter((index) -> statement.contains(index.substring(index.indexOf('.') + 1).replace("\"", "")
+					.toLowerCase(Locale.ROOT)))
+				.toList();
+			if (!own.isEmpty()) {
+				message.append("\nIt left the INVALID index ").append(String.join(", ", own)).append(" behind.");
+				invalid = own;
+			}
+			else {
+				message.append("\nINVALID indexes found in the database (one may come from this failure): ")
+					.append(String.join(", ", invalid))
+					.append('.');
+			}
+			hint = "Drop it with " + invalid.stream()
+				.map((index) -> "DROP INDEX CONCURRENTLY IF EXISTS " + index + ";")
+				.collect(Collectors.joining(" ")) + " then fix " + work.location() + " and run confiture migrate "
+					+ command(work) + " again";
+		}
+		return new ConfitureException(Category.DATABASE, message.toString(), hint, ex);
+	}
+
+	private List<String> invalidIndexes() {
+		List<String> indexes = new ArrayList<>();
+		try (Statement statement = this.connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT format('%I.%I', n.nspname, c.relname) "
+						+ "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+						+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid ORDER BY 1")) {
+			while (result.next()) {
+				indexes.add(result.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			// The session may be gone; the message then simply does not name the index
+		}
+		return indexes;
+	}
+
+	private void checkStillInTransaction(MigrationWork work, long transactionId) throws SQLException {
+		if (this.connection.getAutoCommit()) {
+			throw new ConfitureException(Category.DATABASE, work.info().displayName() + " (" + work.location()
+					+ ") turned auto-commit on: what it ran was committed without its tracking row",
+					"A Java migration must not change auto-commit, commit or roll back; return false from "
+							+ "transactional() if it cannot run in a transaction, then check the database by hand");
+		}
+		if (transactionId() != transactionId) {
+			throw new ConfitureException(Category.DATABASE, work.info().displayName() + " (" + work.location()
+					+ ") committed or rolled back the transaction on its own: what it ran before that was committed "
+					+ "without its tracking row; the rest was rolled back",
+					"A Java migration must not commit or roll back; return false from transactional() if it cannot "
+							+ "run in a transaction, then check the database by hand");
+		}
+	}
+
+	private long transactionId() throws SQLException {
+		try (Statement statement = this.connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT txid_current()")) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private void checkLock(MigrationWork work) {
+		if (this.lock != null && !this.lock.isHeld()) {
+			throw new ConfitureException(Category.LOCK, "Lost the migration lock of " + this.table.displayName()
+					+ " (its session ended) before " + work.info().displayName() + " was committed; it was not applied",
+					"Check the database connection and run confiture migrate " + command(work) + " again");
+		}
+	}
+
+	private String describe(MigrationWork work, Exception ex) {
+		if (ex instanceof StatementFailure failure) {
+			return failure.getMessage();
+		}
+		if (ex instanceof SQLException sql) {
+			return SqlFailures.describe(work.location(), 0, null, sql);
+		}
+		return work.location() + ": " + ex;
+	}
+
+	private void rollback() {
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.rollback();
+			}
+		}
+		catch (SQLException ex) {
+			// The session is gone: PostgreSQL has rolled back already
+		}
+	}
+
+	private static String command(MigrationWork work) {
+		return (work.direction() == Direction.UP) ? "up" : "down";
+	}
+
+	private static long elapsed(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.confiture.core.migrate;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.confiture.core.ConfitureException;
+import dev.confiture.core.ConfitureException.Category;
+
+/**
+ * A session-level advisory lock held on a dedicated connection for as long as migrations
+ * run. PostgreSQL releases it when that session ends, so a killed runner never leaves it
+ * behind.
+ */
+final class MigrationLock implements AutoCloseable {
+
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+	private final Connection connection;
+
+	private final long key;
+
+	private MigrationLock(Connection connection, long key) {
+		this.connection = connection;
+		this.key = key;
+	}
+
+	/**
+	 * Takes the lock, waiting at most {@code wait}.
+	 * @param connection a dedicated connection in auto-commit mode, kept open while locked
+	 * @param key the advisory lock key
+	 * @param wait how long to wait for another runner
+	 * @param tableName the tracking table, for messages
+	 * @return the held lock
+	 * @throws SQLException on database failure
+	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
+	 */
+	static MigrationLock acquire(Connection connection, long key, Duration wait, String tableName) throws SQLException {
+		long millis = Math.min(Math.max(wait.toMillis(), 0), Integer.MAX_VALUE);
+		boolean acquired;
+		if (millis == 0) {
+			acquired = queryBoolean(connection, "SELECT pg_try_advisory_lock(?)", key);
+		}
+		else {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET lock_timeout = " + millis);
+			}
+			try {
+				queryBoolean(connection, "SELECT pg_advisory_lock(?) IS NULL", key);
+				acquired = true;
+			}
+			catch (SQLException ex) {
+				if (!LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+					throw ex;
+				}
+				acquired = false;
+			}
+			finally {
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("RESET lock_timeout");
+				}
+			}
+		}
+		if (!acquired) {
+			throw timeout(connection, key, wait, tableName);
+		}
+		return new MigrationLock(connection, key);
+	}
+
+	/**
+	 * Whether the session that holds the lock is still alive.
+	 * @return {@code true} if the lock is still held
+	 */
+	boolean isHeld() {
+		try {
+			return this.connection.isValid(10);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	/** Releases the lock; the connection stays open. */
+	@Override
+	public void close() {
+		try {
+			queryBoolean(this.connection, "SELECT pg_advisory_unlock(?)", this.key);
+		}
+		catch (SQLException ex) {
+			// The session is gone, and the lock with it
+		}
+	}
+
+	private static ConfitureException timeout(Connection connection, long key, Duration wait, String tableName)
+			throws SQLException {
+		List<String> holders = holders(connection, key);
+		String holder = holders.isEmpty() ? "a session that has ended since" : String.join("; ", holders);
+		return new ConfitureException(Category.LOCK,
+				"Could not acquire the migration lock of " + tableName + " within " + format(wait) + ": held by "
+						+ holder,
+				"Another confiture run is migrating this database. Wait for it to finish, raise --lock-wait, or "
+						+ "if it is stuck end it with SELECT pg_terminate_backend(<pid>); its lock is then freed.");
+	}
+
+	private static List<String> holders(Connection connection, long key) throws SQLException {
+		String sql = "SELECT a.pid, a.application_name, a.client_addr::text, a.usename, a.backend_start, "
+				+ "a.query_start, a.state FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+				+ "WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 "
+				+ "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+				+ "AND l.classid::bigint = ? AND l.objid::bigint = ? ORDER BY a.pid";
+		List<String> holders = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, key >>> 32);
+			statement.setLong(2, key & 0xFFFFFFFFL);
+			try (ResultSet result = statement.executeQuery()) {
+				while (result.next()) {
+					String application = result.getString(2);
+					String client = result.getString(3);
+					OffsetDateTime backendStart = result.getObject(5, OffsetDateTime.class);
+					OffsetDateTime queryStart = result.getObject(6, OffsetDateTime.class);
+					StringBuilder text = new StringBuilder("pid ").append(result.getInt(1));
+					text.append(", application_name '").append((application != null) ? application : "").append('\'');
+					text.append(", client ").append((client != null) ? client : "local socket");
+					text.append(", user ").append(result.getString(4));
+					if (backendStart != null) {
+						text.append(", connected since ").append(TIME.format(backendStart));
+					}
+					if (queryStart != null) {
+						text.append(", last query at ").append(TIME.format(queryStart));
+					}
+					holders.add(text.toString());
+				}
+			}
+		}
+		return holders;
+	}
+
+	private static String format(Duration wait) {
+		long millis = wait.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + " s" : millis + " ms";
+	}
+
+	private static boolean queryBoolean(Connection connection, String sql, long key) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setLong(1, key);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return result.getBoolean(1);
+			}
+		}
+	}
+
+}
