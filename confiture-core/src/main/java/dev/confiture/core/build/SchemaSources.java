@@ -140,7 +140,15 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 		return new SchemaFile(path, relative, seed);
 	}
 
-	static boolean isSeedPath(String relativePath) {
+	/**
+	 * Whether a file is a seed file by its path alone: a directory on the way is named
+	 * {@code seeds}, {@code seed} or {@code *_seeds}/{@code seeds_*} (also with {@code -}).
+	 * Files under an environment's seed directories are seed files too.
+	 * @param relativePath the file's path relative to the project directory, with {@code /}
+	 * separators
+	 * @return whether it holds seed data
+	 */
+	public static boolean isSeedPath(String relativePath) {
 		String[] segments = relativePath.split("/");
 		for (int i = 0; i < segments.length - 1; i++) {
 			if (SEED_SEGMENT.matcher(segments[i]).matches()) {

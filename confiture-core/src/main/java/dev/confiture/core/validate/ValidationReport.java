@@ -1,0 +1,34 @@
+package dev.confiture.core.validate;
+
+import java.util.List;
+
+/**
+ * The result of {@link GitSchemaValidator#validate}.
+ *
+ * @param base the old side: a ref or merge base with its abbreviated commit
+ * @param target the new side: {@code HEAD} with its commit, or the index
+ * @param changedFiles the schema files and migrations that differ, each with how it changed
+ * ({@code db/schema/10_tables/users.sql (modified)})
+ * @param databasesCreated how many throw-away databases the checks created (none when no
+ * schema file or migration changed)
+ * @param checks the checks, in the order they ran
+ */
+public record ValidationReport(String base, String target, List<String> changedFiles, int databasesCreated,
+		List<CheckResult> checks) {
+
+	public ValidationReport {
+		changedFiles = List.copyOf(changedFiles);
+		checks = List.copyOf(checks);
+	}
+
+	/** Whether every check passed. */
+	public boolean passed() {
+		return this.checks.stream().allMatch(CheckResult::passed);
+	}
+
+	/** The checks that failed. */
+	public List<CheckResult> failures() {
+		return this.checks.stream().filter((check) -> !check.passed()).toList();
+	}
+
+}
