@@ -11,7 +11,7 @@ final class ExitCodes {
 
 	static final String TABLE = """
 			  0  success (nothing pending, no changes)
-			  1  failure, or: pending migrations (migrate status), changes found (diff, verify)
+			  1  failure, or: pending migrations (migrate status), changes found (diff, verify), checks failed (validate)
 			  2  not initialised (no tracking table)
 			  3  database unreachable or a statement failed
 			  4  schema files could not be read, split or built

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 				+ "with an optional .down.sql, or Java migrations)." },
 		subcommands = { MigrateStatusCommand.class, MigrateUpCommand.class, MigrateDownCommand.class,
 				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class, MigrateDiffCommand.class,
-				MigrateVerifyCommand.class })
+				MigrateVerifyCommand.class, MigrateValidateCommand.class })
 class MigrateCommand implements Runnable {
 
 	@Spec
@@ -22,7 +22,7 @@ class MigrateCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(this.spec.commandLine(),
-				"Missing subcommand: status, up, down, down-to, generate, baseline, diff or verify");
+				"Missing subcommand: status, up, down, down-to, generate, baseline, diff, verify or validate");
 	}
 
 }

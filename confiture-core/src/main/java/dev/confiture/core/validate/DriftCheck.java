@@ -101,8 +101,9 @@ final class DriftCheck {
 				return CheckResult.passed(GitSchemaValidator.CHECK_DRIFT, details);
 			}
 			details.add("Schema drift detected: the schema at " + changes.base().label() + " plus "
-					+ ((added.size() == 1) ? "the new migration " + added.get(0).path()
-							: added.size() + " new migrations")
+					+ (added.isEmpty() ? "no new migration"
+							: (added.size() == 1) ? "the new migration " + added.get(0).path()
+									: added.size() + " new migrations")
 					+ " differs from the schema files at " + changes.target().label() + " in " + differences.size()
 					+ " way(s):");
 			details.addAll(differences);

@@ -1,0 +1,197 @@
+package dev.confiture.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import dev.confiture.core.Confiture;
+import dev.confiture.core.ConfitureException;
+import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.Environment;
+import dev.confiture.core.validate.CheckResult;
+import dev.confiture.core.validate.GitSchemaValidator;
+import dev.confiture.core.validate.ValidationOptions;
+import dev.confiture.core.validate.ValidationReport;
+
+/**
+ * {@code confiture migrate validate}: git-aware checks of schema changes, for pre-commit
+ * hooks and CI.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+		description = { "Check the schema changes since a git ref (or the staged ones): a changed schema file needs "
+				+ "a new or changed migration (--require-migration), and the new migrations must turn the old "
+				+ "schema into the new schema files, object by object (--check-drift). Without either flag, both run.",
+				"Exit code: 0 passed, 1 a check failed, 7 git problem (unknown ref, shallow clone, not a repository)." })
+class MigrateValidateCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	EnvironmentOptions environment;
+
+	@Mixin
+	OutputOptions output;
+
+	@Mixin
+	ShadowServerOptions shadow;
+
+	@Option(names = "--require-migration",
+			description = "Fail when schema files changed without a new or changed migration; lists the schema files.")
+	boolean requireMigration;
+
+	@Option(names = "--check-drift", description = "Build the base ref's schema in a throw-away database, apply the "
+			+ "new migrations, compare with a fresh build of the new schema files and name every difference.")
+	boolean checkDrift;
+
+	@Option(names = { "--base-ref", "--since" }, paramLabel = "REF",
+			description = "Compare with the merge base of REF and HEAD (default: " + ValidationOptions.DEFAULT_BASE_REF
+					+ "; with --staged: HEAD).")
+	String baseRef;
+
+	@Option(names = "--staged",
+			description = "Judge the staged changes (the index) instead of HEAD; unstaged edits are ignored.")
+	boolean staged;
+
+	@Option(names = { "--output", "-o" }, paramLabel = "FILE",
+			description = "Write the report (text or json, see --format) to FILE instead of standard output.")
+	Path outputFile;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.output.out();
+		try {
+			Confiture confiture = this.environment.configure().load();
+			Environment environment = confiture.environment();
+			ConnectionSettings database = database(confiture);
+			ValidationReport report = new GitSchemaValidator(() -> this.shadow.server(environment, database))
+				.validate(environment, new ValidationOptions(this.baseRef, this.staged, this.requireMigration,
+						this.checkDrift));
+			String document = this.output.json() ? json(report) : text(environment.name(), report);
+			if (this.outputFile != null) {
+				write(document);
+				out.println(summary(report) + " Report written to " + this.outputFile + ".");
+			}
+			else {
+				out.print(document);
+			}
+			out.flush();
+			return report.passed() ? ExitCodes.OK : 1;
+		}
+		catch (ConfitureException ex) {
+			if (this.outputFile != null) {
+				write(error(ex));
+			}
+			throw ex;
+		}
+	}
+
+	private static ConnectionSettings database(Confiture confiture) {
+		try {
+			return confiture.database();
+		}
+		catch (ConfitureException ex) {
+			return null;
+		}
+	}
+
+	private static String text(String environment, ValidationReport report) {
+		StringWriter text = new StringWriter();
+		PrintWriter out = new PrintWriter(text);
+		out.println("Validating schema changes of environment " + environment + ": " + report.base() + " -> "
+				+ report.target());
+		for (CheckResult check : report.checks()) {
+			out.println(check.name() + ": " + check.status().name());
+			check.details().forEach((detail) -> out.println("  " + detail));
+		}
+		out.println(summary(report));
+		out.flush();
+		return text.toString();
+	}
+
+	private static String summary(ValidationReport report) {
+		if (report.passed()) {
+			return "Validation passed.";
+		}
+		List<String> problems = new ArrayList<>();
+		for (CheckResult check : report.failures()) {
+			problems.add(GitSchemaValidator.REQUIRE_MIGRATION.equals(check.name()) ? "missing migration"
+					: "schema drift detected");
+		}
+		return "Validation failed: " + String.join(", ", problems) + ".";
+	}
+
+	private static String json(ValidationReport report) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("status", report.passed() ? "passed" : "failed");
+		document.put("base", report.base());
+		document.put("target", report.target());
+		document.put("changedFiles", report.changedFiles());
+		document.put("databasesCreated", report.databasesCreated());
+		List<Map<String, Object>> checks = new ArrayList<>();
+		for (CheckResult check : report.checks()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("name", check.name());
+			entry.put("status", check.status().name().toLowerCase(Locale.ROOT));
+			entry.put("details", check.details());
+			checks.add(entry);
+		}
+		document.put("checks", checks);
+		return toJson(document);
+	}
+
+	private String error(ConfitureException ex) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("category", ex.category().name().toLowerCase(Locale.ROOT));
+		error.put("exitCode", ex.category().exitCode());
+		error.put("message", ConnectionSettings.sanitize(ex.getMessage()));
+		error.put("hint", ConnectionSettings.sanitize(ex.hint()));
+		if (!this.output.json()) {
+			return "Error: " + error.get("message") + ((ex.hint() != null) ? "\nHint: " + error.get("hint") : "")
+					+ "\n";
+		}
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("status", "error");
+		document.put("error", error);
+		document.put("checks", List.of());
+		return toJson(document);
+	}
+
+	private static String toJson(Map<String, Object> document) {
+		StringWriter json = new StringWriter();
+		Json.write(new PrintWriter(json), document);
+		return json.toString();
+	}
+
+	private void write(String document) {
+		try {
+			Path file = this.environment.projectDirectory().resolve(this.outputFile);
+			if (file.getParent() != null) {
+				Files.createDirectories(file.getParent());
+			}
+			Files.writeString(file, document, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new ConfitureException(Category.GENERIC,
+					"Could not write the report to " + this.outputFile + ": " + ex.getMessage(),
+					"Check that the directory exists and is writable", ex);
+		}
+	}
+
+}
