@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -381,14 +382,14 @@ final class Planner {
 		}
 		else if (object instanceof View view) {
 			Change change = change("drop " + kind(view) + " " + view.name(), Priority.DROP_VIEW)
-				.sql("DROP " + kind(view).toUpperCase(java.util.Locale.ROOT) + " " + view.name())
+				.sql("DROP " + kind(view).toUpperCase(Locale.ROOT) + " " + view.name())
 				.removes(id, "name " + view.name());
 			removeOwned(change, id);
 		}
 		else if (object instanceof Routine routine) {
 			String kind = routine.procedure() ? "procedure" : "function";
 			change("drop " + kind + " " + routine.signature(), Priority.DROP_ROUTINE)
-				.sql("DROP " + kind.toUpperCase(java.util.Locale.ROOT) + " " + routine.signature())
+				.sql("DROP " + kind.toUpperCase(Locale.ROOT) + " " + routine.signature())
 				.removes(id, "routine " + routine.signature());
 		}
 		else if (object instanceof Trigger trigger) {
@@ -516,7 +517,7 @@ final class Planner {
 		else if (object instanceof View view) {
 			String options = view.options().isEmpty() ? "" : " WITH (" + String.join(", ", view.options()) + ")";
 			change("create " + kind(view) + " " + view.name(), Priority.CREATE_VIEW)
-				.sql("CREATE " + kind(view).toUpperCase(java.util.Locale.ROOT) + " " + view.name() + options + " AS\n"
+				.sql("CREATE " + kind(view).toUpperCase(Locale.ROOT) + " " + view.name() + options + " AS\n"
 						+ view.query())
 				.provides(id, "name " + view.name());
 		}

@@ -12,6 +12,7 @@ import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
 import dev.confiture.core.catalog.SqlSource;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.diff.DiffOptions;
 import dev.confiture.core.diff.SchemaDiff;
@@ -42,6 +43,19 @@ public final class SchemaVerifier {
 	 * @throws ConfitureException if the files cannot be built or the database cannot be read
 	 */
 	public DriftReport verify(Environment environment, ConnectionSettings database) {
+		return verify(environment, database, database.toString());
+	}
+
+	/**
+	 * Compares a database reached through any connection source (e.g. a {@code DataSource})
+	 * with the environment's schema files.
+	 * @param environment the environment whose schema files are the truth
+	 * @param database opens connections to the live database
+	 * @param description the live database for messages, without secrets
+	 * @return the differences, empty when there is no drift
+	 * @throws ConfitureException if the files cannot be built or the database cannot be read
+	 */
+	public DriftReport verify(Environment environment, ConnectionSource database, String description) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(environment.trackingTable());
 		List<SqlSource> sources = SchemaSources.discover(environment)
 			.schemaFiles()
@@ -50,11 +64,11 @@ public final class SchemaVerifier {
 			.toList();
 		Catalog expected = new CatalogLoader(this.shadowServer, reader).load(sources);
 		Catalog actual;
-		try (Connection connection = database.connect()) {
+		try (Connection connection = database.open()) {
 			actual = reader.read(connection);
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not connect to " + database + ": " + ex.getMessage(),
+			throw new ConfitureException(Category.DATABASE, "Could not connect to " + description + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
 		}
 		return new DriftReport(SchemaDiff.compare(actual, expected, DiffOptions.defaults()));

@@ -113,8 +113,25 @@ public final class ConfitureAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConfitureMigrationInitializer confitureMigrationInitializer(Confiture confiture, ConfitureProperties properties,
-			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state) {
-		return new ConfitureMigrationInitializer(confiture, strategy.getIfAvailable(), properties.getMode(), state);
+			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state, Environment environment) {
+		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
+				strategy.getIfAvailable(), properties.getMode(), state);
+		if (properties.isCheckDrift()) {
+			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow(properties, environment)));
+		}
+		return initializer;
+	}
+
+	private static ConnectionSettings shadow(ConfitureProperties properties, Environment environment) {
+		if (StringUtils.hasText(properties.getShadowUrl())) {
+			return ConnectionSettings.parse(properties.getShadowUrl(), null, null);
+		}
+		if (StringUtils.hasText(properties.getUrl())) {
+			return ConnectionSettings.parse(properties.getUrl(), properties.getUser(), properties.getPassword());
+		}
+		String url = environment.getProperty("spring.datasource.url");
+		return StringUtils.hasText(url) ? ConnectionSettings.parse(url, environment.getProperty("spring.datasource.username"),
+				environment.getProperty("spring.datasource.password")) : null;
 	}
 
 	@Bean

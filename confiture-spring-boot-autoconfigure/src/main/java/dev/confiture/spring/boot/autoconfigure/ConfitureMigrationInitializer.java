@@ -49,6 +49,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private final ConfitureRunState state;
 
+	private ConfitureDriftCheck driftCheck;
+
 	private int order = 0;
 
 	/**
@@ -79,6 +81,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		try {
 			checkPostgres();
 			Outcome outcome = run();
+			checkDrift();
 			action = outcome.action();
 			Duration duration = Duration.ofNanos(System.nanoTime() - started);
 			this.state.recordRun(new LastRun(action, startedAt, duration, outcome.versions(), null));
@@ -178,6 +181,29 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		}
 		return new Outcome("validate", List.of(), "validated the database: " + report.appliedCount()
 				+ " migrations applied, none pending");
+	}
+
+	private void checkDrift() {
+		if (this.driftCheck == null || (this.strategy == null && this.mode == Mode.NONE)) {
+			return;
+		}
+		List<String> differences = this.driftCheck.check().differences();
+		this.state.recordDrift(differences);
+		if (!differences.isEmpty() && this.strategy == null && this.mode == Mode.VALIDATE) {
+			throw new ConfitureException(Category.GENERIC,
+					"confiture.mode=validate: the database differs from a fresh build of the schema files: "
+							+ String.join("; ", differences),
+					"Add a migration that makes the database match db/schema, or change the schema files to match "
+							+ "what the migrations do");
+		}
+		if (!differences.isEmpty()) {
+			logger.warn("Confiture: the database differs from a fresh build of the schema files: "
+					+ String.join("; ", differences));
+		}
+	}
+
+	void setDriftCheck(ConfitureDriftCheck driftCheck) {
+		this.driftCheck = driftCheck;
 	}
 
 	private void checkPostgres() {

@@ -83,6 +83,18 @@ public class ConfitureProperties {
 	 */
 	private String password;
 
+	/**
+	 * Whether validate mode and the health indicator also compare the database with a fresh
+	 * build of the schema files.
+	 */
+	private boolean checkDrift;
+
+	/**
+	 * JDBC URL of a database whose user may create throw-away databases, for the drift check;
+	 * the managed database's server by default.
+	 */
+	private String shadowUrl;
+
 	private final Coordination coordination = new Coordination();
 
 	public boolean isEnabled() {
@@ -187,6 +199,22 @@ public class ConfitureProperties {
 
 	public void setPassword(String password) {
 		this.password = password;
+	}
+
+	public boolean isCheckDrift() {
+		return this.checkDrift;
+	}
+
+	public void setCheckDrift(boolean checkDrift) {
+		this.checkDrift = checkDrift;
+	}
+
+	public String getShadowUrl() {
+		return this.shadowUrl;
+	}
+
+	public void setShadowUrl(String shadowUrl) {
+		this.shadowUrl = shadowUrl;
 	}
 
 	public Coordination getCoordination() {

@@ -17,6 +17,8 @@ public final class ConfitureRunState {
 
 	private final AtomicReference<Counts> counts = new AtomicReference<>(new Counts(0, 0, false));
 
+	private final AtomicReference<List<String>> drift = new AtomicReference<>(List.of());
+
 	/** The last startup run, or {@code null} if none ran. */
 	public LastRun lastRun() {
 		return this.lastRun.get();
@@ -25,6 +27,18 @@ public final class ConfitureRunState {
 	/** Applied and pending migrations after the last run. */
 	public Counts counts() {
 		return this.counts.get();
+	}
+
+	/**
+	 * Differences between the database and a fresh build of the schema files, found at startup
+	 * with {@code confiture.check-drift=true}; empty when none (or not checked).
+	 */
+	public List<String> drift() {
+		return this.drift.get();
+	}
+
+	void recordDrift(List<String> differences) {
+		this.drift.set(List.copyOf(differences));
 	}
 
 	void recordRun(LastRun run) {

@@ -152,6 +152,29 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
+	void validateModeWithDriftCheckNamesWhatDiffersFromTheSchemaFiles() throws SQLException {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.mode=validate", "confiture.check-drift=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ConfitureRunState.class).drift()).isEmpty();
+			});
+		execute("ALTER TABLE author ADD COLUMN nickname text");
+		this.contextRunner.withPropertyValues("confiture.mode=validate", "confiture.check-drift=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(analyze(context.getStartupFailure()).getDescription())
+					.contains("differs from a fresh build of the schema files").contains("nickname");
+			});
+		this.contextRunner.withPropertyValues("confiture.check-drift=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ConfitureRunState.class).drift()).singleElement()
+				.asString()
+				.contains("nickname");
+		});
+	}
+
+	@Test
 	void javaMigrationBeansAreApplied() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner.withUserConfiguration(JavaMigrationConfiguration.class).run((context) -> {

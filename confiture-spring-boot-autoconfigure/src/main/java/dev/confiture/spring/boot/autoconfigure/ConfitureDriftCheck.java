@@ -1,0 +1,37 @@
+package dev.confiture.spring.boot.autoconfigure;
+
+import dev.confiture.core.Confiture;
+import dev.confiture.core.ConfitureException;
+import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.server.PostgresServers;
+import dev.confiture.core.verify.DriftReport;
+import dev.confiture.core.verify.SchemaVerifier;
+
+/**
+ * Compares the managed database with a fresh build of the schema files
+ * ({@code confiture.check-drift=true}), building them into a throw-away database on the shadow
+ * server.
+ */
+class ConfitureDriftCheck {
+
+	private final Confiture confiture;
+
+	private final ConnectionSettings shadow;
+
+	ConfitureDriftCheck(Confiture confiture, ConnectionSettings shadow) {
+		this.confiture = confiture;
+		this.shadow = shadow;
+	}
+
+	DriftReport check() {
+		if (this.shadow == null) {
+			throw new ConfitureException(Category.CONFIG,
+					"confiture.check-drift needs a server where Confiture may create a throw-away database",
+					"Set confiture.shadow-url (or spring.datasource.url / confiture.url with a user that may CREATE DATABASE)");
+		}
+		return new SchemaVerifier(PostgresServers.existing(this.shadow, "confiture.shadow-url"))
+			.verify(this.confiture.environment(), this.confiture.connectionSource(), this.confiture.databaseDescription());
+	}
+
+}
