@@ -10,7 +10,7 @@ package dev.confiture.core.validate;
  * @param requireMigration whether a change of the schema files must come with a new or
  * changed migration
  * @param checkDrift whether the new migrations must turn the base's schema into the new
- * schema files, object by object
+ * schema files, object by object; when neither check is asked for, both run
  */
 public record ValidationOptions(String baseRef, boolean staged, boolean requireMigration, boolean checkDrift) {
 
