@@ -41,13 +41,7 @@ class InitCommand implements Callable<Integer> {
 			for (Map.Entry<String, String> entry : ProjectLayout.files((name != null) ? name.toString() : "app")
 				.entrySet()) {
 				Path target = project.resolve(entry.getKey());
-				if (entry.getValue() == null) {
-					if (!Files.isDirectory(target)) {
-						Files.createDirectories(target);
-						created.add(entry.getKey());
-					}
-				}
-				else if (Files.exists(target)) {
+				if (Files.exists(target)) {
 					kept.add(entry.getKey());
 				}
 				else {

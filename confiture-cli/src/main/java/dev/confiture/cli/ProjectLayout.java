@@ -16,7 +16,8 @@ final class ProjectLayout {
 	}
 
 	/**
-	 * The files to write, by relative path. Paths ending in {@code /} are directories.
+	 * The files to write, by relative path. Empty folders hold a {@code .gitkeep} so that git
+	 * keeps them: the environments name them, and a missing include folder is an error.
 	 * @param projectName the project's name, used for database names
 	 * @return path to content
 	 */
@@ -39,17 +40,17 @@ final class ProjectLayout {
 
 				CREATE INDEX idx_users_created_at ON users (created_at);
 				""");
-		files.put("db/schema/20_views/", null);
-		files.put("db/schema/30_functions/", null);
+		files.put("db/schema/20_views/.gitkeep", "");
+		files.put("db/schema/30_functions/.gitkeep", "");
 		files.put("db/seeds/common/00_users.sql", """
 				-- Seed data for every non-production environment.
 				INSERT INTO users (username, email) VALUES
 				    ('admin', 'admin@example.com'),
 				    ('editor', 'editor@example.com');
 				""");
-		files.put("db/seeds/development/", null);
-		files.put("db/seeds/test/", null);
-		files.put("db/migrations/", null);
+		files.put("db/seeds/development/.gitkeep", "");
+		files.put("db/seeds/test/.gitkeep", "");
+		files.put("db/migrations/.gitkeep", "");
 		files.put("db/environments/local.yaml", environment("local", """
 				includes:
 				  - ../schema

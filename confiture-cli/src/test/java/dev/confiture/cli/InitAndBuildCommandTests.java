@@ -55,8 +55,8 @@ class InitAndBuildCommandTests {
 		Result first = CliRunner.run("init", this.project.toString());
 		assertThat(first.exitCode()).isZero();
 		for (String path : List.of("db/schema/00_common/extensions.sql", "db/schema/10_tables/users.sql",
-				"db/schema/20_views", "db/schema/30_functions", "db/seeds/common/00_users.sql", "db/seeds/development",
-				"db/seeds/test", "db/migrations", "db/environments/local.yaml", "db/environments/test.yaml",
+				"db/schema/20_views/.gitkeep", "db/schema/30_functions/.gitkeep", "db/seeds/common/00_users.sql",
+				"db/seeds/development/.gitkeep", "db/seeds/test/.gitkeep", "db/migrations/.gitkeep", "db/environments/local.yaml", "db/environments/test.yaml",
 				"db/environments/production.yaml")) {
 			assertThat(this.project.resolve(path)).exists();
 		}
