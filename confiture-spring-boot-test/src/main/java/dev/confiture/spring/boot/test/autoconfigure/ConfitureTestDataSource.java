@@ -6,6 +6,11 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -32,6 +37,9 @@ import dev.confiture.core.server.ScratchDatabase;
  * context, and every test class gets a clone of the baseline. A thread running a test uses
  * the test's database; any other thread uses the most recently opened one. Every database is
  * dropped when its scope ends or, at the latest, when the context closes.
+ * <p>
+ * The next clone is made in the background while a test runs, so that a test class rarely
+ * waits for {@code CREATE DATABASE}.
  *
  * @since 0.1.0
  */
@@ -67,6 +75,14 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	private volatile Database current;
 
 	private volatile boolean destroyed;
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "confiture-test-databases");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private Future<ScratchDatabase> spare;
 
 	ConfitureTestDataSource(TemplateDatabases templates, TemplateDefinition definition, AutoCloseable resources) {
 		this.templates = templates;
@@ -192,10 +208,12 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 			this.current = null;
 		}
 		this.open.remove(database);
-		database.drop();
+		database.close();
+		dropQuietly(database.scratch);
 	}
 
 	private Database newDatabase() {
+		Future<ScratchDatabase> next;
 		ScratchDatabase from;
 		synchronized (this.monitor) {
 			if (this.destroyed) {
@@ -206,11 +224,32 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 				this.startup = null;
 			}
 			from = this.baseline;
+			next = this.spare;
+			this.spare = this.background.submit(() -> clone(from));
 		}
-		Database database = new Database(this.templates.server().createDatabase(from.name()));
+		Database database = new Database(take(next, from));
 		this.open.add(database);
 		this.current = database;
 		return database;
+	}
+
+	private ScratchDatabase take(Future<ScratchDatabase> spare, ScratchDatabase from) {
+		if (spare != null) {
+			try {
+				return spare.get();
+			}
+			catch (ExecutionException ex) {
+				logger.debug("Could not prepare a test database in the background", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return clone(from);
+	}
+
+	private ScratchDatabase clone(ScratchDatabase from) {
+		return this.templates.server().createDatabase(from.name());
 	}
 
 	/**
@@ -235,16 +274,32 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	}
 
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
+		Future<ScratchDatabase> pending;
 		synchronized (this.monitor) {
 			this.destroyed = true;
+			pending = this.spare;
+			this.spare = null;
 		}
 		this.scopes.clear();
 		for (Database database : this.open) {
 			drop(database);
 		}
+		this.background.shutdown();
+		if (!this.background.awaitTermination(1, TimeUnit.MINUTES)) {
+			logger.warn("Test databases of " + this + " are still being created or dropped");
+		}
+		if (pending != null && pending.isDone() && !pending.isCancelled()) {
+			try {
+				dropQuietly(pending.get());
+			}
+			catch (ExecutionException ex) {
+				// nothing was created
+			}
+		}
 		if (this.startup != null) {
-			this.startup.drop();
+			this.startup.close();
+			dropQuietly(this.startup.scratch);
 		}
 		if (this.baseline != null) {
 			dropQuietly(this.baseline);
@@ -319,10 +374,9 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 			}
 		}
 
-		void drop() {
+		void close() {
 			this.closed = true;
 			closePool();
-			dropQuietly(this.scratch);
 		}
 
 		private static DataSource pool(ScratchDatabase scratch) {

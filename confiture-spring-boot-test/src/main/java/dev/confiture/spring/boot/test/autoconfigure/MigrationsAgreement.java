@@ -2,6 +2,7 @@ package dev.confiture.spring.boot.test.autoconfigure;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.confiture.core.ConfitureException;
@@ -9,9 +10,10 @@ import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogReader;
 import dev.confiture.core.diff.DiffOptions;
+import dev.confiture.core.diff.Plan;
 import dev.confiture.core.diff.SchemaDiff;
+import dev.confiture.core.diff.Step;
 import dev.confiture.core.server.ScratchDatabase;
-import dev.confiture.core.verify.DriftReport;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
@@ -36,7 +38,13 @@ final class MigrationsAgreement {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(definition.environment().trackingTable());
 		Catalog fromSchema = read(dataSource.templates(), definition.withSource(TemplateSource.SCHEMA), reader);
 		Catalog fromMigrations = read(dataSource.templates(), definition.withSource(TemplateSource.MIGRATIONS), reader);
-		return new DriftReport(SchemaDiff.compare(fromMigrations, fromSchema, DiffOptions.defaults())).differences();
+		Plan plan = SchemaDiff.compare(fromMigrations, fromSchema, DiffOptions.defaults());
+		List<String> differences = new ArrayList<>();
+		for (Step step : plan.steps()) {
+			differences.add(step.description() + ": " + String.join(" ", step.statements()));
+		}
+		differences.addAll(plan.notes());
+		return differences;
 	}
 
 	private static Catalog read(TemplateDatabases templates, TemplateDefinition definition, CatalogReader reader) {
