@@ -30,10 +30,22 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 	}
 
 	/**
-	 * Starts a throw-away server on a free port whose data is deleted when it stops.
+	 * Starts a throw-away server on a free port whose data is deleted when it stops. On Linux
+	 * the data lives in shared memory ({@code /dev/shm}) when it is writable: throw-away
+	 * databases, and clones of template databases, then cost no disk writes.
 	 * @return the running server
 	 */
 	public static EmbeddedPostgresServer start() {
+		Path memory = Path.of("/dev/shm");
+		if (Files.isDirectory(memory) && Files.isWritable(memory)) {
+			deleteAbandoned(memory);
+			try {
+				return start(Files.createTempDirectory(memory, "confiture-pg-"), 0, true);
+			}
+			catch (IOException ex) {
+				// fall back to the default temporary directory
+			}
+		}
 		return start(null, 0);
 	}
 
@@ -45,6 +57,10 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 	 * @return the running server
 	 */
 	public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+		return start(dataDirectory, port, false);
+	}
+
+	private static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean deleteOnClose) {
 		try {
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPGStartupWait(Duration.ofSeconds(60))
@@ -54,16 +70,42 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 				.setServerConfig("max_connections", "200");
 			if (dataDirectory != null) {
 				Files.createDirectories(dataDirectory);
-				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+				builder.setDataDirectory(dataDirectory).setCleanDataDirectory(deleteOnClose);
 			}
 			if (port > 0) {
 				builder.setPort(port);
 			}
-			return new EmbeddedPostgresServer(builder.start(), dataDirectory);
+			return new EmbeddedPostgresServer(builder.start(), deleteOnClose ? null : dataDirectory);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new ConfitureException(Category.DATABASE, "Could not start embedded PostgreSQL: " + ex.getMessage(),
 					"Set CONFITURE_TEST_JDBC_URL to use a running server instead", ex);
+		}
+	}
+
+	/**
+	 * Deletes the data of throw-away servers whose JVM died without stopping them (their
+	 * {@code postmaster.pid} names no live process), so that shared memory does not fill up.
+	 */
+	private static void deleteAbandoned(Path memory) {
+		try (var directories = Files.newDirectoryStream(memory, "confiture-pg-*")) {
+			for (Path directory : directories) {
+				Path pidFile = directory.resolve("postmaster.pid");
+				boolean alive = false;
+				if (Files.isRegularFile(pidFile)) {
+					String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+					alive = firstLine.matches("\\d+") && ProcessHandle.of(Long.parseLong(firstLine)).isPresent();
+				}
+				boolean old = Files.getLastModifiedTime(directory).toMillis() < System.currentTimeMillis() - 60_000;
+				if (!alive && old) {
+					try (var files = Files.walk(directory)) {
+						files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Best effort: leftovers only cost memory.
 		}
 	}
 
