@@ -8,6 +8,7 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import dev.confiture.core.ConfitureException;
+import dev.confiture.core.TemporaryDirectory;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 
@@ -98,9 +99,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 				}
 				boolean old = Files.getLastModifiedTime(directory).toMillis() < System.currentTimeMillis() - 60_000;
 				if (!alive && old) {
-					try (var files = Files.walk(directory)) {
-						files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-					}
+					TemporaryDirectory.delete(directory);
 				}
 			}
 		}

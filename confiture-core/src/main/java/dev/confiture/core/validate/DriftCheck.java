@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.TemporaryDirectory;
 import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
@@ -54,7 +55,7 @@ final class DriftCheck {
 		}
 		SchemaLayout layout = changes.layout();
 		List<ChangedFile> added = changes.addedMigrations();
-		try (TemporaryDirectory directory = TemporaryDirectory.create()) {
+		try (TemporaryDirectory directory = TemporaryDirectory.create("confiture-validate-")) {
 			Copy base = copy(changes, changes.base(), directory.path().resolve("base"), false);
 			Copy target = copy(changes, changes.target(), directory.path().resolve("target"), true);
 			Path migrations = directory.path().resolve("migrations");

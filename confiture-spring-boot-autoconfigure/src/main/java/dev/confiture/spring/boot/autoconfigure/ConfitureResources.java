@@ -3,12 +3,9 @@ package dev.confiture.spring.boot.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,6 +16,7 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.StringUtils;
 
 import dev.confiture.core.ConfitureException;
+import dev.confiture.core.TemporaryDirectory;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.Environment;
 
@@ -191,29 +189,7 @@ public final class ConfitureResources implements AutoCloseable {
 
 	@Override
 	public void close() {
-		if (!Files.exists(this.root)) {
-			return;
-		}
-		try {
-			Files.walkFileTree(this.root, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-					Files.delete(file);
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult postVisitDirectory(Path dir, IOException ex) throws IOException {
-					Files.delete(dir);
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-		}
-		catch (IOException ex) {
-			// A temporary directory left behind is harmless.
-		}
+		TemporaryDirectory.delete(this.root);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.confiture.core.validate;
+package dev.confiture.core;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -11,9 +11,10 @@ import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 
 /**
- * A directory for the files of a git side, deleted with everything in it when closed.
+ * A temporary directory (files of a git side, resources copied out of a jar...), deleted with
+ * everything in it when closed.
  */
-final class TemporaryDirectory implements AutoCloseable {
+public final class TemporaryDirectory implements AutoCloseable {
 
 	private final Path path;
 
@@ -21,9 +22,14 @@ final class TemporaryDirectory implements AutoCloseable {
 		this.path = path;
 	}
 
-	static TemporaryDirectory create() {
+	/**
+	 * Creates a directory under {@code java.io.tmpdir}.
+	 * @param prefix the start of its name
+	 * @return the directory
+	 */
+	public static TemporaryDirectory create(String prefix) {
 		try {
-			return new TemporaryDirectory(Files.createTempDirectory("confiture-validate-"));
+			return new TemporaryDirectory(Files.createTempDirectory(prefix));
 		}
 		catch (IOException ex) {
 			throw new ConfitureException(Category.GENERIC, "Could not create a temporary directory: " + ex.getMessage(),
@@ -31,14 +37,27 @@ final class TemporaryDirectory implements AutoCloseable {
 		}
 	}
 
-	Path path() {
+	/** The directory. */
+	public Path path() {
 		return this.path;
 	}
 
 	@Override
 	public void close() {
+		delete(this.path);
+	}
+
+	/**
+	 * Deletes a directory and everything in it, as far as possible; what cannot be deleted is
+	 * left behind.
+	 * @param directory the directory
+	 */
+	public static void delete(Path directory) {
+		if (!Files.exists(directory)) {
+			return;
+		}
 		try {
-			Files.walkFileTree(this.path, new SimpleFileVisitor<>() {
+			Files.walkFileTree(directory, new SimpleFileVisitor<>() {
 
 				@Override
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
