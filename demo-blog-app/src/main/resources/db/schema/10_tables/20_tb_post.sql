@@ -11,6 +11,7 @@ CREATE TABLE tb_post (
     tags TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
     is_published BOOLEAN NOT NULL DEFAULT false,
     published_at TIMESTAMPTZ,
+    view_count INTEGER NOT NULL DEFAULT 0,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     CONSTRAINT pk_tb_post PRIMARY KEY (id),
@@ -23,3 +24,4 @@ CREATE INDEX idx_tb_post_user ON tb_post (fk_user);
 CREATE INDEX idx_tb_post_published ON tb_post (is_published);
 CREATE INDEX idx_tb_post_created ON tb_post (created_at);
 CREATE INDEX idx_tb_post_tags ON tb_post USING gin (tags);
+CREATE INDEX idx_tb_post_views ON tb_post (view_count DESC);

@@ -1,5 +1,5 @@
 -- Writes the tv_post document of one post: its columns, its author's tv_user document, its
--- comments' tv_comment documents (oldest first) and their count.
+-- comments' tv_comment documents (oldest first) and their count, and its view count.
 CREATE FUNCTION fn_sync_tv_post(p_post UUID) RETURNS void
 LANGUAGE sql
 AS $$
@@ -17,7 +17,8 @@ AS $$
         'updatedAt', fn_json_time(p.updated_at),
         'author', u.data,
         'comments', c.comments,
-        'commentCount', jsonb_array_length(c.comments))
+        'commentCount', jsonb_array_length(c.comments),
+        'viewCount', p.view_count)
     FROM tb_post p
     JOIN tv_user u ON u.id = p.fk_user
     CROSS JOIN LATERAL (

@@ -96,6 +96,16 @@ class BlogCommands {
 		return pk;
 	}
 
+	UUID recordView(String id) {
+		Violations violations = new Violations();
+		UUID pk = violations.id("id", id);
+		if (pk != null && this.posts.recordView(pk) == 0) {
+			violations.add("id", Code.NOT_FOUND, "no post has id " + pk);
+		}
+		violations.throwIfAny();
+		return pk;
+	}
+
 	private UUID existingUser(Violations violations, String field, String id) {
 		UUID pk = violations.id(field, id);
 		if (pk != null && !this.users.existsByPk(pk)) {

@@ -74,6 +74,11 @@ class BlogGraphQlController {
 		return this.queries.post(this.commands.publishPost(id)).orElseThrow();
 	}
 
+	@MutationMapping
+	Map<String, Object> recordView(@Argument String id) {
+		return this.queries.post(this.commands.recordView(id)).orElseThrow();
+	}
+
 	private static UUID id(String id) {
 		Violations violations = new Violations();
 		UUID uuid = violations.id("id", id);

@@ -48,6 +48,9 @@ class PostEntity {
 	@Column(name = "published_at")
 	private Instant publishedAt;
 
+	@Column(name = "view_count")
+	private int viewCount;
+
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 

@@ -12,6 +12,9 @@ enum PostOrder {
 	/** Oldest first. */
 	OLDEST("data ->> 'createdAt', id"),
 
+	/** Most viewed first. */
+	MOST_VIEWED("(data ->> 'viewCount')::int DESC, id"),
+
 	/** By title, case-insensitively. */
 	TITLE("lower(data ->> 'title'), id");
 
