@@ -67,6 +67,9 @@ class BlogCommands {
 				"may only hold lowercase letters and digits separated by single hyphens");
 		String cleanContent = violations.text("content", content, 1, 100_000);
 		String cleanExcerpt = violations.optionalText("excerpt", excerpt, 1000);
+		if (cleanExcerpt == null && cleanContent != null) {
+			cleanExcerpt = Excerpts.of(cleanContent);
+		}
 		List<String> cleanTags = tags(violations, (tags != null) ? tags : List.of());
 		if (cleanSlug != null && this.posts.existsBySlug(cleanSlug)) {
 			violations.add("slug", Code.DUPLICATE, "slug " + cleanSlug + " is already taken");
