@@ -56,7 +56,7 @@ class BlogQueries {
 	}
 
 	private List<Map<String, Object>> documents(JdbcClient.StatementSpec statement) {
-		return statement.query(String.class).stream().map(this::parse).toList();
+		return statement.query(String.class).list().stream().map(this::parse).toList();
 	}
 
 	private Optional<Map<String, Object>> document(JdbcClient.StatementSpec statement) {
