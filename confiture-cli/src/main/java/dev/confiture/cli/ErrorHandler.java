@@ -11,7 +11,9 @@ import picocli.CommandLine.ParseResult;
 
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.ConfigurationException;
 import dev.confiture.core.sql.SqlExecutionException;
+import dev.confiture.core.sql.SqlSyntaxException;
 
 /**
  * Turns a failure into a message and an exit code: the message and hint on standard error, or a
@@ -36,6 +38,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 				error.put("file", sql.source());
 				error.put("line", sql.line());
 				error.put("sqlState", sql.sqlState());
+			}
+			else if (ex instanceof SqlSyntaxException syntax) {
+				error.put("file", syntax.source());
+				error.put("line", syntax.line());
+			}
+			else if (ex instanceof ConfigurationException config && config.file() != null) {
+				error.put("file", config.file().toString());
+				error.put("line", config.line());
 			}
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", false);

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 		description = { "Apply, roll back and report versioned migrations (db/migrations/{version}_{name}.up.sql "
 				+ "with an optional .down.sql, or Java migrations)." },
 		subcommands = { MigrateStatusCommand.class, MigrateUpCommand.class, MigrateDownCommand.class,
-				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class })
+				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class, MigrateDiffCommand.class,
+				MigrateVerifyCommand.class })
 class MigrateCommand implements Runnable {
 
 	@Spec
@@ -21,7 +22,7 @@ class MigrateCommand implements Runnable {
 	@Override
 	public void run() {
 		throw new ParameterException(this.spec.commandLine(),
-				"Missing subcommand: status, up, down, down-to, generate or baseline");
+				"Missing subcommand: status, up, down, down-to, generate, baseline, diff or verify");
 	}
 
 }

@@ -162,6 +162,21 @@ class InitAndBuildCommandTests {
 	}
 
 	@Test
+	void configurationAndSyntaxErrorsCarryFileAndLineInJson() {
+		writeProject();
+		write("db/environments/local.yaml", "name: local\nincludes:\n  - ../schema\ndatabse_url: x\n");
+		Result config = CliRunner.run("build", "--project-dir", this.project.toString(), "--format", "json");
+		assertThat(config.exitCode()).isEqualTo(5);
+		assertThat(config.out()).contains("\"category\" : \"config\"").contains("local.yaml").contains("\"line\" : 4");
+		write("db/environments/local.yaml", "name: local\nincludes:\n  - ../schema\n");
+		write("db/schema/20_broken.sql", "CREATE TABLE ok (id int);\n\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n");
+		Result syntax = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url(),
+				"--format", "json");
+		assertThat(syntax.exitCode()).isEqualTo(4);
+		assertThat(syntax.out()).contains("\"file\" : \"db/schema/20_broken.sql\"").contains("\"line\" : 3");
+	}
+
+	@Test
 	void unknownEnvironmentIsAConfigurationError() {
 		writeProject();
 		Result build = CliRunner.run("build", "--project-dir", this.project.toString(), "--env", "staging");

@@ -13,7 +13,11 @@ import java.util.List;
  */
 public final class DatabaseContents {
 
-	private static final String SYSTEM_SCHEMA = "(n.nspname IN ('pg_catalog', 'information_schema') "
+	/**
+	 * PostgreSQL's own schemas, and {@code confiture}, which holds coordination intents that
+	 * neither make a database non-empty nor are dropped by {@code --drop-existing}.
+	 */
+	private static final String SYSTEM_SCHEMA = "(n.nspname IN ('pg_catalog', 'information_schema', 'confiture') "
 			+ "OR n.nspname LIKE 'pg\\_toast%' OR n.nspname LIKE 'pg\\_temp\\_%')";
 
 	private static final String NOT_EXTENSION_MEMBER = "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = %s "

@@ -34,7 +34,7 @@ public final class ScratchDatabase implements AutoCloseable {
 		String sql = "CREATE DATABASE " + quote(name) + ((template != null) ? " TEMPLATE " + quote(template) : "");
 		try (Connection connection = server.connect(server.adminDatabase());
 				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
+			statement.execute((template != null && fileCopyIsCheap(statement)) ? sql + " STRATEGY FILE_COPY" : sql);
 		}
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE, "Could not create database " + name
@@ -43,6 +43,18 @@ public final class ScratchDatabase implements AutoCloseable {
 					+ ((template != null) ? " and that nobody is connected to " + template : ""), ex);
 		}
 		return new ScratchDatabase(server, name);
+	}
+
+	/**
+	 * Whether to clone by copying files rather than WAL-logging each block: several times
+	 * faster, but it takes two checkpoints, which are cheap only without fsync (as on the test
+	 * servers that Confiture starts).
+	 */
+	private static boolean fileCopyIsCheap(Statement statement) throws SQLException {
+		try (java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('server_version_num')::int >= 150000 "
+				+ "AND current_setting('fsync') = 'off'")) {
+			return result.next() && result.getBoolean(1);
+		}
 	}
 
 	/** The database name. */

@@ -16,6 +16,9 @@ import org.springframework.context.ApplicationContext;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.build.BuildRecord;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.coordinate.Conflict;
+import dev.confiture.core.coordinate.CoordinationRegistry;
+import dev.confiture.core.coordinate.Intent;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationState;
 import dev.confiture.core.migrate.MigrationStatus;
@@ -95,8 +98,10 @@ public class ConfitureEndpoint {
 		catch (RuntimeException ex) {
 			error = ConnectionSettings.sanitize(ex.getMessage());
 		}
+		CoordinationRegistry registry = context.getBeanProvider(CoordinationRegistry.class).getIfAvailable();
+		CoordinationDescriptor coordination = (registry != null) ? CoordinationDescriptor.of(registry) : null;
 		return new ConfitureDescriptor(mode, (lastRun != null) ? new LastRunDescriptor(lastRun) : null, schema,
-				trackingTable, migrations, lockHolders, error);
+				trackingTable, migrations, lockHolders, coordination, error);
 	}
 
 	/**
@@ -157,16 +162,20 @@ public class ConfitureEndpoint {
 
 		private final List<String> lockHolders;
 
+		private final CoordinationDescriptor coordination;
+
 		private final String error;
 
 		private ConfitureDescriptor(String mode, LastRunDescriptor lastRun, SchemaDescriptor schema, String trackingTable,
-				List<MigrationDescriptor> migrations, List<String> lockHolders, String error) {
+				List<MigrationDescriptor> migrations, List<String> lockHolders, CoordinationDescriptor coordination,
+				String error) {
 			this.mode = mode;
 			this.lastRun = lastRun;
 			this.schema = schema;
 			this.trackingTable = trackingTable;
 			this.migrations = migrations;
 			this.lockHolders = lockHolders;
+			this.coordination = coordination;
 			this.error = error;
 		}
 
@@ -192,6 +201,10 @@ public class ConfitureEndpoint {
 
 		public List<String> getLockHolders() {
 			return this.lockHolders;
+		}
+
+		public CoordinationDescriptor getCoordination() {
+			return this.coordination;
 		}
 
 		public String getError() {
@@ -353,6 +366,79 @@ public class ConfitureEndpoint {
 
 		public Long getExecutionMs() {
 			return this.executionMs;
+		}
+
+	}
+
+	/**
+	 * Coordination of schema changes between agents: the active intents and the open conflicts
+	 * ({@code confiture.coordination.enabled=true}).
+	 *
+	 * @param initialized whether the coordination tables exist
+	 * @param activeIntents intents neither completed nor abandoned
+	 * @param openConflicts conflicts between active intents
+	 * @param error why the intents could not be read, or {@code null}
+	 */
+	public record CoordinationDescriptor(boolean initialized, List<IntentDescriptor> activeIntents,
+			List<ConflictDescriptor> openConflicts, String error) {
+
+		static CoordinationDescriptor of(CoordinationRegistry registry) {
+			try {
+				if (!registry.isInitialized()) {
+					return new CoordinationDescriptor(false, List.of(), List.of(), null);
+				}
+				return new CoordinationDescriptor(true,
+						registry.activeIntents().stream().map(IntentDescriptor::new).toList(),
+						registry.openConflicts().stream().map(ConflictDescriptor::new).toList(), null);
+			}
+			catch (RuntimeException ex) {
+				return new CoordinationDescriptor(false, List.of(), List.of(), ConnectionSettings.sanitize(ex.getMessage()));
+			}
+		}
+
+	}
+
+	/**
+	 * One intent to change the schema.
+	 *
+	 * @param id the intent id
+	 * @param agentId the agent
+	 * @param featureName the feature
+	 * @param branchName the allocated branch
+	 * @param status its status
+	 * @param riskLevel its risk level
+	 * @param tables the tables it touches
+	 * @param createdAt when it was registered
+	 * @param updatedAt when it last changed
+	 */
+	public record IntentDescriptor(String id, String agentId, String featureName, String branchName, String status,
+			String riskLevel, List<String> tables, Instant createdAt, Instant updatedAt) {
+
+		IntentDescriptor(Intent intent) {
+			this(intent.id(), intent.agentId(), intent.featureName(), intent.branchName(), intent.status().name(),
+					intent.riskLevel().name(), intent.tables(), intent.createdAt(), intent.updatedAt());
+		}
+
+	}
+
+	/**
+	 * A conflict between two intents.
+	 *
+	 * @param intentId the intent that found it
+	 * @param agentId its agent
+	 * @param otherIntentId the other intent
+	 * @param otherAgentId the other agent
+	 * @param kind the kind of object both touch
+	 * @param object the object
+	 * @param severity {@code WARNING} (same table) or {@code ERROR} (same column, index, function)
+	 * @param suggestion what to do
+	 */
+	public record ConflictDescriptor(String intentId, String agentId, String otherIntentId, String otherAgentId,
+			String kind, String object, String severity, String suggestion) {
+
+		ConflictDescriptor(Conflict conflict) {
+			this(conflict.intentId(), conflict.agentId(), conflict.otherIntentId(), conflict.otherAgentId(),
+					conflict.kind().name(), conflict.object(), conflict.severity().name(), conflict.suggestion());
 		}
 
 	}

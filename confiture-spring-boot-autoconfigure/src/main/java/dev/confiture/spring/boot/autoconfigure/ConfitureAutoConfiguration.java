@@ -1,10 +1,6 @@
 package dev.confiture.spring.boot.autoconfigure;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -37,6 +33,7 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.migrate.JavaMigration;
 
 /**
@@ -117,6 +114,17 @@ public final class ConfitureAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty("confiture.coordination.enabled")
+	@ConditionalOnMissingBean
+	CoordinationRegistry confitureCoordinationRegistry(ConfitureProperties properties, Confiture confiture) {
+		String url = properties.getCoordination().getUrl();
+		if (StringUtils.hasText(url)) {
+			return CoordinationRegistry.of(ConnectionSettings.parse(url, null, null));
+		}
+		return new CoordinationRegistry(confiture.connectionSource(), confiture.databaseDescription());
+	}
+
+	@Bean
 	static ConfitureSchemaManagementProvider confitureSchemaManagementProvider(ObjectProvider<DataSource> dataSource,
 			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource) {
 		DataSource qualified = confitureDataSource.getIfAvailable();
@@ -133,52 +141,7 @@ public final class ConfitureAutoConfiguration {
 
 	static dev.confiture.core.config.Environment environment(ConfitureProperties properties,
 			ConfitureResources resources, String name) {
-		List<Path> schema = properties.getSchemaLocations()
-			.stream()
-			.map((location) -> resources.copy(location, false))
-			.toList();
-		List<Path> seeds = new ArrayList<>();
-		for (String location : properties.getSeedLocations()) {
-			for (String profile : properties.getSeedProfiles()) {
-				seeds.add(resources.copy(StringUtils.trimTrailingCharacter(location, '/') + "/" + profile.trim(), false));
-			}
-		}
-		Path migrations = migrations(properties.getMigrationLocations(), resources);
-		return new dev.confiture.core.config.Environment(name, null, resources.root(), schema, List.of(), seeds, null,
-				migrations, properties.getTrackingTable());
-	}
-
-	private static Path migrations(List<String> locations, ConfitureResources resources) {
-		if (locations.isEmpty()) {
-			return resources.root().resolve("db/migrations");
-		}
-		List<Path> directories = locations.stream().map((location) -> resources.copy(location, false)).toList();
-		if (directories.size() == 1) {
-			return directories.get(0);
-		}
-		Path merged = resources.root().resolve("confiture-migrations");
-		try {
-			Files.createDirectories(merged);
-			for (Path directory : directories) {
-				try (var files = Files.list(directory)) {
-					for (Path file : files.filter(Files::isRegularFile).toList()) {
-						Path target = merged.resolve(file.getFileName());
-						if (Files.exists(target)) {
-							throw new ConfitureException(Category.CONFIG,
-									"Two migration locations hold " + file.getFileName() + ": "
-											+ locations.stream().collect(Collectors.joining(", ")),
-									"Rename one of them; versions must be unique across confiture.migration-locations");
-						}
-						Files.copy(file, target);
-					}
-				}
-			}
-		}
-		catch (java.io.IOException ex) {
-			throw new ConfitureException(Category.CONFIG, "Could not read the migration locations: " + ex.getMessage(),
-					null, ex);
-		}
-		return merged;
+		return resources.environment(properties, name);
 	}
 
 	static final class ConfitureDataSourceCondition extends AnyNestedCondition {

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -19,6 +20,7 @@ import org.springframework.util.StringUtils;
 
 import dev.confiture.core.ConfitureException;
 import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.config.Environment;
 
 /**
  * Copies the SQL files of Spring resource locations ({@code classpath:db/schema},
@@ -26,14 +28,20 @@ import dev.confiture.core.ConfitureException.Category;
  * the engine reads plain files. A location keeps its own path in the tree
  * ({@code classpath:db/schema} becomes {@code db/schema/...}), so messages name files the way
  * the project does. The directory is deleted on {@link #close()}.
+ *
+ * @since 0.1.0
  */
-final class ConfitureResources implements AutoCloseable {
+public final class ConfitureResources implements AutoCloseable {
 
 	private final ResourcePatternResolver resolver;
 
 	private final Path root;
 
-	ConfitureResources(ResourcePatternResolver resolver) {
+	/**
+	 * Creates an empty local copy in a new temporary directory.
+	 * @param resolver resolves the locations, or {@code null} for a default one
+	 */
+	public ConfitureResources(ResourcePatternResolver resolver) {
 		this.resolver = (resolver != null) ? resolver : new PathMatchingResourcePatternResolver();
 		try {
 			this.root = Files.createTempDirectory("confiture-");
@@ -44,7 +52,7 @@ final class ConfitureResources implements AutoCloseable {
 	}
 
 	/** The directory that holds the copies; the project directory of the environment. */
-	Path root() {
+	public Path root() {
 		return this.root;
 	}
 
@@ -54,7 +62,7 @@ final class ConfitureResources implements AutoCloseable {
 	 * @param required whether a location without any file is an error
 	 * @return the local directory of the location (it may be empty)
 	 */
-	Path copy(String location, boolean required) {
+	public Path copy(String location, boolean required) {
 		String relative = relativePath(location);
 		Path target = this.root.resolve(relative);
 		try {
@@ -109,6 +117,59 @@ final class ConfitureResources implements AutoCloseable {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The Confiture environment of the given properties, its files copied into this tree:
+	 * schema locations, one seed folder per seed location and profile, and the migrations.
+	 * @param properties the properties
+	 * @param name the environment name
+	 * @return the environment
+	 */
+	public Environment environment(ConfitureProperties properties, String name) {
+		List<Path> schema = properties.getSchemaLocations().stream().map((location) -> copy(location, false)).toList();
+		List<Path> seeds = new ArrayList<>();
+		for (String location : properties.getSeedLocations()) {
+			for (String profile : properties.getSeedProfiles()) {
+				seeds.add(copy(StringUtils.trimTrailingCharacter(location, '/') + "/" + profile.trim(), false));
+			}
+		}
+		Path migrations = migrations(properties.getMigrationLocations());
+		return new Environment(name, null, this.root, schema, List.of(), seeds, null, migrations,
+				properties.getTrackingTable());
+	}
+
+	private Path migrations(List<String> locations) {
+		if (locations.isEmpty()) {
+			return this.root.resolve("db/migrations");
+		}
+		List<Path> directories = locations.stream().map((location) -> copy(location, false)).toList();
+		if (directories.size() == 1) {
+			return directories.get(0);
+		}
+		Path merged = this.root.resolve("confiture-migrations");
+		try {
+			Files.createDirectories(merged);
+			for (Path directory : directories) {
+				try (Stream<Path> files = Files.list(directory)) {
+					for (Path file : files.filter(Files::isRegularFile).toList()) {
+						Path target = merged.resolve(file.getFileName());
+						if (Files.exists(target)) {
+							throw new ConfitureException(Category.CONFIG,
+									"Two migration locations hold " + file.getFileName() + ": "
+											+ String.join(", ", locations),
+									"Rename one of them; versions must be unique across confiture.migration-locations");
+						}
+						Files.copy(file, target);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new ConfitureException(Category.CONFIG, "Could not read the migration locations: " + ex.getMessage(),
+					null, ex);
+		}
+		return merged;
 	}
 
 	static String relativePath(String location) {

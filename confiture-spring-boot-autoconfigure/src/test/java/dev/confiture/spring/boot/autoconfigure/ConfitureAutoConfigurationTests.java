@@ -163,6 +163,40 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
+	void javaMigrationsAreFoundInConfiguredPackages() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.java-migrations-packages=dev.confiture.spring.boot.testmigrations")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(query("SELECT name FROM author")).contains("Reviewer");
+			});
+	}
+
+	@Test
+	void confitureDataSourceIsUsedInsteadOfTheMainOne() {
+		try (ScratchDatabase other = PostgresServers.shared().createDatabase()) {
+			this.contextRunner.withBean("ddlDataSource", DataSource.class,
+					() -> new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
+							other.settings().jdbcUrl(), other.settings().user(), ""),
+					(definition) -> {
+						definition.setAutowireCandidate(true);
+						((org.springframework.beans.factory.support.AbstractBeanDefinition) definition).setDefaultCandidate(false);
+						((org.springframework.beans.factory.support.AbstractBeanDefinition) definition)
+							.addQualifier(new org.springframework.beans.factory.support.AutowireCandidateQualifier(ConfitureDataSource.class));
+					})
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(query("SELECT count(*)::text FROM pg_class WHERE relname = 'book'")).containsExactly("0");
+					try (Connection connection = other.connect(); Statement statement = connection.createStatement();
+							ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 'book'")) {
+						rows.next();
+						assertThat(rows.getInt(1)).isOne();
+					}
+				});
+		}
+	}
+
+	@Test
 	void customStrategyReplacesTheMode() {
 		this.contextRunner.withUserConfiguration(StrategyConfiguration.class).run((context) -> {
 			assertThat(context).hasNotFailed();

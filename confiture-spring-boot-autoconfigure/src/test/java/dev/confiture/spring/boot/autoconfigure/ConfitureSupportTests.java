@@ -78,6 +78,25 @@ class ConfitureSupportTests {
 	}
 
 	@Test
+	void javaMigrationClassesGetReflectionHintsAheadOfTime() {
+		org.springframework.beans.factory.support.DefaultListableBeanFactory beanFactory = new org.springframework.beans.factory.support.DefaultListableBeanFactory();
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("confiture.java-migrations-packages", "dev.confiture.spring.boot.testmigrations");
+		beanFactory.registerSingleton("environment", environment);
+		assertThat(ConfitureJavaMigrationsAotProcessor.javaMigrationClasses(beanFactory))
+			.containsExactly("dev.confiture.spring.boot.testmigrations.V005SeedReviewer");
+		RuntimeHints hints = new RuntimeHints();
+		org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution contribution = new ConfitureJavaMigrationsAotProcessor()
+			.processAheadOfTime(beanFactory);
+		assertThat(contribution).isNotNull();
+		org.springframework.aot.test.generate.TestGenerationContext generation = new org.springframework.aot.test.generate.TestGenerationContext();
+		contribution.applyTo(generation, null);
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onType(org.springframework.aot.hint.TypeReference.of("dev.confiture.spring.boot.testmigrations.V005SeedReviewer")))
+			.accepts(generation.getRuntimeHints());
+	}
+
+	@Test
 	void configurationMetadataDescribesTheProperties() throws IOException {
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).isNotNull();

@@ -1,0 +1,52 @@
+package dev.confiture.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import dev.confiture.core.coordinate.CoordinationRegistry;
+
+/**
+ * {@code confiture coordinate init}: creates the coordination tables.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true,
+		description = "Create the coordination tables (schema confiture) if they do not exist. Safe to run again.")
+class CoordinateInitCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	CoordinationOptions database;
+
+	@Mixin
+	OutputOptions output;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		CoordinationRegistry registry = this.database.registry();
+		boolean created = registry.initialize();
+		if (this.output.json()) {
+			Map<String, Object> document = CoordinationJson.document();
+			document.put("created", created);
+			document.put("database", registry.description());
+			document.put("schema", "confiture");
+			document.put("tables", List.of("intents", "intent_conflicts", "intent_history"));
+			Json.write(out, document);
+		}
+		else {
+			out.println(CoordinationText.OK + (created ? "Coordination tables created in " : "Coordination tables already exist in ")
+					+ registry.description());
+			out.println("Schema confiture: intents, intent_conflicts, intent_history");
+		}
+		return ExitCodes.OK;
+	}
+
+}

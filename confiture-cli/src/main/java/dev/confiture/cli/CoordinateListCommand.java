@@ -1,0 +1,72 @@
+package dev.confiture.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import dev.confiture.core.coordinate.Intent;
+import dev.confiture.core.coordinate.IntentStatus;
+
+/**
+ * {@code confiture coordinate list}: every intent, finished ones included.
+ */
+@Command(name = "list", mixinStandardHelpOptions = true,
+		description = "List intents, oldest first, completed and abandoned ones included.")
+class CoordinateListCommand implements Callable<Integer> {
+
+	static final List<String> HEADERS = List.of("Intent ID", "Agent", "Feature", "Status", "Branch", "Tables");
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	CoordinationOptions database;
+
+	@Mixin
+	OutputOptions output;
+
+	@Option(names = "--agent-id", paramLabel = "AGENT", description = "Only this agent's intents.")
+	String agentId;
+
+	@Option(names = "--status", paramLabel = "STATUS",
+			description = "Only intents in this status: registered, in_progress, completed, abandoned or conflicted.")
+	String status;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		IntentStatus wanted = (this.status != null) ? IntentStatus.of(this.status) : null;
+		List<Intent> intents = this.database.registry()
+			.intents()
+			.stream()
+			.filter((intent) -> this.agentId == null || intent.agentId().equals(this.agentId))
+			.filter((intent) -> wanted == null || intent.status() == wanted)
+			.toList();
+		if (this.output.json()) {
+			Map<String, Object> document = CoordinationJson.document();
+			document.put("total", intents.size());
+			document.put("intents", CoordinationJson.intents(intents));
+			Json.write(out, document);
+			return ExitCodes.OK;
+		}
+		if (intents.isEmpty()) {
+			out.println("No intents");
+		}
+		else {
+			out.print(IntentTable.render(HEADERS, intents.stream()
+				.map((intent) -> List.of(intent.id(), intent.agentId(), intent.featureName(),
+						CoordinationText.status(intent.status()), intent.branchName(), String.join(", ", intent.tables())))
+				.toList(), CoordinationText.UNICODE));
+		}
+		out.flush();
+		return ExitCodes.OK;
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.confiture.core.catalog;
+
+/**
+ * A table constraint: primary key, unique, foreign key, check or exclusion. Not-null
+ * constraints are column properties ({@link Column#notNull()}).
+ *
+ * @param table the table's schema-qualified, quoted name
+ * @param name the quoted constraint name
+ * @param type {@code p}, {@code u}, {@code f}, {@code c} or {@code x}
+ * @param definition the definition from {@code pg_get_constraintdef}, without {@code NOT VALID}
+ * @param validated whether it is validated (not {@code NOT VALID})
+ * @param index the identity of the index that backs it ({@code index public.users_pkey}),
+ * or {@code null}
+ */
+public record Constraint(String table, String name, String type, String definition, boolean validated,
+		String index) implements CatalogObject {
+
+	@Override
+	public String id() {
+		return "table constraint " + this.name + " on " + this.table;
+	}
+
+	/** Whether this is a foreign key. */
+	public boolean isForeignKey() {
+		return "f".equals(this.type);
+	}
+
+}

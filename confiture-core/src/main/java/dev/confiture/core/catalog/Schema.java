@@ -1,0 +1,15 @@
+package dev.confiture.core.catalog;
+
+/**
+ * A schema.
+ *
+ * @param name the quoted name
+ */
+public record Schema(String name) implements CatalogObject {
+
+	@Override
+	public String id() {
+		return "schema " + this.name;
+	}
+
+}

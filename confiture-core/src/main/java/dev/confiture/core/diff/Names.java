@@ -1,0 +1,60 @@
+package dev.confiture.core.diff;
+
+/**
+ * Helpers for the quoted, schema-qualified names of the catalog.
+ */
+final class Names {
+
+	private Names() {
+	}
+
+	/**
+	 * Splits {@code schema.name} (each part possibly quoted) at the dot outside quotes.
+	 * @param qualified the qualified name
+	 * @return the quoted schema and the quoted name
+	 */
+	static String[] split(String qualified) {
+		boolean quoted = false;
+		for (int i = qualified.length() - 1; i >= 0; i--) {
+			char c = qualified.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (c == '.' && !quoted) {
+				return new String[] { qualified.substring(0, i), qualified.substring(i + 1) };
+			}
+		}
+		return new String[] { null, qualified };
+	}
+
+	/**
+	 * The unquoted text of a quoted identifier.
+	 * @param identifier a name as {@code quote_ident} gives it
+	 * @return the name itself
+	 */
+	static String unquote(String identifier) {
+		if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
+			return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
+		}
+		return identifier;
+	}
+
+	/**
+	 * Quotes an identifier, always.
+	 * @param name the name
+	 * @return the quoted identifier
+	 */
+	static String quote(String name) {
+		return '"' + name.replace("\"", "\"\"") + '"';
+	}
+
+	/**
+	 * A string literal.
+	 * @param text the text
+	 * @return the quoted literal
+	 */
+	static String literal(String text) {
+		return '\'' + text.replace("'", "''") + '\'';
+	}
+
+}

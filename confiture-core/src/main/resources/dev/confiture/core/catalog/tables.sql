@@ -1,0 +1,16 @@
+-- Tables: plain, partitioned and partitions.
+SELECT c.oid, (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity AS name,
+	c.relpersistence = 'u' AS unlogged,
+	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+	CASE WHEN c.relispartition THEN (SELECT (pg_identify_object('pg_class'::regclass, i.inhparent, 0)).identity
+		FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS partition_of,
+	CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+	CASE WHEN NOT c.relispartition THEN (SELECT array_agg((pg_identify_object('pg_class'::regclass, i.inhparent, 0)).identity
+		ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS inherits,
+	c.relrowsecurity, c.relforcerowsecurity,
+	(SELECT array_agg(o ORDER BY o) FROM unnest(c.reloptions) o) AS options
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p')
+	AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+	AND NOT EXISTS (SELECT FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')

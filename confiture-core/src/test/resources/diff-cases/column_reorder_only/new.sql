@@ -1,0 +1,1 @@
+CREATE TABLE t (b text, a text, id int);

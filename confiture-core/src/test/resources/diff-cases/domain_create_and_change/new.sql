@@ -1,0 +1,3 @@
+CREATE DOMAIN posint AS int NOT NULL DEFAULT 1 CONSTRAINT posint_small CHECK (VALUE < 1000000) CHECK (VALUE > 0);
+CREATE DOMAIN email AS text COLLATE "C" CHECK (VALUE LIKE '%@%');
+CREATE TABLE t (id posint, mail email);

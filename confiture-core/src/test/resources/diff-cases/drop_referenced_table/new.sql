@@ -1,0 +1,1 @@
+CREATE TABLE book (id int PRIMARY KEY, author_id int);

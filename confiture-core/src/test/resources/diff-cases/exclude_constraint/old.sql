@@ -1,0 +1,1 @@
+CREATE TABLE booking (id int, room int, during tsrange);

@@ -1,0 +1,2 @@
+CREATE FUNCTION greet(name text) RETURNS text LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN 'hello ' || name; END $$;
+CREATE FUNCTION answer() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 42; END;

@@ -1,0 +1,2 @@
+CREATE FUNCTION greet(name text) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN 'hi ' || name; END $$;
+CREATE FUNCTION answer() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 41; END;

@@ -1,0 +1,1 @@
+CREATE FUNCTION total() RETURNS bigint LANGUAGE sql AS $$ SELECT 1::bigint $$;

@@ -1,0 +1,1 @@
+CREATE FUNCTION total() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;

@@ -1,0 +1,2 @@
+CREATE TABLE t (id int, code text);
+CREATE INDEX t_code ON t USING hash (code);

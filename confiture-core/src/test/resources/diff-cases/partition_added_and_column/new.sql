@@ -1,0 +1,4 @@
+CREATE TABLE events (id bigint NOT NULL, kind text NOT NULL, at timestamptz, payload jsonb) PARTITION BY LIST (kind);
+CREATE TABLE events_click PARTITION OF events FOR VALUES IN ('click');
+CREATE TABLE events_view PARTITION OF events FOR VALUES IN ('view', 'impression');
+CREATE INDEX events_at ON events (at);

@@ -1,0 +1,1 @@
+CREATE TABLE "Order Items" ("Id" int PRIMARY KEY, "select" text);

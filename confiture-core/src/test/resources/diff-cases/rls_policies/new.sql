@@ -1,0 +1,5 @@
+CREATE TABLE note (id int, owner text, body text);
+ALTER TABLE note ENABLE ROW LEVEL SECURITY;
+ALTER TABLE note FORCE ROW LEVEL SECURITY;
+CREATE POLICY note_owner ON note USING (owner = current_user);
+CREATE POLICY note_insert ON note AS RESTRICTIVE FOR INSERT WITH CHECK (body IS NOT NULL);

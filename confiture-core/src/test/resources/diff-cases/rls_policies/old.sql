@@ -1,0 +1,1 @@
+CREATE TABLE note (id int, owner text, body text);

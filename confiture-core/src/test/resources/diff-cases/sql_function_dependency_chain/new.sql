@@ -1,0 +1,4 @@
+CREATE TABLE n (v int);
+CREATE FUNCTION total_n() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT sum(v) FROM n; END;
+CREATE VIEW n_total AS SELECT total_n() AS total;
+CREATE FUNCTION twice_total() RETURNS bigint LANGUAGE sql STABLE BEGIN ATOMIC SELECT total * 2 FROM n_total; END;

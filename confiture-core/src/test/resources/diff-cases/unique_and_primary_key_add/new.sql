@@ -1,0 +1,1 @@
+CREATE TABLE t (id int NOT NULL PRIMARY KEY, code text UNIQUE NULLS NOT DISTINCT, x int, UNIQUE (x) INCLUDE (code));

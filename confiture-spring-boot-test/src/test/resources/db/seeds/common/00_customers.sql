@@ -1,0 +1,1 @@
+INSERT INTO customer (email, name) VALUES ('common@example.com', 'Common Seed');

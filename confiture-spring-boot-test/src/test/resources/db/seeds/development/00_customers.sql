@@ -1,0 +1,1 @@
+INSERT INTO customer (email, name) VALUES ('development@example.com', 'Development Seed');

@@ -1,0 +1,1 @@
+INSERT INTO customer (email, name) VALUES ('test@example.com', 'Test Seed');
