@@ -1,0 +1,1 @@
+-- Extensions go here. gen_random_uuid() is built into PostgreSQL 13+, so none is needed.
