@@ -22,7 +22,7 @@ import dev.confiture.core.server.PostgresServers;
 public final class BenchmarkApplication {
 
 	private static final List<Benchmark> BENCHMARKS = List.of(new BuildVsPsqlBenchmark(), new DiscoverHashBenchmark(),
-			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark());
+			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark(), new FreshDatabaseBreakdownBenchmark());
 
 	private BenchmarkApplication() {
 	}

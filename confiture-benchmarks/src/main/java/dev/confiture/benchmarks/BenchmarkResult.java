@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param target the target
  * @param verdict whether the target was met
  * @param notes remarks
+ * @param loadBefore the one-minute load average when the benchmark started
+ * @param loadAfter the one-minute load average when it ended
  */
 record BenchmarkResult(String name, String description, int warmups, int runs, List<ContenderResult> contenders,
-		String reference, Target target, Verdict verdict, List<String> notes) {
+		String reference, Target target, Verdict verdict, List<String> notes, String loadBefore, String loadAfter) {
 
 	BenchmarkResult {
 		contenders = List.copyOf(contenders);

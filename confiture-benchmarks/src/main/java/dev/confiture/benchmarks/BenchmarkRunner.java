@@ -36,6 +36,7 @@ final class BenchmarkRunner {
 	 * @throws Exception if a trial fails
 	 */
 	BenchmarkResult run(String name, Scenario scenario, int warmups, int runs) throws Exception {
+		String loadBefore = LoadAverage.oneMinute();
 		List<Contender> contenders = scenario.contenders();
 		Map<String, List<Long>> samples = new LinkedHashMap<>();
 		contenders.forEach((contender) -> samples.put(contender.name(), new ArrayList<>()));
@@ -57,7 +58,7 @@ final class BenchmarkRunner {
 			.map((entry) -> new ContenderResult(entry.getKey(), entry.getValue()))
 			.toList();
 		return new BenchmarkResult(name, scenario.description(), warmups, runs, results, scenario.reference(),
-				scenario.target(), scenario.target().evaluate(results), scenario.notes());
+				scenario.target(), scenario.target().evaluate(results), scenario.notes(), loadBefore, LoadAverage.oneMinute());
 	}
 
 	private static long runOnce(Contender contender) throws Exception {

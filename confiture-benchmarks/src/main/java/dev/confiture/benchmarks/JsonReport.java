@@ -35,6 +35,8 @@ final class JsonReport {
 		json.append(", \"description\": ").append(string(result.description()));
 		json.append(", \"warmups\": ").append(result.warmups());
 		json.append(", \"runs\": ").append(result.runs());
+		json.append(", \"loadBefore\": ").append(string(result.loadBefore()));
+		json.append(", \"loadAfter\": ").append(string(result.loadAfter()));
 		json.append(", \"reference\": ").append((result.reference() != null) ? string(result.reference()) : "null");
 		json.append(",\n     \"contenders\": [");
 		json.append(result.contenders().stream().map((contender) -> {

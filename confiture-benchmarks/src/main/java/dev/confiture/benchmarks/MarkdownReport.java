@@ -34,7 +34,9 @@ final class MarkdownReport {
 		this.out.println();
 		this.out.println(result.description());
 		this.out.println();
-		this.out.println("Warm-up " + result.warmups() + ", measured " + result.runs() + " per contender.");
+		this.out.println("Warm-up " + result.warmups() + ", measured " + result.runs()
+				+ " per contender. One-minute load average: " + result.loadBefore() + " at the start, "
+				+ result.loadAfter() + " at the end.");
 		this.out.println();
 		String ratioHeader = (result.reference() != null) ? "median / " + result.reference() : "ratio";
 		this.out.println("| contender | median (ms) | min (ms) | " + ratioHeader + " |");

@@ -51,6 +51,15 @@ final class Target {
 		return new Target(text, subject, null, maxMillis);
 	}
 
+	/**
+	 * No target: the benchmark is a diagnostic.
+	 * @param text what to show instead of a target
+	 * @return the target
+	 */
+	static Target none(String text) {
+		return new Target(text, null, null, 0);
+	}
+
 	/** The target as the issue states it. */
 	String text() {
 		return this.text;
@@ -62,6 +71,9 @@ final class Target {
 	 * @return the verdict
 	 */
 	Verdict evaluate(List<ContenderResult> results) {
+		if (this.subject == null) {
+			return new Verdict(Outcome.NOT_EVALUATED, "-");
+		}
 		Optional<ContenderResult> subject = find(results, this.subject);
 		if (subject.isEmpty()) {
 			return new Verdict(Outcome.NOT_EVALUATED, this.subject + " did not run");

@@ -83,14 +83,41 @@ public final class EvolvingSchemaGenerator {
 	public GeneratedHistory write(Path directory) {
 		List<Migration> migrations = migrations();
 		Path flyway = directory.resolve("flyway");
-		ConfitureProject project = ConfitureProject.create(directory.resolve("confiture"));
+		ConfitureProject project = writeFinalSchema(directory.resolve("confiture"));
 		MigrationFiles.writeFlyway(flyway, migrations);
 		MigrationFiles.writeConfiture(project.migrationsDirectory(), migrations);
+		return new GeneratedHistory(flyway, project, migrations.size());
+	}
+
+	/**
+	 * Writes only the final schema as a Confiture project without migrations
+	 * ({@code db/schema/10_tables/1_h001_customers.sql}...).
+	 * @param directory the project root
+	 * @return the project
+	 */
+	public ConfitureProject writeFinalSchema(Path directory) {
+		ConfitureProject project = ConfitureProject.create(directory);
 		for (int number = 1; number <= this.tables; number++) {
 			GeneratedFiles.write(project.schemaDirectory().resolve("10_tables/" + number + "_" + name(number) + ".sql"),
 					finalTable(number));
 		}
-		return new GeneratedHistory(flyway, project, migrations.size());
+		return project;
+	}
+
+	/**
+	 * The statements of the final schema, in order, without their semicolons.
+	 * @return the statements
+	 */
+	public List<String> finalStatements() {
+		List<String> statements = new ArrayList<>();
+		for (int number = 1; number <= this.tables; number++) {
+			for (String statement : finalTable(number).split(";\n")) {
+				if (!statement.isBlank()) {
+					statements.add(statement.strip());
+				}
+			}
+		}
+		return statements;
 	}
 
 	/**
