@@ -1,0 +1,100 @@
+package dev.confiture.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.confiture.benchmarks.Verdict.Outcome;
+
+/**
+ * A benchmark's target, on medians: either a ratio of two contenders' medians at most some
+ * value, or one contender's median at most some time.
+ */
+final class Target {
+
+	private final String text;
+
+	private final String subject;
+
+	private final String reference;
+
+	private final double limit;
+
+	private Target(String text, String subject, String reference, double limit) {
+		this.text = text;
+		this.subject = subject;
+		this.reference = reference;
+		this.limit = limit;
+	}
+
+	/**
+	 * The median of {@code subject} divided by the median of {@code reference} is at most
+	 * {@code maxRatio}.
+	 * @param text the target as the issue states it
+	 * @param subject the contender measured
+	 * @param reference the contender compared with
+	 * @param maxRatio the largest ratio that meets the target
+	 * @return the target
+	 */
+	static Target ratioAtMost(String text, String subject, String reference, double maxRatio) {
+		return new Target(text, subject, reference, maxRatio);
+	}
+
+	/**
+	 * The median of {@code subject} is at most {@code maxMillis}.
+	 * @param text the target as the issue states it
+	 * @param subject the contender measured
+	 * @param maxMillis the longest median that meets the target
+	 * @return the target
+	 */
+	static Target medianAtMost(String text, String subject, double maxMillis) {
+		return new Target(text, subject, null, maxMillis);
+	}
+
+	/**
+	 * No target: the benchmark is a diagnostic.
+	 * @param text what to show instead of a target
+	 * @return the target
+	 */
+	static Target none(String text) {
+		return new Target(text, null, null, 0);
+	}
+
+	/** The target as the issue states it. */
+	String text() {
+		return this.text;
+	}
+
+	/**
+	 * Compares the results with the target.
+	 * @param results the contenders' results
+	 * @return the verdict
+	 */
+	Verdict evaluate(List<ContenderResult> results) {
+		if (this.subject == null) {
+			return new Verdict(Outcome.NOT_EVALUATED, "-");
+		}
+		Optional<ContenderResult> subject = find(results, this.subject);
+		if (subject.isEmpty()) {
+			return new Verdict(Outcome.NOT_EVALUATED, this.subject + " did not run");
+		}
+		if (this.reference == null) {
+			double median = subject.get().medianMillis();
+			return new Verdict((median <= this.limit) ? Outcome.MET : Outcome.NOT_MET,
+					String.format(Locale.ROOT, "median %.1f ms (limit %.0f ms)", median, this.limit));
+		}
+		Optional<ContenderResult> reference = find(results, this.reference);
+		if (reference.isEmpty()) {
+			return new Verdict(Outcome.NOT_EVALUATED, this.reference + " did not run");
+		}
+		double ratio = subject.get().medianMillis() / reference.get().medianMillis();
+		return new Verdict((ratio <= this.limit) ? Outcome.MET : Outcome.NOT_MET,
+				String.format(Locale.ROOT, "%s / %s = %.2f (limit %.2f; %s is %.2fx as fast)", this.subject,
+						this.reference, ratio, this.limit, this.subject, 1 / ratio));
+	}
+
+	private static Optional<ContenderResult> find(List<ContenderResult> results, String name) {
+		return results.stream().filter((result) -> result.name().equals(name)).findFirst();
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * A small benchmark harness comparing Confiture with psql and Flyway. Run by hand (see the
+ * module's README), never by the build.
+ */
+package dev.confiture.benchmarks;

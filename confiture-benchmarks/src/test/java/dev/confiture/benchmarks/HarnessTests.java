@@ -1,0 +1,47 @@
+package dev.confiture.benchmarks;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.confiture.benchmarks.Verdict.Outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HarnessTests {
+
+	@Test
+	void medianOfAnOddAndAnEvenNumberOfSamples() {
+		assertThat(new ContenderResult("a", List.of(3_000_000L, 1_000_000L, 2_000_000L)).medianMillis()).isEqualTo(2.0);
+		assertThat(new ContenderResult("a", List.of(4_000_000L, 1_000_000L, 2_000_000L, 3_000_000L)).medianMillis())
+			.isEqualTo(2.5);
+		assertThat(new ContenderResult("a", List.of(4_000_000L, 1_000_000L)).minMillis()).isEqualTo(1.0);
+	}
+
+	@Test
+	void ratioTargetComparesMedians() {
+		List<ContenderResult> results = List.of(new ContenderResult("confiture", List.of(100_000_000L)),
+				new ContenderResult("flyway", List.of(600_000_000L)));
+		assertThat(Target.ratioAtMost("5x", "confiture", "flyway", 0.2).evaluate(results).outcome())
+			.isEqualTo(Outcome.MET);
+		assertThat(Target.ratioAtMost("no slower", "flyway", "confiture", 1.0).evaluate(results).outcome())
+			.isEqualTo(Outcome.NOT_MET);
+		assertThat(Target.ratioAtMost("psql", "confiture", "psql", 1.2).evaluate(results).outcome())
+			.isEqualTo(Outcome.NOT_EVALUATED);
+		assertThat(Target.medianAtMost("100 ms", "confiture", 100).evaluate(results).outcome()).isEqualTo(Outcome.MET);
+	}
+
+	@Test
+	void optionsAreParsed() {
+		BenchmarkOptions options = BenchmarkOptions.parse("--runs", "3", "--warmup", "0", "discover-hash");
+		assertThat(options.names()).containsExactly("discover-hash");
+		assertThat(options.runs()).isEqualTo(3);
+		assertThat(options.warmups()).isZero();
+	}
+
+	@Test
+	void jsonStringsAreEscaped() {
+		assertThat(JsonReport.string("a \"b\"\n\\")).isEqualTo("\"a \\\"b\\\"\\n\\\\\"");
+	}
+
+}
