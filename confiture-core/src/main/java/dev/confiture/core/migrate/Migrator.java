@@ -339,14 +339,12 @@ public final class Migrator {
 	private List<MigrationInfo> recordBaseline(Connection connection, TrackingTable.Resolved table,
 			List<ResolvedMigration> migrations) throws SQLException {
 		Set<MigrationVersion> applied = appliedVersions(table.read(connection));
+		List<ResolvedMigration> missing = migrations.stream()
+			.filter((migration) -> !applied.contains(migration.version()))
+			.toList();
+		table.insertBaselines(connection, missing);
 		List<MigrationInfo> recorded = new ArrayList<>();
-		for (ResolvedMigration migration : migrations) {
-			if (!applied.contains(migration.version())) {
-				table.insert(connection, migration.version(), migration.name(), MigrationKind.BASELINE,
-						migration.info().checksum(), 0);
-				recorded.add(migration.info());
-			}
-		}
+		missing.forEach((migration) -> recorded.add(migration.info()));
 		return recorded;
 	}
 

@@ -268,6 +268,27 @@ final class TrackingTable {
 			}
 		}
 
+		/**
+		 * Records many migrations as baselines in one round trip.
+		 */
+		void insertBaselines(Connection connection, List<ResolvedMigration> migrations) throws SQLException {
+			if (migrations.isEmpty()) {
+				return;
+			}
+			String[] versions = migrations.stream().map((migration) -> migration.version().text()).toArray(String[]::new);
+			String[] names = migrations.stream().map(ResolvedMigration::name).toArray(String[]::new);
+			String[] checksums = migrations.stream().map((migration) -> migration.info().checksum()).toArray(String[]::new);
+			try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + sqlName()
+					+ " (version, name, kind, checksum, execution_ms) SELECT v, n, ?, c, 0 "
+					+ "FROM unnest(?::text[], ?::text[], ?::text[]) AS u(v, n, c)")) {
+				statement.setString(1, MigrationKind.BASELINE.id());
+				statement.setArray(2, connection.createArrayOf("text", versions));
+				statement.setArray(3, connection.createArrayOf("text", names));
+				statement.setArray(4, connection.createArrayOf("text", checksums));
+				statement.executeUpdate();
+			}
+		}
+
 		String insertSql(MigrationVersion version, String name, MigrationKind kind, String checksum) {
 			return "INSERT INTO " + sqlName() + " (version, name, kind, checksum, execution_ms) VALUES ("
 					+ literal(version.text()) + ", " + literal(name) + ", " + literal(kind.id()) + ", "
