@@ -78,8 +78,8 @@ public final class ConfitureAutoConfiguration {
 				migrator.lockWait(properties.getLockWait())
 					.checksumPolicy(properties.getOnChecksumMismatch())
 					.javaMigrations(beans);
-				if (!properties.getJavaMigrationsPackages().isEmpty()) {
-					migrator.javaMigrationPackages(properties.getJavaMigrationsPackages().toArray(String[]::new));
+				if (!properties.getJavaMigrationsPackage().isEmpty()) {
+					migrator.javaMigrationPackages(properties.getJavaMigrationsPackage().toArray(String[]::new));
 				}
 				if (classLoader != null) {
 					migrator.classLoader(classLoader);

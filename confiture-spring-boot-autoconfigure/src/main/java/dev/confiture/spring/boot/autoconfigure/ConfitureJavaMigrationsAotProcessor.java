@@ -17,7 +17,7 @@ import dev.confiture.core.migrate.Migrator;
 
 /**
  * Registers reflection hints for the {@code JavaMigration} classes found in
- * {@code confiture.java-migrations-packages} at build time, because a native image cannot scan
+ * {@code confiture.java-migrations-package} at build time, because a native image cannot scan
  * packages and creates them through their no-argument constructor.
  */
 class ConfitureJavaMigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
@@ -39,7 +39,7 @@ class ConfitureJavaMigrationsAotProcessor implements BeanFactoryInitializationAo
 		}
 		Environment environment = beanFactory.getBean(Environment.class);
 		List<String> packages = Binder.get(environment)
-			.bind("confiture.java-migrations-packages", Bindable.listOf(String.class))
+			.bind("confiture.java-migrations-package", Bindable.listOf(String.class))
 			.orElse(List.of());
 		if (packages.isEmpty()) {
 			return List.of();

@@ -50,7 +50,7 @@ public class ConfitureProperties {
 	/**
 	 * Comma-separated list of packages scanned for JavaMigration classes.
 	 */
-	private List<String> javaMigrationsPackages = new ArrayList<>();
+	private List<String> javaMigrationsPackage = new ArrayList<>();
 
 	/**
 	 * Name of the migration tracking table, optionally schema-qualified.
@@ -145,12 +145,12 @@ public class ConfitureProperties {
 		this.seedProfiles = seedProfiles;
 	}
 
-	public List<String> getJavaMigrationsPackages() {
-		return this.javaMigrationsPackages;
+	public List<String> getJavaMigrationsPackage() {
+		return this.javaMigrationsPackage;
 	}
 
-	public void setJavaMigrationsPackages(List<String> javaMigrationsPackages) {
-		this.javaMigrationsPackages = javaMigrationsPackages;
+	public void setJavaMigrationsPackage(List<String> javaMigrationsPackage) {
+		this.javaMigrationsPackage = javaMigrationsPackage;
 	}
 
 	public String getTrackingTable() {

@@ -188,7 +188,7 @@ class ConfitureAutoConfigurationTests {
 	@Test
 	void javaMigrationsAreFoundInConfiguredPackages() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
-		this.contextRunner.withPropertyValues("confiture.java-migrations-packages=dev.confiture.spring.boot.testmigrations")
+		this.contextRunner.withPropertyValues("confiture.java-migrations-package=dev.confiture.spring.boot.testmigrations")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(query("SELECT name FROM author")).contains("Reviewer");

@@ -81,7 +81,7 @@ class ConfitureSupportTests {
 	void javaMigrationClassesGetReflectionHintsAheadOfTime() {
 		org.springframework.beans.factory.support.DefaultListableBeanFactory beanFactory = new org.springframework.beans.factory.support.DefaultListableBeanFactory();
 		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
-			.withProperty("confiture.java-migrations-packages", "dev.confiture.spring.boot.testmigrations");
+			.withProperty("confiture.java-migrations-package", "dev.confiture.spring.boot.testmigrations");
 		beanFactory.registerSingleton("environment", environment);
 		assertThat(ConfitureJavaMigrationsAotProcessor.javaMigrationClasses(beanFactory))
 			.containsExactly("dev.confiture.spring.boot.testmigrations.V005SeedReviewer");

@@ -14,7 +14,7 @@ import dev.confiture.demo.blog.Excerpts;
  * Migration {@code 002_backfill_post_excerpts}: posts created before the application derived
  * excerpts get one computed by the same Java code ({@link Excerpts}), which SQL alone would have
  * to duplicate. The update fires the sync trigger, so their {@code tv_post} documents follow in
- * the same transaction. Found through {@code confiture.java-migrations-packages}.
+ * the same transaction. Found through {@code confiture.java-migrations-package}.
  * <p>
  * Irreversible on purpose: afterwards nothing tells a derived excerpt from a written one.
  */
