@@ -138,6 +138,48 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
+	void editedAppliedMigrationStopsStartupNamingBothChecksums() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:edited/migrations")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).contains("001").containsPattern("[0-9a-f]{12}");
+				assertThat(analysis.getDescription() + analysis.getAction()).containsIgnoringCase("new migration");
+			});
+		this.contextRunner
+			.withPropertyValues("confiture.migration-locations=classpath:edited/migrations",
+					"confiture.on-checksum-mismatch=warn")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void lockWaitExceededNamesTheHolder() throws Exception {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		try (Connection holder = this.database.connect()) {
+			holder.setAutoCommit(false);
+			Confiture.configure()
+				.environment(new dev.confiture.core.config.Environment("holder", null, java.nio.file.Path.of("."), List.of(),
+						List.of(), List.of(), this.database.settings(), java.nio.file.Path.of("none"),
+						"confiture_migrations"))
+				.load()
+				.migrator()
+				.build()
+				.lockTransaction(holder);
+			this.contextRunner
+				.withPropertyValues("confiture.migration-locations=classpath:evolved/migrations", "confiture.lock-wait=500ms")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains("Could not acquire the migration lock")
+						.contains("held by pid");
+					assertThat(analysis.getAction()).contains("confiture.lock-wait");
+				});
+			holder.rollback();
+		}
+	}
+
+	@Test
 	void validateModeFailsOnPendingMigrations() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner
