@@ -22,7 +22,8 @@ import dev.confiture.core.server.PostgresServers;
 public final class BenchmarkApplication {
 
 	private static final List<Benchmark> BENCHMARKS = List.of(new BuildVsPsqlBenchmark(), new DiscoverHashBenchmark(),
-			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark(), new FreshDatabaseBreakdownBenchmark());
+			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark(), new FreshDatabaseBreakdownBenchmark(),
+			new SpringStartupBenchmark(), new TemplateCloneBenchmark(), new DiffBenchmark());
 
 	private BenchmarkApplication() {
 	}

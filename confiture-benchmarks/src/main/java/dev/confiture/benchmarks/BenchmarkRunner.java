@@ -12,7 +12,7 @@ import java.util.Map;
  * the order of the contenders rotating from round to round so that none always runs first.
  * Each repetition is prepared (fresh database, garbage collection) before the clock starts
  * and checked and cleaned up after it stops; the clock is {@link System#nanoTime()} around
- * {@link Trial#run()} only.
+ * {@link Trial#run()} only, unless the trial {@link Trial#measuredNanos() reports its own time}.
  */
 final class BenchmarkRunner {
 
@@ -40,6 +40,24 @@ final class BenchmarkRunner {
 		List<Contender> contenders = scenario.contenders();
 		Map<String, List<Long>> samples = new LinkedHashMap<>();
 		contenders.forEach((contender) -> samples.put(contender.name(), new ArrayList<>()));
+		try {
+			runRounds(name, contenders, samples, warmups, runs);
+		}
+		finally {
+			contenders.forEach(Contender::close);
+		}
+		List<String> notes = new ArrayList<>(scenario.notes());
+		contenders.forEach((contender) -> notes.addAll(contender.notes()));
+		List<ContenderResult> results = samples.entrySet()
+			.stream()
+			.map((entry) -> new ContenderResult(entry.getKey(), entry.getValue()))
+			.toList();
+		return new BenchmarkResult(name, scenario.description(), warmups, runs, results, scenario.reference(),
+				scenario.target(), scenario.target().evaluate(results), notes, loadBefore, LoadAverage.oneMinute());
+	}
+
+	private void runRounds(String name, List<Contender> contenders, Map<String, List<Long>> samples, int warmups,
+			int runs) throws Exception {
 		for (int round = 0; round < warmups + runs; round++) {
 			boolean measured = round >= warmups;
 			for (int i = 0; i < contenders.size(); i++) {
@@ -53,12 +71,6 @@ final class BenchmarkRunner {
 						measured ? runs : warmups, contender.name(), nanos / 1_000_000.0);
 			}
 		}
-		List<ContenderResult> results = samples.entrySet()
-			.stream()
-			.map((entry) -> new ContenderResult(entry.getKey(), entry.getValue()))
-			.toList();
-		return new BenchmarkResult(name, scenario.description(), warmups, runs, results, scenario.reference(),
-				scenario.target(), scenario.target().evaluate(results), scenario.notes(), loadBefore, LoadAverage.oneMinute());
 	}
 
 	private static long runOnce(Contender contender) throws Exception {
@@ -68,7 +80,7 @@ final class BenchmarkRunner {
 			trial.run();
 			long nanos = System.nanoTime() - start;
 			trial.check();
-			return nanos;
+			return trial.measuredNanos().orElse(nanos);
 		}
 	}
 

@@ -24,6 +24,20 @@ final class Subprocess {
 	 * @throws IllegalStateException if the command exits with a status other than 0
 	 */
 	static void run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+		output(command, environment);
+	}
+
+	/**
+	 * Runs a command, waits for it and returns what it printed (standard output and error).
+	 * @param command the command and its arguments
+	 * @param environment variables added to this process's environment
+	 * @return the output
+	 * @throws IOException if the command cannot start
+	 * @throws InterruptedException if interrupted while waiting
+	 * @throws IllegalStateException if the command exits with a status other than 0
+	 */
+	static String output(List<String> command, Map<String, String> environment)
+			throws IOException, InterruptedException {
 		File output = File.createTempFile("confiture-bench-", ".out");
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -31,11 +45,12 @@ final class Subprocess {
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 			builder.environment().putAll(environment);
 			int status = builder.start().waitFor();
+			String text = Files.readString(output.toPath(), StandardCharsets.UTF_8);
 			if (status != 0) {
-				String text = Files.readString(output.toPath(), StandardCharsets.UTF_8);
 				throw new IllegalStateException(String.join(" ", command) + " exited with " + status + ":\n"
 						+ ((text.length() > 4000) ? text.substring(0, 4000) + "\n..." : text));
 			}
+			return text;
 		}
 		finally {
 			Files.deleteIfExists(output.toPath());

@@ -7,8 +7,9 @@ import java.util.Optional;
 import dev.confiture.benchmarks.Verdict.Outcome;
 
 /**
- * A benchmark's target, on medians: either a ratio of two contenders' medians at most some
- * value, or one contender's median at most some time.
+ * A benchmark's target, on medians: a ratio of two contenders' medians at most some value,
+ * one contender's median at most some time, or one contender adding less time than another
+ * over a baseline contender.
  */
 final class Target {
 
@@ -20,11 +21,48 @@ final class Target {
 
 	private final double limit;
 
+	private final String baseline;
+
+	private final List<Target> all;
+
 	private Target(String text, String subject, String reference, double limit) {
+		this(text, subject, reference, limit, null);
+	}
+
+	private Target(String text, String subject, String reference, double limit, String baseline) {
+		this(text, subject, reference, limit, baseline, List.of());
+	}
+
+	private Target(String text, String subject, String reference, double limit, String baseline, List<Target> all) {
 		this.text = text;
 		this.subject = subject;
 		this.reference = reference;
 		this.limit = limit;
+		this.baseline = baseline;
+		this.all = List.copyOf(all);
+	}
+
+	/**
+	 * Several targets, met when all are met.
+	 * @param text the target as the issue states it
+	 * @param targets the parts
+	 * @return the target
+	 */
+	static Target allOf(String text, Target... targets) {
+		return new Target(text, null, null, 0, null, List.of(targets));
+	}
+
+	/**
+	 * The median of {@code subject} minus the median of {@code baseline} (the time
+	 * {@code subject} adds) is less than the median of {@code other} minus the same baseline.
+	 * @param text the target as the issue states it
+	 * @param subject the contender measured
+	 * @param other the contender compared with
+	 * @param baseline the contender without either addition
+	 * @return the target
+	 */
+	static Target addsLessThan(String text, String subject, String other, String baseline) {
+		return new Target(text, subject, other, 0, baseline);
 	}
 
 	/**
@@ -71,6 +109,19 @@ final class Target {
 	 * @return the verdict
 	 */
 	Verdict evaluate(List<ContenderResult> results) {
+		if (!this.all.isEmpty()) {
+			List<Verdict> verdicts = this.all.stream().map((target) -> target.evaluate(results)).toList();
+			Outcome outcome = verdicts.stream().anyMatch((verdict) -> verdict.outcome() == Outcome.NOT_EVALUATED)
+					? Outcome.NOT_EVALUATED
+					: verdicts.stream().allMatch((verdict) -> verdict.outcome() == Outcome.MET) ? Outcome.MET
+							: Outcome.NOT_MET;
+			StringBuilder detail = new StringBuilder();
+			for (int i = 0; i < verdicts.size(); i++) {
+				detail.append((i > 0) ? "; " : "").append(this.all.get(i).text()).append(": ")
+					.append(verdicts.get(i).outcome().text()).append(", ").append(verdicts.get(i).detail());
+			}
+			return new Verdict(outcome, detail.toString());
+		}
 		if (this.subject == null) {
 			return new Verdict(Outcome.NOT_EVALUATED, "-");
 		}
@@ -86,6 +137,17 @@ final class Target {
 		Optional<ContenderResult> reference = find(results, this.reference);
 		if (reference.isEmpty()) {
 			return new Verdict(Outcome.NOT_EVALUATED, this.reference + " did not run");
+		}
+		if (this.baseline != null) {
+			Optional<ContenderResult> baseline = find(results, this.baseline);
+			if (baseline.isEmpty()) {
+				return new Verdict(Outcome.NOT_EVALUATED, this.baseline + " did not run");
+			}
+			double added = subject.get().medianMillis() - baseline.get().medianMillis();
+			double otherAdded = reference.get().medianMillis() - baseline.get().medianMillis();
+			return new Verdict((added < otherAdded) ? Outcome.MET : Outcome.NOT_MET,
+					String.format(Locale.ROOT, "over %s, %s adds %.1f ms and %s adds %.1f ms (%.2fx)", this.baseline,
+							this.subject, added, this.reference, otherAdded, added / otherAdded));
 		}
 		double ratio = subject.get().medianMillis() / reference.get().medianMillis();
 		return new Verdict((ratio <= this.limit) ? Outcome.MET : Outcome.NOT_MET,

@@ -60,7 +60,7 @@ record Tools(Path java, Path psql, Path cliJar) {
 		return candidates.stream().filter(Files::isRegularFile).map(Path::normalize).findFirst().orElse(null);
 	}
 
-	private static Path ownLocation() {
+	static Path ownLocation() {
 		try {
 			return Path.of(Tools.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		}

@@ -32,6 +32,25 @@ class HarnessTests {
 	}
 
 	@Test
+	void addedTimeTargetSubtractsTheBaseline() {
+		List<ContenderResult> results = List.of(new ContenderResult("confiture", List.of(1_300_000_000L)),
+				new ContenderResult("flyway", List.of(1_500_000_000L)),
+				new ContenderResult("neither", List.of(1_000_000_000L)));
+		assertThat(Target.addsLessThan("adds less", "confiture", "flyway", "neither").evaluate(results).outcome())
+			.isEqualTo(Outcome.MET);
+		assertThat(Target.addsLessThan("adds less", "flyway", "confiture", "neither").evaluate(results).outcome())
+			.isEqualTo(Outcome.NOT_MET);
+		assertThat(Target.addsLessThan("adds less", "confiture", "flyway", "none").evaluate(results).outcome())
+			.isEqualTo(Outcome.NOT_EVALUATED);
+		assertThat(Target.allOf("both", Target.medianAtMost("1.4 s", "confiture", 1400),
+				Target.ratioAtMost("1.2x", "confiture", "neither", 1.2)).evaluate(results).outcome())
+			.isEqualTo(Outcome.NOT_MET);
+		assertThat(Target.allOf("both", Target.medianAtMost("1.4 s", "confiture", 1400),
+				Target.ratioAtMost("1.4x", "confiture", "neither", 1.4)).evaluate(results).outcome())
+			.isEqualTo(Outcome.MET);
+	}
+
+	@Test
 	void optionsAreParsed() {
 		BenchmarkOptions options = BenchmarkOptions.parse("--runs", "3", "--warmup", "0", "discover-hash");
 		assertThat(options.names()).containsExactly("discover-hash");
