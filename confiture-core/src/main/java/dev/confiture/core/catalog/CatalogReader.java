@@ -339,15 +339,55 @@ public final class CatalogReader {
 	}
 
 	private static void readDependencies(Statement statement, Dependencies dependencies) throws SQLException {
+		List<long[]> pairs = new java.util.ArrayList<>();
+		java.util.Map<ObjectAddress, String> names = new java.util.LinkedHashMap<>();
 		try (ResultSet rs = statement.executeQuery(sql("dependencies"))) {
 			while (rs.next()) {
-				String dependent = rs.getString("dependent");
-				String referenced = rs.getString("referenced");
-				if (dependent != null && referenced != null) {
-					dependencies.add(dependent, referenced);
+				ObjectAddress dependent = new ObjectAddress(rs.getLong("oc"), rs.getLong("oo"), rs.getInt("os"));
+				ObjectAddress referenced = new ObjectAddress(rs.getLong("rc"), rs.getLong("ro"), rs.getInt("rs"));
+				names.putIfAbsent(dependent, null);
+				names.putIfAbsent(referenced, null);
+				pairs.add(new long[] { dependent.classId(), dependent.objectId(), dependent.subId(), referenced.classId(),
+						referenced.objectId(), referenced.subId() });
+			}
+		}
+		if (names.isEmpty()) {
+			return;
+		}
+		nameObjects(statement.getConnection(), names);
+		for (long[] pair : pairs) {
+			String dependent = names.get(new ObjectAddress(pair[0], pair[1], (int) pair[2]));
+			String referenced = names.get(new ObjectAddress(pair[3], pair[4], (int) pair[5]));
+			if (dependent != null && referenced != null) {
+				dependencies.add(dependent, referenced);
+			}
+		}
+	}
+
+	/**
+	 * Names every object once ("kind identity"): {@code pg_identify_object} is the expensive
+	 * part of reading dependencies, and most objects appear in many of them.
+	 */
+	private static void nameObjects(Connection connection, java.util.Map<ObjectAddress, String> names)
+			throws SQLException {
+		List<ObjectAddress> addresses = List.copyOf(names.keySet());
+		try (java.sql.PreparedStatement query = connection.prepareStatement(sql("object-names"))) {
+			query.setArray(1, connection.createArrayOf("oid", addresses.stream().map(ObjectAddress::classId).toArray()));
+			query.setArray(2, connection.createArrayOf("oid", addresses.stream().map(ObjectAddress::objectId).toArray()));
+			query.setArray(3, connection.createArrayOf("int4", addresses.stream().map(ObjectAddress::subId).toArray()));
+			try (ResultSet rs = query.executeQuery()) {
+				while (rs.next()) {
+					names.put(new ObjectAddress(rs.getLong(1), rs.getLong(2), rs.getInt(3)), rs.getString(4));
 				}
 			}
 		}
+	}
+
+	/**
+	 * A catalog object as PostgreSQL addresses it.
+	 */
+	private record ObjectAddress(long classId, long objectId, int subId) {
+
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

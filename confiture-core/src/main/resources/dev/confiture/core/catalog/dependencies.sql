@@ -1,10 +1,8 @@
--- Dependencies between user objects, as "kind identity" pairs. Rules, defaults, row types,
+-- Dependencies between user objects, as (classid, objid, objsubid) pairs; object-names.sql
+-- names each distinct object once, since pg_identify_object is what costs time. Rules, defaults, row types,
 -- array types and composite type attributes are mapped to the object they belong to.
 -- Sequence ownership (OWNED BY) is left out: it is a property of the sequence.
-SELECT (pg_identify_object(o.classid, o.objid, o.objsubid)).type || ' '
-		|| (pg_identify_object(o.classid, o.objid, o.objsubid)).identity AS dependent,
-	(pg_identify_object(r.classid, r.objid, r.objsubid)).type || ' '
-		|| (pg_identify_object(r.classid, r.objid, r.objsubid)).identity AS referenced
+SELECT o.classid AS oc, o.objid AS oo, o.objsubid AS os, r.classid AS rc, r.objid AS ro, r.objsubid AS rs
 FROM pg_depend dep
 CROSS JOIN LATERAL (
 	SELECT CASE WHEN k.relkind = 'c' THEN 'pg_type'::regclass::oid ELSE b.classid END AS classid,
@@ -31,7 +29,9 @@ CROSS JOIN LATERAL (
 			CASE WHEN t.oid IS NOT NULL THEN 0 ELSE dep.refobjsubid END AS objsubid
 		FROM (SELECT 1) one
 		LEFT JOIN pg_type t ON dep.refclassid = 'pg_type'::regclass
-			AND t.oid = COALESCE((SELECT e.oid FROM pg_type e WHERE e.typarray = dep.refobjid), dep.refobjid)) b
+			-- array type to its element type; only for type references (pg_type has no index on typarray)
+			AND t.oid = COALESCE(CASE WHEN dep.refclassid = 'pg_type'::regclass
+				THEN (SELECT e.oid FROM pg_type e WHERE e.typarray = dep.refobjid) END, dep.refobjid)) b
 	LEFT JOIN pg_class k ON b.classid = 'pg_class'::regclass AND k.oid = b.objid
 ) r
 WHERE dep.deptype IN ('n', 'a')
