@@ -84,7 +84,6 @@ public final class SchemaBuilder {
 		List<SchemaFile> files = options.schemaOnly() ? sources.schemaFiles() : sources.allFiles();
 		List<SchemaFile> seedFiles = options.schemaOnly() ? List.of() : sources.seedFiles();
 		this.listener.discovered(sources, options.schemaOnly());
-		Map<SchemaFile, List<SqlStatement>> scripts = split(files);
 		String hash = sources.schemaHash();
 		try (Connection connection = connect(target, targetDescription)) {
 			String databaseName = connection.getCatalog();
@@ -109,6 +108,7 @@ public final class SchemaBuilder {
 						case DROP -> dropped = dropUserSchemas(connection);
 					}
 				}
+				Map<SchemaFile, List<SqlStatement>> scripts = split(files);
 				int statements = 0;
 				int index = 0;
 				for (Map.Entry<SchemaFile, List<SqlStatement>> script : scripts.entrySet()) {

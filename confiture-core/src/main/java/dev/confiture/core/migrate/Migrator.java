@@ -71,6 +71,8 @@ public final class Migrator {
 
 	private final Clock clock;
 
+	private volatile Discovery lastDiscovery;
+
 	private Migrator(Builder builder) {
 		this.connections = builder.connections;
 		this.databaseDescription = builder.databaseDescription;
@@ -543,7 +545,47 @@ public final class Migrator {
 		}
 	}
 
+	/**
+	 * The migrations on disk and on the classpath. The last result is reused while the
+	 * migrations directory lists the same files with the same sizes and modification times, so
+	 * that a run followed by a status (as at application startup) reads and hashes the files
+	 * once.
+	 */
 	private MigrationSet discover() {
+		String fingerprint = fingerprint();
+		Discovery last = this.lastDiscovery;
+		if (last != null && last.fingerprint().equals(fingerprint)) {
+			return last.set();
+		}
+		MigrationSet set = scan();
+		this.lastDiscovery = new Discovery(fingerprint, set);
+		return set;
+	}
+
+	private String fingerprint() {
+		if (this.migrationsDirectory == null || !java.nio.file.Files.isDirectory(this.migrationsDirectory)) {
+			return "";
+		}
+		StringBuilder fingerprint = new StringBuilder();
+		try (var files = java.nio.file.Files.list(this.migrationsDirectory)) {
+			for (Path file : files.sorted().toList()) {
+				java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(file,
+						java.nio.file.attribute.BasicFileAttributes.class);
+				fingerprint.append(file.getFileName())
+					.append(':')
+					.append(attributes.size())
+					.append(':')
+					.append(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
+					.append('\n');
+			}
+		}
+		catch (java.io.IOException ex) {
+			return "unreadable:" + System.nanoTime();
+		}
+		return fingerprint.toString();
+	}
+
+	private MigrationSet scan() {
 		List<String> problems = new ArrayList<>();
 		List<SqlFileMigration> files = MigrationFileScanner.scan(this.migrationsDirectory, this.displayBase, problems);
 		List<JavaMigration> java = new ArrayList<>(this.javaMigrations);
@@ -819,6 +861,10 @@ public final class Migrator {
 			}
 			return new Migrator(this);
 		}
+
+	}
+
+	private record Discovery(String fingerprint, MigrationSet set) {
 
 	}
 

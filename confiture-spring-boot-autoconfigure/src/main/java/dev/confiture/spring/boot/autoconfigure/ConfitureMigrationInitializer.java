@@ -26,6 +26,7 @@ import dev.confiture.core.migrate.ExecutedMigration;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.MigrationState;
 import dev.confiture.core.migrate.MigrationStatus;
+import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties.Mode;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
@@ -50,6 +51,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	private final ConfitureRunState state;
 
 	private ConfitureDriftCheck driftCheck;
+
+	private Migrator migrator;
 
 	private int order = 0;
 
@@ -78,6 +81,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
+		this.migrator = this.confiture.migrator().build();
 		try {
 			checkPostgres();
 			Outcome outcome = run();
@@ -142,7 +146,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	private Outcome migrate() {
-		MigrationRun run = this.confiture.migrator().build().up();
+		MigrationRun run = this.migrator.up();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
 				: "applied " + versions.size() + " migration(s): " + run.migrations()
@@ -154,7 +158,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	private Outcome validate() {
-		StatusReport report = this.confiture.migrator().build().status();
+		StatusReport report = this.migrator.status();
 		if (!report.initialized()) {
 			throw new ConfitureException(Category.NOT_INITIALIZED,
 					"confiture.mode=validate, but the database has no tracking table " + report.trackingTable(),
@@ -226,7 +230,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private void refreshCounts() {
 		try {
-			StatusReport report = this.confiture.migrator().build().status();
+			StatusReport report = this.migrator.status();
 			this.state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(),
 					report.hasChecksumMismatch()));
 		}
