@@ -23,18 +23,39 @@ public final class TemporaryDirectory implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a directory under {@code java.io.tmpdir}.
+	 * Creates a directory in memory ({@code /dev/shm}) when that is writable, else under
+	 * {@code java.io.tmpdir}: its files are small and short-lived, and creating many files on a
+	 * slow disk costs more than the work they are for.
 	 * @param prefix the start of its name
 	 * @return the directory
 	 */
 	public static TemporaryDirectory create(String prefix) {
 		try {
-			return new TemporaryDirectory(Files.createTempDirectory(prefix));
+			return new TemporaryDirectory(newDirectory(prefix));
 		}
 		catch (IOException ex) {
 			throw new ConfitureException(Category.GENERIC, "Could not create a temporary directory: " + ex.getMessage(),
 					"Check that java.io.tmpdir (" + System.getProperty("java.io.tmpdir") + ") is writable", ex);
 		}
+	}
+
+	/**
+	 * Creates a new directory in memory when possible (see {@link #create(String)}).
+	 * @param prefix the start of its name
+	 * @return the new directory
+	 * @throws IOException if no directory can be created
+	 */
+	public static Path newDirectory(String prefix) throws IOException {
+		Path memory = Path.of("/dev/shm");
+		if (Files.isDirectory(memory) && Files.isWritable(memory)) {
+			try {
+				return Files.createTempDirectory(memory, prefix);
+			}
+			catch (IOException ex) {
+				// fall back to java.io.tmpdir
+			}
+		}
+		return Files.createTempDirectory(prefix);
 	}
 
 	/** The directory. */

@@ -125,12 +125,14 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	/**
-	 * Builds an empty database, else migrates. The build takes the migration lock before it
-	 * looks at the database, so of two instances starting at once on an empty database one
-	 * builds and the other, once the build has committed, finds it built and migrates.
+	 * Builds an empty database, else migrates. A database that already holds objects (the usual
+	 * restart) goes straight to migrate, without reading the schema files. The build takes the
+	 * migration lock before it looks at the database again, so of two instances starting at once
+	 * on an empty database one builds and the other, once the build has committed, finds it
+	 * built and migrates.
 	 */
 	private Outcome auto() {
-		if (!hasSchemaFiles()) {
+		if (!this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
 			return migrate();
 		}
 		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));

@@ -3,6 +3,13 @@ package dev.confiture.spring.boot.autoconfigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.util.Collections;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,7 +49,7 @@ public final class ConfitureResources implements AutoCloseable {
 	public ConfitureResources(ResourcePatternResolver resolver) {
 		this.resolver = (resolver != null) ? resolver : new PathMatchingResourcePatternResolver();
 		try {
-			this.root = Files.createTempDirectory("confiture-");
+			this.root = TemporaryDirectory.newDirectory("confiture-");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -69,29 +76,9 @@ public final class ConfitureResources implements AutoCloseable {
 			if (base.startsWith("classpath:")) {
 				base = "classpath*:" + base.substring("classpath:".length());
 			}
-			List<String> roots = new ArrayList<>();
-			for (Resource root : this.resolver.getResources(base + "/")) {
-				String uri = root.getURI().toString();
-				roots.add(uri.endsWith("/") ? uri : uri + "/");
-			}
 			int found = 0;
-			for (Resource resource : this.resolver.getResources(base + "/**/*.sql")) {
-				if (!resource.isReadable()) {
-					continue;
-				}
-				String path = pathWithin(resource, roots);
-				if (path == null) {
-					continue;
-				}
-				Path file = target.resolve(path).normalize();
-				if (!file.startsWith(target)) {
-					continue;
-				}
-				Files.createDirectories(file.getParent());
-				try (InputStream in = resource.getInputStream()) {
-					Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-				}
-				found++;
+			for (Resource root : this.resolver.getResources(base + "/")) {
+				found += copyRoot(root, target);
 			}
 			if (found == 0 && required) {
 				throw new ConfitureException(Category.CONFIG, "No SQL files found in " + location,
@@ -104,6 +91,84 @@ public final class ConfitureResources implements AutoCloseable {
 			throw new ConfitureException(Category.CONFIG, "Could not read " + location + ": " + ex.getMessage(),
 					"Check confiture.*-locations", ex);
 		}
+	}
+
+	/**
+	 * Copies the {@code .sql} files under one root of a location: a directory is walked, a jar
+	 * (also a jar nested in a Spring Boot fat jar) is read once through its
+	 * {@link JarURLConnection}; anything else falls back to one resource at a time.
+	 */
+	private int copyRoot(Resource root, Path target) throws IOException {
+		URL url = root.getURL();
+		if ("file".equals(url.getProtocol())) {
+			Path directory;
+			try {
+				directory = Path.of(url.toURI());
+			}
+			catch (URISyntaxException | IllegalArgumentException ex) {
+				return copyResources(root, target);
+			}
+			try (Stream<Path> files = Files.walk(directory)) {
+				int found = 0;
+				for (Path file : files.filter((file) -> isSql(file.toString()) && Files.isRegularFile(file)).toList()) {
+					String relative = directory.relativize(file).toString().replace('\\', '/');
+					try (InputStream in = Files.newInputStream(file)) {
+						found += write(in, target, relative);
+					}
+				}
+				return found;
+			}
+		}
+		URLConnection connection = url.openConnection();
+		if (connection instanceof JarURLConnection jar) {
+			JarFile file = jar.getJarFile();
+			String prefix = (jar.getEntryName() != null) ? jar.getEntryName() : "";
+			if (!prefix.isEmpty() && !prefix.endsWith("/")) {
+				prefix = prefix + "/";
+			}
+			int found = 0;
+			for (JarEntry entry : Collections.list(file.entries())) {
+				String name = entry.getName();
+				if (!entry.isDirectory() && name.startsWith(prefix) && isSql(name)) {
+					try (InputStream in = file.getInputStream(entry)) {
+						found += write(in, target, name.substring(prefix.length()));
+					}
+				}
+			}
+			return found;
+		}
+		return copyResources(root, target);
+	}
+
+	private int copyResources(Resource root, Path target) throws IOException {
+		String rootUri = root.getURI().toString();
+		String prefix = rootUri.endsWith("/") ? rootUri : rootUri + "/";
+		int found = 0;
+		for (Resource resource : this.resolver.getResources(prefix + "**/*.sql")) {
+			if (resource.isReadable()) {
+				String path = pathWithin(resource, List.of(prefix));
+				if (path != null) {
+					try (InputStream in = resource.getInputStream()) {
+						found += write(in, target, path);
+					}
+				}
+			}
+		}
+		return found;
+	}
+
+	private static int write(InputStream in, Path target, String relative) throws IOException {
+		Path file = target.resolve(relative).normalize();
+		if (!file.startsWith(target)) {
+			return 0;
+		}
+		Files.createDirectories(file.getParent());
+		Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+		return 1;
+	}
+
+	private static boolean isSql(String name) {
+		return name.endsWith(".sql");
 	}
 
 	private static String pathWithin(Resource resource, List<String> roots) throws IOException {
