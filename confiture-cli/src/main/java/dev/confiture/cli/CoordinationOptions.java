@@ -4,8 +4,8 @@ import java.util.function.Function;
 
 import picocli.CommandLine.Option;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 

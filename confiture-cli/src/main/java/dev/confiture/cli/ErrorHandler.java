@@ -9,7 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-import dev.confiture.core.ConfitureException;
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConfigurationException;
 import dev.confiture.core.sql.SqlExecutionException;

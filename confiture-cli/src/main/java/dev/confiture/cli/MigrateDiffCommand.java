@@ -22,8 +22,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;

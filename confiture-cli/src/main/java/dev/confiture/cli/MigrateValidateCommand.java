@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.validate.CheckResult;

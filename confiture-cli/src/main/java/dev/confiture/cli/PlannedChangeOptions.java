@@ -10,8 +10,8 @@ import java.util.Locale;
 
 import picocli.CommandLine.Option;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * What an agent plans to change: {@code --tables-affected} and {@code --schema-changes}.

@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BaselineRecorder;
 import dev.confiture.core.build.BuildListener;
 import dev.confiture.core.build.BuildOptions;

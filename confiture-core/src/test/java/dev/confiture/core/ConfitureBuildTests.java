@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildResult;
 import dev.confiture.core.config.EnvironmentLoader;

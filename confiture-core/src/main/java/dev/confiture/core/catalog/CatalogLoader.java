@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.core.sql.ScriptExecutor;

@@ -2,7 +2,7 @@ package dev.confiture.core.config;
 
 import java.nio.file.Path;
 
-import dev.confiture.core.ConfitureException;
+import dev.confiture.core.api.ConfitureException;
 
 /**
  * A configuration problem. The message names the file, the line when known, what is wrong

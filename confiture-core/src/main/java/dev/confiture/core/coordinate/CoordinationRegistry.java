@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 

@@ -3,8 +3,8 @@ package dev.confiture.core.coordinate;
 import java.math.BigDecimal;
 import java.util.List;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * What an agent plans to do, for {@link CoordinationRegistry#register registering} an intent or

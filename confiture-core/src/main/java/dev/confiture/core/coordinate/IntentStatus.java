@@ -2,8 +2,8 @@ package dev.confiture.core.coordinate;
 
 import java.util.Locale;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * Where an intent is in its life. {@link #REGISTERED}, {@link #IN_PROGRESS} and

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * Finds SQL migrations in a directory (not in its sub-directories): every

@@ -11,8 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * A session-level advisory lock held on a dedicated connection for as long as migrations

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.sql.SqlExecutionException;

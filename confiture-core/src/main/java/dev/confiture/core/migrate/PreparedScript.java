@@ -2,8 +2,8 @@ package dev.confiture.core.migrate;
 
 import java.util.List;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.sql.SqlScript;
 import dev.confiture.core.sql.SqlStatement;
 import dev.confiture.core.sql.TransactionControl;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.sql.ScriptExecutor;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlStatement;

@@ -7,9 +7,9 @@ import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.TemporaryDirectory;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.internal.TemporaryDirectory;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * Runs the statements of a script one by one on a connection, loading {@code COPY ... FROM

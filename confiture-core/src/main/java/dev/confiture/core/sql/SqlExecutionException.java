@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-import dev.confiture.core.ConfitureException;
+import dev.confiture.core.api.ConfitureException;
 
 /**
  * A statement that PostgreSQL rejected, with where it came from and the server's own message,

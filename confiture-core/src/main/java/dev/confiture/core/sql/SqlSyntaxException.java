@@ -1,6 +1,6 @@
 package dev.confiture.core.sql;
 
-import dev.confiture.core.ConfitureException;
+import dev.confiture.core.api.ConfitureException;
 
 /**
  * Thrown when a SQL script cannot be split into statements: an unterminated string, quoted

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
-import dev.confiture.core.TemporaryDirectory;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.internal.TemporaryDirectory;
 import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;

@@ -30,8 +30,8 @@ import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.validate.ChangedFile.Change;
 
 /**

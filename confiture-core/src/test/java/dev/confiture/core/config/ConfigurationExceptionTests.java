@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException.Category;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

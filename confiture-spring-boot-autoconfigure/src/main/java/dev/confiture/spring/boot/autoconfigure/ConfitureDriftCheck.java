@@ -1,8 +1,8 @@
 package dev.confiture.spring.boot.autoconfigure;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.verify.DriftReport;

@@ -3,7 +3,7 @@ package dev.confiture.spring.boot.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.confiture.core.ConfitureException;
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**

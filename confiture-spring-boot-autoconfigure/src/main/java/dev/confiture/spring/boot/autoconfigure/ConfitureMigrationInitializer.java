@@ -16,8 +16,8 @@ import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildOptions.ExistingObjects;
 import dev.confiture.core.build.BuildResult;

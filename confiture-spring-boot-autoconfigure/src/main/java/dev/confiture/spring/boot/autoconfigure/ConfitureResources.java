@@ -22,9 +22,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.StringUtils;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.TemporaryDirectory;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.internal.TemporaryDirectory;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.Environment;
 
 /**

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.ConfitureException;
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.migrate.JavaMigration;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;

@@ -1,4 +1,4 @@
-package dev.confiture.core;
+package dev.confiture.core.api;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.confiture.core;
+package dev.confiture.core.internal;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
-import dev.confiture.core.ConfitureException;
-import dev.confiture.core.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * A temporary directory (files of a git side, resources copied out of a jar...), deleted with
