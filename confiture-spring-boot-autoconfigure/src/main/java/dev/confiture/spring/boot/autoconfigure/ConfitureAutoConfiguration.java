@@ -57,19 +57,15 @@ public final class ConfitureAutoConfiguration {
 		return new ConfitureRunState();
 	}
 
-	@Bean(destroyMethod = "close")
-	ConfitureResources confitureResources(ResourceLoader resourceLoader) {
-		return new ConfitureResources(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
-	}
-
 	@Bean
 	@ConditionalOnMissingBean
 	Confiture confiture(ConfitureProperties properties, ObjectProvider<DataSource> dataSource,
 			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource,
 			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ConfitureConfigurationCustomizer> customizers,
-			ConfitureResources resources, ResourceLoader resourceLoader, Environment environment) {
-		dev.confiture.core.config.Environment confitureEnvironment = environment(properties, resources,
-				environment.getProperty("spring.application.name", "application"));
+			ResourceLoader resourceLoader, Environment environment) {
+		dev.confiture.core.config.Environment confitureEnvironment = new ConfitureResources(
+				ResourcePatternUtils.getResourcePatternResolver(resourceLoader))
+			.environment(properties, environment.getProperty("spring.application.name", "application"));
 		List<JavaMigration> beans = javaMigrations.orderedStream().toList();
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Confiture.Configuration configuration = Confiture.configure()
@@ -154,11 +150,6 @@ public final class ConfitureAutoConfiguration {
 			.username(properties.getUser())
 			.password(properties.getPassword())
 			.build();
-	}
-
-	static dev.confiture.core.config.Environment environment(ConfitureProperties properties,
-			ConfitureResources resources, String name) {
-		return resources.environment(properties, name);
 	}
 
 	static final class ConfitureDataSourceCondition extends AnyNestedCondition {

@@ -1,8 +1,6 @@
 package dev.confiture.spring.boot.test.autoconfigure;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,6 +21,8 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.resource.SqlLocation;
+import dev.confiture.core.resource.SqlResource;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.core.sql.ScriptExecutor;
@@ -211,30 +210,22 @@ final class TemplateDatabases {
 	}
 
 	private static void applySeeds(ConnectionSettings settings, TemplateDefinition definition) throws SQLException {
-		List<Path> files = new ArrayList<>();
-		for (Path directory : definition.environment().seedDirectories()) {
-			if (Files.isDirectory(directory)) {
-				try (Stream<Path> walk = Files.walk(directory)) {
-					walk.filter((file) -> Files.isRegularFile(file) && file.toString().endsWith(".sql"))
-						.sorted()
-						.forEach(files::add);
-				}
-				catch (IOException ex) {
-					throw new ConfitureException(Category.SCHEMA, "Could not read " + directory + ": " + ex.getMessage(),
-							null, ex);
-				}
+		List<SqlResource> files = new ArrayList<>();
+		for (SqlLocation location : definition.environment().sources().seeds()) {
+			if (location.exists()) {
+				files.addAll(location.resources());
 			}
 		}
 		if (files.isEmpty()) {
 			return;
 		}
-		Path base = definition.environment().projectDirectory();
 		try (Connection connection = settings.connect()) {
 			connection.setAutoCommit(false);
 			ScriptExecutor executor = new ScriptExecutor(connection, Category.SCHEMA);
-			for (Path file : files) {
-				String source = base.relativize(file).toString().replace('\\', '/');
-				executor.execute(source, SqlScript.split(source, Files.readString(file)));
+			for (SqlResource file : files) {
+				String source = file.displayPath();
+				executor.execute(source,
+						SqlScript.split(source, new String(file.content(), java.nio.charset.StandardCharsets.UTF_8)));
 			}
 			connection.commit();
 		}
