@@ -359,6 +359,12 @@ public final class Migrator {
 		checkSteps(steps);
 		MigrationSet set = discover();
 		RunLog log = new RunLog(this.listener);
+		if (!dryRun) {
+			MigrationRun upToDate = upToDate(set, targetVersion, steps, log, start);
+			if (upToDate != null) {
+				return upToDate;
+			}
+		}
 		return locked((session) -> {
 			Connection connection = session.connection();
 			TrackingTable.Resolved table = session.table();
@@ -403,6 +409,36 @@ public final class Migrator {
 				}
 			}
 		});
+	}
+
+	/**
+	 * The usual case at application startup, checked on one connection without the lock: the
+	 * tracking table exists and nothing is pending (up to the target). Checksums are verified
+	 * as under the lock. Returns {@code null} when there is something to do, and the caller
+	 * takes the lock and looks again.
+	 */
+	private MigrationRun upToDate(MigrationSet set, MigrationVersion target, Integer steps, RunLog log, long start) {
+		try (Connection connection = open()) {
+			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
+			if (!table.exists()) {
+				return null;
+			}
+			List<AppliedMigration> rows = table.read(connection);
+			RunLog check = new RunLog(MigrationListener.NONE);
+			verifyChecksums(set, rows, check);
+			List<ResolvedMigration> pending = pending(set, rows, check);
+			if (!select(pending, target, steps).isEmpty()) {
+				return null;
+			}
+			verifyChecksums(set, rows, log);
+			warnMissing(set, rows, log);
+			pending(set, rows, log);
+			log.listener().planned(Direction.UP, List.of(), pending.size());
+			return new MigrationRun(Direction.UP, false, pending.size(), List.of(), log.warnings(), elapsed(start));
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
 	}
 
 	private MigrationRun rollback(Function<List<AppliedMigration>, List<AppliedMigration>> chooser,

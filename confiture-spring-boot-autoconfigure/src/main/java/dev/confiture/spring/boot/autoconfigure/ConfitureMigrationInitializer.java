@@ -54,6 +54,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private Migrator migrator;
 
+	private StatusReport upToDate;
+
 	private int order = 0;
 
 	/**
@@ -109,7 +111,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		return switch (this.mode) {
 			case AUTO -> auto();
 			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
-			case MIGRATE -> migrate();
+			case MIGRATE -> migrate(this.migrator.status());
 			case VALIDATE -> validate();
 			case NONE -> new Outcome("none", List.of(), "nothing to do");
 		};
@@ -125,18 +127,19 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	/**
-	 * Builds an empty database, else migrates. A database that already holds objects (the usual
-	 * restart) goes straight to migrate, without reading the schema files. The build takes the
+	 * Builds an empty database, else migrates. A database that has the tracking table or other
+	 * objects (the usual restart) goes straight to migrate, without reading the schema files. The build takes the
 	 * migration lock before it looks at the database again, so of two instances starting at once
 	 * on an empty database one builds and the other, once the build has committed, finds it
 	 * built and migrates.
 	 */
 	private Outcome auto() {
-		if (!this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
-			return migrate();
+		StatusReport report = this.migrator.status();
+		if (report.initialized() || !this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
+			return migrate(report);
 		}
 		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
-		return result.skipped() ? migrate() : build(result);
+		return result.skipped() ? migrate(this.migrator.status()) : build(result);
 	}
 
 	private Outcome build(BuildResult result) {
@@ -147,7 +150,15 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
 	}
 
-	private Outcome migrate() {
+	/**
+	 * Migrates, unless the status read just before shows the database up to date (the usual
+	 * restart): then nothing else is read and no lock is taken.
+	 */
+	private Outcome migrate(StatusReport report) {
+		if (report.initialized() && report.pendingCount() == 0 && !report.hasChecksumMismatch()) {
+			this.upToDate = report;
+			return new Outcome("migrate", List.of(), "database up to date, no migration to apply");
+		}
 		MigrationRun run = this.migrator.up();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
@@ -232,7 +243,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private void refreshCounts() {
 		try {
-			StatusReport report = this.migrator.status();
+			StatusReport report = (this.upToDate != null) ? this.upToDate : this.migrator.status();
 			this.state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(),
 					report.hasChecksumMismatch()));
 		}
