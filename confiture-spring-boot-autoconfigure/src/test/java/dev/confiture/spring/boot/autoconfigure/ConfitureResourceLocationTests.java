@@ -114,7 +114,7 @@ class ConfitureResourceLocationTests {
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
 			entry(out, "BOOT-INF/classes/jardb/schema/10_tables/users.sql", "CREATE TABLE users (id int);\n");
 			entry(out, "BOOT-INF/classes/jardb/schema/20_views/names.sql",
-					"CREATE VIEW names AS SELECT id FROM users;\n");
+					"CREATE VIEW names AS SELECT id FROM users;\n\nCREATE VIEW broken AS SELECT x FROM nowhere;\n");
 			entry(out, "BOOT-INF/classes/jardb/schema/.hidden/skipped.sql", "not sql at all");
 			entry(out, "BOOT-INF/classes/jardb/migrations/001_add_name.up.sql",
 					"ALTER TABLE users ADD COLUMN name text;\n");
@@ -136,8 +136,9 @@ class ConfitureResourceLocationTests {
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					FailureAnalysis analysis = new ConfitureFailureAnalyzer().analyze(context.getStartupFailure());
-					assertThat(analysis.getDescription()).contains("classpath:jardb/schema/20_views/names.sql:1")
-						.doesNotContain("users.sql");
+					assertThat(analysis.getDescription()).contains("classpath:jardb/schema/20_views/names.sql:3")
+						.contains("relation \"nowhere\" does not exist")
+						.doesNotContain("skipped.sql");
 				});
 		}
 		// the build of the whole schema is one transaction: nothing was left behind
