@@ -104,6 +104,25 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 		return new SchemaSources(base, schema, seeds);
 	}
 
+	/**
+	 * Finds only the files of an environment's seed directories ({@code seeds}), for a database
+	 * whose schema comes from migrations. Seed directories that do not exist are skipped.
+	 * @param environment the environment
+	 * @return no schema file, and the seed files in order
+	 */
+	public static SchemaSources seeds(Environment environment) {
+		Path base = environment.projectDirectory().toAbsolutePath().normalize();
+		Map<String, SchemaFile> files = new LinkedHashMap<>();
+		for (SqlLocation location : environment.sources().seeds()) {
+			if (location.exists()) {
+				for (SqlResource resource : location.resources()) {
+					files.putIfAbsent(resource.displayPath(), new SchemaFile(resource, true));
+				}
+			}
+		}
+		return new SchemaSources(base, List.of(), files.values().stream().sorted(ORDER).toList());
+	}
+
 	/** All files: schema files first, then seed files. */
 	public List<SchemaFile> allFiles() {
 		List<SchemaFile> all = new ArrayList<>(this.schemaFiles);

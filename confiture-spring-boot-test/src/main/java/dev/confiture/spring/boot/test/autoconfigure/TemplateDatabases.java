@@ -1,6 +1,8 @@
 package dev.confiture.spring.boot.test.autoconfigure;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,13 +23,11 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BuildOptions;
+import dev.confiture.core.build.SeedOptions;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.resource.SqlLocation;
-import dev.confiture.core.resource.SqlResource;
+import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
-import dev.confiture.core.sql.ScriptExecutor;
-import dev.confiture.core.sql.SqlScript;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
@@ -182,17 +183,15 @@ final class TemplateDatabases {
 		execute(admin, "CREATE DATABASE " + quote(name));
 		try {
 			ConnectionSettings settings = this.server.settings(name);
-			Confiture confiture = Confiture.configure()
-				.environment(definition.environment())
-				.database(settings)
-				.migrator(definition::customize)
+			Confiture confiture = definition
+				.customize(Confiture.configure().environment(definition.environment()).database(settings))
 				.load();
 			if (definition.source() == TemplateSource.SCHEMA) {
 				confiture.build(BuildOptions.defaults());
 			}
 			else {
-				confiture.migrator().build().up();
-				applySeeds(settings, definition);
+				confiture.migrate(MigrateOptions.defaults());
+				confiture.seed(SeedOptions.defaults());
 			}
 			execute(admin, "COMMENT ON DATABASE " + quote(name) + " IS '" + COMMENT_PREFIX + definition.variant()
 					+ " built=" + System.currentTimeMillis() + "'");
@@ -206,31 +205,6 @@ final class TemplateDatabases {
 				ex.addSuppressed(dropFailure);
 			}
 			throw ex;
-		}
-	}
-
-	private static void applySeeds(ConnectionSettings settings, TemplateDefinition definition) throws SQLException {
-		List<SqlResource> files = new ArrayList<>();
-		for (SqlLocation location : definition.environment().sources().seeds()) {
-			if (location.exists()) {
-				files.addAll(location.resources());
-			}
-		}
-		if (files.isEmpty()) {
-			return;
-		}
-		try (Connection connection = settings.connect()) {
-			connection.setAutoCommit(false);
-			ScriptExecutor executor = new ScriptExecutor(connection, Category.SCHEMA);
-			for (SqlResource file : files) {
-				String source = file.displayPath();
-				executor.execute(source,
-						SqlScript.split(source, new String(file.content(), java.nio.charset.StandardCharsets.UTF_8)));
-			}
-			connection.commit();
-		}
-		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read a seed file: " + ex.getMessage(), null, ex);
 		}
 	}
 
