@@ -32,25 +32,26 @@ final class Initializer {
 		return switch (mode) {
 			case AUTO -> auto();
 			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
-			case MIGRATE -> migrate();
+			case MIGRATE -> migrate(this.confiture.status(StatusOptions.defaults()));
 			case VALIDATE -> validate();
 			case NONE -> new InitializeResult(Mode.NONE, List.of(), "nothing to do");
 		};
 	}
 
 	/**
-	 * Builds an empty database, else migrates. A database that already holds objects (the usual
-	 * restart) goes straight to migrate, without reading the schema files. The build takes the
+	 * Builds an empty database, else migrates. A database that has the tracking table or other
+	 * objects (the usual restart) goes straight to migrate, without reading the schema files. The build takes the
 	 * migration lock before it looks at the database again, so of two instances starting at once
 	 * on an empty database one builds and the other, once the build has committed, finds it
 	 * built and migrates.
 	 */
 	private InitializeResult auto() {
-		if (!this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
-			return migrate();
+		StatusReport report = this.confiture.status(StatusOptions.defaults());
+		if (report.initialized() || !this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
+			return migrate(report);
 		}
 		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
-		return result.skipped() ? migrate() : build(result);
+		return result.skipped() ? migrate(this.confiture.status(StatusOptions.defaults())) : build(result);
 	}
 
 	private boolean hasSchemaFiles() {
@@ -70,7 +71,14 @@ final class Initializer {
 						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
 	}
 
-	private InitializeResult migrate() {
+	/**
+	 * Migrates, unless the status read just before shows the database up to date (the usual
+	 * restart): then nothing else is read and no lock is taken.
+	 */
+	private InitializeResult migrate(StatusReport report) {
+		if (report.initialized() && report.pendingCount() == 0 && !report.hasChecksumMismatch()) {
+			return new InitializeResult(Mode.MIGRATE, List.of(), "database up to date, no migration to apply");
+		}
 		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
