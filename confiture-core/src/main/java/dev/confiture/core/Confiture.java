@@ -22,6 +22,9 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.EnvironmentLoader;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
+import dev.confiture.core.lint.MigrationLinter;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.Migrator;
 
@@ -197,6 +200,22 @@ public final class Confiture {
 					"Could not read the builds of " + databaseDescription() + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and reachable", ex);
 		}
+	}
+
+	/**
+	 * Lints migrations: what each statement would do to a live table (locks, rewrites, data
+	 * loss, the running release), measured on a shadow database; the live database is only
+	 * read.
+	 * @param options the files (none for the pending migrations) and whether to measure
+	 * @return the findings
+	 */
+	public LintResult lint(LintOptions options) {
+		ConnectionSettings settings = (this.database != null) ? this.database : this.environment.database();
+		ConnectionSource live = (this.dataSource != null || settings != null) ? connectionSource() : null;
+		String description = (live != null) ? databaseDescription() : "(no database)";
+		Migrator migrator = migrator().listener(dev.confiture.core.migrate.MigrationListener.NONE).build();
+		return new MigrationLinter(this.environment, live, (this.dataSource != null) ? null : settings, description,
+				migrator).lint(options);
 	}
 
 	private BaselineRecorder baselineRecorder() {
