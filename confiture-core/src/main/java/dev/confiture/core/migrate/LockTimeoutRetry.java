@@ -112,6 +112,12 @@ final class LockTimeoutRetry {
 		}
 	}
 
+	/** Checks the lock timeout marker of each migration before anything runs. */
+	static java.util.function.Consumer<MigrationWork> checker(MigrationTimeouts timeouts) {
+		LockTimeoutRetry retry = new LockTimeoutRetry(timeouts, null, null);
+		return retry::lockTimeout;
+	}
+
 	private Duration lockTimeout(MigrationWork work) {
 		String text = null;
 		if (work.migration() instanceof SqlFileMigration sql) {

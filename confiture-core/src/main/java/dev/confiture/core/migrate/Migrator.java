@@ -376,6 +376,7 @@ public final class Migrator {
 				List<MigrationWork> works = select(pending, targetVersion, steps).stream()
 					.map((migration) -> MigrationWork.prepare(migration, Direction.UP, session.serverMajorVersion()))
 					.toList();
+				works.forEach(LockTimeoutRetry.checker(this.timeouts));
 				log.listener().planned(Direction.UP, works.stream().map(MigrationWork::info).toList(), pending.size());
 				MigrationExecutor executor = new MigrationExecutor(connection, table, session.lock(), log, this.timeouts);
 				List<ExecutedMigration> executed = new ArrayList<>();
