@@ -13,6 +13,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.lint.LintFailedException;
+import dev.confiture.core.lint.LintMode;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
@@ -52,6 +58,12 @@ class MigrateUpCommand implements Callable<Integer> {
 					+ "and roll it back (migrations that cannot run in a transaction are listed, not run).")
 	String dryRun;
 
+	@Option(names = "--lint", paramLabel = "fail|warn|off",
+			description = "Lint the pending migrations first (see migrate lint): fail stops before anything is applied "
+					+ "when there are errors, warn prints the findings, off skips it. Default: fail for an environment "
+					+ "named production or prod, warn otherwise.")
+	String lint;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = this.output.out();
@@ -74,6 +86,7 @@ class MigrateUpCommand implements Callable<Integer> {
 			out.flush();
 			return ExitCodes.OK;
 		}
+		lintPending();
 		MigrationRun run = execute ? migrator.dryRunExecute(this.target, this.steps)
 				: migrator.up(this.target, this.steps);
 		if (!text) {
@@ -99,6 +112,26 @@ class MigrateUpCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return ExitCodes.OK;
+	}
+
+	private void lintPending() {
+		Confiture confiture = this.environment.configure().load();
+		LintMode mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint")
+				: LintMode.defaultFor(confiture.environment().name());
+		if (mode == LintMode.OFF) {
+			return;
+		}
+		LintResult result = confiture.lint(LintOptions.defaults());
+		if (mode == LintMode.WARN) {
+			result.findings().forEach((finding) -> this.output.err().println("Warning: lint: " + finding));
+		}
+		try {
+			mode.check(result);
+		}
+		catch (LintFailedException ex) {
+			throw new ConfitureException(ex.category(), ex.getMessage(), ex.hint()
+					+ ", or run with --lint=warn to apply them anyway", ex);
+		}
 	}
 
 	private static Map<String, Object> document(MigrationPlan plan) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import dev.confiture.core.migrate.ChecksumPolicy;
+import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.migrate.Migrator;
 
 /**
@@ -23,6 +24,29 @@ class MigrationOptions {
 	@Option(names = "--on-checksum-mismatch", paramLabel = "fail|warn|ignore", defaultValue = "fail",
 			description = "When an applied migration's file has changed: fail (default), warn or ignore.")
 	ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
+
+	@Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+			description = "lock_timeout of every migration transaction; a file may set its own with "
+					+ "-- confiture:lock-timeout=30s (default: 10s; 0 for no limit).")
+	Duration lockTimeout = MigrationTimeouts.DEFAULT_LOCK_TIMEOUT;
+
+	@Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "0",
+			converter = DurationConverter.class,
+			description = "statement_timeout of every migration transaction (default: 0, no limit).")
+	Duration statementTimeout = Duration.ZERO;
+
+	@Option(names = "--lock-retries", paramLabel = "N", defaultValue = "3",
+			description = "How often a migration rolled back by its lock timeout is retried, waiting 2s, 4s, 8s... "
+					+ "in between (default: 3).")
+	int lockRetries = MigrationTimeouts.DEFAULT_LOCK_RETRIES;
+
+	/** The timeouts of these options. */
+	MigrationTimeouts timeouts() {
+		return MigrationTimeouts.defaults()
+			.withLockTimeout(this.lockTimeout)
+			.withStatementTimeout(this.statementTimeout)
+			.withLockRetries(this.lockRetries);
+	}
 
 	/**
 	 * A migrator for the environment with these options that prints its progress.
@@ -48,6 +72,7 @@ class MigrationOptions {
 			.listener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
 			.lockWait(this.lockWait)
 			.checksumPolicy(this.onChecksumMismatch)
+			.timeouts(timeouts())
 			.build();
 	}
 

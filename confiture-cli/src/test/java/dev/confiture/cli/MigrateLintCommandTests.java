@@ -145,6 +145,34 @@ class MigrateLintCommandTests {
 	}
 
 	@Test
+	void upWithLintFailAppliesNothingWhenThereAreErrors() throws SQLException {
+		write("db/migrations/000_first.up.sql", "CREATE TABLE audit (id bigint);");
+		Result result = run("migrate", "up", "--lint=fail");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+		assertThat(result.err()).contains("Lint found 1 error(s) in the migrations about to be applied; nothing was "
+				+ "applied")
+			.contains("db/migrations/001_total.up.sql:2: ERROR table-rewrite")
+			.contains("Safe alternative:")
+			.contains("--lint=warn");
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+				java.sql.ResultSet tables = statement.executeQuery("SELECT count(*) FROM pg_class WHERE relname IN "
+						+ "('audit', 'confiture_migrations', 'orders_total')")) {
+			tables.next();
+			assertThat(tables.getInt(1)).isZero();
+		}
+		Result warned = run("migrate", "up", "--lint=warn", "--lock-timeout", "5s", "--lock-retries", "0");
+		assertThat(warned.exitCode()).as(warned.toString()).isZero();
+		assertThat(warned.err()).contains("Warning: lint: db/migrations/001_total.up.sql:2: ERROR table-rewrite");
+	}
+
+	@Test
+	void unknownLintModeIsAConfigurationError() {
+		Result result = run("migrate", "up", "--lint=maybe");
+		assertThat(result.exitCode()).isEqualTo(5);
+		assertThat(result.err()).contains("--lint: 'maybe' is not a lint mode");
+	}
+
+	@Test
 	void unknownFormatIsAUsageError() {
 		Result result = run("migrate", "lint", "--format", "xml");
 		assertThat(result.exitCode()).isEqualTo(5);

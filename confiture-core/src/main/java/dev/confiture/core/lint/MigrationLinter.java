@@ -109,7 +109,15 @@ public final class MigrationLinter {
 			notes.add("No PostgreSQL server for a shadow database (" + ex.getMessage() + "); linted from the text only");
 			return null;
 		}
-		try (ScratchDatabase shadow = server.createDatabase(); Connection connection = shadow.connect()) {
+		ScratchDatabase created;
+		try {
+			created = server.createDatabase();
+		}
+		catch (ConfitureException ex) {
+			notes.add("Could not create a shadow database (" + ex.getMessage() + "); linted from the text only");
+			return null;
+		}
+		try (ScratchDatabase shadow = created; Connection connection = shadow.connect()) {
 			String startingSchema = StartingSchema.build(connection, reachable ? this.live : null,
 					this.liveDescription, this.environment.trackingTable(), earlier(all, targets), notes);
 			if (startingSchema == null) {
