@@ -33,6 +33,8 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.migrate.MigrationTimeouts;
+import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.migrate.JavaMigration;
 
@@ -77,6 +79,10 @@ public final class ConfitureAutoConfiguration {
 			.migrator((migrator) -> {
 				migrator.lockWait(properties.getLockWait())
 					.checksumPolicy(properties.getOnChecksumMismatch())
+					.timeouts(MigrationTimeouts.defaults()
+						.withLockTimeout(properties.getLockTimeout())
+						.withStatementTimeout(properties.getStatementTimeout())
+						.withLockRetries(properties.getLockRetries()))
 					.javaMigrations(beans);
 				if (!properties.getJavaMigrationsPackage().isEmpty()) {
 					migrator.javaMigrationPackages(properties.getJavaMigrationsPackage().toArray(String[]::new));
@@ -112,6 +118,10 @@ public final class ConfitureAutoConfiguration {
 			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state, Environment environment) {
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
+		ConnectionSettings lintShadow = StringUtils.hasText(properties.getShadowUrl())
+				? ConnectionSettings.parse(properties.getShadowUrl(), null, null) : null;
+		initializer.setLint(properties.getLint().getMode(),
+				(lintShadow != null) ? PostgresServers.existing(lintShadow, "confiture.shadow-url") : null);
 		if (properties.isCheckDrift()) {
 			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow(properties, environment)));
 		}

@@ -22,7 +22,11 @@ import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildOptions.ExistingObjects;
 import dev.confiture.core.build.BuildResult;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.lint.LintMode;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.ExecutedMigration;
+import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.MigrationState;
 import dev.confiture.core.migrate.MigrationStatus;
@@ -55,6 +59,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	private Migrator migrator;
 
 	private int order = 0;
+
+	private LintMode lintMode = LintMode.OFF;
+
+	private PostgresServer lintShadow;
 
 	/**
 	 * Creates an initializer.
@@ -147,7 +155,31 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
 	}
 
+	/**
+	 * Lints the pending migrations before they are applied.
+	 * @param mode fail, warn or off
+	 * @param shadowServer where shadow databases are created, or {@code null} for the default
+	 */
+	public void setLint(LintMode mode, PostgresServer shadowServer) {
+		this.lintMode = (mode != null) ? mode : LintMode.OFF;
+		this.lintShadow = shadowServer;
+	}
+
+	private void lintPending() {
+		if (this.lintMode == LintMode.OFF || this.migrator.status().pendingCount() == 0) {
+			return;
+		}
+		LintResult result = this.confiture.lint(new LintOptions(List.of(), true, this.lintShadow));
+		this.state.recordLint(result.findings());
+		if (this.lintMode == LintMode.WARN) {
+			result.findings().forEach((finding) -> logger.warn("Confiture lint: " + finding + " Safe alternative: "
+					+ finding.alternative()));
+		}
+		this.lintMode.check(result);
+	}
+
 	private Outcome migrate() {
+		lintPending();
 		MigrationRun run = this.migrator.up();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
