@@ -118,10 +118,9 @@ public final class ConfitureAutoConfiguration {
 			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state, Environment environment) {
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
-		ConnectionSettings lintShadow = StringUtils.hasText(properties.getShadowUrl())
-				? ConnectionSettings.parse(properties.getShadowUrl(), null, null) : null;
-		initializer.setLint(properties.getLint().getMode(),
-				(lintShadow != null) ? PostgresServers.existing(lintShadow, "confiture.shadow-url") : null);
+		ConnectionSettings lintShadow = shadow(properties, environment);
+		initializer.setLint(properties.getLint().getMode(), (lintShadow != null)
+				? PostgresServers.existing(lintShadow, "confiture.shadow-url or the managed database's server") : null);
 		if (properties.isCheckDrift()) {
 			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow(properties, environment)));
 		}

@@ -92,7 +92,8 @@ public class ConfitureProperties {
 	private boolean checkDrift;
 
 	/**
-	 * JDBC URL of a database whose user may create throw-away databases, for the drift check;
+	 * JDBC URL of a database whose user may create throw-away databases, for the drift check
+	 * and lint;
 	 * the managed database's server by default.
 	 */
 	private String shadowUrl;
