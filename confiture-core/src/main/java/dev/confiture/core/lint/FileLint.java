@@ -43,6 +43,8 @@ final class FileLint {
 
 	private boolean measured;
 
+	private Boolean nonTransactional;
+
 	FileLint(String file, String text) {
 		this.file = file;
 		this.text = text;
@@ -55,8 +57,11 @@ final class FileLint {
 
 	/** Whether PostgreSQL runs this file outside a transaction. */
 	boolean nonTransactional() {
-		return TransactionControl.hasNoTransactionMarker(this.text) || this.statements.stream()
-			.anyMatch((statement) -> TransactionControl.nonTransactionalReason(statement, SERVER_VERSION) != null);
+		if (this.nonTransactional == null) {
+			this.nonTransactional = TransactionControl.hasNoTransactionMarker(this.text) || this.statements.stream()
+				.anyMatch((statement) -> TransactionControl.nonTransactionalReason(statement, SERVER_VERSION) != null);
+		}
+		return this.nonTransactional;
 	}
 
 	/**

@@ -47,8 +47,8 @@ final class StartingSchema {
 			shadow.setAutoCommit(false);
 			try (Statement statement = shadow.createStatement()) {
 				statement.setEscapeProcessing(false);
-				for (String sql : ddl) {
-					statement.execute(sql);
+				if (!ddl.isEmpty()) {
+					statement.execute(String.join(";\n", ddl));
 				}
 				shadow.commit();
 			}

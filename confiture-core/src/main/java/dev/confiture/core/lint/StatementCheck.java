@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.confiture.core.sql.SqlStatement;
 
@@ -17,6 +18,14 @@ final class StatementCheck {
 
 	private static final Set<String> VOLATILE_FUNCTIONS = Set.of("RANDOM", "GEN_RANDOM_UUID", "UUID_GENERATE_V4",
 			"UUID_GENERATE_V1", "UUIDV4", "UUIDV7", "CLOCK_TIMESTAMP", "TIMEOFDAY", "NEXTVAL", "TXID_CURRENT");
+
+	private static final Pattern VOLATILE_CALL = Pattern
+		.compile("\\b(" + String.join("|", VOLATILE_FUNCTIONS) + ")\\s*\\(");
+
+	private static final Pattern TIMESTAMPTZ = Pattern
+		.compile("(?s)TIMESTAMP\\s*(\\(\\s*\\d+\\s*\\))?\\s*WITH\\s+TIME\\s+ZONE.*");
+
+	private static final Pattern VARCHAR = Pattern.compile("(?s)(VARCHAR|CHARACTER\\s+VARYING)\\s*\\(.*");
 
 	private static final Set<String> TABLE_CONSTRAINTS = Set.of("CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN",
 			"EXCLUDE", "LIKE");
@@ -360,8 +369,7 @@ final class StatementCheck {
 		if (index < 0) {
 			return false;
 		}
-		String expression = text.substring(index);
-		return VOLATILE_FUNCTIONS.stream().anyMatch((function) -> expression.matches("(?s).*\\b" + function + "\\s*\\(.*"));
+		return VOLATILE_CALL.matcher(text.substring(index)).find();
 	}
 
 	private void typePreferences(String table, String column, Tokens definition) {
@@ -374,11 +382,11 @@ final class StatementCheck {
 			this.candidates.add(Candidate.always(LintRule.PREFER_BIGINT_IDENTITY, table,
 					object + " is a " + first.toLowerCase(Locale.ROOT) + " key"));
 		}
-		if (first.equals("TIMESTAMP") && !upper.matches("(?s)TIMESTAMP\\s*(\\(\\s*\\d+\\s*\\))?\\s*WITH\\s+TIME\\s+ZONE.*")) {
+		if (first.equals("TIMESTAMP") && !TIMESTAMPTZ.matcher(upper).matches()) {
 			this.candidates.add(Candidate.always(LintRule.PREFER_TIMESTAMPTZ, table,
 					object + " is timestamp without time zone"));
 		}
-		if (upper.matches("(?s)(VARCHAR|CHARACTER\\s+VARYING)\\s*\\(.*")) {
+		if (VARCHAR.matcher(upper).matches()) {
 			this.candidates.add(Candidate.always(LintRule.PREFER_TEXT, table, object + " is "
 					+ type.substring(0, type.indexOf(')') + 1).toLowerCase(Locale.ROOT)));
 		}
