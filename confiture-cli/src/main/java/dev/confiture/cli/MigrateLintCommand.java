@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,13 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.api.ConfitureException;
-import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.lint.LintOptions;
 import dev.confiture.core.lint.LintResult;
-import dev.confiture.core.validate.GitSchemaValidator;
-import dev.confiture.core.validate.ValidationOptions;
+import dev.confiture.core.server.PostgresServer;
 
 /**
  * {@code confiture migrate lint}: what migrations would do to live tables, measured on a
@@ -75,22 +73,10 @@ class MigrateLintCommand implements Callable<Integer> {
 		}
 		Confiture confiture = this.environment.configure().load();
 		Environment environment = confiture.environment();
-		ConnectionSettings database = database(confiture);
-		List<Path> targets = this.files;
 		PrintWriter out = this.spec.commandLine().getOut();
-		if (this.baseRef != null || this.staged) {
-			targets = new GitSchemaValidator(() -> this.shadow.server(environment, database))
-				.addedMigrations(environment, new ValidationOptions(this.baseRef, this.staged, false, false));
-			if (targets.isEmpty()) {
-				LintResult empty = new LintResult(List.of(), List.of(), List.of(), false, null,
-						List.of("No migration was added since " + ((this.baseRef != null) ? this.baseRef : "HEAD")));
-				print(out, environment.name(), empty);
-				return ExitCodes.OK;
-			}
-		}
-		LintOptions options = new LintOptions(targets, !this.noShadow,
-				(this.shadow.shadowUrl != null || System.getenv(ShadowServerOptions.VARIABLE) != null)
-						? this.shadow.server(environment, database) : null);
+		Supplier<PostgresServer> server = this.shadow.server();
+		LintOptions options = new LintOptions(this.files, !this.noShadow, (server != null) ? server.get() : null,
+				this.baseRef, this.staged);
 		LintResult result = confiture.lint(options);
 		print(out, environment.name(), result);
 		return result.hasErrors() ? 1 : ExitCodes.OK;
@@ -103,15 +89,6 @@ class MigrateLintCommand implements Callable<Integer> {
 			default -> LintDocuments.text(out, environment, result);
 		}
 		out.flush();
-	}
-
-	private static ConnectionSettings database(Confiture confiture) {
-		try {
-			return confiture.database();
-		}
-		catch (ConfitureException ex) {
-			return null;
-		}
 	}
 
 }

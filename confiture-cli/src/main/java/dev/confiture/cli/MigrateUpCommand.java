@@ -20,9 +20,11 @@ import dev.confiture.core.lint.LintMode;
 import dev.confiture.core.lint.LintOptions;
 import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrateOptions.DryRun;
+import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
-import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.PlannedMigration;
 
 /**
@@ -73,9 +75,14 @@ class MigrateUpCommand implements Callable<Integer> {
 					"--dry-run takes no value or 'execute', not '" + this.dryRun + "'");
 		}
 		boolean execute = "execute".equals(this.dryRun);
-		Migrator migrator = this.migration.migrator(this.environment, this.output, execute);
-		if ("plan".equals(this.dryRun)) {
-			MigrationPlan plan = migrator.dryRun(this.target, this.steps);
+		Confiture confiture = this.migration.confiture(this.environment, this.output, execute);
+		DryRun mode = execute ? DryRun.EXECUTE : "plan".equals(this.dryRun) ? DryRun.PLAN : DryRun.NONE;
+		if (mode != DryRun.PLAN) {
+			lintPending(confiture);
+		}
+		MigrateResult result = confiture.migrate(new MigrateOptions(this.target, this.steps, mode));
+		if (result.planned()) {
+			MigrationPlan plan = result.plan();
 			if (text) {
 				plan.warnings().forEach((warning) -> this.output.err().println("Warning: " + warning));
 				out.print(plan.sql());
@@ -86,9 +93,7 @@ class MigrateUpCommand implements Callable<Integer> {
 			out.flush();
 			return ExitCodes.OK;
 		}
-		lintPending();
-		MigrationRun run = execute ? migrator.dryRunExecute(this.target, this.steps)
-				: migrator.up(this.target, this.steps);
+		MigrationRun run = result.run();
 		if (!text) {
 			Json.write(out, MigrationDocuments.run(run));
 			return ExitCodes.OK;
@@ -114,8 +119,7 @@ class MigrateUpCommand implements Callable<Integer> {
 		return ExitCodes.OK;
 	}
 
-	private void lintPending() {
-		Confiture confiture = this.environment.configure().load();
+	private void lintPending(Confiture confiture) {
 		LintMode mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint")
 				: LintMode.defaultFor(confiture.environment().name());
 		if (mode == LintMode.OFF) {

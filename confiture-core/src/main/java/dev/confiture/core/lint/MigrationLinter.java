@@ -23,6 +23,8 @@ import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
+import dev.confiture.core.validate.GitSchemaValidator;
+import dev.confiture.core.validate.ValidationOptions;
 
 /**
  * Lints migrations: what each statement would do to a live table, measured on a shadow
@@ -65,6 +67,15 @@ public final class MigrationLinter {
 	 * @throws ConfitureException if a file cannot be read or split, or a suppression is invalid
 	 */
 	public LintResult lint(LintOptions options) {
+		if (options.fromGit()) {
+			List<Path> added = new GitSchemaValidator(() -> null).addedMigrations(this.environment,
+					new ValidationOptions(options.baseRef(), options.staged(), false, false));
+			if (added.isEmpty()) {
+				return new LintResult(List.of(), List.of(), List.of(), false, null, List.of("No migration was added "
+						+ (options.staged() ? "in the index" : "since " + options.baseRef())));
+			}
+			options = new LintOptions(added, options.measure(), options.shadowServer());
+		}
 		List<String> notes = new ArrayList<>();
 		boolean reachable = reachable(notes);
 		List<MigrationFile> all = sqlMigrations(notes);
