@@ -71,7 +71,7 @@ class MigrationOptions {
 			.migrationListener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
 			.lockWait(this.lockWait)
 			.checksumPolicy(this.onChecksumMismatch)
-			.migrator((migrator) -> migrator.timeouts(timeouts()))
+			.timeouts(timeouts())
 			.load();
 	}
 

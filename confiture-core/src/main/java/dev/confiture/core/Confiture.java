@@ -46,6 +46,7 @@ import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationListener;
+import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.RollbackOptions;
@@ -515,6 +516,8 @@ public final class Confiture {
 
 		private Duration lockWait;
 
+		private MigrationTimeouts timeouts;
+
 		private ChecksumPolicy checksumPolicy;
 
 		private MigrationListener migrationListener;
@@ -585,6 +588,12 @@ public final class Confiture {
 			return this;
 		}
 
+		/** The lock and statement timeouts of migrations and the retries after a lock timeout. */
+		public Configuration timeouts(MigrationTimeouts timeouts) {
+			this.timeouts = timeouts;
+			return this;
+		}
+
 		/** What to do when an applied migration's file has changed (default: fail). */
 		public Configuration checksumPolicy(ChecksumPolicy policy) {
 			this.checksumPolicy = policy;
@@ -635,12 +644,16 @@ public final class Confiture {
 
 		Consumer<Migrator.Builder> migratorSettings() {
 			Duration lockWait = this.lockWait;
+			MigrationTimeouts timeouts = this.timeouts;
 			ChecksumPolicy checksumPolicy = this.checksumPolicy;
 			MigrationListener listener = this.migrationListener;
 			List<String> packages = new ArrayList<>(this.javaMigrationPackages);
 			ClassLoader classLoader = this.classLoader;
 			List<JavaMigration> migrations = this.javaMigrations;
 			return (builder) -> {
+				if (timeouts != null) {
+					builder.timeouts(timeouts);
+				}
 				if (lockWait != null) {
 					builder.lockWait(lockWait);
 				}

@@ -81,10 +81,10 @@ public final class ConfitureAutoConfiguration {
 			.javaMigrations(beans)
 			.javaMigrationPackages(properties.getJavaMigrationsPackage())
 			.classLoader(classLoader)
-			.migrator((migrator) -> migrator.timeouts(MigrationTimeouts.defaults()
+			.timeouts(MigrationTimeouts.defaults()
 				.withLockTimeout(properties.getLockTimeout())
 				.withStatementTimeout(properties.getStatementTimeout())
-				.withLockRetries(properties.getLockRetries())));
+				.withLockRetries(properties.getLockRetries()));
 		DataSource qualified = confitureDataSource.getIfAvailable();
 		if (qualified != null) {
 			configuration.dataSource(qualified);
