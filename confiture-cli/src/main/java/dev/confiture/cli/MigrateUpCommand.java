@@ -14,6 +14,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.lint.LintFailedException;
+import dev.confiture.core.lint.LintMode;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.migrate.MigrateOptions.DryRun;
@@ -55,6 +60,12 @@ class MigrateUpCommand implements Callable<Integer> {
 					+ "and roll it back (migrations that cannot run in a transaction are listed, not run).")
 	String dryRun;
 
+	@Option(names = "--lint", paramLabel = "fail|warn|off",
+			description = "Lint the pending migrations first (see migrate lint): fail stops before anything is applied "
+					+ "when there are errors, warn prints the findings, off skips it. Default: fail for an environment "
+					+ "named production or prod, warn otherwise.")
+	String lint;
+
 	@Override
 	public Integer call() {
 		PrintWriter out = this.output.out();
@@ -66,6 +77,9 @@ class MigrateUpCommand implements Callable<Integer> {
 		boolean execute = "execute".equals(this.dryRun);
 		Confiture confiture = this.migration.confiture(this.environment, this.output, execute);
 		DryRun mode = execute ? DryRun.EXECUTE : "plan".equals(this.dryRun) ? DryRun.PLAN : DryRun.NONE;
+		if (mode != DryRun.PLAN) {
+			lintPending(confiture);
+		}
 		MigrateResult result = confiture.migrate(new MigrateOptions(this.target, this.steps, mode));
 		if (result.planned()) {
 			MigrationPlan plan = result.plan();
@@ -103,6 +117,25 @@ class MigrateUpCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return ExitCodes.OK;
+	}
+
+	private void lintPending(Confiture confiture) {
+		LintMode mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint")
+				: LintMode.defaultFor(confiture.environment().name());
+		if (mode == LintMode.OFF) {
+			return;
+		}
+		LintResult result = confiture.lint(LintOptions.defaults());
+		if (mode == LintMode.WARN) {
+			result.findings().forEach((finding) -> this.output.err().println("Warning: lint: " + finding));
+		}
+		try {
+			mode.check(result);
+		}
+		catch (LintFailedException ex) {
+			throw new ConfitureException(ex.category(), ex.getMessage(), ex.hint()
+					+ ", or run with --lint=warn to apply them anyway", ex);
+		}
 	}
 
 	private static Map<String, Object> document(MigrationPlan plan) {

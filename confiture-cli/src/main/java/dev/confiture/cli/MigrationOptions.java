@@ -9,6 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.migrate.ChecksumPolicy;
+import dev.confiture.core.migrate.MigrationTimeouts;
 
 /**
  * Options of the {@code migrate} commands that change the database: {@code --lock-wait} and
@@ -23,6 +24,29 @@ class MigrationOptions {
 	@Option(names = "--on-checksum-mismatch", paramLabel = "fail|warn|ignore", defaultValue = "fail",
 			description = "When an applied migration's file has changed: fail (default), warn or ignore.")
 	ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
+
+	@Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+			description = "lock_timeout of every migration transaction; a file may set its own with "
+					+ "-- confiture:lock-timeout=30s (default: 10s; 0 for no limit).")
+	Duration lockTimeout = MigrationTimeouts.DEFAULT_LOCK_TIMEOUT;
+
+	@Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "0",
+			converter = DurationConverter.class,
+			description = "statement_timeout of every migration transaction (default: 0, no limit).")
+	Duration statementTimeout = Duration.ZERO;
+
+	@Option(names = "--lock-retries", paramLabel = "N", defaultValue = "3",
+			description = "How often a migration rolled back by its lock timeout is retried, waiting 2s, 4s, 8s... "
+					+ "in between (default: 3).")
+	int lockRetries = MigrationTimeouts.DEFAULT_LOCK_RETRIES;
+
+	/** The timeouts of these options. */
+	MigrationTimeouts timeouts() {
+		return MigrationTimeouts.defaults()
+			.withLockTimeout(this.lockTimeout)
+			.withStatementTimeout(this.statementTimeout)
+			.withLockRetries(this.lockRetries);
+	}
 
 	/**
 	 * The facade for the environment with these options, printing migration progress.
@@ -47,6 +71,7 @@ class MigrationOptions {
 			.migrationListener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
 			.lockWait(this.lockWait)
 			.checksumPolicy(this.onChecksumMismatch)
+			.timeouts(timeouts())
 			.load();
 	}
 

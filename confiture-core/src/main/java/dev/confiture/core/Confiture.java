@@ -29,6 +29,9 @@ import dev.confiture.core.config.Environment;
 import dev.confiture.core.build.SeedOptions;
 import dev.confiture.core.build.SeedResult;
 import dev.confiture.core.config.EnvironmentLoader;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
+import dev.confiture.core.lint.MigrationLinter;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.diff.DiffRequest;
 import dev.confiture.core.diff.DiffResult;
@@ -43,6 +46,7 @@ import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationListener;
+import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.RollbackOptions;
@@ -446,6 +450,26 @@ public final class Confiture {
 		}
 	}
 
+	/**
+	 * Lints migrations: what each statement would do to a live table (locks, rewrites, data
+	 * loss, the running release), measured on a shadow database; the live database is only
+	 * read.
+	 * @param options the files (none for the pending migrations) and whether to measure
+	 * @return the findings
+	 */
+	public LintResult lint(LintOptions options) {
+		ConnectionSettings settings = (this.database != null) ? this.database : this.environment.database();
+		ConnectionSource live = (this.dataSource != null || settings != null) ? connectionSource() : null;
+		String description = (live != null) ? databaseDescription() : "(no database)";
+		Migrator migrator = migrator().listener(dev.confiture.core.migrate.MigrationListener.NONE).build();
+		LintOptions resolved = (options.shadowServer() == null && this.shadowServer != null)
+				? new LintOptions(options.files(), options.measure(), this.shadowServer.get(), options.baseRef(),
+						options.staged())
+				: options;
+		return new MigrationLinter(this.environment, live, (this.dataSource != null) ? null : settings, description,
+				migrator).lint(resolved);
+	}
+
 	private BaselineRecorder baselineRecorder() {
 		Migrator migrator = engine();
 		return new BaselineRecorder() {
@@ -492,6 +516,8 @@ public final class Confiture {
 		};
 
 		private Duration lockWait;
+
+		private MigrationTimeouts timeouts;
 
 		private ChecksumPolicy checksumPolicy;
 
@@ -563,6 +589,12 @@ public final class Confiture {
 			return this;
 		}
 
+		/** The lock and statement timeouts of migrations and the retries after a lock timeout. */
+		public Configuration timeouts(MigrationTimeouts timeouts) {
+			this.timeouts = timeouts;
+			return this;
+		}
+
 		/** What to do when an applied migration's file has changed (default: fail). */
 		public Configuration checksumPolicy(ChecksumPolicy policy) {
 			this.checksumPolicy = policy;
@@ -613,12 +645,16 @@ public final class Confiture {
 
 		Consumer<Migrator.Builder> migratorSettings() {
 			Duration lockWait = this.lockWait;
+			MigrationTimeouts timeouts = this.timeouts;
 			ChecksumPolicy checksumPolicy = this.checksumPolicy;
 			MigrationListener listener = this.migrationListener;
 			List<String> packages = new ArrayList<>(this.javaMigrationPackages);
 			ClassLoader classLoader = this.classLoader;
 			List<JavaMigration> migrations = this.javaMigrations;
 			return (builder) -> {
+				if (timeouts != null) {
+					builder.timeouts(timeouts);
+				}
 				if (lockWait != null) {
 					builder.lockWait(lockWait);
 				}

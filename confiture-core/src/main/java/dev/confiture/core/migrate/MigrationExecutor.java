@@ -31,11 +31,19 @@ final class MigrationExecutor {
 
 	private final RunLog log;
 
+	private final LockTimeoutRetry timeouts;
+
 	MigrationExecutor(Connection connection, TrackingTable.Resolved table, MigrationLock lock, RunLog log) {
+		this(connection, table, lock, log, MigrationTimeouts.none());
+	}
+
+	MigrationExecutor(Connection connection, TrackingTable.Resolved table, MigrationLock lock, RunLog log,
+			MigrationTimeouts timeouts) {
 		this.connection = connection;
 		this.table = table;
 		this.lock = lock;
 		this.log = log;
+		this.timeouts = new LockTimeoutRetry(timeouts, lock, log);
 	}
 
 	/**
@@ -48,7 +56,8 @@ final class MigrationExecutor {
 		checkLock(work);
 		this.log.listener().started(work.direction(), work.info());
 		try {
-			ExecutedMigration executed = work.transactional() ? inTransaction(work, applied, true)
+			ExecutedMigration executed = work.transactional()
+					? this.timeouts.run(work, this.connection, () -> inTransaction(work, applied, true))
 					: inAutoCommit(work, applied);
 			this.log.listener().completed(executed);
 			return executed;
@@ -82,6 +91,7 @@ final class MigrationExecutor {
 		StatementExecutor executor = new StatementExecutor(this.connection, this.log::warn);
 		try {
 			this.connection.setAutoCommit(false);
+			this.timeouts.apply(this.connection, work, true);
 			boolean java = work.script() == null;
 			long transactionId = java ? transactionId() : 0;
 			work.run(this.connection, executor);
@@ -124,10 +134,14 @@ final class MigrationExecutor {
 		StatementExecutor executor = new StatementExecutor(this.connection, this.log::warn);
 		try {
 			this.connection.setAutoCommit(true);
+			this.timeouts.apply(this.connection, work, false);
 			work.run(this.connection, executor);
 		}
 		catch (Exception ex) {
 			throw nonTransactionalFailure(work, executor, ex);
+		}
+		finally {
+			this.timeouts.reset(this.connection);
 		}
 		long millis = elapsed(start);
 		try {

@@ -46,6 +46,18 @@ public interface MigrationListener {
 	}
 
 	/**
+	 * A migration timed out waiting for a lock, was rolled back and will be retried.
+	 * @param migration the migration
+	 * @param retry the retry about to be made (1-based)
+	 * @param retries how many retries are allowed
+	 * @param wait how long Confiture waits before it
+	 * @param blockers the sessions seen blocking it
+	 */
+	default void lockRetry(MigrationInfo migration, int retry, int retries, java.time.Duration wait,
+			List<String> blockers) {
+	}
+
+	/**
 	 * Something the user should know about, such as a skipped {@code BEGIN}.
 	 * @param message the warning
 	 */

@@ -10,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
@@ -35,7 +37,10 @@ final class MigrationLock implements AutoCloseable {
 	}
 
 	/**
-	 * Takes the lock, waiting at most {@code wait}.
+	 * Takes the lock, waiting at most {@code wait}. The wait polls with
+	 * {@code pg_try_advisory_lock}, each poll a short statement of its own, so that a waiting
+	 * runner never holds a snapshot: a {@code CREATE INDEX CONCURRENTLY} of the runner that
+	 * holds the lock would otherwise wait for the waiting runner, which waits for it.
 	 * @param connection a dedicated connection in auto-commit mode, kept open while locked
 	 * @param key the advisory lock key
 	 * @param wait how long to wait for another runner
@@ -45,30 +50,13 @@ final class MigrationLock implements AutoCloseable {
 	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
 	 */
 	static MigrationLock acquire(Connection connection, long key, Duration wait, String tableName) throws SQLException {
-		long millis = Math.min(Math.max(wait.toMillis(), 0), Integer.MAX_VALUE);
-		boolean acquired;
-		if (millis == 0) {
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(wait.toMillis(), 0));
+		long pause = TimeUnit.MILLISECONDS.toNanos(10);
+		boolean acquired = queryBoolean(connection, "SELECT pg_try_advisory_lock(?)", key);
+		while (!acquired && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Math.min(pause, Math.max(deadline - System.nanoTime(), 0)));
+			pause = Math.min(pause * 2, TimeUnit.MILLISECONDS.toNanos(250));
 			acquired = queryBoolean(connection, "SELECT pg_try_advisory_lock(?)", key);
-		}
-		else {
-			try (Statement statement = connection.createStatement()) {
-				statement.execute("SET lock_timeout = " + millis);
-			}
-			try {
-				queryBoolean(connection, "SELECT pg_advisory_lock(?) IS NULL", key);
-				acquired = true;
-			}
-			catch (SQLException ex) {
-				if (!LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
-					throw ex;
-				}
-				acquired = false;
-			}
-			finally {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("RESET lock_timeout");
-				}
-			}
 		}
 		if (!acquired) {
 			throw timeout(connection, key, wait, tableName);
@@ -106,6 +94,11 @@ final class MigrationLock implements AutoCloseable {
 			statement.execute("RELEASE SAVEPOINT confiture_lock");
 			statement.execute("SET LOCAL lock_timeout TO DEFAULT");
 		}
+	}
+
+	/** The dedicated connection that holds the lock, idle while migrations run. */
+	Connection connection() {
+		return this.connection;
 	}
 
 	/**

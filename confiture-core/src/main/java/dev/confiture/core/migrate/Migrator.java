@@ -74,6 +74,8 @@ public final class Migrator {
 
 	private final Clock clock;
 
+	private final MigrationTimeouts timeouts;
+
 	private volatile Discovery lastDiscovery;
 
 	private Migrator(Builder builder) {
@@ -89,6 +91,7 @@ public final class Migrator {
 		this.checksumPolicy = builder.checksumPolicy;
 		this.listener = builder.listener;
 		this.clock = builder.clock;
+		this.timeouts = builder.timeouts;
 	}
 
 	/**
@@ -382,8 +385,9 @@ public final class Migrator {
 				List<MigrationWork> works = select(pending, targetVersion, steps).stream()
 					.map((migration) -> MigrationWork.prepare(migration, Direction.UP, session.serverMajorVersion()))
 					.toList();
+				works.forEach(LockTimeoutRetry.checker(this.timeouts));
 				log.listener().planned(Direction.UP, works.stream().map(MigrationWork::info).toList(), pending.size());
-				MigrationExecutor executor = new MigrationExecutor(connection, table, session.lock(), log);
+				MigrationExecutor executor = new MigrationExecutor(connection, table, session.lock(), log, this.timeouts);
 				List<ExecutedMigration> executed = new ArrayList<>();
 				for (MigrationWork work : works) {
 					if (!dryRun) {
@@ -473,7 +477,7 @@ public final class Migrator {
 				log.warn("Nothing to roll back");
 			}
 			log.listener().planned(Direction.DOWN, works.stream().map(MigrationWork::info).toList(), rows.size());
-			MigrationExecutor executor = new MigrationExecutor(connection, table, session.lock(), log);
+			MigrationExecutor executor = new MigrationExecutor(connection, table, session.lock(), log, this.timeouts);
 			List<ExecutedMigration> executed = new ArrayList<>();
 			for (int i = 0; i < works.size(); i++) {
 				executed.add(executor.execute(works.get(i), selected.get(i)));
@@ -739,7 +743,20 @@ public final class Migrator {
 
 		private Clock clock = Clock.systemUTC();
 
+		private MigrationTimeouts timeouts = MigrationTimeouts.defaults();
+
 		private Builder() {
+		}
+
+		/**
+		 * The lock and statement timeouts of every migration and the retries after a lock
+		 * timeout; {@link MigrationTimeouts#defaults()} unless set.
+		 * @param timeouts the timeouts
+		 * @return this builder
+		 */
+		public Builder timeouts(MigrationTimeouts timeouts) {
+			this.timeouts = Objects.requireNonNull(timeouts, "timeouts");
+			return this;
 		}
 
 		/**

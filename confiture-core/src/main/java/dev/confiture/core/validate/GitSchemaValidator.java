@@ -85,6 +85,31 @@ public final class GitSchemaValidator {
 		}
 	}
 
+	/**
+	 * The migrations ({@code .up.sql}) added since the base of the options, as files of the
+	 * work tree, e.g. for lint to check what a branch adds.
+	 * @param environment the environment, inside a git work tree
+	 * @param options the base ref, or the staged changes
+	 * @return the added migration files, in path order
+	 * @throws ConfitureException {@link Category#GIT} when the repository or a ref cannot be read
+	 */
+	public List<java.nio.file.Path> addedMigrations(Environment environment, ValidationOptions options) {
+		requireJGit();
+		try (GitRepository git = GitRepository.open(environment.projectDirectory())) {
+			SchemaLayout layout = new SchemaLayout(environment, git.workTree());
+			GitSide head = git.head();
+			GitSide base = (options.staged() && options.baseRef() == null) ? head
+					: git.mergeBase((options.baseRef() != null) ? options.baseRef() : ValidationOptions.DEFAULT_BASE_REF,
+							head);
+			GitSide target = options.staged() ? GitSide.theIndex() : head;
+			return Changes.between(git, base, target, layout)
+				.addedMigrations()
+				.stream()
+				.map((file) -> git.workTree().resolve(file.path()))
+				.toList();
+		}
+	}
+
 	private static void requireJGit() {
 		try {
 			Class.forName("org.eclipse.jgit.lib.Repository", false, GitSchemaValidator.class.getClassLoader());

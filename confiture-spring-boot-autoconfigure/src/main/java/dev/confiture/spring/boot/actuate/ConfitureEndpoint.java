@@ -20,6 +20,7 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.coordinate.Conflict;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.coordinate.Intent;
+import dev.confiture.core.lint.LintFinding;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationState;
 import dev.confiture.core.migrate.MigrationStatus;
@@ -102,8 +103,26 @@ public class ConfitureEndpoint {
 		}
 		CoordinationDescriptor coordination = (this.coordinationRegistry != null)
 				? CoordinationDescriptor.of(this.coordinationRegistry) : null;
+		List<Map<String, Object>> lint = this.state.lint().stream().map(ConfitureEndpoint::lintFinding).toList();
 		return new ConfitureDescriptor(this.mode, (lastRun != null) ? new LastRunDescriptor(lastRun) : null, schema,
-				trackingTable, migrations, lockHolders, coordination, error);
+				trackingTable, migrations, lockHolders, coordination, error, lint);
+	}
+
+	private static Map<String, Object> lintFinding(LintFinding finding) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("rule", finding.rule().id());
+		entry.put("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT));
+		entry.put("location", finding.location());
+		entry.put("object", finding.object());
+		entry.put("message", finding.message());
+		entry.put("alternative", finding.alternative());
+		entry.put("lockMode", finding.lockMode());
+		entry.put("rewrite", finding.rewrite());
+		if (finding.size() != null) {
+			entry.put("rows", finding.size().rows());
+			entry.put("bytes", finding.size().bytes());
+		}
+		return entry;
 	}
 
 	/**
@@ -168,9 +187,12 @@ public class ConfitureEndpoint {
 
 		private final String error;
 
+		private final List<Map<String, Object>> lint;
+
 		private ConfitureDescriptor(String mode, LastRunDescriptor lastRun, SchemaDescriptor schema, String trackingTable,
 				List<MigrationDescriptor> migrations, List<String> lockHolders, CoordinationDescriptor coordination,
-				String error) {
+				String error, List<Map<String, Object>> lint) {
+			this.lint = lint;
 			this.mode = mode;
 			this.lastRun = lastRun;
 			this.schema = schema;
@@ -211,6 +233,11 @@ public class ConfitureEndpoint {
 
 		public String getError() {
 			return this.error;
+		}
+
+		/** The lint findings of the migrations applied at startup. */
+		public List<Map<String, Object>> getLint() {
+			return this.lint;
 		}
 
 	}

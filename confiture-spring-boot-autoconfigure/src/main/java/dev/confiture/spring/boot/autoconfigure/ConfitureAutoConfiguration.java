@@ -35,6 +35,8 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.migrate.MigrationTimeouts;
+import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.migrate.JavaMigration;
 
@@ -83,7 +85,11 @@ public final class ConfitureAutoConfiguration {
 			.checksumPolicy(properties.getOnChecksumMismatch())
 			.javaMigrations(beans)
 			.javaMigrationPackages(properties.getJavaMigrationsPackage())
-			.classLoader(classLoader);
+			.classLoader(classLoader)
+			.timeouts(MigrationTimeouts.defaults()
+				.withLockTimeout(properties.getLockTimeout())
+				.withStatementTimeout(properties.getStatementTimeout())
+				.withLockRetries(properties.getLockRetries()));
 		DataSource qualified = confitureDataSource.getIfAvailable();
 		if (qualified != null) {
 			configuration.dataSource(qualified);
@@ -113,9 +119,11 @@ public final class ConfitureAutoConfiguration {
 			ConfitureConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
+		ConnectionSettings shadow = shadow(properties, connectionDetails, jdbcConnectionDetails.getIfAvailable());
+		initializer.setLint(properties.getLint().getMode(), (shadow != null)
+				? PostgresServers.existing(shadow, "confiture.shadow-url or the managed database's server") : null);
 		if (properties.isCheckDrift()) {
-			initializer.setDriftCheck(new ConfitureDriftCheck(confiture,
-					shadow(properties, connectionDetails, jdbcConnectionDetails.getIfAvailable())));
+			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow));
 		}
 		return initializer;
 	}

@@ -22,8 +22,12 @@ import dev.confiture.core.InitializeResult;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.lint.LintMode;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
+import dev.confiture.core.server.PostgresServer;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
@@ -50,6 +54,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	private ConfitureDriftCheck driftCheck;
 
 	private int order = 0;
+
+	private LintMode lintMode = LintMode.OFF;
+
+	private PostgresServer lintShadow;
 
 	/**
 	 * Creates an initializer.
@@ -101,6 +109,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			this.strategy.migrate(this.confiture);
 			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy");
 		}
+		lintPending();
 		try {
 			InitializeResult result = this.confiture.initialize(InitializeOptions.of(Mode.valueOf(this.mode.name())));
 			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(), result.summary());
@@ -108,6 +117,38 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		catch (ConfitureException ex) {
 			throw (this.mode == ConfitureProperties.Mode.VALIDATE) ? validateFailure(ex) : ex;
 		}
+	}
+
+	/**
+	 * Lints the pending migrations before they are applied.
+	 * @param mode fail, warn or off
+	 * @param shadowServer where shadow databases are created, or {@code null} for the default
+	 */
+	public void setLint(LintMode mode, PostgresServer shadowServer) {
+		this.lintMode = (mode != null) ? mode : LintMode.OFF;
+		this.lintShadow = shadowServer;
+	}
+
+	/**
+	 * Lints the migrations that migrate or auto mode are about to apply: none when nothing is
+	 * pending, nor when auto mode will build a database that was never migrated.
+	 */
+	private void lintPending() {
+		boolean migrates = this.mode == ConfitureProperties.Mode.MIGRATE || this.mode == ConfitureProperties.Mode.AUTO;
+		if (this.lintMode == LintMode.OFF || !migrates) {
+			return;
+		}
+		StatusReport status = this.confiture.status(StatusOptions.defaults());
+		if (status.pendingCount() == 0 || (this.mode == ConfitureProperties.Mode.AUTO && !status.initialized())) {
+			return;
+		}
+		LintResult result = this.confiture.lint(new LintOptions(List.of(), true, this.lintShadow));
+		this.state.recordLint(result.findings());
+		if (this.lintMode == LintMode.WARN) {
+			result.findings().forEach((finding) -> logger.warn("Confiture lint: " + finding + " Safe alternative: "
+					+ finding.alternative()));
+		}
+		this.lintMode.check(result);
 	}
 
 	/**

@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.confiture.core.lint.LintMode;
 import dev.confiture.core.migrate.ChecksumPolicy;
+import dev.confiture.core.migrate.MigrationTimeouts;
 
 /**
  * Configuration properties for Confiture.
@@ -90,12 +92,31 @@ public class ConfitureProperties {
 	private boolean checkDrift;
 
 	/**
-	 * JDBC URL of a database whose user may create throw-away databases, for the drift check;
+	 * JDBC URL of a database whose user may create throw-away databases, for the drift check
+	 * and lint;
 	 * the managed database's server by default.
 	 */
 	private String shadowUrl;
 
 	private final Coordination coordination = new Coordination();
+
+	/**
+	 * lock_timeout of every migration transaction; a migration file may set its own with
+	 * "-- confiture:lock-timeout=30s". Zero for no limit.
+	 */
+	private Duration lockTimeout = MigrationTimeouts.DEFAULT_LOCK_TIMEOUT;
+
+	/**
+	 * statement_timeout of every migration transaction. Zero for no limit.
+	 */
+	private Duration statementTimeout = Duration.ZERO;
+
+	/**
+	 * How often a migration rolled back by its lock timeout is retried (after 2 s, 4 s, 8 s...).
+	 */
+	private int lockRetries = MigrationTimeouts.DEFAULT_LOCK_RETRIES;
+
+	private final Lint lint = new Lint();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -246,6 +267,55 @@ public class ConfitureProperties {
 	/**
 	 * Coordination of schema changes between agents.
 	 */
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getStatementTimeout() {
+		return this.statementTimeout;
+	}
+
+	public void setStatementTimeout(Duration statementTimeout) {
+		this.statementTimeout = statementTimeout;
+	}
+
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	public void setLockRetries(int lockRetries) {
+		this.lockRetries = lockRetries;
+	}
+
+	public Lint getLint() {
+		return this.lint;
+	}
+
+	/**
+	 * Lint of the pending migrations before they are applied at startup.
+	 */
+	public static class Lint {
+
+		/**
+		 * What to do when the pending migrations have lint findings: fail (refuse to start on
+		 * errors), warn (log them) or off.
+		 */
+		private LintMode mode = LintMode.WARN;
+
+		public LintMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(LintMode mode) {
+			this.mode = mode;
+		}
+
+	}
+
 	public static class Coordination {
 
 		/**

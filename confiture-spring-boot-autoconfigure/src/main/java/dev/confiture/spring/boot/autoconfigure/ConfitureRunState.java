@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.confiture.core.lint.LintFinding;
+
 /**
  * What Confiture did at startup, recorded for the actuator endpoint, the health indicator and
  * the meters. Thread-safe.
@@ -18,6 +20,8 @@ public final class ConfitureRunState {
 	private final AtomicReference<Counts> counts = new AtomicReference<>(new Counts(0, 0, false));
 
 	private final AtomicReference<List<String>> drift = new AtomicReference<>(List.of());
+
+	private final AtomicReference<List<LintFinding>> lint = new AtomicReference<>(List.of());
 
 	/** The last startup run, or {@code null} if none ran. */
 	public LastRun lastRun() {
@@ -35,6 +39,15 @@ public final class ConfitureRunState {
 	 */
 	public List<String> drift() {
 		return this.drift.get();
+	}
+
+	/** The lint findings of the migrations applied at startup; empty when none (or not linted). */
+	public List<LintFinding> lint() {
+		return this.lint.get();
+	}
+
+	void recordLint(List<LintFinding> findings) {
+		this.lint.set(List.copyOf(findings));
 	}
 
 	void recordDrift(List<String> differences) {

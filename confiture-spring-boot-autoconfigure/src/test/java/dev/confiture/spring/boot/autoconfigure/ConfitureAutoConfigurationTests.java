@@ -123,6 +123,41 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
+	void lintModeFailRefusesToStartWithTheAnalyzersTextAndAppliesNothing() {
+		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.mode=fail")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable failure = context.getStartupFailure();
+				FailureAnalysis analysis = new ConfitureLintFailureAnalyzer().analyze(failure);
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("lint found 1 error(s); nothing was applied")
+					.contains("index-without-concurrently at ")
+					.contains("002_author_index.up.sql:3")
+					.contains("Safe alternative: Use CREATE INDEX CONCURRENTLY");
+				assertThat(analysis.getAction()).contains("confiture.lint.mode=warn")
+					.contains("-- confiture:allow RULE reason");
+			});
+		assertThat(queryUnchecked("SELECT count(*)::text FROM pg_class WHERE relname = 'author_name_lower'"))
+			.containsExactly("0");
+		assertThat(queryUnchecked("SELECT version FROM confiture_migrations ORDER BY 1")).containsExactly("001");
+	}
+
+	@Test
+	void lintModeWarnRecordsTheFindingsAndMigrates() {
+		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ConfitureRunState state = context.getBean(ConfitureRunState.class);
+				assertThat(state.lint()).extracting((finding) -> finding.rule().id())
+					.containsExactly("index-without-concurrently");
+			});
+		assertThat(queryUnchecked("SELECT version FROM confiture_migrations ORDER BY 1")).containsExactly("001", "002");
+	}
+
+	@Test
 	void failingMigrationStopsStartupNamingFileAndLineAndLeavesNothingBehind() {
 		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:broken/migrations")

@@ -1,0 +1,139 @@
+package dev.confiture.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.confiture.core.lint.LintFinding;
+import dev.confiture.core.lint.LintResult;
+import dev.confiture.core.lint.LintRule;
+
+/**
+ * The reports of {@code migrate lint}: text, JSON and SARIF 2.1.0.
+ */
+final class LintDocuments {
+
+	static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+	private LintDocuments() {
+	}
+
+	static void text(PrintWriter out, String environment, LintResult result) {
+		out.println("Linting " + result.files().size() + " migration(s) of environment " + environment
+				+ (result.measured() ? ", measured on a shadow database built from " + result.startingSchema()
+						: ", from the statements' text"));
+		for (LintFinding finding : result.findings()) {
+			out.println(finding.location() + ": " + finding.severity() + " " + finding.rule().id()
+					+ ((finding.object() != null) ? " " + finding.object() : "")
+					+ ((finding.size() != null) ? " (" + finding.size() + ")" : ""));
+			out.println("  " + finding.message());
+			out.println("  Safe alternative: " + finding.alternative());
+		}
+		if (!result.suppressed().isEmpty()) {
+			out.println("Allowed by -- confiture:allow:");
+			for (LintFinding finding : result.suppressed()) {
+				out.println("  " + finding.location() + ": " + finding.rule().id() + " (" + finding.suppression() + ")");
+			}
+		}
+		result.notes().forEach((note) -> out.println("Note: " + note));
+		int errors = result.errors().size();
+		int warnings = result.warnings().size();
+		out.println((errors + warnings == 0) ? "No findings."
+				: errors + " error(s), " + warnings + " warning(s)." + ((errors > 0)
+						? " Fix them, or allow one with -- confiture:allow RULE reason on the line above the statement."
+						: ""));
+	}
+
+	static Map<String, Object> json(LintResult result) {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("ok", !result.hasErrors());
+		document.put("measured", result.measured());
+		document.put("startingSchema", result.startingSchema());
+		document.put("files", result.files());
+		document.put("errors", result.errors().size());
+		document.put("warnings", result.warnings().size());
+		document.put("findings", result.findings().stream().map(LintDocuments::finding).toList());
+		document.put("suppressed", result.suppressed().stream().map(LintDocuments::finding).toList());
+		document.put("notes", result.notes());
+		return document;
+	}
+
+	static Map<String, Object> finding(LintFinding finding) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("rule", finding.rule().id());
+		entry.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
+		entry.put("file", finding.file());
+		entry.put("line", finding.line());
+		entry.put("object", finding.object());
+		entry.put("message", finding.message());
+		entry.put("alternative", finding.alternative());
+		entry.put("lockMode", finding.lockMode());
+		entry.put("rewrite", finding.rewrite());
+		entry.put("measured", finding.measured());
+		entry.put("rows", (finding.size() != null) ? finding.size().rows() : null);
+		entry.put("bytes", (finding.size() != null) ? finding.size().bytes() : null);
+		if (finding.suppressed()) {
+			entry.put("reason", finding.suppression());
+		}
+		return entry;
+	}
+
+	static Map<String, Object> sarif(LintResult result) {
+		List<Map<String, Object>> rules = new ArrayList<>();
+		for (LintRule rule : LintRule.values()) {
+			Map<String, Object> descriptor = new LinkedHashMap<>();
+			descriptor.put("id", rule.id());
+			descriptor.put("name", rule.name());
+			descriptor.put("shortDescription", Map.of("text", rule.id().replace('-', ' ')));
+			descriptor.put("help", Map.of("text", rule.alternative()));
+			descriptor.put("defaultConfiguration", Map.of("level", level(rule)));
+			descriptor.put("helpUri", "https://github.com/confiture/confiture-java/blob/main/docs/lint.md#" + rule.id());
+			rules.add(descriptor);
+		}
+		List<Map<String, Object>> results = new ArrayList<>();
+		result.findings().forEach((finding) -> results.add(sarifResult(finding)));
+		result.suppressed().forEach((finding) -> results.add(sarifResult(finding)));
+		Map<String, Object> driver = new LinkedHashMap<>();
+		driver.put("name", "confiture");
+		driver.put("informationUri", "https://github.com/confiture/confiture-java");
+		driver.put("rules", rules);
+		Map<String, Object> run = new LinkedHashMap<>();
+		run.put("tool", Map.of("driver", driver));
+		run.put("results", results);
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("$schema", SARIF_SCHEMA);
+		document.put("version", "2.1.0");
+		document.put("runs", List.of(run));
+		return document;
+	}
+
+	private static Map<String, Object> sarifResult(LintFinding finding) {
+		Map<String, Object> region = Map.of("startLine", finding.line());
+		Map<String, Object> artifact = new LinkedHashMap<>();
+		artifact.put("uri", finding.file());
+		artifact.put("uriBaseId", "%SRCROOT%");
+		Map<String, Object> physical = new LinkedHashMap<>();
+		physical.put("artifactLocation", artifact);
+		physical.put("region", region);
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("ruleId", finding.rule().id());
+		entry.put("ruleIndex", finding.rule().ordinal());
+		entry.put("level", level(finding.rule()));
+		entry.put("message", Map.of("text", finding.message()
+				+ ((finding.size() != null) ? " [" + finding.object() + ": " + finding.size() + "]" : "")
+				+ " Safe alternative: " + finding.alternative()));
+		entry.put("locations", List.of(Map.of("physicalLocation", physical)));
+		if (finding.suppressed()) {
+			entry.put("suppressions", List.of(Map.of("kind", "inSource", "justification", finding.suppression())));
+		}
+		return entry;
+	}
+
+	private static String level(LintRule rule) {
+		return rule.severity().name().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+ALTER TABLE author ADD COLUMN nickname text;
+CREATE INDEX author_name_lower ON author (lower(name));
