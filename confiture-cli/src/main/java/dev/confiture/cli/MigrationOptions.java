@@ -1,12 +1,12 @@
 package dev.confiture.cli;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import dev.confiture.core.config.Durations;
 import dev.confiture.core.migrate.ChecksumPolicy;
 import dev.confiture.core.migrate.Migrator;
 
@@ -16,7 +16,7 @@ import dev.confiture.core.migrate.Migrator;
  */
 class MigrationOptions {
 
-	@Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+	@Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "60s", converter = NonNegativeDuration.class,
 			description = "How long to wait for another runner's migration lock: 500ms, 30s, 2m (default: 60s).")
 	Duration lockWait = Migrator.DEFAULT_LOCK_WAIT;
 
@@ -52,32 +52,39 @@ class MigrationOptions {
 	}
 
 	/**
-	 * Reads {@code 500ms}, {@code 30s}, {@code 2m}, a number of seconds, or an ISO-8601
-	 * duration such as {@code PT30S}.
+	 * Reads {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, a number of seconds, or an
+	 * ISO-8601 duration such as {@code PT30S}; zero or more.
 	 */
-	static final class DurationConverter implements ITypeConverter<Duration> {
+	static class NonNegativeDuration implements ITypeConverter<Duration> {
 
 		@Override
 		public Duration convert(String value) {
-			String text = value.trim().toLowerCase(Locale.ROOT);
+			Duration duration;
 			try {
-				if (text.startsWith("pt") || text.startsWith("p")) {
-					return Duration.parse(text.toUpperCase(Locale.ROOT));
-				}
-				if (text.endsWith("ms")) {
-					return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
-				}
-				if (text.endsWith("s")) {
-					return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-				}
-				if (text.endsWith("m")) {
-					return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-				}
-				return Duration.ofSeconds(Long.parseLong(text));
+				duration = Durations.parse(value);
 			}
-			catch (RuntimeException ex) {
-				throw new TypeConversionException("'" + value + "' is not a duration; use 500ms, 30s or 2m");
+			catch (IllegalArgumentException ex) {
+				throw new TypeConversionException(ex.getMessage());
 			}
+			if (duration.isNegative() || (duration.isZero() && !zeroAllowed())) {
+				throw new TypeConversionException("'" + value + "' must be " + (zeroAllowed() ? "zero or more" : "more than zero")
+						+ "; use 500ms, 30s or 2m");
+			}
+			return duration;
+		}
+
+		boolean zeroAllowed() {
+			return true;
+		}
+
+	}
+
+	/** Like {@link NonNegativeDuration}, but more than zero. */
+	static final class PositiveDuration extends NonNegativeDuration {
+
+		@Override
+		boolean zeroAllowed() {
+			return false;
 		}
 
 	}

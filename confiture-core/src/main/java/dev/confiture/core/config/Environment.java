@@ -38,4 +38,14 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 		Objects.requireNonNull(trackingTable, "trackingTable");
 	}
 
+	/**
+	 * The same environment with another database.
+	 * @param database how to reach the database, or {@code null}
+	 * @return a new environment
+	 */
+	public Environment withDatabase(ConnectionSettings database) {
+		return new Environment(this.name, this.configFile, this.projectDirectory, this.includeDirectories,
+				this.excludeDirectories, this.seedDirectories, database, this.migrationsDirectory, this.trackingTable);
+	}
+
 }
