@@ -31,7 +31,10 @@ public class ConfitureCommand {
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
-		System.exit(commandLine().execute(args));
+		Signals signals = Signals.install(System.err);
+		int exitCode = commandLine().execute(args);
+		signals.finished();
+		System.exit(exitCode);
 	}
 
 	/**
