@@ -45,6 +45,7 @@ public class ConfitureCommand {
 		DRIVER_LOGGER.setLevel(Level.OFF);
 		CommandLine commandLine = new CommandLine(new ConfitureCommand());
 		commandLine.setExecutionExceptionHandler(new ErrorHandler());
+		commandLine.setParameterExceptionHandler(new UsageErrorHandler());
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		exitOnInvalidInput(commandLine, ExitCodes.USAGE);
 		return commandLine;

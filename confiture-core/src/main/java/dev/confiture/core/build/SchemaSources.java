@@ -3,12 +3,15 @@ package dev.confiture.core.build;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,11 @@ import dev.confiture.core.config.Environment;
  * @param projectDirectory the directory that relative paths are relative to
  * @param schemaFiles the DDL files, in order
  * @param seedFiles the seed files, in order (applied after the schema)
+ * @param warnings what looks wrong but does not stop a build, such as an exclude directory that
+ * does not exist
  */
-public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles, List<SchemaFile> seedFiles) {
+public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles, List<SchemaFile> seedFiles,
+		List<String> warnings) {
 
 	private static final Pattern SEED_SEGMENT = Pattern.compile("(?i)(^|.*[_-])seeds?([_-].*|$)");
 
@@ -37,6 +43,17 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	public SchemaSources {
 		schemaFiles = List.copyOf(schemaFiles);
 		seedFiles = List.copyOf(seedFiles);
+		warnings = List.copyOf(warnings);
+	}
+
+	/**
+	 * Files without warnings.
+	 * @param projectDirectory the directory that relative paths are relative to
+	 * @param schemaFiles the DDL files, in order
+	 * @param seedFiles the seed files, in order
+	 */
+	public SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles, List<SchemaFile> seedFiles) {
+		this(projectDirectory, schemaFiles, seedFiles, List.of());
 	}
 
 	/**
@@ -87,7 +104,17 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 					"Put your DDL in .sql files under db/schema/ (e.g. db/schema/10_tables/users.sql) "
 							+ "or fix 'includes'/'include_dirs' in the environment file");
 		}
-		return new SchemaSources(base, schema, seeds);
+		List<String> warnings = new ArrayList<>();
+		for (Path exclude : excludes) {
+			if (!Files.exists(exclude)) {
+				warnings.add("exclude_dirs entry " + relative(base, exclude) + " does not exist, so it excludes nothing");
+			}
+			else if (roots.stream().noneMatch(exclude::startsWith)) {
+				warnings.add("exclude_dirs entry " + relative(base, exclude)
+						+ " is not under any include directory, so it excludes nothing");
+			}
+		}
+		return new SchemaSources(base, schema, seeds, warnings);
 	}
 
 	/** All files: schema files first, then seed files. */
@@ -102,27 +129,58 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 		return SchemaHash.of(this.schemaFiles);
 	}
 
+	/**
+	 * Walks a directory, following symbolic links: a dangling link, a loop of links and a file
+	 * reached twice (through a link) are errors, never silently skipped.
+	 */
 	private static void walk(Path root, List<Path> excludes, java.util.function.Consumer<Path> found) {
+		Map<Path, Path> seen = new LinkedHashMap<>();
 		try {
-			Files.walkFileTree(root, new SimpleFileVisitor<>() {
+			Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+					new SimpleFileVisitor<>() {
 
-				@Override
-				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-					if (excludes.contains(dir.normalize()) || (!dir.equals(root) && isHidden(dir))) {
-						return FileVisitResult.SKIP_SUBTREE;
-					}
-					return FileVisitResult.CONTINUE;
-				}
+						@Override
+						public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+							if (excludes.contains(dir.normalize()) || (!dir.equals(root) && isHidden(dir))) {
+								return FileVisitResult.SKIP_SUBTREE;
+							}
+							return FileVisitResult.CONTINUE;
+						}
 
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					if (attributes.isRegularFile() && isSql(file) && !isHidden(file)) {
-						found.accept(file.normalize());
-					}
-					return FileVisitResult.CONTINUE;
-				}
+						@Override
+						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+							if (isHidden(file) || !isSql(file) && !attributes.isSymbolicLink()) {
+								return FileVisitResult.CONTINUE;
+							}
+							if (attributes.isSymbolicLink()) {
+								throw new ConfitureException(Category.SCHEMA, "Dangling symbolic link " + file + " -> "
+										+ Files.readSymbolicLink(file) + ": its target does not exist",
+										"Point the link at an existing file or directory, or remove it");
+							}
+							if (attributes.isRegularFile()) {
+								Path real = file.toRealPath();
+								Path first = seen.putIfAbsent(real, file);
+								if (first != null) {
+									throw new ConfitureException(Category.SCHEMA, file + " and " + first
+											+ " are the same file (" + real + ", reached through a symbolic link)",
+											"Remove one of the links, or exclude one of the directories");
+								}
+								found.accept(file.normalize());
+							}
+							return FileVisitResult.CONTINUE;
+						}
 
-			});
+						@Override
+						public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+							if (ex instanceof FileSystemLoopException) {
+								throw new ConfitureException(Category.SCHEMA, "Loop of symbolic links: " + file + " -> "
+										+ Files.readSymbolicLink(file) + " leads back to a directory that contains it",
+										"Remove or re-point the link so that it does not lead back into its own tree", ex);
+							}
+							throw ex;
+						}
+
+					});
 		}
 		catch (IOException ex) {
 			throw new ConfitureException(Category.SCHEMA, "Could not read " + root + ": " + ex.getMessage(),

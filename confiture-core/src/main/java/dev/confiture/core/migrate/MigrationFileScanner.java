@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.sql.SqlText;
 
 /**
  * Finds SQL migrations in a directory (not in its sub-directories): every
@@ -46,8 +47,14 @@ final class MigrationFileScanner {
 		Map<String, Path> downs = new TreeMap<>();
 		for (Path file : list(directory)) {
 			String fileName = file.getFileName().toString();
-			if (fileName.startsWith(".") || !fileName.toLowerCase(Locale.ROOT).endsWith(".sql")
-					|| !Files.isRegularFile(file)) {
+			if (fileName.startsWith(".") || !fileName.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+				continue;
+			}
+			if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+				problems.add(Locations.display(file, displayBase) + ": dangling symbolic link (its target does not exist)");
+				continue;
+			}
+			if (!Files.isRegularFile(file)) {
 				continue;
 			}
 			Matcher matcher = FILE_NAME.matcher(fileName);
@@ -114,7 +121,7 @@ final class MigrationFileScanner {
 
 	static String read(Path file) {
 		try {
-			return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+			return SqlText.decode(Files.readAllBytes(file), file.toString());
 		}
 		catch (IOException ex) {
 			throw new ConfitureException(Category.SCHEMA, "Could not read " + file + ": " + ex.getMessage(),

@@ -837,6 +837,10 @@ public final class Migrator {
 		 */
 		public Builder lockWait(Duration lockWait) {
 			this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+			if (lockWait.isNegative()) {
+				throw new ConfitureException(Category.CONFIG, "The lock wait must not be negative, not " + lockWait,
+						"Give a wait of zero (do not wait) or more");
+			}
 			return this;
 		}
 
