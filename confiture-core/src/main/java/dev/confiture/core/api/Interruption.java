@@ -54,6 +54,11 @@ public final class Interruption {
 		return interrupted;
 	}
 
+	/** Forgets an interruption, for a process that goes on working after one (such as a test run). */
+	public static void clear() {
+		reason = null;
+	}
+
 	/** Why the work was interrupted, or {@code null} if it was not. */
 	public static String reason() {
 		return reason;
