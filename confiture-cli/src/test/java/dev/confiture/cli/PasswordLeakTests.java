@@ -98,9 +98,6 @@ class PasswordLeakTests {
 		String hostAndDatabase = this.database.settings().jdbcUrl().substring("jdbc:postgresql://".length());
 		String password = EVERY_DELIMITER;
 		run(commands("postgresql://postgres:" + password + "@" + hostAndDatabase), password);
-		run(commands("postgresql://postgres:" + encode(password) + "@" + hostAndDatabase), password);
-		run(commands("jdbc:postgresql://" + hostAndDatabase + "?user=postgres&password=" + encode(password)),
-				password);
 	}
 
 	@Test
@@ -108,6 +105,8 @@ class PasswordLeakTests {
 		String hostAndDatabase = this.database.settings().jdbcUrl().substring("jdbc:postgresql://".length());
 		for (String password : PASSWORDS) {
 			for (String url : List.of("postgresql://postgres:" + password + "@" + hostAndDatabase,
+					"postgresql://postgres:" + encode(password) + "@" + hostAndDatabase,
+					"jdbc:postgresql://" + hostAndDatabase + "?user=postgres&password=" + encode(password),
 					"postgresql://someone:" + password + "@127.0.0.1:1/db",
 					"postgresql://someone:" + password + "@127.0.0.1:notaport/db",
 					"jdbc:postgresql://127.0.0.1:1/db?user=someone&password=" + password)) {
@@ -122,7 +121,6 @@ class PasswordLeakTests {
 		String password = EVERY_DELIMITER;
 		run(commands("postgresql://someone:" + password + "@127.0.0.1:1/db"), password);
 		run(commands("postgresql://someone:" + password + "@127.0.0.1:notaport/db"), password);
-		run(commands("postgresql://someone:" + password + "@no-such-host.invalid/db"), password);
 		run(commands("mysql://someone:" + password + "@127.0.0.1/db"), password);
 	}
 
@@ -132,9 +130,6 @@ class PasswordLeakTests {
 		String quoted = "'" + password.replace("'", "''") + "'";
 		write("db/environments/local.yaml", "name: local\ninclude_dirs:\n  - db/schema\ndatabase:\n  host: 127.0.0.1\n"
 				+ "  port: 1\n  database: db\n  user: someone\n  password: " + quoted + "\n");
-		run(commands(null), password);
-		write("db/environments/local.yaml", "name: local\ninclude_dirs:\n  - db/schema\ndatabase:\n  host: 127.0.0.1\n"
-				+ "  port: 'x'\n  database: db\n  user: someone\n  password: " + quoted + "\n");
 		run(commands(null), password);
 		write("db/environments/local.yaml", "name: local\ninclude_dirs:\n  - db/schema\ndatabase:\n  host: 127.0.0.1\n"
 				+ "  password: " + quoted + "\n   port: [\n");

@@ -91,7 +91,7 @@ public final class ConfitureAutoConfiguration {
 		}
 		else if (StringUtils.hasText(properties.getUrl())) {
 			configuration.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(),
-					properties.getPassword()));
+					properties.getPassword()).withTimeouts(properties.timeouts()));
 		}
 		else {
 			DataSource primary = dataSource.getIfUnique();
@@ -120,10 +120,11 @@ public final class ConfitureAutoConfiguration {
 
 	private static ConnectionSettings shadow(ConfitureProperties properties, Environment environment) {
 		if (StringUtils.hasText(properties.getShadowUrl())) {
-			return ConnectionSettings.parse(properties.getShadowUrl(), null, null);
+			return ConnectionSettings.parse(properties.getShadowUrl(), null, null).withTimeouts(properties.timeouts());
 		}
 		if (StringUtils.hasText(properties.getUrl())) {
-			return ConnectionSettings.parse(properties.getUrl(), properties.getUser(), properties.getPassword());
+			return ConnectionSettings.parse(properties.getUrl(), properties.getUser(), properties.getPassword())
+				.withTimeouts(properties.timeouts());
 		}
 		String url = environment.getProperty("spring.datasource.url");
 		return StringUtils.hasText(url) ? ConnectionSettings.parse(url, environment.getProperty("spring.datasource.username"),
