@@ -33,7 +33,7 @@ public record ConnectionSettings(String jdbcUrl, String user, String password,
 	public static final String APPLICATION_NAME = "confiture";
 
 	public ConnectionSettings {
-		SecretMasking.remember(password);
+		SecretMasking.remember(user, password);
 		timeouts = (timeouts != null) ? timeouts : ConnectionTimeouts.DEFAULTS;
 	}
 

@@ -1,6 +1,7 @@
 package dev.confiture.core.config;
 
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -26,15 +27,21 @@ final class SecretMasking {
 
 	private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
+	private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
 	private SecretMasking() {
 	}
 
 	/**
-	 * Remembers a password so that it is masked wherever it appears.
+	 * Remembers a password so that it is masked wherever it appears as a word of its own (not
+	 * inside a longer word, so that a password such as {@code postgres} leaves
+	 * {@code jdbc:postgresql} alone). A password equal to the user name is not remembered: the
+	 * user name is shown on purpose.
+	 * @param user the user name, may be {@code null}
 	 * @param password the password, may be {@code null}
 	 */
-	static void remember(String password) {
-		if (password != null && password.length() >= MIN_VALUE_LENGTH) {
+	static void remember(String user, String password) {
+		if (password != null && password.length() >= MIN_VALUE_LENGTH && !password.equals(user)) {
 			KNOWN.add(password);
 		}
 	}
@@ -57,7 +64,11 @@ final class SecretMasking {
 	private static String maskKnown(String text) {
 		String result = text;
 		for (String secret : KNOWN.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
-			result = result.replace(secret, MASK);
+			if (result.contains(secret)) {
+				Pattern word = PATTERNS.computeIfAbsent(secret,
+						(key) -> Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(key) + "(?![\\p{L}\\p{N}])"));
+				result = word.matcher(result).replaceAll(Matcher.quoteReplacement(MASK));
+			}
 		}
 		return result;
 	}
