@@ -21,8 +21,7 @@ final class ConnectionFailure {
 		if (message == null) {
 			return ex;
 		}
-		SQLException explained = new SQLException(message, ex.getSQLState(), ex.getErrorCode(), ex);
-		return explained;
+		return new SQLException(message, ex.getSQLState(), ex.getErrorCode(), ex);
 	}
 
 	private static String message(SQLException ex, String hosts, ConnectionTimeouts timeouts) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.confiture.core.api.ConfitureException;
-import dev.confiture.core.api.Interruption;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlStatement;
