@@ -58,7 +58,7 @@ final class EnvironmentReader {
 			database = database.withTimeouts(timeouts(settings));
 		}
 		Value migrations = settings.scalar("migrations_dir", "a path");
-		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, fileDirectory, false)
+		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, project, false)
 				: projectDirectory.resolve("db").resolve("migrations");
 		return new Environment(name, settings.file(), projectDirectory, includes, excludes, seeds, database,
 				migrationsDirectory, trackingTable(settings));
