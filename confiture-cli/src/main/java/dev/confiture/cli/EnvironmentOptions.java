@@ -9,7 +9,6 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionTimeouts;
 import dev.confiture.core.config.Environment;
-import dev.confiture.core.config.EnvironmentLoader;
 import dev.confiture.cli.MigrationOptions.NonNegativeDuration;
 import dev.confiture.cli.MigrationOptions.PositiveDuration;
 
@@ -64,10 +63,7 @@ public class EnvironmentOptions {
 			configuration.database(database.withTimeouts(timeouts(database.timeouts())));
 		}
 		else if (this.connectTimeout != null || this.loginTimeout != null || this.socketTimeout != null) {
-			Environment environment = (this.config != null)
-					? new EnvironmentLoader().loadFile(this.projectDirectory.resolve(this.config), this.environment)
-					: new EnvironmentLoader().load(this.projectDirectory,
-							(this.environment != null) ? this.environment : "local");
+			Environment environment = configuration.load().environment();
 			if (environment.database() != null) {
 				environment = environment
 					.withDatabase(environment.database().withTimeouts(timeouts(environment.database().timeouts())));

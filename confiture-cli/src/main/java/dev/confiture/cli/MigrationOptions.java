@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.config.Durations;
 import dev.confiture.core.migrate.ChecksumPolicy;
 
 /**
@@ -58,13 +57,7 @@ class MigrationOptions {
 
 		@Override
 		public Duration convert(String value) {
-			Duration duration;
-			try {
-				duration = Durations.parse(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new TypeConversionException(ex.getMessage());
-			}
+			Duration duration = parse(value);
 			if (duration.isNegative() || (duration.isZero() && !zeroAllowed())) {
 				throw new TypeConversionException("'" + value + "' must be " + (zeroAllowed() ? "zero or more" : "more than zero")
 						+ "; use 500ms, 30s or 2m");
@@ -74,6 +67,27 @@ class MigrationOptions {
 
 		boolean zeroAllowed() {
 			return true;
+		}
+
+		private static Duration parse(String value) {
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|m|h)?")
+				.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
+			try {
+				if (matcher.matches()) {
+					long amount = Long.parseLong(matcher.group(1));
+					String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
+					return switch (unit) {
+						case "ms" -> Duration.ofMillis(amount);
+						case "m" -> Duration.ofMinutes(amount);
+						case "h" -> Duration.ofHours(amount);
+						default -> Duration.ofSeconds(amount);
+					};
+				}
+				return Duration.parse(value.strip().toUpperCase(java.util.Locale.ROOT));
+			}
+			catch (RuntimeException ex) {
+				throw new TypeConversionException("'" + value + "' is not a duration; use 500ms, 30s, 2m or 1h");
+			}
 		}
 
 	}

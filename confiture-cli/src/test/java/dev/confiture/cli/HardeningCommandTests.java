@@ -40,6 +40,7 @@ class HardeningCommandTests {
 	void setUp() {
 		this.database = PostgresServers.shared().createDatabase();
 		write("db/schema/10_tables/users.sql", "CREATE TABLE users (id int PRIMARY KEY);\n");
+		write("db/migrations/.keep", "");
 		write("db/environments/local.yaml", "name: local\ninclude_dirs:\n  - db/schema\ndatabase_url: "
 				+ this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user() + "\n");
 	}
