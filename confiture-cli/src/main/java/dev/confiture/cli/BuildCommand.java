@@ -169,6 +169,7 @@ class BuildCommand implements Callable<Integer> {
 						sources.schemaFiles().size() + seeds, sources.schemaFiles().size(), seeds,
 						(schemaOnly && !sources.seedFiles().isEmpty()) ? ", " + sources.seedFiles().size()
 								+ " left out by --schema-only" : "");
+				sources.warnings().forEach((warning) -> this.out.println("Warning: " + warning));
 				this.out.flush();
 			}
 		}

@@ -3,6 +3,8 @@ package dev.confiture.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,11 +21,20 @@ import picocli.CommandLine.IVersionProvider;
 public class ConfitureCommand {
 
 	/**
+	 * The driver's logger, kept silent: its warnings repeat connection details on standard
+	 * error, outside the command's own messages (held here so the setting is not collected).
+	 */
+	private static final Logger DRIVER_LOGGER = Logger.getLogger("org.postgresql");
+
+	/**
 	 * Runs the command line and exits with its exit code.
 	 * @param args the arguments
 	 */
 	public static void main(String[] args) {
-		System.exit(commandLine().execute(args));
+		Signals signals = Signals.install(System.err);
+		int exitCode = commandLine().execute(args);
+		signals.finished();
+		System.exit(exitCode);
 	}
 
 	/**
@@ -31,8 +42,10 @@ public class ConfitureCommand {
 	 * @return a new command line
 	 */
 	public static CommandLine commandLine() {
+		DRIVER_LOGGER.setLevel(Level.OFF);
 		CommandLine commandLine = new CommandLine(new ConfitureCommand());
 		commandLine.setExecutionExceptionHandler(new ErrorHandler());
+		commandLine.setParameterExceptionHandler(new UsageErrorHandler());
 		commandLine.setCaseInsensitiveEnumValuesAllowed(true);
 		exitOnInvalidInput(commandLine, ExitCodes.USAGE);
 		return commandLine;

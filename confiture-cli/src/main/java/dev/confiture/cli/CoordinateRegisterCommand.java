@@ -47,7 +47,8 @@ class CoordinateRegisterCommand implements Callable<Integer> {
 			description = "low, medium, high or critical (default: low).")
 	RiskLevel riskLevel;
 
-	@Option(names = "--estimated-hours", paramLabel = "HOURS", description = "How long the work should take.")
+	@Option(names = "--estimated-hours", paramLabel = "HOURS", converter = Hours.class,
+			description = "How long the work should take, in hours: 2 or 1.5.")
 	BigDecimal estimatedHours;
 
 	@Option(names = "--notes", paramLabel = "TEXT", description = "Free text stored with the intent.")
@@ -76,6 +77,28 @@ class CoordinateRegisterCommand implements Callable<Integer> {
 			out.flush();
 		}
 		return registration.hasConflicts() ? CoordinateCommand.CONFLICTS_FOUND : ExitCodes.OK;
+	}
+
+	/** Reads a positive number of hours. */
+	static final class Hours implements picocli.CommandLine.ITypeConverter<BigDecimal> {
+
+		@Override
+		public BigDecimal convert(String value) {
+			BigDecimal hours;
+			try {
+				hours = new BigDecimal(value.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new picocli.CommandLine.TypeConversionException(
+						"'" + value + "' is not a number of hours; write e.g. 2 or 1.5");
+			}
+			if (hours.signum() <= 0) {
+				throw new picocli.CommandLine.TypeConversionException(
+						"'" + value + "' must be more than zero hours; write e.g. 2 or 1.5");
+			}
+			return hours;
+		}
+
 	}
 
 }

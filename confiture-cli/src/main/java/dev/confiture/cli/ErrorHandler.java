@@ -10,6 +10,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConfigurationException;
 import dev.confiture.core.sql.SqlExecutionException;
@@ -26,6 +28,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		ConfitureException failure = (ex instanceof ConfitureException confiture) ? confiture : null;
 		int exitCode = (failure != null) ? failure.category().exitCode() : 1;
+		if (failure != null && failure.category() == Category.INTERRUPTED && "SIGINT".equals(Interruption.reason())) {
+			exitCode = ExitCodes.INTERRUPTED_BY_SIGINT;
+		}
 		String message = ConnectionSettings.sanitize((failure != null) ? failure.getMessage() : describe(ex));
 		String hint = (failure != null) ? ConnectionSettings.sanitize(failure.hint()) : null;
 		if (isJson(parseResult)) {
@@ -34,6 +39,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 			error.put("exitCode", exitCode);
 			error.put("message", message);
 			error.put("hint", hint);
+			if (failure != null && !failure.details().isEmpty()) {
+				error.put("details", failure.details().stream().map(ConnectionSettings::sanitize).toList());
+			}
 			if (ex instanceof SqlExecutionException sql) {
 				error.put("file", sql.source());
 				error.put("line", sql.line());

@@ -45,7 +45,7 @@ class MigrateStatusCommand implements Callable<Integer> {
 			.load()
 			.status(StatusOptions.defaults());
 		int exitCode = !report.initialized() ? NOT_INITIALIZED
-				: (report.pendingCount() > 0 || report.hasChecksumMismatch()) ? PENDING : ExitCodes.OK;
+				: report.needsAttention() ? PENDING : ExitCodes.OK;
 		if (this.output.json()) {
 			Json.write(out, document(report));
 			return exitCode;
@@ -68,6 +68,14 @@ class MigrateStatusCommand implements Callable<Integer> {
 		else if (report.hasChecksumMismatch()) {
 			out.println("Applied migrations have changed since they were applied: restore them, and put changes in "
 					+ "new migrations.");
+		}
+		if (report.missingFileCount() > 0) {
+			out.println(report.missingFileCount() + " applied migration(s) have no file any more: restore them from "
+					+ "version control, or the database holds changes that the project no longer describes.");
+		}
+		if (!report.invalidIndexes().isEmpty()) {
+			out.println("INVALID indexes (a failed CREATE INDEX CONCURRENTLY; not used, uniqueness not enforced): "
+					+ Summary.of(report.invalidIndexes()) + ". Drop them (DROP INDEX CONCURRENTLY) and create them again.");
 		}
 		out.flush();
 		return exitCode;
@@ -126,6 +134,8 @@ class MigrateStatusCommand implements Callable<Integer> {
 		summary.put("total", report.migrations().size());
 		summary.put("applied", report.appliedCount());
 		summary.put("pending", report.pendingCount());
+		summary.put("missingFiles", report.missingFileCount());
+		document.put("invalidIndexes", report.invalidIndexes());
 		document.put("summary", summary);
 		return document;
 	}

@@ -1,7 +1,6 @@
 package dev.confiture.cli;
 
 import java.time.Duration;
-import java.util.Locale;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ import dev.confiture.core.migrate.MigrationTimeouts;
  */
 class MigrationOptions {
 
-	@Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+	@Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "60s", converter = NonNegativeDuration.class,
 			description = "How long to wait for another runner's migration lock: 500ms, 30s, 2m (default: 60s).")
 	Duration lockWait = Confiture.DEFAULT_LOCK_WAIT;
 
@@ -25,13 +24,13 @@ class MigrationOptions {
 			description = "When an applied migration's file has changed: fail (default), warn or ignore.")
 	ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
 
-	@Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+	@Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = NonNegativeDuration.class,
 			description = "lock_timeout of every migration transaction; a file may set its own with "
 					+ "-- confiture:lock-timeout=30s (default: 10s; 0 for no limit).")
 	Duration lockTimeout = MigrationTimeouts.DEFAULT_LOCK_TIMEOUT;
 
 	@Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "0",
-			converter = DurationConverter.class,
+			converter = NonNegativeDuration.class,
 			description = "statement_timeout of every migration transaction (default: 0, no limit).")
 	Duration statementTimeout = Duration.ZERO;
 
@@ -76,32 +75,54 @@ class MigrationOptions {
 	}
 
 	/**
-	 * Reads {@code 500ms}, {@code 30s}, {@code 2m}, a number of seconds, or an ISO-8601
-	 * duration such as {@code PT30S}.
+	 * Reads {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, a number of seconds, or an
+	 * ISO-8601 duration such as {@code PT30S}; zero or more.
 	 */
-	static final class DurationConverter implements ITypeConverter<Duration> {
+	static class NonNegativeDuration implements ITypeConverter<Duration> {
 
 		@Override
 		public Duration convert(String value) {
-			String text = value.trim().toLowerCase(Locale.ROOT);
+			Duration duration = parse(value);
+			if (duration.isNegative() || (duration.isZero() && !zeroAllowed())) {
+				throw new TypeConversionException("'" + value + "' must be " + (zeroAllowed() ? "zero or more" : "more than zero")
+						+ "; use 500ms, 30s or 2m");
+			}
+			return duration;
+		}
+
+		boolean zeroAllowed() {
+			return true;
+		}
+
+		private static Duration parse(String value) {
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|m|h)?")
+				.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
 			try {
-				if (text.startsWith("pt") || text.startsWith("p")) {
-					return Duration.parse(text.toUpperCase(Locale.ROOT));
+				if (matcher.matches()) {
+					long amount = Long.parseLong(matcher.group(1));
+					String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
+					return switch (unit) {
+						case "ms" -> Duration.ofMillis(amount);
+						case "m" -> Duration.ofMinutes(amount);
+						case "h" -> Duration.ofHours(amount);
+						default -> Duration.ofSeconds(amount);
+					};
 				}
-				if (text.endsWith("ms")) {
-					return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
-				}
-				if (text.endsWith("s")) {
-					return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-				}
-				if (text.endsWith("m")) {
-					return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-				}
-				return Duration.ofSeconds(Long.parseLong(text));
+				return Duration.parse(value.strip().toUpperCase(java.util.Locale.ROOT));
 			}
 			catch (RuntimeException ex) {
-				throw new TypeConversionException("'" + value + "' is not a duration; use 500ms, 30s or 2m");
+				throw new TypeConversionException("'" + value + "' is not a duration; use 500ms, 30s, 2m or 1h");
 			}
+		}
+
+	}
+
+	/** Like {@link NonNegativeDuration}, but more than zero. */
+	static final class PositiveDuration extends NonNegativeDuration {
+
+		@Override
+		boolean zeroAllowed() {
+			return false;
 		}
 
 	}

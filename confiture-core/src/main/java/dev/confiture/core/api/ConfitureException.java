@@ -1,5 +1,6 @@
 package dev.confiture.core.api;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,8 @@ public class ConfitureException extends RuntimeException {
 	private final Category category;
 
 	private final String hint;
+
+	private List<String> details = List.of();
 
 	public ConfitureException(Category category, String message) {
 		this(category, message, null, null);
@@ -35,6 +38,36 @@ public class ConfitureException extends RuntimeException {
 	/** What the user can do about it, or {@code null}. */
 	public String hint() {
 		return this.hint;
+	}
+
+	/** Every item of a list that the message shortens (for JSON output), possibly empty. */
+	public List<String> details() {
+		return this.details;
+	}
+
+	/**
+	 * Attaches the full list that the message shortens.
+	 * @param details every item
+	 * @return this exception
+	 */
+	public ConfitureException withDetails(List<String> details) {
+		this.details = List.copyOf(details);
+		return this;
+	}
+
+	/**
+	 * Shortens a list for a message: the first few items, then "and N more".
+	 * @param items the items
+	 * @param separator between items
+	 * @return the text
+	 */
+	public static String summarize(List<String> items, String separator) {
+		int shown = 5;
+		if (items.size() <= shown + 1) {
+			return String.join(separator, items);
+		}
+		return String.join(separator, items.subList(0, shown)) + separator + "and " + (items.size() - shown)
+				+ " more";
 	}
 
 	/**
@@ -64,7 +97,13 @@ public class ConfitureException extends RuntimeException {
 		GIT(7),
 
 		/** A rollback was asked of a migration that has no down script. */
-		IRREVERSIBLE(8);
+		IRREVERSIBLE(8),
+
+		/**
+		 * The process was asked to stop (a signal): the running statement was cancelled and
+		 * its transaction rolled back.
+		 */
+		INTERRUPTED(143);
 
 		private final int exitCode;
 

@@ -17,6 +17,7 @@ import java.util.Map;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.sql.ScriptExecutor;
@@ -85,7 +86,8 @@ public final class SchemaBuilder {
 		List<SchemaFile> seedFiles = options.schemaOnly() ? List.of() : sources.seedFiles();
 		this.listener.discovered(sources, options.schemaOnly());
 		String hash = sources.schemaHash();
-		try (Connection connection = connect(target, targetDescription)) {
+		try (Connection connection = connect(target, targetDescription);
+				Interruption.Tracked tracked = Interruption.track(connection, "build of " + targetDescription)) {
 			String databaseName = connection.getCatalog();
 			connection.setAutoCommit(false);
 			try {
@@ -126,8 +128,20 @@ public final class SchemaBuilder {
 			}
 			catch (SqlExecutionException ex) {
 				rollback(connection);
+				if (ServerResources.exhausted(ex.sqlState())) {
+					throw ex.withHint(ServerResources.explain(ex.sqlState(), ex.source(), files.size()));
+				}
 				throw ex.withHint("Fix " + ex.source() + " at line " + ex.line()
 						+ " and build again. Nothing was changed: the build ran in one transaction and was rolled back.");
+			}
+			catch (ConfitureException ex) {
+				rollback(connection);
+				if (ex.category() == Category.INTERRUPTED) {
+					throw new ConfitureException(Category.INTERRUPTED, ex.getMessage()
+							+ ". The build ran in one transaction and was rolled back: nothing was changed.", ex.hint(),
+							ex);
+				}
+				throw ex;
 			}
 			catch (SQLException | RuntimeException ex) {
 				rollback(connection);

@@ -9,6 +9,7 @@ import java.util.List;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.sql.SqlText;
 
 /**
  * SHA-256 over the relative path and the content of each file, in order. Content is
@@ -83,7 +84,7 @@ public final class SchemaHash {
 	 * @return its text
 	 */
 	public static String text(SchemaFile file) {
-		return new String(normalize(read(file)), StandardCharsets.UTF_8);
+		return SqlText.decode(normalize(read(file)), file.relativePath());
 	}
 
 	private static MessageDigest sha256() {

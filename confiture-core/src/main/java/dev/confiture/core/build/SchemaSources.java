@@ -1,8 +1,10 @@
 package dev.confiture.core.build;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,11 @@ import dev.confiture.core.resource.SqlResource;
  * @param projectDirectory the directory that relative paths are relative to
  * @param schemaFiles the DDL files, in order
  * @param seedFiles the seed files, in order (applied after the schema)
+ * @param warnings what looks wrong but does not stop a build, such as an exclude directory that
+ * does not exist
  */
-public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles, List<SchemaFile> seedFiles) {
+public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles, List<SchemaFile> seedFiles,
+		List<String> warnings) {
 
 	private static final Pattern SEED_SEGMENT = Pattern.compile("(?i)(^|.*[_-])seeds?([_-].*|$)");
 
@@ -35,6 +40,17 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	public SchemaSources {
 		schemaFiles = List.copyOf(schemaFiles);
 		seedFiles = List.copyOf(seedFiles);
+		warnings = List.copyOf(warnings);
+	}
+
+	/**
+	 * Files without warnings.
+	 * @param projectDirectory the directory that relative paths are relative to
+	 * @param schemaFiles the DDL files, in order
+	 * @param seedFiles the seed files, in order
+	 */
+	public SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles, List<SchemaFile> seedFiles) {
+		this(projectDirectory, schemaFiles, seedFiles, List.of());
 	}
 
 	/**
@@ -101,7 +117,21 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 					"Put your DDL in .sql files under db/schema/ (e.g. db/schema/10_tables/users.sql) "
 							+ "or fix 'includes'/'include_dirs' in the environment file");
 		}
-		return new SchemaSources(base, schema, seeds);
+		List<String> warnings = new ArrayList<>();
+		List<Path> roots = sources.schema().stream().filter(FileSystemLocation.class::isInstance)
+			.map((location) -> ((FileSystemLocation) location).root()).toList();
+		List<Path> excludes = sources.schema().stream().filter(FileSystemLocation.class::isInstance)
+			.flatMap((location) -> ((FileSystemLocation) location).excludes().stream()).distinct().toList();
+		for (Path exclude : excludes) {
+			if (!Files.exists(exclude)) {
+				warnings.add("exclude_dirs entry " + relative(base, exclude) + " does not exist, so it excludes nothing");
+			}
+			else if (roots.stream().noneMatch(exclude::startsWith)) {
+				warnings.add("exclude_dirs entry " + relative(base, exclude)
+						+ " is not under any include directory, so it excludes nothing");
+			}
+		}
+		return new SchemaSources(base, schema, seeds, warnings);
 	}
 
 	/**
@@ -151,6 +181,11 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 			}
 		}
 		return false;
+	}
+
+	private static String relative(Path base, Path path) {
+		Path relative = path.startsWith(base) ? base.relativize(path) : path;
+		return relative.toString().replace('\\', '/');
 	}
 
 }

@@ -255,7 +255,7 @@ public final class CatalogReader {
 		try (ResultSet rs = statement.executeQuery(sql("indexes"))) {
 			while (rs.next()) {
 				objects.add(new Index(rs.getString("name"), rs.getString("table_name"), rs.getString("definition"),
-						rs.getBoolean("partitioned")));
+						rs.getBoolean("partitioned"), rs.getBoolean("valid"), rs.getBoolean("ready")));
 			}
 		}
 	}

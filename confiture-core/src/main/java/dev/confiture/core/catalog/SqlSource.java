@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.sql.SqlText;
 import dev.confiture.core.build.SchemaFile;
 import dev.confiture.core.build.SchemaHash;
 import dev.confiture.core.build.SchemaSources;
@@ -57,7 +58,7 @@ public record SqlSource(String name, String text) {
 
 	private static SqlSource read(Path file, String name) {
 		try {
-			return new SqlSource(name, Files.readString(file, StandardCharsets.UTF_8));
+			return new SqlSource(name, SqlText.decode(Files.readAllBytes(file), name));
 		}
 		catch (IOException ex) {
 			throw new ConfitureException(Category.SCHEMA, "Could not read " + file + ": " + ex.getMessage(),

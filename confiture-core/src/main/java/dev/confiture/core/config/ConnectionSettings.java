@@ -21,14 +21,40 @@ import dev.confiture.core.api.ConfitureException.Category;
  * @param jdbcUrl the {@code jdbc:postgresql://} URL, without user or password parameters
  * @param user the user name, or {@code null} for the driver's default
  * @param password the password, or {@code null}
+ * @param timeouts connect, login and socket timeouts
  */
-public record ConnectionSettings(String jdbcUrl, String user, String password) implements ConnectionSource {
+public record ConnectionSettings(String jdbcUrl, String user, String password,
+		ConnectionTimeouts timeouts) implements ConnectionSource {
 
 	private static final Pattern URL = Pattern
 		.compile("^(?:jdbc:)?postgres(?:ql)?://(?:(?<userinfo>[^/?#]*)@)?(?<hosts>[^@/?#]*)(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?$");
 
 	/** Application name reported to PostgreSQL ({@code pg_stat_activity.application_name}). */
 	public static final String APPLICATION_NAME = "confiture";
+
+	public ConnectionSettings {
+		SecretMasking.remember(user, password);
+		timeouts = (timeouts != null) ? timeouts : ConnectionTimeouts.DEFAULTS;
+	}
+
+	/**
+	 * Settings with the default timeouts.
+	 * @param jdbcUrl the {@code jdbc:postgresql://} URL, without user or password parameters
+	 * @param user the user name, or {@code null}
+	 * @param password the password, or {@code null}
+	 */
+	public ConnectionSettings(String jdbcUrl, String user, String password) {
+		this(jdbcUrl, user, password, ConnectionTimeouts.DEFAULTS);
+	}
+
+	/**
+	 * The same settings with other timeouts.
+	 * @param timeouts the timeouts
+	 * @return new settings
+	 */
+	public ConnectionSettings withTimeouts(ConnectionTimeouts timeouts) {
+		return new ConnectionSettings(this.jdbcUrl, this.user, this.password, timeouts);
+	}
 
 	/**
 	 * Parses a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://} URL.
@@ -41,22 +67,23 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
 	 * @throws ConfitureException if the URL is not a PostgreSQL URL
 	 */
 	public static ConnectionSettings parse(String url, String user, String password) {
-		Matcher matcher = (url != null) ? URL.matcher(url.trim()) : null;
-		if (matcher == null || !matcher.matches()) {
+		UrlParts parts = (url != null) ? UrlParts.of(url.strip()) : null;
+		if (parts == null) {
 			throw new ConfitureException(Category.CONFIG,
-					"Not a PostgreSQL URL: '" + sanitize(url) + "'",
-					"Use postgresql://user:password@host:5432/database or jdbc:postgresql://host:5432/database");
+					"Not a PostgreSQL URL: '" + ((url != null) ? sanitize(url) : "") + "'",
+					"Use postgresql://user:password@host:5432/database or jdbc:postgresql://host:5432/database, "
+							+ "with special characters in the user name and password encoded as %XX");
 		}
 		String urlUser = null;
 		String urlPassword = null;
-		String userinfo = matcher.group("userinfo");
+		String userinfo = parts.userinfo();
 		if (userinfo != null && !userinfo.isEmpty()) {
 			int colon = userinfo.indexOf(':');
 			urlUser = decode((colon >= 0) ? userinfo.substring(0, colon) : userinfo);
 			urlPassword = (colon >= 0) ? decode(userinfo.substring(colon + 1)) : null;
 		}
 		Map<String, String> query = new LinkedHashMap<>();
-		String rawQuery = matcher.group("query");
+		String rawQuery = parts.query();
 		if (rawQuery != null && !rawQuery.isEmpty()) {
 			for (String pair : rawQuery.split("&")) {
 				if (pair.isEmpty()) {
@@ -76,8 +103,8 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
 		}
 		query.remove("user");
 		query.remove("password");
-		String hosts = matcher.group("hosts");
-		String database = matcher.group("db");
+		String hosts = parts.hosts();
+		String database = parts.database();
 		StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(hosts.isEmpty() ? "localhost" : hosts)
 			.append('/')
 			.append((database != null) ? database : "");
@@ -104,6 +131,12 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
 		return new ConnectionSettings("jdbc:postgresql://" + address + ":" + port + "/" + database, user, password);
 	}
 
+	/** The {@code host:port} list of the URL, for messages. */
+	public String hosts() {
+		Matcher matcher = URL.matcher(this.jdbcUrl);
+		return (matcher.matches() && matcher.group("hosts") != null) ? matcher.group("hosts") : this.jdbcUrl;
+	}
+
 	/** The database name in the URL. */
 	public String database() {
 		Matcher matcher = URL.matcher(this.jdbcUrl);
@@ -122,7 +155,7 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
 		}
 		String query = matcher.group("query");
 		return new ConnectionSettings("jdbc:postgresql://" + matcher.group("hosts") + "/" + database
-				+ ((query != null) ? "?" + query : ""), this.user, this.password);
+				+ ((query != null) ? "?" + query : ""), this.user, this.password, this.timeouts);
 	}
 
 	/**
@@ -141,7 +174,13 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
 		if (!this.jdbcUrl.contains("ApplicationName=")) {
 			properties.setProperty("ApplicationName", APPLICATION_NAME);
 		}
-		return DriverManager.getConnection(this.jdbcUrl, properties);
+		this.timeouts.applyTo(properties, this.jdbcUrl);
+		try {
+			return DriverManager.getConnection(this.jdbcUrl, properties);
+		}
+		catch (SQLException ex) {
+			throw ConnectionFailure.explain(ex, hosts(), this.timeouts);
+		}
 	}
 
 	@Override
@@ -165,11 +204,7 @@ public record ConnectionSettings(String jdbcUrl, String user, String password) i
 	 * @return the text without secrets
 	 */
 	public static String sanitize(String url) {
-		if (url == null) {
-			return null;
-		}
-		String result = url.replaceAll("(?i)(password=)[^&;\\s]*", "$1****");
-		return result.replaceAll("(://[^:/@\\s]*):[^/?#\\s]*@", "$1:****@");
+		return SecretMasking.mask(url);
 	}
 
 	/**

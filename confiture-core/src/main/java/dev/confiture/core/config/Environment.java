@@ -66,4 +66,14 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 				migrationsDirectory, trackingTable, null);
 	}
 
+	/**
+	 * The same environment with another database.
+	 * @param database how to reach the database, or {@code null}
+	 * @return a new environment
+	 */
+	public Environment withDatabase(ConnectionSettings database) {
+		return new Environment(this.name, this.configFile, this.projectDirectory, this.includeDirectories,
+				this.excludeDirectories, this.seedDirectories, database, this.migrationsDirectory, this.trackingTable);
+	}
+
 }

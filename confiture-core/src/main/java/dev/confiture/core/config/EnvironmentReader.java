@@ -1,6 +1,7 @@
 package dev.confiture.core.config;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ final class EnvironmentReader {
 
 	/** Keys of an environment, in a file of its own or under {@code environments:}. */
 	static final List<String> SETTINGS_KEYS = List.of("includes", "include_dirs", "schema_dirs", "exclude_dirs",
-			"seeds", "database", "database_url", "migrations_dir", "tracking_table");
+			"seeds", "database", "database_url", "migrations_dir", "tracking_table", "connect_timeout", "login_timeout",
+			"socket_timeout");
 
 	private static final List<String> DATABASE_KEYS = List.of("host", "port", "database", "user", "password");
 
@@ -52,6 +54,9 @@ final class EnvironmentReader {
 		List<Path> excludes = paths(settings, "exclude_dirs", project, false);
 		List<Path> seeds = paths(settings, "seeds", fileDirectory, true);
 		ConnectionSettings database = database(settings);
+		if (database != null) {
+			database = database.withTimeouts(timeouts(settings));
+		}
 		Value migrations = settings.scalar("migrations_dir", "a path");
 		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, project, false)
 				: projectDirectory.resolve("db").resolve("migrations");
@@ -80,7 +85,8 @@ final class EnvironmentReader {
 		}
 		catch (InvalidPathException ex) {
 			throw settings.error(value.line(),
-					"'" + value.key() + "' has an invalid path '" + value.value() + "' (" + ex.getReason() + ")",
+					"'" + value.key() + "' has an invalid path '" + shown(value) + "' (" + ex.getReason() + ")"
+							+ variables(value),
 					"Write a directory path; " + relativeTo);
 		}
 		if (mustExist && !Files.exists(path)) {
@@ -141,7 +147,7 @@ final class EnvironmentReader {
 			// reported below
 		}
 		throw block.error(port.line(),
-				"'port' must be a number from 1 to 65535, not '" + port.value() + "'" + fromVariables(port),
+				"'port' must be a number from 1 to 65535, not '" + shown(port) + "'" + variables(port),
 				"Write a port number, as in 'port: 5432'");
 	}
 
@@ -161,6 +167,34 @@ final class EnvironmentReader {
 		}
 	}
 
+	private ConnectionTimeouts timeouts(ConfigMapping settings) {
+		Duration connect = duration(settings, "connect_timeout", false);
+		Duration login = duration(settings, "login_timeout", false);
+		Duration socket = duration(settings, "socket_timeout", true);
+		return ConnectionTimeouts.DEFAULTS.with(connect, login, socket);
+	}
+
+	private Duration duration(ConfigMapping settings, String key, boolean zeroMeansNone) {
+		Value value = settings.scalar(key, "a duration");
+		if (value == null) {
+			return null;
+		}
+		Duration duration = null;
+		try {
+			duration = Durations.parse(value.value());
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		if (duration == null || duration.isNegative() || (duration.isZero() && !zeroMeansNone)) {
+			throw settings.error(value.line(),
+					"'" + key + "' must be a " + (zeroMeansNone ? "positive duration or 0 for none" : "positive duration")
+							+ ", not '" + shown(value) + "'" + variables(value),
+					"Write a duration such as 500ms, 10s or 2m");
+		}
+		return duration;
+	}
+
 	private String trackingTable(ConfigMapping settings) {
 		Value table = settings.scalar("tracking_table", "a table name");
 		if (table == null) {
@@ -174,8 +208,8 @@ final class EnvironmentReader {
 		}
 		if (!valid) {
 			throw settings.error(table.line(),
-					"'tracking_table' must be a table name, optionally schema-qualified, not '" + name + "'"
-							+ fromVariables(table),
+					"'tracking_table' must be a table name, optionally schema-qualified, not '" + shown(table) + "'"
+							+ variables(table),
 					"Use letters, digits, '_' and '$' (not first), at most 63 per name, as in "
 							+ Environment.DEFAULT_TRACKING_TABLE + " or ops." + Environment.DEFAULT_TRACKING_TABLE);
 		}
@@ -184,6 +218,18 @@ final class EnvironmentReader {
 
 	private static String optional(Value value) {
 		return (value != null && !value.value().isEmpty()) ? value.value() : null;
+	}
+
+	/**
+	 * A value for a message: as written when it references variables, because a variable may
+	 * hold a secret; as read otherwise.
+	 */
+	private static String shown(Value value) {
+		return value.substituted() ? value.written() : value.value();
+	}
+
+	private static String variables(Value value) {
+		return value.substituted() ? " (the value of the variables is not shown; check what they hold)" : "";
 	}
 
 	private static String fromVariables(Value value) {

@@ -74,6 +74,13 @@ final class Planner {
 				this.owned.computeIfAbsent(owner, (key) -> new ArrayList<>()).add(object.id());
 			}
 		}
+		for (Index index : this.from.all(Index.class)) {
+			if (index.broken()) {
+				note("index " + index.name() + " on " + index.table() + " is " + (index.valid() ? "not ready" : "INVALID")
+						+ " (left by a failed or cancelled CREATE INDEX CONCURRENTLY): PostgreSQL does not use it"
+						+ " and does not enforce its uniqueness; drop it and create it again");
+			}
+		}
 		classify();
 		closure();
 		Set<String> ids = new LinkedHashSet<>(this.from.objects().keySet());

@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlStatement;
@@ -53,6 +53,7 @@ final class MigrationExecutor {
 	 * @return what was done
 	 */
 	ExecutedMigration execute(MigrationWork work, AppliedMigration applied) {
+		Interruption.check(work.info().displayName());
 		checkLock(work);
 		this.log.listener().started(work.direction(), work.info());
 		try {
@@ -114,6 +115,13 @@ final class MigrationExecutor {
 			String rolledBack = !commit ? "; the dry run was rolled back, nothing was changed"
 					: (work.direction() == Direction.UP) ? "; it was rolled back, nothing of it was applied"
 							: "; it was rolled back, the migration stays applied";
+			if (Interruption.reason() != null) {
+				throw new ConfitureException(Category.INTERRUPTED, what + " was interrupted (" + Interruption.reason()
+						+ "): the running statement was cancelled" + rolledBack
+						+ ((work.direction() == Direction.UP && commit)
+								? "; migrations applied before it in this run stay applied" : ""),
+						"Run confiture migrate " + command(work) + " again when you are ready", ex);
+			}
 			String hint = "Fix " + work.location() + " and run confiture migrate " + command(work) + " again"
 					+ ((work.direction() == Direction.UP && commit)
 							? "; migrations applied before it in this run stay applied" : "");
@@ -132,19 +140,32 @@ final class MigrationExecutor {
 	private ExecutedMigration inAutoCommit(MigrationWork work, AppliedMigration applied) {
 		long start = System.nanoTime();
 		StatementExecutor executor = new StatementExecutor(this.connection, this.log::warn);
+		IndexValidity validity = null;
 		try {
 			this.connection.setAutoCommit(true);
 			this.timeouts.apply(this.connection, work, false);
+			validity = IndexValidity.before(this.connection);
 			work.run(this.connection, executor);
 		}
 		catch (Exception ex) {
-			throw nonTransactionalFailure(work, executor, ex);
+			throw nonTransactionalFailure(work, executor, ex, validity);
 		}
 		finally {
 			this.timeouts.reset(this.connection);
 		}
 		long millis = elapsed(start);
 		try {
+			List<String> invalid = validity.leftInvalid(this.connection,
+					(work.script() != null) ? work.script().statements() : null);
+			if (!invalid.isEmpty()) {
+				throw new ConfitureException(Category.DATABASE, work.info().displayName() + " ran outside a transaction ("
+						+ work.nonTransactionalReason() + ") but the index" + ((invalid.size() > 1) ? "es " : " ")
+						+ String.join(", ", invalid) + ((invalid.size() > 1) ? " are" : " is")
+						+ " INVALID: PostgreSQL does not use an INVALID index and does not enforce its uniqueness. "
+						+ "The migration was not recorded as applied.",
+						"Drop it with " + dropStatements(invalid) + " then remove the cause (for a unique index: the "
+								+ "duplicate rows) and run confiture migrate " + command(work) + " again");
+			}
 			record(work, applied, millis);
 		}
 		catch (SQLException ex) {
@@ -173,7 +194,14 @@ final class MigrationExecutor {
 		}
 	}
 
-	private ConfitureException nonTransactionalFailure(MigrationWork work, StatementExecutor executor, Exception ex) {
+	private static String dropStatements(List<String> indexes) {
+		return indexes.stream()
+			.map((index) -> "DROP INDEX CONCURRENTLY IF EXISTS " + index + ";")
+			.collect(Collectors.joining(" "));
+	}
+
+	private ConfitureException nonTransactionalFailure(MigrationWork work, StatementExecutor executor, Exception ex,
+			IndexValidity validity) {
 		String summary = ((work.direction() == Direction.UP) ? "Migration " : "Rollback of ")
 				+ work.info().displayName() + " failed. It ran outside a transaction (" + work.nonTransactionalReason()
 				+ "), so it was not rolled back and its tracking row was not "
@@ -189,29 +217,18 @@ final class MigrationExecutor {
 		String hint = "Undo or keep what succeeded, make " + work.location()
 				+ " safe to run again (for example with IF NOT EXISTS), then run confiture migrate " + command(work)
 				+ " again";
-		SqlStatement failed = executor.failedStatement();
-		List<String> invalid = (failed != null && failed.leadingKeywords(5).contains("INDEX")) ? invalidIndexes()
-				: List.of();
+		List<String> invalid = invalidIndexes(work, executor, validity);
 		if (!invalid.isEmpty()) {
-			String statement = failed.sql().toLowerCase(Locale.ROOT);
-			List<String> own = invalid.stream()
-				.filter((index) -> statement.contains(index.substring(index.indexOf('.') + 1).replace("\"", "")
-					.toLowerCase(Locale.ROOT)))
-				.toList();
-			if (!own.isEmpty()) {
-				consequences.add("It left the INVALID index " + String.join(", ", own) + " behind.");
-				invalid = own;
-			}
-			else {
-				consequences.add("INVALID indexes found in the database (one may come from this failure): "
-						+ String.join(", ", invalid) + ".");
-			}
-			hint = "Drop it with " + invalid.stream()
-				.map((index) -> "DROP INDEX CONCURRENTLY IF EXISTS " + index + ";")
-				.collect(Collectors.joining(" ")) + " then fix " + work.location() + " and run confiture migrate "
-					+ command(work) + " again";
+			consequences.add("It left the INVALID index" + ((invalid.size() > 1) ? "es " : " ") + String.join(", ", invalid)
+					+ " behind.");
+			hint = "Drop it with " + dropStatements(invalid) + " then fix " + work.location()
+					+ " and run confiture migrate " + command(work) + " again";
 		}
 		String leftBehind = consequences.isEmpty() ? null : String.join(NEW_LINE, consequences);
+		if (Interruption.reason() != null) {
+			return new ConfitureException(Category.INTERRUPTED, summary.replace(" failed.", " was interrupted ("
+					+ Interruption.reason() + ").") + NEW_LINE + ((leftBehind != null) ? leftBehind : ""), hint, ex);
+		}
 		SqlExecutionException failure = sqlFailure(work, ex);
 		if (failure != null) {
 			return failure.withContext(summary, leftBehind, hint);
@@ -220,20 +237,29 @@ final class MigrationExecutor {
 				+ ((leftBehind != null) ? NEW_LINE + leftBehind : ""), hint, ex);
 	}
 
-	private List<String> invalidIndexes() {
-		List<String> indexes = new ArrayList<>();
-		try (Statement statement = this.connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT format('%I.%I', n.nspname, c.relname) "
-						+ "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-						+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT i.indisvalid ORDER BY 1")) {
-			while (result.next()) {
-				indexes.add(result.getString(1));
+	/** The indexes that the statements run so far (the failed one included) left INVALID. */
+	private List<String> invalidIndexes(MigrationWork work, StatementExecutor executor, IndexValidity validity) {
+		if (validity == null) {
+			return List.of();
+		}
+		List<SqlStatement> statements = null;
+		if (work.script() != null) {
+			SqlStatement failed = executor.failedStatement();
+			statements = new ArrayList<>();
+			for (SqlStatement statement : work.script().statements()) {
+				statements.add(statement);
+				if (statement == failed) {
+					break;
+				}
 			}
+		}
+		try {
+			return validity.leftInvalid(this.connection, statements);
 		}
 		catch (SQLException ex) {
 			// The session may be gone; the message then simply does not name the index
+			return List.of();
 		}
-		return indexes;
 	}
 
 	private void checkStillInTransaction(MigrationWork work, long transactionId) throws SQLException {

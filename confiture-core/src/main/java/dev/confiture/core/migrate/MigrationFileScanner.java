@@ -16,6 +16,7 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.resource.SqlLocation;
 import dev.confiture.core.resource.SqlResource;
+import dev.confiture.core.sql.SqlText;
 
 /**
  * Finds SQL migrations in one or more locations (not in their sub-directories): every
@@ -127,7 +128,7 @@ final class MigrationFileScanner {
 
 	static String read(SqlResource file) {
 		try {
-			return new String(file.content(), StandardCharsets.UTF_8);
+			return SqlText.decode(file.content(), file.displayPath());
 		}
 		catch (IOException ex) {
 			throw new ConfitureException(Category.SCHEMA, "Could not read " + file.displayPath() + ": " + ex.getMessage(),

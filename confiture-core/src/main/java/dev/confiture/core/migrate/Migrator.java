@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.resource.FileSystemLocation;
@@ -207,8 +208,10 @@ public final class Migrator {
 		if (target == null) {
 			throw new ConfitureException(Category.CONFIG, "down-to needs a version", "Pass an applied version");
 		}
-		return rollback((rows) -> rows.stream().filter((row) -> row.version().compareTo(target) > 0).toList(),
-				target);
+		boolean all = target.value().signum() == 0;
+		return rollback((rows) -> rows.stream()
+			.filter((row) -> all || row.version().compareTo(target) > 0)
+			.toList(), target);
 	}
 
 	/**
@@ -221,7 +224,7 @@ public final class Migrator {
 		try (Connection connection = open()) {
 			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
 			List<AppliedMigration> rows = table.read(connection);
-			return StatusReports.of(table, set, rows);
+			return StatusReports.of(table, set, rows, IndexValidity.invalid(connection));
 		}
 		catch (SQLException ex) {
 			throw databaseFailure(ex);
@@ -504,9 +507,11 @@ public final class Migrator {
 		}
 		if (!reasons.isEmpty()) {
 			throw new ConfitureException(Category.IRREVERSIBLE,
-					"Cannot roll back: " + String.join("; ", reasons) + ". Nothing was rolled back.",
+					"Cannot roll back " + reasons.size() + " of the " + selected.size() + " migration(s): "
+							+ ConfitureException.summarize(reasons, "; ") + ". Nothing was rolled back.",
 					"Write the missing down (a .down.sql file or a Java down method), or fix forward with a new "
-							+ "migration (confiture migrate generate NAME)");
+							+ "migration (confiture migrate generate NAME)")
+				.withDetails(reasons);
 		}
 	}
 
@@ -539,10 +544,18 @@ public final class Migrator {
 	}
 
 	private static void warnMissing(MigrationSet set, List<AppliedMigration> rows, RunLog log) {
+		List<String> missing = new ArrayList<>();
 		for (AppliedMigration row : rows) {
 			if (set.get(row.version()) == null && !(row.kind() == MigrationKind.BASELINE && row.checksum() == null)) {
-				log.warn("Applied migration " + row.displayName() + " is no longer found on disk or on the classpath");
+				missing.add(row.displayName());
 			}
+		}
+		if (missing.size() == 1) {
+			log.warn("Applied migration " + missing.get(0) + " is no longer found on disk or on the classpath");
+		}
+		else if (!missing.isEmpty()) {
+			log.warn(missing.size() + " applied migrations are no longer found on disk or on the classpath: "
+					+ ConfitureException.summarize(missing, ", "));
 		}
 	}
 
@@ -550,14 +563,18 @@ public final class Migrator {
 		Set<MigrationVersion> applied = appliedVersions(rows);
 		MigrationVersion newest = rows.isEmpty() ? null : rows.get(rows.size() - 1).version();
 		List<ResolvedMigration> pending = new ArrayList<>();
+		List<String> outOfOrder = new ArrayList<>();
 		for (ResolvedMigration migration : set.all()) {
 			if (!applied.contains(migration.version())) {
 				if (newest != null && migration.version().compareTo(newest) < 0) {
-					log.warn(migration.displayName() + " is older than the newest applied migration (" + newest
-							+ "); it is applied out of order");
+					outOfOrder.add(migration.displayName());
 				}
 				pending.add(migration);
 			}
+		}
+		if (!outOfOrder.isEmpty()) {
+			log.warn(ConfitureException.summarize(outOfOrder, ", ") + ((outOfOrder.size() > 1) ? " are" : " is")
+					+ " older than the newest applied migration (" + newest + "); applied out of order");
 		}
 		return pending;
 	}
@@ -578,7 +595,9 @@ public final class Migrator {
 		try (Connection lockConnection = open()) {
 			TrackingTable.Resolved table = this.trackingTable.resolve(lockConnection);
 			try (MigrationLock lock = MigrationLock.acquire(lockConnection, table.lockKey(), this.lockWait,
-					table.displayName()); Connection connection = open()) {
+					table.displayName()); Connection connection = open();
+					Interruption.Tracked tracked = Interruption.track(connection,
+							"migrations of " + this.databaseDescription)) {
 				return work.run(new Session(connection, this.trackingTable.resolve(connection), lock,
 						serverMajorVersion(connection)));
 			}
@@ -886,6 +905,10 @@ public final class Migrator {
 		 */
 		public Builder lockWait(Duration lockWait) {
 			this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+			if (lockWait.isNegative()) {
+				throw new ConfitureException(Category.CONFIG, "The lock wait must not be negative, not " + lockWait,
+						"Give a wait of zero (do not wait) or more");
+			}
 			return this;
 		}
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.sql.ScriptExecutor;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlStatement;
@@ -71,6 +72,7 @@ final class StatementExecutor {
 	 * @throws SQLException if it fails
 	 */
 	void execute(String sql) throws SQLException {
+		Interruption.check("a statement of a Java migration");
 		try (Statement statement = this.connection.createStatement()) {
 			statement.setEscapeProcessing(false);
 			if (!statement.execute(sql)) {

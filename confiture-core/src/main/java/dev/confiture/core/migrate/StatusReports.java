@@ -14,7 +14,8 @@ final class StatusReports {
 	private StatusReports() {
 	}
 
-	static StatusReport of(TrackingTable.Resolved table, MigrationSet set, List<AppliedMigration> rows) {
+	static StatusReport of(TrackingTable.Resolved table, MigrationSet set, List<AppliedMigration> rows,
+			List<String> invalidIndexes) {
 		Map<MigrationVersion, AppliedMigration> applied = new TreeMap<>();
 		rows.forEach((row) -> applied.put(row.version(), row));
 		Map<MigrationVersion, MigrationStatus> entries = new TreeMap<>();
@@ -43,7 +44,8 @@ final class StatusReports {
 								row.appliedAt(), row.executionMs(), row.appliedBy()));
 			}
 		}
-		return new StatusReport(table.displayName(), table.exists(), new ArrayList<>(entries.values()));
+		return new StatusReport(table.displayName(), table.exists(), new ArrayList<>(entries.values()),
+				invalidIndexes);
 	}
 
 }

@@ -62,6 +62,11 @@ public final class FileSystemLocation implements SqlLocation {
 		return this.root;
 	}
 
+	/** The directories left out. */
+	public List<Path> excludes() {
+		return this.excludes;
+	}
+
 	@Override
 	public String description() {
 		return relative(this.root);
@@ -81,27 +86,55 @@ public final class FileSystemLocation implements SqlLocation {
 			return List.of();
 		}
 		List<SqlResource> found = new ArrayList<>();
+		java.util.Map<Path, Path> seen = new java.util.HashMap<>();
 		try {
-			Files.walkFileTree(this.root, new SimpleFileVisitor<>() {
+			Files.walkFileTree(this.root, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+					Integer.MAX_VALUE, new SimpleFileVisitor<>() {
 
-				@Override
-				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-					if (FileSystemLocation.this.excludes.contains(dir.normalize())
-							|| (!dir.equals(FileSystemLocation.this.root) && isHidden(dir))) {
-						return FileVisitResult.SKIP_SUBTREE;
-					}
-					return FileVisitResult.CONTINUE;
-				}
+						@Override
+						public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+							if (FileSystemLocation.this.excludes.contains(dir.normalize())
+									|| (!dir.equals(FileSystemLocation.this.root) && isHidden(dir))) {
+								return FileVisitResult.SKIP_SUBTREE;
+							}
+							return FileVisitResult.CONTINUE;
+						}
 
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					if (attributes.isRegularFile() && isSql(file) && !isHidden(file)) {
-						found.add(resource(file.normalize(), attributes));
-					}
-					return FileVisitResult.CONTINUE;
-				}
+						@Override
+						public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+							if (isHidden(file) || (!isSql(file) && !attributes.isSymbolicLink())) {
+								return FileVisitResult.CONTINUE;
+							}
+							if (attributes.isSymbolicLink()) {
+								throw new ConfitureException(Category.SCHEMA, "Dangling symbolic link " + file + " -> "
+										+ Files.readSymbolicLink(file) + ": its target does not exist",
+										"Point the link at an existing file or directory, or remove it");
+							}
+							if (attributes.isRegularFile()) {
+								Path real = file.toRealPath();
+								Path first = seen.putIfAbsent(real, file);
+								if (first != null) {
+									throw new ConfitureException(Category.SCHEMA, file + " and " + first
+											+ " are the same file (" + real + ", reached through a symbolic link)",
+											"Remove one of the links, or exclude one of the directories");
+								}
+								found.add(resource(file.normalize(), attributes));
+							}
+							return FileVisitResult.CONTINUE;
+						}
 
-			});
+						@Override
+						public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
+							if (ex instanceof java.nio.file.FileSystemLoopException) {
+								throw new ConfitureException(Category.SCHEMA, "Loop of symbolic links: " + file + " -> "
+										+ Files.readSymbolicLink(file) + " leads back to a directory that contains it",
+										"Remove or re-point the link so that it does not lead back into its own tree",
+										ex);
+							}
+							throw ex;
+						}
+
+					});
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new ConfitureException(Category.SCHEMA, "Could not read " + this.root + ": " + ex.getMessage(),

@@ -37,6 +37,14 @@ public final class ScratchDatabase implements AutoCloseable {
 			statement.execute((template != null && fileCopyIsCheap(statement)) ? sql + " STRATEGY FILE_COPY" : sql);
 		}
 		catch (SQLException ex) {
+			String state = String.valueOf(ex.getSQLState());
+			if (state.startsWith("08") || state.startsWith("28") || state.equals("3D000")) {
+				throw new ConfitureException(Category.DATABASE,
+						"Could not connect to " + server.description() + ": " + ex.getMessage(),
+						"Check that this PostgreSQL server is running and reachable and that its user name and "
+								+ "password are right",
+						ex);
+			}
 			throw new ConfitureException(Category.DATABASE, "Could not create database " + name
 					+ ((template != null) ? " from template " + template : "") + " on " + server.description() + ": "
 					+ ex.getMessage(), "Check that the user may CREATE DATABASE"

@@ -10,7 +10,9 @@ import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Interruption;
 
 /**
  * Runs the statements of a script one by one on a connection, loading {@code COPY ... FROM
@@ -59,6 +61,7 @@ public final class ScriptExecutor {
 	 * @throws SqlExecutionException if the statement fails
 	 */
 	public long execute(String source, SqlStatement statement) {
+		Interruption.check(source + ":" + statement.line());
 		try {
 			if (statement.isCopyFromStdin()) {
 				return copyManager().copyIn(statement.sql(), new StringReader(statement.copyData()));
@@ -69,6 +72,11 @@ public final class ScriptExecutor {
 			}
 		}
 		catch (SQLException ex) {
+			if (Interruption.reason() != null) {
+				throw new ConfitureException(Category.INTERRUPTED, "Interrupted (" + Interruption.reason() + ") while "
+						+ source + ":" + statement.line() + " ran: the statement was cancelled on the server",
+						"Run the command again when you are ready", ex);
+			}
 			throw SqlExecutionException.of(this.failureCategory, source, statement, ex);
 		}
 		catch (IOException ex) {

@@ -1,6 +1,8 @@
 package dev.confiture.core.sql;
 
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -16,6 +18,11 @@ import dev.confiture.core.api.ConfitureException;
 public class SqlExecutionException extends ConfitureException {
 
 	private static final String NEW_LINE = System.lineSeparator();
+
+	private static final Pattern BODY_CONTEXT = Pattern
+		.compile("^(?:PL/pgSQL function inline_code_block line|compilation of PL/pgSQL function \\S+ near line) (\\d+)");
+
+	private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z_0-9]*)?\\$");
 
 	private final String source;
 
@@ -45,6 +52,9 @@ public class SqlExecutionException extends ConfitureException {
 			SQLException ex) {
 		ServerErrorMessage server = serverMessage(ex);
 		int line = statement.line() + linesBefore(statement.sql(), (server != null) ? server.getPosition() : 0);
+		if (server != null && server.getPosition() == 0) {
+			line += bodyLine(statement.sql(), server.getWhere());
+		}
 		String message = source + ":" + line + ": " + describe(ex) + NEW_LINE + "  Statement: "
 				+ abbreviate(statement.sql());
 		return new SqlExecutionException(category, source, line, ex.getSQLState(), message, null, ex);
@@ -120,6 +130,24 @@ public class SqlExecutionException extends ConfitureException {
 	/** PostgreSQL's SQLSTATE, or {@code null}. */
 	public String sqlState() {
 		return this.sqlState;
+	}
+
+	/**
+	 * Lines from the statement's first line to the failing line of a PL/pgSQL body of the
+	 * statement itself (a {@code DO} block, or a function being compiled), as PostgreSQL's
+	 * context gives it ("inline_code_block line 3"); 0 when the failure is elsewhere.
+	 */
+	private static int bodyLine(String sql, String where) {
+		if (where == null) {
+			return 0;
+		}
+		String innermost = where.lines().findFirst().orElse("");
+		Matcher context = BODY_CONTEXT.matcher(innermost);
+		Matcher body = DOLLAR_QUOTE.matcher(sql);
+		if (!context.find() || !body.find()) {
+			return 0;
+		}
+		return linesBefore(sql, body.end() + 1) + Integer.parseInt(context.group(1)) - 1;
 	}
 
 	private static ServerErrorMessage serverMessage(SQLException ex) {

@@ -1,7 +1,8 @@
 -- Indexes that back no constraint and are not partitions of a partitioned index.
 SELECT (pg_identify_object('pg_class'::regclass, i.indexrelid, 0)).identity AS name,
 	(pg_identify_object('pg_class'::regclass, i.indrelid, 0)).identity AS table_name,
-	pg_get_indexdef(i.indexrelid) AS definition, tc.relkind = 'p' AS partitioned
+	pg_get_indexdef(i.indexrelid) AS definition, tc.relkind = 'p' AS partitioned,
+	i.indisvalid AS valid, i.indisready AS ready
 FROM pg_index i
 JOIN pg_class tc ON tc.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = tc.relnamespace

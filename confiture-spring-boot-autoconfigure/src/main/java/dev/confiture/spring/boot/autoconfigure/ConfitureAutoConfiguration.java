@@ -96,7 +96,7 @@ public final class ConfitureAutoConfiguration {
 		}
 		else if (StringUtils.hasText(connectionDetails.getJdbcUrl())) {
 			configuration.database(ConnectionSettings.parse(connectionDetails.getJdbcUrl(),
-					connectionDetails.getUsername(), connectionDetails.getPassword()));
+					connectionDetails.getUsername(), connectionDetails.getPassword()).withTimeouts(properties.timeouts()));
 		}
 		else {
 			DataSource primary = dataSource.getIfUnique();
@@ -136,11 +136,11 @@ public final class ConfitureAutoConfiguration {
 	private static @Nullable ConnectionSettings shadow(ConfitureProperties properties,
 			ConfitureConnectionDetails connectionDetails, @Nullable JdbcConnectionDetails jdbc) {
 		if (StringUtils.hasText(properties.getShadowUrl())) {
-			return ConnectionSettings.parse(properties.getShadowUrl(), null, null);
+			return ConnectionSettings.parse(properties.getShadowUrl(), null, null).withTimeouts(properties.timeouts());
 		}
 		if (StringUtils.hasText(connectionDetails.getJdbcUrl())) {
 			return ConnectionSettings.parse(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(),
-					connectionDetails.getPassword());
+					connectionDetails.getPassword()).withTimeouts(properties.timeouts());
 		}
 		if (jdbc != null && StringUtils.hasText(jdbc.getJdbcUrl())) {
 			return ConnectionSettings.parse(jdbc.getJdbcUrl(), jdbc.getUsername(), jdbc.getPassword());

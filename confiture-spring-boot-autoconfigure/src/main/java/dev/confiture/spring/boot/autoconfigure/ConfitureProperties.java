@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.config.ConnectionTimeouts;
 import dev.confiture.core.lint.LintMode;
 import dev.confiture.core.migrate.ChecksumPolicy;
 import dev.confiture.core.migrate.MigrationTimeouts;
@@ -84,6 +87,21 @@ public class ConfitureProperties {
 	 * Login password of the database to manage, for a separate DDL user.
 	 */
 	private String password;
+
+	/**
+	 * Longest wait for the TCP connection to confiture.url and the shadow URL.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Longest wait for the whole login to confiture.url and the shadow URL.
+	 */
+	private Duration loginTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Longest wait for any answer of the server on confiture.url; 0 waits as long as a statement runs.
+	 */
+	private Duration socketTimeout = Duration.ZERO;
 
 	/**
 	 * Whether validate mode and the health indicator also compare the database with a fresh
@@ -180,6 +198,42 @@ public class ConfitureProperties {
 
 	public void setTrackingTable(String trackingTable) {
 		this.trackingTable = trackingTable;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getLoginTimeout() {
+		return this.loginTimeout;
+	}
+
+	public void setLoginTimeout(Duration loginTimeout) {
+		this.loginTimeout = loginTimeout;
+	}
+
+	public Duration getSocketTimeout() {
+		return this.socketTimeout;
+	}
+
+	public void setSocketTimeout(Duration socketTimeout) {
+		this.socketTimeout = socketTimeout;
+	}
+
+	/** The connection timeouts for Confiture's own connections. */
+	ConnectionTimeouts timeouts() {
+		try {
+			return new ConnectionTimeouts(this.connectTimeout, this.loginTimeout, this.socketTimeout);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ConfitureException(Category.CONFIG, ex.getMessage(),
+					"Set confiture.connect-timeout and confiture.login-timeout to more than zero, "
+							+ "confiture.socket-timeout to zero or more");
+		}
 	}
 
 	public Duration getLockWait() {

@@ -158,6 +158,20 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
+	void silentServerStopsStartupWithTheHostNamedInsteadOfHanging() throws Exception {
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			String address = "127.0.0.1:" + silent.getLocalPort();
+			this.contextRunner
+				.withPropertyValues("confiture.url=jdbc:postgresql://" + address + "/app", "confiture.login-timeout=1s")
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					FailureAnalysis analysis = analyze(context.getStartupFailure());
+					assertThat(analysis.getDescription()).contains(address).contains("login timeout of 1 s");
+				});
+		}
+	}
+
+	@Test
 	void failingMigrationStopsStartupNamingFileAndLineAndLeavesNothingBehind() {
 		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:broken/migrations")

@@ -1,0 +1,3 @@
+-- Extensions and types used by the rest of the schema. Files run in order:
+-- 00_common, then 10_tables, 20_views, 30_functions (numbers compare numerically).
+-- CREATE EXTENSION IF NOT EXISTS pg_trgm;
