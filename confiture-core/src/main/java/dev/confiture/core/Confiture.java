@@ -209,6 +209,11 @@ public final class Confiture {
 			}
 
 			@Override
+			public dev.confiture.core.build.BaselineProof prove(Connection connection) {
+				return migrator.proveBaseline(connection);
+			}
+
+			@Override
 			public List<String> record(Connection connection) {
 				return migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
 			}
