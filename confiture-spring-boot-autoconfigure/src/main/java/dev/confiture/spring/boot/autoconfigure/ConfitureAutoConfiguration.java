@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -70,6 +71,7 @@ public final class ConfitureAutoConfiguration {
 			ConfitureResources resources, ResourceLoader resourceLoader, Environment environment) {
 		dev.confiture.core.config.Environment confitureEnvironment = environment(properties, resources,
 				environment.getProperty("spring.application.name", "application"));
+		ConfitureSeedProfiles.check(properties, confitureEnvironment, resources);
 		List<JavaMigration> beans = javaMigrations.orderedStream().toList();
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Confiture.Configuration configuration = Confiture.configure()
@@ -115,6 +117,11 @@ public final class ConfitureAutoConfiguration {
 		if (properties.isCheckDrift()) {
 			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow(properties, environment)));
 		}
+		initializer.setProveBaseline(properties.isProveBaseline());
+		initializer.setDatabaseSupport(new ConfitureDatabaseSupport(confiture, properties.getOnUnsupportedDatabase(),
+				StringUtils.hasText(properties.getUrl()) ? "confiture.url"
+						: Binder.get(environment).bind("confiture.mode", String.class).isBound() ? "confiture.mode"
+								: null));
 		return initializer;
 	}
 

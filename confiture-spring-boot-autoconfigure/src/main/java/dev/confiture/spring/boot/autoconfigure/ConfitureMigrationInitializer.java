@@ -54,6 +54,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private Migrator migrator;
 
+	private ConfitureDatabaseSupport databaseSupport;
+
+	private boolean proveBaseline = true;
+
 	private int order = 0;
 
 	/**
@@ -78,6 +82,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			this.state.recordRun(new LastRun("none", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
 		}
+		if (this.databaseSupport != null && !this.databaseSupport.supported()) {
+			this.state.recordRun(new LastRun("skipped", Instant.now(), Duration.ZERO, List.of(), null));
+			return;
+		}
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
@@ -87,7 +95,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			Outcome outcome = run();
 			checkDrift();
 			action = outcome.action();
-			Duration duration = Duration.ofNanos(System.nanoTime() - started);
+			Duration duration = (outcome.duration() != null) ? outcome.duration()
+					: Duration.ofNanos(System.nanoTime() - started);
 			this.state.recordRun(new LastRun(action, startedAt, duration, outcome.versions(), null));
 			logger.info("Confiture: " + outcome.summary() + " in " + duration.toMillis() + " ms");
 		}
@@ -104,14 +113,14 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	private Outcome run() {
 		if (this.strategy != null) {
 			this.strategy.migrate(this.confiture);
-			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy");
+			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy", null);
 		}
 		return switch (this.mode) {
 			case AUTO -> auto();
-			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
+			case BUILD -> build(this.confiture.build(buildOptions()));
 			case MIGRATE -> migrate();
 			case VALIDATE -> validate();
-			case NONE -> new Outcome("none", List.of(), "nothing to do");
+			case NONE -> new Outcome("none", List.of(), "nothing to do", null);
 		};
 	}
 
@@ -135,28 +144,39 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		if (!this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
 			return migrate();
 		}
-		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
+		BuildResult result = this.confiture.build(buildOptions().withExisting(ExistingObjects.SKIP));
 		return result.skipped() ? migrate() : build(result);
 	}
 
+	private BuildOptions buildOptions() {
+		return BuildOptions.defaults().withBaselineProof(this.proveBaseline);
+	}
+
 	private Outcome build(BuildResult result) {
-		return new Outcome("build", result.baselinedMigrations(), "built the schema from " + result.schemaFiles().size()
-				+ " files and " + result.seedFiles().size() + " seed files (" + result.statementCount()
-				+ " statements, schema hash " + result.schemaHash().substring(0, 12) + ")"
-				+ (result.baselinedMigrations().isEmpty() ? ""
-						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
+		int baselined = result.baselinedMigrations().size();
+		return new Outcome("build", result.baselinedMigrations(), "built the schema from "
+				+ Plurals.count(result.schemaFiles().size(), "file") + " and "
+				+ Plurals.count(result.seedFiles().size(), "seed file") + " ("
+				+ Plurals.count(result.statementCount(), "statement") + ", schema hash "
+				+ result.schemaHash().substring(0, 12) + ")"
+				+ ((baselined == 0) ? ""
+						: ", marked " + Plurals.count(baselined, "migration") + " as applied ("
+								+ (result.baselineProof().ran() ? "proven contained in the schema files"
+										: "not proven: confiture.prove-baseline=false")
+								+ ")"),
+				result.duration());
 	}
 
 	private Outcome migrate() {
 		MigrationRun run = this.migrator.up();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
-				: "applied " + versions.size() + " migration(s): " + run.migrations()
+				: "applied " + Plurals.count(versions.size(), "migration") + ": " + run.migrations()
 					.stream()
 					.map(ExecutedMigration::migration)
 					.map((migration) -> migration.displayName())
 					.collect(Collectors.joining(", "));
-		return new Outcome("migrate", versions, summary);
+		return new Outcome("migrate", versions, summary, null);
 	}
 
 	private Outcome validate() {
@@ -185,8 +205,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 					"confiture.mode=validate: " + pending.size() + " pending migration(s): " + names(pending),
 					"Apply them (confiture migrate up, or confiture.mode=migrate) before starting in validate mode");
 		}
-		return new Outcome("validate", List.of(), "validated the database: " + report.appliedCount()
-				+ " migrations applied, none pending");
+		return new Outcome("validate", List.of(), "validated the database: "
+				+ Plurals.count(report.appliedCount(), "migration") + " applied, none pending", null);
 	}
 
 	private void checkDrift() {
@@ -210,6 +230,19 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	void setDriftCheck(ConfitureDriftCheck driftCheck) {
 		this.driftCheck = driftCheck;
+	}
+
+	void setDatabaseSupport(ConfitureDatabaseSupport databaseSupport) {
+		this.databaseSupport = databaseSupport;
+	}
+
+	/**
+	 * Sets whether a build proves that the schema files contain every migration it marks as
+	 * applied (on by default).
+	 * @param proveBaseline whether to prove the baseline
+	 */
+	public void setProveBaseline(boolean proveBaseline) {
+		this.proveBaseline = proveBaseline;
 	}
 
 	private void checkPostgres() {
@@ -260,7 +293,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		this.order = order;
 	}
 
-	private record Outcome(String action, List<String> versions, String summary) {
+	private record Outcome(String action, List<String> versions, String summary, Duration duration) {
 
 	}
 
