@@ -112,6 +112,7 @@ public final class ConfitureAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConfitureMigrationInitializer confitureMigrationInitializer(Confiture confiture, ConfitureProperties properties,
 			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state, Environment environment) {
+		ConfitureSqlInitCheck.check(environment);
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
 		if (properties.isCheckDrift()) {
