@@ -46,6 +46,9 @@ final class BaselineProver {
 	private static final Set<String> CONTAINED = Set.of("42P07", "42701", "42710", "42723", "42P06", "42712", "42P01",
 			"42703", "42704", "42883", "3F000", "25001");
 
+	/** SQLSTATEs meaning that the server offers no PL/pgSQL or no temporary functions to this user. */
+	private static final Set<String> FAST_PATH_UNAVAILABLE = Set.of("42704", "42501", "25006", "0A000");
+
 	private static final List<String> CATALOGS = List.of("pg_namespace", "pg_class", "pg_attribute", "pg_attrdef",
 			"pg_constraint", "pg_index", "pg_trigger", "pg_policy", "pg_description", "pg_rewrite", "pg_proc", "pg_type",
 			"pg_extension", "pg_enum", "pg_sequence", "pg_inherits", "pg_statistic_ext", "pg_operator", "pg_cast",
@@ -141,6 +144,9 @@ final class BaselineProver {
 				}
 			}
 			catch (SQLException ex) {
+				if (!FAST_PATH_UNAVAILABLE.contains(ex.getSQLState())) {
+					throw ex;
+				}
 				// No PL/pgSQL or no temporary objects allowed: judge every migration by its catalog
 				return null;
 			}

@@ -53,10 +53,10 @@ $f$;
 --
 CREATE FUNCTION pg_temp.confiture_proof_signature(name text) RETURNS text LANGUAGE sql AS $f$
 	SELECT coalesce((
-		SELECT c.relkind || ' ' || c.relpersistence || ' ' || coalesce(c.reloptions::text, '') || ' '
-			|| coalesce(c.relacl::text, '') || ' ' || c.relrowsecurity || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '')
+		SELECT c.relkind::text || ' ' || c.relpersistence::text || ' ' || coalesce(c.reloptions::text, '') || ' '
+			|| coalesce(c.relacl::text, '') || ' ' || c.relrowsecurity::text || ' ' || coalesce(obj_description(c.oid, 'pg_class'), '')
 			|| ' (' || coalesce((SELECT string_agg(a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
-					|| ' ' || a.attnotnull || ' ' || a.attidentity || a.attgenerated || ' ' || a.attcollation
+					|| ' ' || a.attnotnull::text || ' ' || a.attidentity::text || a.attgenerated::text || ' ' || a.attcollation::text
 					|| ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || coalesce(col_description(c.oid, a.attnum), ''),
 					', ' ORDER BY a.attname)
 				FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -69,13 +69,13 @@ CREATE FUNCTION pg_temp.confiture_proof_signature(name text) RETURNS text LANGUA
 				FROM pg_index i WHERE i.indrelid = c.oid), '')
 			|| ' ' || coalesce((SELECT string_agg(pg_get_triggerdef(g.oid), ', ' ORDER BY 1)
 				FROM pg_trigger g WHERE g.tgrelid = c.oid AND NOT g.tgisinternal), '')
-			|| ' ' || coalesce((SELECT string_agg(p.polname || ' ' || p.polcmd || ' ' || p.polpermissive || ' '
+			|| ' ' || coalesce((SELECT string_agg(p.polname || ' ' || p.polcmd::text || ' ' || p.polpermissive::text || ' '
 					|| p.polroles::text || ' ' || coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' '
 					|| coalesce(pg_get_expr(p.polwithcheck, p.polrelid), ''), ', ' ORDER BY p.polname)
 				FROM pg_policy p WHERE p.polrelid = c.oid), '')
 			|| ' ' || CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) ELSE '' END
-			|| ' ' || coalesce((SELECT s.seqtypid || ' ' || s.seqstart || ' ' || s.seqincrement || ' ' || s.seqmax || ' '
-					|| s.seqmin || ' ' || s.seqcache || ' ' || s.seqcycle FROM pg_sequence s WHERE s.seqrelid = c.oid), '')
+			|| ' ' || coalesce((SELECT s.seqtypid::text || ' ' || s.seqstart || ' ' || s.seqincrement || ' ' || s.seqmax || ' '
+					|| s.seqmin || ' ' || s.seqcache || ' ' || s.seqcycle::text FROM pg_sequence s WHERE s.seqrelid = c.oid), '')
 			|| ' ' || coalesce((SELECT string_agg(h.inhparent::regclass::text, ', ' ORDER BY h.inhseqno)
 				FROM pg_inherits h WHERE h.inhrelid = c.oid), '')
 		FROM pg_class c WHERE c.oid = to_regclass(name)), 'absent')

@@ -189,7 +189,7 @@ final class TemplateDatabases {
 				.migrator(definition::customize)
 				.load();
 			if (definition.source() == TemplateSource.SCHEMA) {
-				confiture.build(BuildOptions.defaults());
+				confiture.build(BuildOptions.defaults().withBaselineProof(definition.proveBaseline()));
 			}
 			else {
 				confiture.migrator().build().up();
