@@ -107,7 +107,7 @@ class BuildCommand implements Callable<Integer> {
 						seconds(millis), result.statementCount(), result.schemaHash().substring(0, 12));
 				if (!result.baselinedMigrations().isEmpty()) {
 					out.println("Marked " + Plurals.count(result.baselinedMigrations().size(), "existing migration")
-							+ " as applied: " + (result.baselineProof().ran() ? "proven, the schema files contain them"
+							+ " as applied: " + (result.baselineProof().ran() ? "proven contained in the schema files"
 									: "not proven (--no-baseline-proof)"));
 				}
 				result.baselineProof().notes().forEach((note) -> out.println("Note: could not check " + note));
