@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.Environment;
-import dev.confiture.core.config.Suggestions;
+
 
 /**
  * Checks that every configured seed profile names a folder in at least one seed location: a
@@ -49,7 +49,7 @@ final class ConfitureSeedProfiles {
 					known.addAll(profiles(resources.copy(location, false)));
 				}
 				String name = profiles.get(profile).trim();
-				String suggestion = Suggestions.closest(name, known);
+				String suggestion = ClosestName.closest(name, known);
 				throw new ConfitureException(Category.CONFIG,
 						"confiture.seed-profiles names '" + name + "', but no seed location has a folder '" + name
 								+ "' (" + String.join(", ", properties.getSeedLocations()) + "); known profiles: "

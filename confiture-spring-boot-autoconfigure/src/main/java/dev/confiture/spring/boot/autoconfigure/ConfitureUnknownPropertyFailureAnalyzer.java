@@ -14,7 +14,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
-import dev.confiture.core.config.Suggestions;
+
 
 /**
  * Explains a startup stopped by an unknown {@code confiture.*} property: names it, where it
@@ -48,7 +48,7 @@ class ConfitureUnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Un
 	}
 
 	static String suggestion(String name) {
-		return Suggestions.closest(name, KNOWN);
+		return ClosestName.closest(name, KNOWN);
 	}
 
 	static Set<String> known() {
