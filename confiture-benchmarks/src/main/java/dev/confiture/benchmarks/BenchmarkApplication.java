@@ -23,7 +23,8 @@ public final class BenchmarkApplication {
 
 	private static final List<Benchmark> BENCHMARKS = List.of(new BuildVsPsqlBenchmark(), new DiscoverHashBenchmark(),
 			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark(), new FreshDatabaseBreakdownBenchmark(),
-			new SpringStartupBenchmark(), new TemplateCloneBenchmark(), new DiffBenchmark(), new LintBenchmark());
+			new SpringStartupBenchmark(), new TemplateCloneBenchmark(), new DiffBenchmark(), new LintBenchmark(),
+			new BaselineProofBenchmark());
 
 	private BenchmarkApplication() {
 	}

@@ -15,9 +15,17 @@ final class ConfitureBuildContender extends DatabaseContender {
 
 	private final ConfitureProject project;
 
+	private final boolean proveBaseline;
+
 	ConfitureBuildContender(String name, PostgresServer server, DatabaseCheck check, ConfitureProject project) {
+		this(name, server, check, project, true);
+	}
+
+	ConfitureBuildContender(String name, PostgresServer server, DatabaseCheck check, ConfitureProject project,
+			boolean proveBaseline) {
 		super(name, server, check);
 		this.project = project;
+		this.proveBaseline = proveBaseline;
 	}
 
 	@Override
@@ -27,7 +35,7 @@ final class ConfitureBuildContender extends DatabaseContender {
 			.environment(ConfitureProject.ENVIRONMENT)
 			.database(database)
 			.load()
-			.build(BuildOptions.defaults());
+			.build(BuildOptions.defaults().withBaselineProof(this.proveBaseline));
 	}
 
 }

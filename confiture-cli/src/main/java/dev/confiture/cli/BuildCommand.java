@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.build.BuildListener;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildOptions.ExistingObjects;
@@ -38,6 +39,12 @@ class BuildCommand implements Callable<Integer> {
 
 	@Option(names = "--schema-only", description = "Leave the seed files out.")
 	boolean schemaOnly;
+
+	@Option(names = "--no-baseline-proof",
+			description = { "Do not prove that the schema files contain every migration that the build marks as applied.",
+					"Risk: a migration missing from db/schema is marked applied anyway, and every database built "
+							+ "from the files lacks it for good." })
+	boolean noBaselineProof;
 
 	@Option(names = { "--output", "-o" }, paramLabel = "FILE",
 			description = "Write the ordered SQL to FILE instead of running it (no database needed).")
@@ -66,6 +73,7 @@ class BuildCommand implements Callable<Integer> {
 			.load();
 		BuildOptions options = BuildOptions.defaults()
 			.withSchemaOnly(this.schemaOnly)
+			.withBaselineProof(!this.noBaselineProof)
 			.withExisting(this.existing.drop ? ExistingObjects.DROP
 					: this.existing.ifEmpty ? ExistingObjects.SKIP : ExistingObjects.REFUSE);
 		if (text) {
@@ -88,7 +96,7 @@ class BuildCommand implements Callable<Integer> {
 			}
 			return ExitCodes.OK;
 		}
-		BuildResult result = confiture.build(options);
+		BuildResult result = build(confiture, options);
 		long millis = result.duration().toMillis();
 		if (text) {
 			if (result.skipped()) {
@@ -98,9 +106,11 @@ class BuildCommand implements Callable<Integer> {
 				out.printf(Locale.ROOT, "Schema built successfully in %s (%d statements, schema hash %s)%n",
 						seconds(millis), result.statementCount(), result.schemaHash().substring(0, 12));
 				if (!result.baselinedMigrations().isEmpty()) {
-					out.println("Marked " + result.baselinedMigrations().size()
-							+ " existing migration(s) as applied: the schema files already contain them");
+					out.println("Marked " + Plurals.count(result.baselinedMigrations().size(), "existing migration")
+							+ " as applied: " + (result.baselineProof().ran() ? "proven contained in the schema files"
+									: "not proven (--no-baseline-proof)"));
 				}
+				result.baselineProof().notes().forEach((note) -> out.println("Note: could not check " + note));
 			}
 		}
 		else {
@@ -112,10 +122,25 @@ class BuildCommand implements Callable<Integer> {
 			document.put("statements", result.statementCount());
 			document.put("droppedSchemas", result.droppedSchemas());
 			document.put("baselinedMigrations", result.baselinedMigrations());
+			document.put("baselineProven", result.baselineProof().ran());
+			document.put("baselineProofNotes", result.baselineProof().notes());
 			document.put("skippedReason", result.skippedReason());
 			Json.write(out, document);
 		}
 		return ExitCodes.OK;
+	}
+
+	private static BuildResult build(Confiture confiture, BuildOptions options) {
+		try {
+			return confiture.build(options);
+		}
+		catch (ConfitureException ex) {
+			if (ex.hint() != null && ex.hint().contains("Turning the baseline proof off")) {
+				throw new ConfitureException(ex.category(), ex.getMessage(), ex.hint()
+					.replace("Turning the baseline proof off", "--no-baseline-proof"), ex);
+			}
+			throw ex;
+		}
 	}
 
 	private static Map<String, Object> document(String status, String environment, List<SchemaFile> files, String hash,

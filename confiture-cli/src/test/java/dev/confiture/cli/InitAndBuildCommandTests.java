@@ -193,6 +193,34 @@ class InitAndBuildCommandTests {
 		assertThat(build.err()).contains("Could not connect").doesNotContain("hunter2");
 	}
 
+	@Test
+	void buildFailsWhenTheSchemaFilesLackAMigrationUnlessTheProofIsTurnedOff() throws SQLException {
+		writeProject();
+		write("db/migrations/001_posts.up.sql", "CREATE TABLE posts (id int PRIMARY KEY, title text NOT NULL);");
+		write("db/migrations/002_add_owner_email.up.sql", "ALTER TABLE posts ADD COLUMN owner_email text;");
+		Result refused = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url());
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
+		assertThat(refused.err()).contains("The schema files do not contain migration that the build would mark")
+			.contains("002_add_owner_email (db/migrations/002_add_owner_email.up.sql) adds column public.posts.owner_email text")
+			.doesNotContain("001_posts (")
+			.contains("--no-baseline-proof builds anyway");
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+		Result built = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url(),
+				"--no-baseline-proof");
+		assertThat(built.exitCode()).as(built.toString()).isZero();
+		assertThat(built.out()).contains("Marked 2 existing migrations as applied: not proven (--no-baseline-proof)");
+	}
+
+	@Test
+	void provenBaselineIsSaidAndSingular() {
+		writeProject();
+		write("db/migrations/001_posts.up.sql", "CREATE TABLE posts (id int PRIMARY KEY, title text NOT NULL);");
+		Result built = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url());
+		assertThat(built.exitCode()).as(built.toString()).isZero();
+		assertThat(built.out())
+			.contains("Marked 1 existing migration as applied: proven contained in the schema files");
+	}
+
 	private void writeProject() {
 		write("db/schema/10_tables/posts.sql", "CREATE TABLE posts (id int PRIMARY KEY, title text NOT NULL);");
 		write("db/environments/local.yaml", "name: local\nincludes:\n  - ../schema\n");

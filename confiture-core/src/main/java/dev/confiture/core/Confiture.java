@@ -245,7 +245,7 @@ public final class Confiture {
 	 * @return what was done
 	 */
 	public InitializeResult initialize(InitializeOptions options) {
-		return new Initializer(this).initialize(options.mode());
+		return new Initializer(this).initialize(options);
 	}
 
 	/**
@@ -477,6 +477,11 @@ public final class Confiture {
 			@Override
 			public void lock(Connection connection) {
 				migrator.lockTransaction(connection);
+			}
+
+			@Override
+			public dev.confiture.core.build.BaselineProof prove(Connection connection) {
+				return migrator.proveBaseline(connection);
 			}
 
 			@Override

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param mode the startup policy
  */
-public record InitializeOptions(Mode mode) {
+public record InitializeOptions(Mode mode, boolean proveBaseline) {
 
 	/** Checks the mode. */
 	public InitializeOptions {
@@ -15,8 +15,26 @@ public record InitializeOptions(Mode mode) {
 	}
 
 	/** Options with a mode. */
+	/**
+	 * Options with the baseline proof on.
+	 * @param mode what to do
+	 */
+	public InitializeOptions(Mode mode) {
+		this(mode, true);
+	}
+
 	public static InitializeOptions of(Mode mode) {
-		return new InitializeOptions(mode);
+		return new InitializeOptions(mode, true);
+	}
+
+	/**
+	 * These options with the baseline proof of a build on or off (on by default; see
+	 * {@code BuildOptions#withBaselineProof}).
+	 * @param proveBaseline whether a build proves that the schema files contain its migrations
+	 * @return new options
+	 */
+	public InitializeOptions withBaselineProof(boolean proveBaseline) {
+		return new InitializeOptions(this.mode, proveBaseline);
 	}
 
 	/**

@@ -28,10 +28,11 @@ final class Initializer {
 		this.confiture = confiture;
 	}
 
-	InitializeResult initialize(Mode mode) {
-		return switch (mode) {
-			case AUTO -> auto();
-			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
+	InitializeResult initialize(InitializeOptions options) {
+		BuildOptions build = BuildOptions.defaults().withBaselineProof(options.proveBaseline());
+		return switch (options.mode()) {
+			case AUTO -> auto(build);
+			case BUILD -> build(this.confiture.build(build));
 			case MIGRATE -> migrate(this.confiture.status(StatusOptions.defaults()));
 			case VALIDATE -> validate();
 			case NONE -> new InitializeResult(Mode.NONE, List.of(), "nothing to do");
@@ -45,12 +46,12 @@ final class Initializer {
 	 * on an empty database one builds and the other, once the build has committed, finds it
 	 * built and migrates.
 	 */
-	private InitializeResult auto() {
+	private InitializeResult auto(BuildOptions options) {
 		StatusReport report = this.confiture.status(StatusOptions.defaults());
 		if (report.initialized() || !this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
 			return migrate(report);
 		}
-		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
+		BuildResult result = this.confiture.build(options.withExisting(ExistingObjects.SKIP));
 		return result.skipped() ? migrate(this.confiture.status(StatusOptions.defaults())) : build(result);
 	}
 
@@ -64,11 +65,17 @@ final class Initializer {
 	}
 
 	private static InitializeResult build(BuildResult result) {
+		int baselined = result.baselinedMigrations().size();
 		return new InitializeResult(Mode.BUILD, result.baselinedMigrations(), "built the schema from "
-				+ result.schemaFiles().size() + " files and " + result.seedFiles().size() + " seed files ("
-				+ result.statementCount() + " statements, schema hash " + result.schemaHash().substring(0, 12) + ")"
-				+ (result.baselinedMigrations().isEmpty() ? ""
-						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
+				+ count(result.schemaFiles().size(), "file") + " and " + count(result.seedFiles().size(), "seed file")
+				+ " (" + count(result.statementCount(), "statement") + ", schema hash "
+				+ result.schemaHash().substring(0, 12) + ")"
+				+ ((baselined == 0) ? ""
+						: ", marked " + count(baselined, "migration") + " as applied ("
+								+ (result.baselineProof().ran() ? "proven contained in the schema files"
+										: "not proven: the baseline proof is off")
+								+ ")"),
+				result.duration());
 	}
 
 	/**
@@ -82,12 +89,16 @@ final class Initializer {
 		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
-				: "applied " + versions.size() + " migration(s): " + run.migrations()
+				: "applied " + count(versions.size(), "migration") + ": " + run.migrations()
 					.stream()
 					.map(ExecutedMigration::migration)
 					.map((migration) -> migration.displayName())
 					.collect(Collectors.joining(", "));
 		return new InitializeResult(Mode.MIGRATE, versions, summary);
+	}
+
+	private static String count(long count, String noun) {
+		return count + " " + noun + ((count == 1) ? "" : "s");
 	}
 
 	private InitializeResult validate() {

@@ -147,7 +147,7 @@ class ConfitureOperationsTests {
 		InitializeResult second = confiture().initialize(InitializeOptions.of(Mode.AUTO));
 		assertThat(second.action()).isEqualTo(Mode.MIGRATE);
 		assertThat(second.versions()).containsExactly("003");
-		assertThat(second.summary()).contains("applied 1 migration(s)");
+		assertThat(second.summary()).contains("applied 1 migration: 003_email");
 		assertThat(confiture().initialize(InitializeOptions.of(Mode.VALIDATE)).action()).isEqualTo(Mode.VALIDATE);
 	}
 

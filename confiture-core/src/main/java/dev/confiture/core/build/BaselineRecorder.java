@@ -21,6 +21,18 @@ public interface BaselineRecorder {
 	default void lock(Connection connection) throws SQLException {
 	}
 
+	/**
+	 * Called in the build's transaction after the schema files ran, before the seeds: runs each
+	 * migration that is about to be marked as applied on the built schema and rolls it back,
+	 * to prove that the schema files already contain it.
+	 * @param connection the build's connection, inside its transaction
+	 * @return what was found
+	 * @throws SQLException on failure, which rolls the whole build back
+	 */
+	default BaselineProof prove(Connection connection) throws SQLException {
+		return BaselineProof.NOT_RUN;
+	}
+
 	/** Records nothing. */
 	BaselineRecorder NONE = (connection) -> List.of();
 

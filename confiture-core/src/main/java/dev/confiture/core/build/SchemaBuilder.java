@@ -113,18 +113,25 @@ public final class SchemaBuilder {
 				Map<SchemaFile, List<SqlStatement>> scripts = split(files);
 				int statements = 0;
 				int index = 0;
+				BaselineProof proof = BaselineProof.NOT_RUN;
 				for (Map.Entry<SchemaFile, List<SqlStatement>> script : scripts.entrySet()) {
+					if (index == sources.schemaFiles().size() && options.proveBaseline()) {
+						proof = prove(connection);
+					}
 					this.listener.fileStarted(script.getKey(), ++index, scripts.size());
 					statements += new ScriptExecutor(connection, Category.SCHEMA).execute(script.getKey().displayPath(),
 							script.getValue());
 				}
+				if (index == sources.schemaFiles().size() && options.proveBaseline()) {
+					proof = prove(connection);
+				}
+				List<String> baselined = this.baseline.record(connection);
 				Duration duration = Duration.ofNanos(System.nanoTime() - started);
 				record(connection, trackingSchema, environment, hash, sources.schemaFiles().size(), seedFiles.size(),
 						statements, duration);
-				List<String> baselined = this.baseline.record(connection);
 				connection.commit();
 				return new BuildResult(environment, targetDescription, sources.schemaFiles(), seedFiles, hash,
-						statements, dropped, null, baselined, Duration.ofNanos(System.nanoTime() - started));
+						statements, dropped, null, baselined, duration, proof);
 			}
 			catch (SqlExecutionException ex) {
 				rollback(connection);
@@ -152,6 +159,14 @@ public final class SchemaBuilder {
 			throw new ConfitureException(Category.DATABASE, "Build on " + targetDescription + " failed: " + ex.getMessage(),
 					"Nothing was changed: the build ran in one transaction and was rolled back.", ex);
 		}
+	}
+
+	private BaselineProof prove(Connection connection) throws SQLException {
+		BaselineProof proof = this.baseline.prove(connection);
+		if (!proof.passed()) {
+			throw BaselineProofFailure.of(proof);
+		}
+		return proof;
 	}
 
 	/**

@@ -93,6 +93,31 @@ public final class CatalogReader {
 		}
 	}
 
+	/**
+	 * Reads the catalog inside the connection's current transaction, seeing its uncommitted
+	 * changes, and leaves that transaction as it was (the reader's own settings are undone
+	 * through a savepoint).
+	 * @param connection a connection inside a transaction
+	 * @return the catalog
+	 * @throws ConfitureException if a query fails
+	 */
+	public Catalog readInTransaction(Connection connection) {
+		try {
+			java.sql.Savepoint savepoint = connection.setSavepoint();
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET LOCAL search_path = ''");
+				return read(statement);
+			}
+			finally {
+				connection.rollback(savepoint);
+			}
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE, "Could not read the schema catalog: " + ex.getMessage(),
+					"Check that the user may read pg_catalog", ex);
+		}
+	}
+
 	private Catalog read(Statement statement) throws SQLException {
 		List<CatalogObject> objects = new ArrayList<>();
 		Dependencies dependencies = new Dependencies();

@@ -92,9 +92,25 @@ final class EnvironmentReader {
 		if (mustExist && !Files.exists(path)) {
 			throw settings.error(value.line(), "Path '" + value.written() + "' in '" + value.key()
 					+ "' does not exist (resolved to " + path + ")",
-					"Create the directory or correct the path; " + relativeTo);
+					didYouMean(path) + "Create the directory or correct the path; " + relativeTo);
 		}
 		return path;
+	}
+
+	private static String didYouMean(Path missing) {
+		Path parent = missing.getParent();
+		if (parent == null || missing.getFileName() == null || !Files.isDirectory(parent)) {
+			return "";
+		}
+		try (java.util.stream.Stream<Path> siblings = Files.list(parent)) {
+			List<String> names = siblings.filter(Files::isDirectory).map((sibling) -> sibling.getFileName().toString())
+				.toList();
+			String suggestion = Suggestions.closest(missing.getFileName().toString(), names);
+			return (suggestion != null) ? "Did you mean '" + suggestion + "' (" + parent.resolve(suggestion) + ")? " : "";
+		}
+		catch (java.io.IOException ex) {
+			return "";
+		}
 	}
 
 	private ConnectionSettings database(ConfigMapping settings) {

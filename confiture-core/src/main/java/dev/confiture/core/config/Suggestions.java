@@ -7,7 +7,7 @@ import java.util.Locale;
  * Finds the candidate closest to a misspelt word, by optimal string alignment distance
  * (edits and adjacent transpositions), ignoring case.
  */
-final class Suggestions {
+public final class Suggestions {
 
 	private Suggestions() {
 	}
@@ -19,7 +19,7 @@ final class Suggestions {
 	 * @param candidates the valid words
 	 * @return the suggestion or {@code null}
 	 */
-	static String closest(String word, Collection<String> candidates) {
+	public static String closest(String word, Collection<String> candidates) {
 		String lower = word.toLowerCase(Locale.ROOT);
 		int limit = Math.min(3, Math.max(2, lower.length() / 3));
 		String best = null;

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.build.BaselineProof;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Interruption;
 import dev.confiture.core.config.ConnectionSettings;
@@ -341,6 +342,24 @@ public final class Migrator {
 				table = table.create(connection);
 			}
 			return recordBaseline(connection, table, set.all());
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
+	}
+
+	/**
+	 * Proves that the schema just built on the caller's connection contains every migration
+	 * found: runs each one there and rolls it back, in the caller's transaction, which is left
+	 * as it was. Meant for {@code confiture build}, before {@link #baselineAll(Connection)}.
+	 * @param connection the connection the build ran on, inside its transaction
+	 * @return what was found
+	 */
+	public BaselineProof proveBaseline(Connection connection) {
+		MigrationSet set = discover();
+		try {
+			return new BaselineProver(connection, this.trackingTable.toString(), serverMajorVersion(connection))
+				.prove(set.all());
 		}
 		catch (SQLException ex) {
 			throw databaseFailure(ex);

@@ -403,7 +403,8 @@ class EnvironmentLoaderTests {
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
 			.withMessage(file + ":4: Path '../schemas' in 'includes' does not exist (resolved to "
-					+ this.project.resolve("db/schemas") + "). Create the directory or correct the path; paths in "
+					+ this.project.resolve("db/schemas") + "). Did you mean 'schema' (" + this.project.resolve("db/schema")
+					+ ")? Create the directory or correct the path; paths in "
 					+ "'includes' are relative to the directory of this file, " + this.project.resolve("db/environments"))
 			.satisfies((ex) -> assertThat(ex.file()).isEqualTo(file))
 			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(4));

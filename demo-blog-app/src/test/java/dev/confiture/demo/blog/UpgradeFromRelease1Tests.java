@@ -90,7 +90,9 @@ class UpgradeFromRelease1Tests {
 					.jsonPath("$.contexts['demo-blog-app'].confitureBeans.confiture.migrations[*].kind")
 					.isEqualTo(List.of("SQL", "JAVA"))
 					.jsonPath("$.contexts['demo-blog-app'].confitureBeans.confiture.migrations[*].state")
-					.isEqualTo(List.of("APPLIED", "IRREVERSIBLE"));
+					.isEqualTo(List.of("APPLIED", "APPLIED"))
+					.jsonPath("$.contexts['demo-blog-app'].confitureBeans.confiture.migrations[*].reversible")
+					.isEqualTo(List.of(true, false));
 			}
 			assertSameSchema(catalog(database), freshBuild());
 		}

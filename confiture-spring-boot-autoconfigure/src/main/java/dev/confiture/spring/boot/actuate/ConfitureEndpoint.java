@@ -22,7 +22,6 @@ import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.coordinate.Intent;
 import dev.confiture.core.lint.LintFinding;
 import dev.confiture.core.migrate.MigrationInfo;
-import dev.confiture.core.migrate.MigrationState;
 import dev.confiture.core.migrate.MigrationStatus;
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
@@ -352,8 +351,7 @@ public class ConfitureEndpoint {
 			this.version = status.version();
 			this.name = status.name();
 			this.kind = (status.kind() != null) ? status.kind().name() : null;
-			this.state = (status.state() == MigrationState.APPLIED && !status.reversible()) ? "IRREVERSIBLE"
-					: status.state().name();
+			this.state = status.state().name();
 			this.reversible = status.reversible();
 			this.checksum = (info != null) ? info.checksum() : null;
 			this.appliedAt = status.appliedAt();

@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -74,9 +75,11 @@ public final class ConfitureAutoConfiguration {
 			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource,
 			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ConfitureConfigurationCustomizer> customizers,
 			ResourceLoader resourceLoader, Environment environment) {
-		dev.confiture.core.config.Environment confitureEnvironment = new ConfitureResources(
-				ResourcePatternUtils.getResourcePatternResolver(resourceLoader))
-			.environment(properties, environment.getProperty("spring.application.name", "application"));
+		ConfitureResources resources = new ConfitureResources(
+				ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+		dev.confiture.core.config.Environment confitureEnvironment = resources.environment(properties,
+				environment.getProperty("spring.application.name", "application"));
+		ConfitureSeedProfiles.check(properties, confitureEnvironment, resources);
 		List<JavaMigration> beans = javaMigrations.orderedStream().toList();
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Confiture.Configuration configuration = Confiture.configure()
@@ -116,7 +119,9 @@ public final class ConfitureAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConfitureMigrationInitializer confitureMigrationInitializer(Confiture confiture, ConfitureProperties properties,
 			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state,
-			ConfitureConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
+			ConfitureConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
+			Environment environment) {
+		ConfitureSqlInitCheck.check(environment);
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
 		ConnectionSettings shadow = shadow(properties, connectionDetails, jdbcConnectionDetails.getIfAvailable());
@@ -125,6 +130,11 @@ public final class ConfitureAutoConfiguration {
 		if (properties.isCheckDrift()) {
 			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow));
 		}
+		initializer.setProveBaseline(properties.isProveBaseline());
+		initializer.setDatabaseSupport(new ConfitureDatabaseSupport(confiture, properties.getOnUnsupportedDatabase(),
+				StringUtils.hasText(properties.getUrl()) ? "confiture.url"
+						: Binder.get(environment).bind("confiture.mode", String.class).isBound() ? "confiture.mode"
+								: null));
 		return initializer;
 	}
 

@@ -19,7 +19,8 @@ class ConfitureFailureAnalyzer extends AbstractFailureAnalyzer<ConfitureExceptio
 				+ ConnectionSettings.sanitize(cause.getMessage());
 		StringBuilder action = new StringBuilder();
 		if (cause.hint() != null && !cause.getMessage().contains(cause.hint())) {
-			action.append(ConnectionSettings.sanitize(cause.hint()));
+			action.append(ConnectionSettings.sanitize(cause.hint())
+				.replace("Turning the baseline proof off", "confiture.prove-baseline=false"));
 		}
 		String advice = switch (cause.category()) {
 			case LOCK -> "Another instance is migrating the same database. Wait for it, or raise confiture.lock-wait.";

@@ -53,6 +53,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private ConfitureDriftCheck driftCheck;
 
+	private ConfitureDatabaseSupport databaseSupport;
+
+	private boolean proveBaseline = true;
+
 	private int order = 0;
 
 	private LintMode lintMode = LintMode.OFF;
@@ -82,6 +86,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			this.state.recordRun(new LastRun("none", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
 		}
+		if (this.databaseSupport != null && !this.databaseSupport.supported()) {
+			this.state.recordRun(new LastRun("skipped", Instant.now(), Duration.ZERO, List.of(), null));
+			return;
+		}
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
@@ -90,7 +98,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			Outcome outcome = run();
 			checkDrift();
 			action = outcome.action();
-			Duration duration = Duration.ofNanos(System.nanoTime() - started);
+			Duration duration = (outcome.duration() != null) ? outcome.duration()
+					: Duration.ofNanos(System.nanoTime() - started);
 			this.state.recordRun(new LastRun(action, startedAt, duration, outcome.versions(), null));
 			logger.info("Confiture: " + outcome.summary() + " in " + duration.toMillis() + " ms");
 		}
@@ -107,12 +116,15 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	private Outcome run() {
 		if (this.strategy != null) {
 			this.strategy.migrate(this.confiture);
-			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy");
+			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy", null);
 		}
 		lintPending();
 		try {
-			InitializeResult result = this.confiture.initialize(InitializeOptions.of(Mode.valueOf(this.mode.name())));
-			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(), result.summary());
+			InitializeResult result = this.confiture.initialize(
+					InitializeOptions.of(Mode.valueOf(this.mode.name())).withBaselineProof(this.proveBaseline));
+			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(),
+					result.summary().replace("the baseline proof is off", "confiture.prove-baseline=false"),
+					result.duration());
 		}
 		catch (ConfitureException ex) {
 			throw (this.mode == ConfitureProperties.Mode.VALIDATE) ? validateFailure(ex) : ex;
@@ -194,6 +206,19 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		this.driftCheck = driftCheck;
 	}
 
+	void setDatabaseSupport(ConfitureDatabaseSupport databaseSupport) {
+		this.databaseSupport = databaseSupport;
+	}
+
+	/**
+	 * Sets whether a build proves that the schema files contain every migration it marks as
+	 * applied (on by default).
+	 * @param proveBaseline whether to prove the baseline
+	 */
+	public void setProveBaseline(boolean proveBaseline) {
+		this.proveBaseline = proveBaseline;
+	}
+
 	private void checkPostgres() {
 		try (Connection connection = this.confiture.connectionSource().open()) {
 			DatabaseMetaData metaData = connection.getMetaData();
@@ -236,7 +261,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		this.order = order;
 	}
 
-	private record Outcome(String action, List<String> versions, String summary) {
+	private record Outcome(String action, List<String> versions, String summary, Duration duration) {
 
 	}
 

@@ -116,6 +116,21 @@ public class ConfitureProperties {
 	 */
 	private String shadowUrl;
 
+	/**
+	 * Whether a build proves that the schema files contain every migration that it marks as
+	 * applied (each migration is run on the built schema and rolled back). Turned off, a
+	 * migration missing from the schema files is marked as applied anyway and every database
+	 * built from them lacks it.
+	 */
+	private boolean proveBaseline = true;
+
+	/**
+	 * What to do when the database is not PostgreSQL (e.g. H2 in tests): 'skip' with one warning,
+	 * or 'fail' the startup. By default, 'fail' when confiture.url or confiture.mode is set, else
+	 * 'skip'.
+	 */
+	private OnUnsupportedDatabase onUnsupportedDatabase;
+
 	private final Coordination coordination = new Coordination();
 
 	/**
@@ -135,6 +150,22 @@ public class ConfitureProperties {
 	private int lockRetries = MigrationTimeouts.DEFAULT_LOCK_RETRIES;
 
 	private final Lint lint = new Lint();
+
+	public boolean isProveBaseline() {
+		return this.proveBaseline;
+	}
+
+	public void setProveBaseline(boolean proveBaseline) {
+		this.proveBaseline = proveBaseline;
+	}
+
+	public OnUnsupportedDatabase getOnUnsupportedDatabase() {
+		return this.onUnsupportedDatabase;
+	}
+
+	public void setOnUnsupportedDatabase(OnUnsupportedDatabase onUnsupportedDatabase) {
+		this.onUnsupportedDatabase = onUnsupportedDatabase;
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -315,6 +346,19 @@ public class ConfitureProperties {
 
 		/** Do nothing. */
 		NONE
+
+	}
+
+	/**
+	 * What Confiture does when the database is not PostgreSQL.
+	 */
+	public enum OnUnsupportedDatabase {
+
+		/** Do nothing, with one warning (the default unless confiture.url or confiture.mode is set). */
+		SKIP,
+
+		/** Stop the startup (the default when confiture.url or confiture.mode is set). */
+		FAIL
 
 	}
 

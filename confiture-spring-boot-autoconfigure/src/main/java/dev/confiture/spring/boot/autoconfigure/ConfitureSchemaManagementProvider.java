@@ -19,8 +19,21 @@ class ConfitureSchemaManagementProvider implements SchemaManagementProvider {
 
 	@Override
 	public SchemaManagement getSchemaManagement(DataSource dataSource) {
-		return (this.managed != null && this.managed.equals(dataSource)) ? SchemaManagement.MANAGED
-				: SchemaManagement.UNMANAGED;
+		return (this.managed != null && this.managed.equals(dataSource) && isPostgres(dataSource))
+				? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+	}
+
+	/**
+	 * Whether the DataSource is PostgreSQL: on another database (H2 in tests) Confiture backs
+	 * off, and Hibernate keeps its own default ({@code create-drop} for an embedded database).
+	 */
+	private static boolean isPostgres(DataSource dataSource) {
+		try (java.sql.Connection connection = dataSource.getConnection()) {
+			return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (java.sql.SQLException ex) {
+			return true;
+		}
 	}
 
 }

@@ -367,14 +367,16 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
-	void nonPostgresDatabaseIsRefusedWithAClearMessage() {
+	void nonPostgresDatabaseIsRefusedWithAClearMessageWhenTheModeIsSet() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ConfitureAutoConfiguration.class))
+			.withPropertyValues("confiture.mode=migrate")
 			.withBean(DataSource.class, () -> new org.springframework.jdbc.datasource.SimpleDriverDataSource(
 					new org.h2.Driver(), "jdbc:h2:mem:confiture;USER=sa;PASSWORD=secret"))
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(analyze(context.getStartupFailure()).getDescription()).contains("Confiture manages PostgreSQL")
 					.contains("H2")
+					.contains("confiture.mode is set")
 					.doesNotContain("secret");
 			});
 	}

@@ -51,7 +51,7 @@ public final class ConfitureTestDatabaseAutoConfiguration {
 		ConfitureProperties templateProperties = copy(properties, testSettings.seedProfiles());
 		Environment environment = resources.environment(templateProperties, "test");
 		TemplateDefinition definition = new TemplateDefinition(environment, testSettings.template(),
-				properties.getJavaMigrationsPackage(), resourceLoader.getClassLoader());
+				properties.getJavaMigrationsPackage(), resourceLoader.getClassLoader(), properties.isProveBaseline());
 		return new ConfitureTestDataSource(TemplateDatabases.on(server(serverConnectionDetails)), definition);
 	}
 

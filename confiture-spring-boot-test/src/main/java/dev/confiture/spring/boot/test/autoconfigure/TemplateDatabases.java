@@ -187,7 +187,7 @@ final class TemplateDatabases {
 				.customize(Confiture.configure().environment(definition.environment()).database(settings))
 				.load();
 			if (definition.source() == TemplateSource.SCHEMA) {
-				confiture.build(BuildOptions.defaults());
+				confiture.build(BuildOptions.defaults().withBaselineProof(definition.proveBaseline()));
 			}
 			else {
 				confiture.migrate(MigrateOptions.defaults());

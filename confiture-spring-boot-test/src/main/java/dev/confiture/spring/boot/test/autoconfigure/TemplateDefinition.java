@@ -24,12 +24,19 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Templ
  * @param source what the template is built from
  * @param javaMigrationPackages packages scanned for {@code JavaMigration} classes
  * @param classLoader the class loader for Java migrations, or {@code null}
+ * @param proveBaseline whether a build from the schema proves that the schema files contain
+ * every migration it marks as applied
  */
 record TemplateDefinition(Environment environment, TemplateSource source, List<String> javaMigrationPackages,
-		ClassLoader classLoader) {
+		ClassLoader classLoader, boolean proveBaseline) {
 
 	/** Format of the template: part of the key, so that a new format makes new templates. */
 	private static final String FORMAT = "2";
+
+	TemplateDefinition(Environment environment, TemplateSource source, List<String> javaMigrationPackages,
+			ClassLoader classLoader) {
+		this(environment, source, javaMigrationPackages, classLoader, true);
+	}
 
 	TemplateDefinition {
 		javaMigrationPackages = List.copyOf(javaMigrationPackages);
@@ -41,7 +48,8 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 	 * @return a new definition
 	 */
 	TemplateDefinition withSource(TemplateSource source) {
-		return new TemplateDefinition(this.environment, source, this.javaMigrationPackages, this.classLoader);
+		return new TemplateDefinition(this.environment, source, this.javaMigrationPackages, this.classLoader,
+				this.proveBaseline);
 	}
 
 	/**
@@ -53,7 +61,7 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 	String key() {
 		MessageDigest digest = sha256();
 		update(digest, "format " + FORMAT + "\nsource " + this.source + "\ntracking " + this.environment.trackingTable()
-				+ "\njava " + this.javaMigrationPackages + "\n");
+				+ "\njava " + this.javaMigrationPackages + "\nproof " + this.proveBaseline + "\n");
 		ProjectSources sources = this.environment.sources();
 		sources.schema().forEach((location) -> hashFiles(digest, "schema", location));
 		sources.seeds().forEach((location) -> hashFiles(digest, "seed", location));

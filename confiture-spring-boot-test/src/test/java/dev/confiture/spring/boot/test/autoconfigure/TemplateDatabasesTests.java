@@ -26,6 +26,7 @@ import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link TemplateDatabases}.
@@ -51,6 +52,24 @@ class TemplateDatabasesTests {
 				.containsExactly("001 baseline");
 		}
 		assertThat(templates.events(name)).containsExactly("built");
+	}
+
+	@Test
+	void templateOfSchemaFilesMissingAMigrationIsRefusedUnlessTheProofIsOff() throws Exception {
+		TemplateDefinition definition = project("tables", "seeds");
+		Files.writeString(this.project.resolve("migrations/002_item_price.up.sql"),
+				"ALTER TABLE item ADD COLUMN price numeric;\n");
+		TemplateDatabases templates = new TemplateDatabases(this.server);
+		TemplateDefinition proven = project("tables", "seeds");
+		assertThatExceptionOfType(dev.confiture.core.api.ConfitureException.class)
+			.isThrownBy(() -> templates.ensure(proven))
+			.withMessageContaining("002_item_price (migrations/002_item_price.up.sql) adds column public.item.price numeric")
+			.withMessageNotContaining("001_item (");
+		TemplateDefinition unproven = new TemplateDefinition(definition.environment(), TemplateSource.SCHEMA, List.of(),
+				getClass().getClassLoader(), false);
+		try (ScratchDatabase clone = templates.create(unproven)) {
+			assertThat(query(clone, "SELECT count(*)::text FROM confiture_migrations")).containsExactly("2");
+		}
 	}
 
 	@Test
