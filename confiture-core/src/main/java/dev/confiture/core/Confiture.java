@@ -24,6 +24,14 @@ import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.EnvironmentLoader;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.config.TenantSettings;
+import dev.confiture.core.tenant.FleetAction;
+import dev.confiture.core.tenant.FleetOptions;
+import dev.confiture.core.tenant.FleetResult;
+import dev.confiture.core.tenant.Tenant;
+import dev.confiture.core.tenant.TenantCreateOptions;
+import dev.confiture.core.tenant.TenantCreation;
+import dev.confiture.core.tenant.TenantFleet;
 
 /**
  * Entry point of the Java API: one environment's schema files, migrations and database.
@@ -48,12 +56,15 @@ public final class Confiture {
 
 	private final Consumer<Migrator.Builder> migratorCustomizer;
 
+	private final TenantSettings tenantSettings;
+
 	private Confiture(Configuration configuration, Environment environment) {
 		this.environment = environment;
 		this.database = configuration.database;
 		this.dataSource = configuration.dataSource;
 		this.buildListener = configuration.buildListener;
 		this.migratorCustomizer = configuration.migratorCustomizer;
+		this.tenantSettings = configuration.tenantSettings;
 	}
 
 	/**
@@ -199,6 +210,50 @@ public final class Confiture {
 		}
 	}
 
+	/**
+	 * Lists the environment's tenants ({@code tenants:}), ordered by name.
+	 * @return the tenants
+	 * @throws ConfitureException if the environment declares no tenants, or the listing is
+	 * empty, names a tenant twice or names a schema that does not exist
+	 */
+	public List<Tenant> tenants() {
+		return tenantFleet(FleetOptions.of(FleetAction.STATUS)).tenants();
+	}
+
+	/**
+	 * Migrates, reports or verifies every tenant (or the named ones) in parallel; one
+	 * tenant's failure never stops the others unless {@code failFast}.
+	 * @param options what to do and how
+	 * @return every tenant's outcome
+	 */
+	public FleetResult fleet(FleetOptions options) {
+		return tenantFleet(options).run(options);
+	}
+
+	/**
+	 * Creates a tenant exactly like a build: the schema files (and seeds) in one transaction
+	 * into a new schema or database, then every migration recorded as applied.
+	 * @param options the tenant's name and how to build it
+	 * @return what was done
+	 */
+	public TenantCreation createTenant(TenantCreateOptions options) {
+		return tenantFleet(FleetOptions.of(FleetAction.MIGRATE)).create(options);
+	}
+
+	private TenantFleet tenantFleet(FleetOptions options) {
+		TenantSettings settings = (this.tenantSettings != null) ? this.tenantSettings
+				: new EnvironmentLoader().tenants(this.environment);
+		if (settings == null) {
+			throw new ConfitureException(Category.CONFIG,
+					"Environment '" + this.environment.name() + "' declares no tenants",
+					"Add a 'tenants:' block with 'schemas:' (like, list or query) or 'databases:' (list or query)");
+		}
+		Migrator migrator = migrator().lockWait(options.lockWait()).checksumPolicy(options.checksumPolicy()).build();
+		ConnectionSettings settingsOrNull = (this.dataSource != null) ? null : database();
+		return new TenantFleet(this.environment, settings, connectionSource(), databaseDescription(), settingsOrNull,
+				migrator);
+	}
+
 	private BaselineRecorder baselineRecorder() {
 		Migrator migrator = migrator().build();
 		return new BaselineRecorder() {
@@ -246,7 +301,15 @@ public final class Confiture {
 
 		private EnvironmentLoader loader = new EnvironmentLoader();
 
+		private TenantSettings tenantSettings;
+
 		Configuration() {
+		}
+
+		/** How the tenants are found, instead of the environment file's {@code tenants:} block. */
+		public Configuration tenants(TenantSettings settings) {
+			this.tenantSettings = settings;
+			return this;
 		}
 
 		/** The project directory, which holds {@code db/}; the working directory by default. */

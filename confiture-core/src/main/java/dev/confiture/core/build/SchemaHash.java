@@ -78,7 +78,7 @@ public final class SchemaHash {
 	 * @param file the file
 	 * @return its text
 	 */
-	static String text(SchemaFile file) {
+	public static String text(SchemaFile file) {
 		return new String(normalize(read(file)), StandardCharsets.UTF_8);
 	}
 

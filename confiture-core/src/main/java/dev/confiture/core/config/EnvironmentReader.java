@@ -18,7 +18,7 @@ final class EnvironmentReader {
 
 	/** Keys of an environment, in a file of its own or under {@code environments:}. */
 	static final List<String> SETTINGS_KEYS = List.of("includes", "include_dirs", "schema_dirs", "exclude_dirs",
-			"seeds", "database", "database_url", "migrations_dir", "tracking_table");
+			"seeds", "database", "database_url", "migrations_dir", "tracking_table", "tenants");
 
 	private static final List<String> DATABASE_KEYS = List.of("host", "port", "database", "user", "password");
 
@@ -52,6 +52,7 @@ final class EnvironmentReader {
 		List<Path> excludes = paths(settings, "exclude_dirs", project, false);
 		List<Path> seeds = paths(settings, "seeds", fileDirectory, true);
 		ConnectionSettings database = database(settings);
+		TenantSettingsReader.read(settings);
 		Value migrations = settings.scalar("migrations_dir", "a path");
 		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, fileDirectory, false)
 				: projectDirectory.resolve("db").resolve("migrations");
