@@ -33,7 +33,7 @@ final class Structure {
 			    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
 			      AND d.deptype = 'e'))
 			SELECT line FROM (
-			  SELECT 'relation ' || rel.nspname || '.' || rel.relname || ' ' || rel.relkind AS line FROM rel
+			  SELECT 'relation ' || rel.nspname || '.' || rel.relname || ' ' || rel.relkind::text AS line FROM rel
 			  UNION ALL
 			  SELECT 'column ' || rel.nspname || '.' || rel.relname || '.' || a.attname || ' '
 			    || format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
