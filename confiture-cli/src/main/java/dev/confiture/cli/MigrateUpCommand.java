@@ -41,6 +41,9 @@ class MigrateUpCommand implements Callable<Integer> {
 	@Mixin
 	MigrationOptions migration;
 
+	@Mixin
+	FleetCliOptions fleet;
+
 	@Option(names = { "--target", "-t" }, paramLabel = "VERSION", description = "Apply up to this version only.")
 	String target;
 
@@ -61,6 +64,14 @@ class MigrateUpCommand implements Callable<Integer> {
 					"--dry-run takes no value or 'execute', not '" + this.dryRun + "'");
 		}
 		boolean execute = "execute".equals(this.dryRun);
+		if (this.fleet.active()) {
+			if (this.dryRun != null || this.target != null || this.steps != null) {
+				throw new ParameterException(this.spec.commandLine(),
+						"--all-tenants applies every pending migration; it does not take --dry-run, --target or --steps");
+			}
+			return this.fleet.run(dev.confiture.core.tenant.FleetAction.MIGRATE, this.environment.configure().load(),
+					this.output, this.migration.lockWait, this.migration.onChecksumMismatch, null);
+		}
 		Migrator migrator = this.migration.migrator(this.environment, this.output, execute);
 		if ("plan".equals(this.dryRun)) {
 			MigrationPlan plan = migrator.dryRun(this.target, this.steps);

@@ -36,9 +36,16 @@ class MigrateVerifyCommand implements Callable<Integer> {
 	@Mixin
 	ShadowServerOptions shadow;
 
+	@Mixin
+	FleetCliOptions fleet;
+
 	@Override
 	public Integer call() {
 		Confiture confiture = this.environment.configure().load();
+		if (this.fleet.active()) {
+			return this.fleet.run(dev.confiture.core.tenant.FleetAction.VERIFY, confiture, this.output, null, null,
+					this.shadow.server(confiture.environment(), confiture.database()));
+		}
 		DriftReport report = new SchemaVerifier(this.shadow.server(confiture.environment(), confiture.database()))
 			.verify(confiture.environment(), confiture.database());
 		PrintWriter out = this.spec.commandLine().getOut();
