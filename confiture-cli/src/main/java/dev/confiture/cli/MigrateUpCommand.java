@@ -13,10 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrateOptions.DryRun;
+import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
-import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.PlannedMigration;
 
 /**
@@ -72,9 +75,11 @@ class MigrateUpCommand implements Callable<Integer> {
 			return this.fleet.run(dev.confiture.core.tenant.FleetAction.MIGRATE, this.environment.configure().load(),
 					this.output, this.migration.lockWait, this.migration.onChecksumMismatch, null);
 		}
-		Migrator migrator = this.migration.migrator(this.environment, this.output, execute);
-		if ("plan".equals(this.dryRun)) {
-			MigrationPlan plan = migrator.dryRun(this.target, this.steps);
+		Confiture confiture = this.migration.confiture(this.environment, this.output, execute);
+		DryRun mode = execute ? DryRun.EXECUTE : "plan".equals(this.dryRun) ? DryRun.PLAN : DryRun.NONE;
+		MigrateResult result = confiture.migrate(new MigrateOptions(this.target, this.steps, mode));
+		if (result.planned()) {
+			MigrationPlan plan = result.plan();
 			if (text) {
 				plan.warnings().forEach((warning) -> this.output.err().println("Warning: " + warning));
 				out.print(plan.sql());
@@ -85,8 +90,7 @@ class MigrateUpCommand implements Callable<Integer> {
 			out.flush();
 			return ExitCodes.OK;
 		}
-		MigrationRun run = execute ? migrator.dryRunExecute(this.target, this.steps)
-				: migrator.up(this.target, this.steps);
+		MigrationRun run = result.run();
 		if (!text) {
 			Json.write(out, MigrationDocuments.run(run));
 			return ExitCodes.OK;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.verify.DriftReport;
-import dev.confiture.core.verify.SchemaVerifier;
+import dev.confiture.core.verify.VerifyOptions;
 
 /**
  * {@code confiture migrate verify}: drift between the environment's live database and a fresh
@@ -41,13 +41,12 @@ class MigrateVerifyCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Confiture confiture = this.environment.configure().load();
+		Confiture confiture = this.shadow.configure(this.environment).load();
 		if (this.fleet.active()) {
 			return this.fleet.run(dev.confiture.core.tenant.FleetAction.VERIFY, confiture, this.output, null, null,
-					this.shadow.server(confiture.environment(), confiture.database()));
+					null);
 		}
-		DriftReport report = new SchemaVerifier(this.shadow.server(confiture.environment(), confiture.database()))
-			.verify(confiture.environment(), confiture.database());
+		DriftReport report = confiture.verify(VerifyOptions.defaults());
 		PrintWriter out = this.spec.commandLine().getOut();
 		String name = confiture.environment().name();
 		if (this.output.json()) {

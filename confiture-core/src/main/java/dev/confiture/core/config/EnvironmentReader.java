@@ -54,7 +54,7 @@ final class EnvironmentReader {
 		ConnectionSettings database = database(settings);
 		TenantSettingsReader.read(settings);
 		Value migrations = settings.scalar("migrations_dir", "a path");
-		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, fileDirectory, false)
+		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, project, false)
 				: projectDirectory.resolve("db").resolve("migrations");
 		return new Environment(name, settings.file(), projectDirectory, includes, excludes, seeds, database,
 				migrationsDirectory, trackingTable(settings));
