@@ -107,6 +107,11 @@ class FleetCliOptions {
 	}
 
 	static void print(PrintWriter out, FleetResult result) {
+		if (result.tenants().isEmpty()) {
+			out.println("No tenants: no schema matches the environment's tenants pattern. "
+					+ "Create one with confiture tenant create NAME.");
+			return;
+		}
 		List<String[]> rows = new ArrayList<>();
 		rows.add(new String[] { "Tenant", "State", "Version", "Applied", "Pending", "Time" });
 		for (TenantOutcome tenant : result.tenants()) {

@@ -23,8 +23,9 @@ import dev.confiture.core.config.TenantSettings;
 
 /**
  * Lists the tenants of an environment from its {@code tenants:} settings: schemas matching a
- * pattern, a fixed list, or the rows of a query on the environment's database. A listing that
- * is empty, names a tenant twice, or names a schema that does not exist is an error.
+ * pattern, a fixed list, or the rows of a query on the environment's database. A query that
+ * returns nothing, a listing that names a tenant twice, or one that names a schema that does
+ * not exist is an error; no schema matching the pattern is a fleet of none.
  */
 final class TenantDirectory {
 
@@ -50,13 +51,12 @@ final class TenantDirectory {
 			case LIST -> this.settings.values();
 			case LIKE, QUERY -> query();
 		};
+		if (names.isEmpty() && this.settings.source() == TenantSettings.Source.LIKE) {
+			return List.of();
+		}
 		if (names.isEmpty()) {
-			throw new ConfitureException(Category.CONFIG,
-					((this.settings.source() == TenantSettings.Source.LIKE)
-							? "No schema of " + this.database + " matches '" + this.settings.value() + "'"
-							: "The tenant query returned no rows: " + this.settings.value())
-							+ " (" + this.settings.origin() + ")",
-					"Create a tenant first, or correct the tenants settings");
+			throw new ConfitureException(Category.CONFIG, "The tenant query returned no rows: " + this.settings.value()
+					+ " (" + this.settings.origin() + ")", "Correct the query, or register a tenant first");
 		}
 		checkDuplicates(names);
 		return (this.settings.kind() == TenantSettings.Kind.SCHEMAS) ? schemas(names) : databases(names);
