@@ -42,13 +42,16 @@ final class TenantFleetBenchmark implements Benchmark {
 	private final boolean withFlyway;
 
 	TenantFleetBenchmark(int tenants, boolean withFlyway) {
-		this.tenants = tenants;
+		this.tenants = Integer.getInteger("confiture.bench.tenants", tenants);
 		this.withFlyway = withFlyway;
+		this.name = withFlyway ? "tenant-fleet" : "tenant-fleet-heap-" + tenants;
 	}
+
+	private final String name;
 
 	@Override
 	public String name() {
-		return this.withFlyway ? "tenant-fleet" : "tenant-fleet-heap-" + this.tenants;
+		return this.name;
 	}
 
 	@Override
