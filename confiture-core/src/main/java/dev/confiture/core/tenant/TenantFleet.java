@@ -40,7 +40,7 @@ public final class TenantFleet {
 
 	private final TenantWork work;
 
-	private final TenantCreator creator;
+	private volatile TenantCreator creator;
 
 	/**
 	 * Creates the fleet of an environment.
@@ -58,10 +58,6 @@ public final class TenantFleet {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.home = new HomeDatabase(connections, description, settingsOrNull);
 		this.work = new TenantWork(migrator, environment.trackingTable());
-		String table = environment.trackingTable();
-		int dot = table.lastIndexOf('.');
-		this.creator = new TenantCreator(environment.name(), settings.kind(), this.home,
-				SchemaSources.discover(environment), this.work, (dot > 0) ? table.substring(0, dot) : null);
 	}
 
 	/** How the tenants are found. */
@@ -96,7 +92,15 @@ public final class TenantFleet {
 	 * @return what was done
 	 */
 	public TenantCreation create(TenantCreateOptions options) {
-		return this.creator.create(options);
+		TenantCreator creator = this.creator;
+		if (creator == null) {
+			String table = this.environment.trackingTable();
+			int dot = table.lastIndexOf('.');
+			creator = new TenantCreator(this.environment.name(), this.settings.kind(), this.home,
+					SchemaSources.discover(this.environment), this.work, (dot > 0) ? table.substring(0, dot) : null);
+			this.creator = creator;
+		}
+		return creator.create(options);
 	}
 
 	private Set<String> expected(PostgresServer configured) {
