@@ -486,7 +486,7 @@ class EnvironmentLoaderTests {
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
 			.withMessageEndingWith(":1: Unknown key 'superuser_dirs' in an environment file. Remove it; the keys "
 					+ "allowed in an environment file are: name, includes, include_dirs, schema_dirs, exclude_dirs, "
-					+ "seeds, database, database_url, migrations_dir, tracking_table");
+					+ "seeds, database, database_url, migrations_dir, tracking_table, tenants");
 	}
 
 	@Test
