@@ -13,7 +13,6 @@ import picocli.CommandLine.ParameterException;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.migrate.ChecksumPolicy;
-import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.tenant.FleetAction;
 import dev.confiture.core.tenant.FleetListener;
 import dev.confiture.core.tenant.FleetOptions;
@@ -84,7 +83,7 @@ class FleetCliOptions {
 			.withTenants(this.tenants)
 			.withParallel(this.parallel, (this.maxPerServer != null) ? this.maxPerServer : this.parallel)
 			.withFailFast(this.failure.failFast)
-			.withLockWait((lockWait != null) ? lockWait : Migrator.DEFAULT_LOCK_WAIT)
+			.withLockWait((lockWait != null) ? lockWait : Confiture.DEFAULT_LOCK_WAIT)
 			.withChecksumPolicy((checksumPolicy != null) ? checksumPolicy : ChecksumPolicy.FAIL)
 			.withShadowServer(shadowServer)
 			.withListener(text ? new Progress(output.err(), System.console() != null) : FleetListener.NONE);
