@@ -24,7 +24,8 @@ public final class BenchmarkApplication {
 	private static final List<Benchmark> BENCHMARKS = List.of(new BuildVsPsqlBenchmark(), new DiscoverHashBenchmark(),
 			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark(), new FreshDatabaseBreakdownBenchmark(),
 			new SpringStartupBenchmark(), new TemplateCloneBenchmark(), new DiffBenchmark(), new LintBenchmark(),
-			new BaselineProofBenchmark());
+			new BaselineProofBenchmark(), new TenantFleetBenchmark(1_000, true), new TenantFleetBenchmark(1_000, false),
+			new TenantFleetBenchmark(10_000, false), new TenantCreateBenchmark(), new SyncBenchmark());
 
 	private BenchmarkApplication() {
 	}

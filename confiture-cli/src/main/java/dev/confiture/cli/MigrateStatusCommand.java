@@ -37,8 +37,15 @@ class MigrateStatusCommand implements Callable<Integer> {
 	@Mixin
 	OutputOptions output;
 
+	@Mixin
+	FleetCliOptions fleet;
+
 	@Override
 	public Integer call() {
+		if (this.fleet.active()) {
+			return this.fleet.run(dev.confiture.core.tenant.FleetAction.STATUS, this.environment.configure().load(),
+					this.output, null, null, null);
+		}
 		PrintWriter out = this.output.out();
 		StatusReport report = this.environment.configure()
 			.requireMigrationsDirectory(true)

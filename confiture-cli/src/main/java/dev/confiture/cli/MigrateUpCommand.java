@@ -49,6 +49,9 @@ class MigrateUpCommand implements Callable<Integer> {
 	@Mixin
 	MigrationOptions migration;
 
+	@Mixin
+	FleetCliOptions fleet;
+
 	@Option(names = { "--target", "-t" }, paramLabel = "VERSION", description = "Apply up to this version only.")
 	String target;
 
@@ -75,6 +78,14 @@ class MigrateUpCommand implements Callable<Integer> {
 					"--dry-run takes no value or 'execute', not '" + this.dryRun + "'");
 		}
 		boolean execute = "execute".equals(this.dryRun);
+		if (this.fleet.active()) {
+			if (this.dryRun != null || this.target != null || this.steps != null) {
+				throw new ParameterException(this.spec.commandLine(),
+						"--all-tenants applies every pending migration; it does not take --dry-run, --target or --steps");
+			}
+			return this.fleet.run(dev.confiture.core.tenant.FleetAction.MIGRATE, this.environment.configure().load(),
+					this.output, this.migration.lockWait, this.migration.onChecksumMismatch, null);
+		}
 		Confiture confiture = this.migration.confiture(this.environment, this.output, execute);
 		DryRun mode = execute ? DryRun.EXECUTE : "plan".equals(this.dryRun) ? DryRun.PLAN : DryRun.NONE;
 		if (mode != DryRun.PLAN) {

@@ -36,9 +36,16 @@ class MigrateVerifyCommand implements Callable<Integer> {
 	@Mixin
 	ShadowServerOptions shadow;
 
+	@Mixin
+	FleetCliOptions fleet;
+
 	@Override
 	public Integer call() {
 		Confiture confiture = this.shadow.configure(this.environment).load();
+		if (this.fleet.active()) {
+			return this.fleet.run(dev.confiture.core.tenant.FleetAction.VERIFY, confiture, this.output, null, null,
+					null);
+		}
 		DriftReport report = confiture.verify(VerifyOptions.defaults());
 		PrintWriter out = this.spec.commandLine().getOut();
 		String name = confiture.environment().name();

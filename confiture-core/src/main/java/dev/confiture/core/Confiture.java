@@ -49,6 +49,14 @@ import dev.confiture.core.migrate.MigrationListener;
 import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.config.TenantSettings;
+import dev.confiture.core.tenant.FleetAction;
+import dev.confiture.core.tenant.FleetOptions;
+import dev.confiture.core.tenant.FleetResult;
+import dev.confiture.core.tenant.Tenant;
+import dev.confiture.core.tenant.TenantCreateOptions;
+import dev.confiture.core.tenant.TenantCreation;
+import dev.confiture.core.tenant.TenantFleet;
 import dev.confiture.core.migrate.RollbackOptions;
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
@@ -87,6 +95,8 @@ public final class Confiture {
 
 	private final Consumer<Migrator.Builder> migratorCustomizer;
 
+	private final TenantSettings tenantSettings;
+
 	private final Supplier<PostgresServer> shadowServer;
 
 	private Migrator migrator;
@@ -98,6 +108,7 @@ public final class Confiture {
 		this.buildListener = configuration.buildListener;
 		this.migratorCustomizer = configuration.migratorSettings().andThen(configuration.migratorCustomizer);
 		this.shadowServer = configuration.shadowServer;
+		this.tenantSettings = configuration.tenantSettings;
 	}
 
 	/**
@@ -470,6 +481,52 @@ public final class Confiture {
 				migrator).lint(resolved);
 	}
 
+	/**
+	 * Lists the environment's tenants ({@code tenants:}), ordered by name.
+	 * @return the tenants
+	 * @throws ConfitureException if the environment declares no tenants, or the listing is
+	 * empty, names a tenant twice or names a schema that does not exist
+	 */
+	public List<Tenant> tenants() {
+		return tenantFleet(FleetOptions.of(FleetAction.STATUS)).tenants();
+	}
+
+	/**
+	 * Migrates, reports or verifies every tenant (or the named ones) in parallel; one
+	 * tenant's failure never stops the others unless {@code failFast}.
+	 * @param options what to do and how
+	 * @return every tenant's outcome
+	 */
+	public FleetResult fleet(FleetOptions options) {
+		FleetOptions resolved = (options.action() == FleetAction.VERIFY && options.shadowServer() == null)
+				? options.withShadowServer(shadowServer()) : options;
+		return tenantFleet(resolved).run(resolved);
+	}
+
+	/**
+	 * Creates a tenant exactly like a build: the schema files (and seeds) in one transaction
+	 * into a new schema or database, then every migration recorded as applied.
+	 * @param options the tenant's name and how to build it
+	 * @return what was done
+	 */
+	public TenantCreation createTenant(TenantCreateOptions options) {
+		return tenantFleet(FleetOptions.of(FleetAction.MIGRATE)).create(options);
+	}
+
+	private TenantFleet tenantFleet(FleetOptions options) {
+		TenantSettings settings = (this.tenantSettings != null) ? this.tenantSettings
+				: new EnvironmentLoader().tenants(this.environment);
+		if (settings == null) {
+			throw new ConfitureException(Category.CONFIG,
+					"Environment '" + this.environment.name() + "' declares no tenants",
+					"Add a 'tenants:' block with 'schemas:' (like, list or query) or 'databases:' (list or query)");
+		}
+		Migrator migrator = migrator().lockWait(options.lockWait()).checksumPolicy(options.checksumPolicy()).build();
+		ConnectionSettings settingsOrNull = (this.dataSource != null) ? null : database();
+		return new TenantFleet(this.environment, settings, connectionSource(), databaseDescription(), settingsOrNull,
+				migrator);
+	}
+
 	private BaselineRecorder baselineRecorder() {
 		Migrator migrator = engine();
 		return new BaselineRecorder() {
@@ -540,7 +597,15 @@ public final class Confiture {
 
 		private EnvironmentLoader loader = new EnvironmentLoader();
 
+		private TenantSettings tenantSettings;
+
 		Configuration() {
+		}
+
+		/** How the tenants are found, instead of the environment file's {@code tenants:} block. */
+		public Configuration tenants(TenantSettings settings) {
+			this.tenantSettings = settings;
+			return this;
 		}
 
 		/** The project directory, which holds {@code db/}; the working directory by default. */

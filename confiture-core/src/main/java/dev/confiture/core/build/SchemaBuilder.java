@@ -280,7 +280,20 @@ public final class SchemaBuilder {
 		return schemas;
 	}
 
-	private static void record(Connection connection, String schema, String environment, String hash, int files,
+	/**
+	 * Records a build in {@value #BUILDS_TABLE}, creating the table (and its schema) if needed,
+	 * on the caller's connection and in its transaction.
+	 * @param connection the connection the build ran on
+	 * @param schema the schema of Confiture's tables, or {@code null} for the current one
+	 * @param environment the environment's name
+	 * @param hash the schema hash
+	 * @param files how many schema files were applied
+	 * @param seeds how many seed files were applied
+	 * @param statements how many statements ran
+	 * @param duration how long the build took
+	 * @throws SQLException on database failure
+	 */
+	public static void record(Connection connection, String schema, String environment, String hash, int files,
 			int seeds, int statements, Duration duration) throws SQLException {
 		String table = ((schema != null) ? quote(schema) + "." : "") + BUILDS_TABLE;
 		try (Statement statement = connection.createStatement()) {

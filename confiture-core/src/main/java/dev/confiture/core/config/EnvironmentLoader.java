@@ -155,6 +155,24 @@ public final class EnvironmentLoader {
 		return List.copyOf(names);
 	}
 
+	/**
+	 * Reads the {@code tenants:} block of an environment loaded from a file.
+	 * @param environment the environment
+	 * @return how its tenants are found, or {@code null} when it declares none (or was not
+	 * read from a file)
+	 * @throws ConfigurationException if the block is invalid
+	 */
+	public TenantSettings tenants(Environment environment) {
+		Path file = environment.configFile();
+		if (file == null || !Files.isRegularFile(file)) {
+			return null;
+		}
+		ConfigMapping root = read(file);
+		ConfigMapping settings = ProjectFile.isProjectFile(root) ? new ProjectFile(root).environment(environment.name())
+				: root;
+		return (settings != null) ? TenantSettingsReader.read(settings) : null;
+	}
+
 	static boolean isValidName(String name) {
 		return name != null && ENVIRONMENT_NAME.matcher(name).matches();
 	}

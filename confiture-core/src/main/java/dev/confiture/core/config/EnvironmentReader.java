@@ -20,7 +20,7 @@ final class EnvironmentReader {
 	/** Keys of an environment, in a file of its own or under {@code environments:}. */
 	static final List<String> SETTINGS_KEYS = List.of("includes", "include_dirs", "schema_dirs", "exclude_dirs",
 			"seeds", "database", "database_url", "migrations_dir", "tracking_table", "connect_timeout", "login_timeout",
-			"socket_timeout");
+			"socket_timeout", "tenants", "protected");
 
 	private static final List<String> DATABASE_KEYS = List.of("host", "port", "database", "user", "password");
 
@@ -57,6 +57,7 @@ final class EnvironmentReader {
 		if (database != null) {
 			database = database.withTimeouts(timeouts(settings));
 		}
+		TenantSettingsReader.read(settings);
 		Value migrations = settings.scalar("migrations_dir", "a path");
 		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, project, false)
 				: projectDirectory.resolve("db").resolve("migrations");

@@ -96,6 +96,42 @@ public final class Migrator {
 		this.timeouts = builder.timeouts;
 	}
 
+	private Migrator(Migrator source, ConnectionSource connections, String databaseDescription, String trackingTable,
+			MigrationListener listener) {
+		this.connections = connections;
+		this.databaseDescription = databaseDescription;
+		this.migrationsDirectory = source.migrationsDirectory;
+		this.migrationLocations = source.migrationLocations;
+		this.javaPackages = source.javaPackages;
+		this.classLoader = source.classLoader;
+		this.javaMigrations = source.javaMigrations;
+		this.trackingTable = TrackingTable.parse(trackingTable);
+		this.lockWait = source.lockWait;
+		this.checksumPolicy = source.checksumPolicy;
+		this.listener = (listener != null) ? listener : MigrationListener.NONE;
+		this.clock = source.clock;
+		this.timeouts = source.timeouts;
+		this.lastDiscovery = source.lastDiscovery;
+	}
+
+	/**
+	 * A migrator with the same migrations and settings for another database or schema (one
+	 * tenant of a fleet). The migrations already found are reused, so many tenants cost one
+	 * scan.
+	 * @param dataSource opens connections to the other database
+	 * @param description the other database for messages, without secrets
+	 * @param trackingTable the other tracking table, possibly schema-qualified
+	 * @param listener receives the progress of the other database
+	 * @return a new migrator
+	 */
+	public Migrator withTarget(DataSource dataSource, String description, String trackingTable,
+			MigrationListener listener) {
+		if (this.lastDiscovery == null) {
+			discover();
+		}
+		return new Migrator(this, dataSource::getConnection, description, trackingTable, listener);
+	}
+
 	/**
 	 * Starts configuring a migrator.
 	 * @return a builder

@@ -2,7 +2,9 @@ package dev.confiture.spring.boot.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -167,6 +169,17 @@ public class ConfitureProperties {
 		this.onUnsupportedDatabase = onUnsupportedDatabase;
 	}
 
+	/**
+	 * Named targets besides the main one (confiture.targets.NAME.*), each built or migrated
+	 * before the beans that use its DataSource.
+	 */
+	private final Map<String, ConfitureTargetProperties> targets = new LinkedHashMap<>();
+
+	/**
+	 * Tenant fleet of the main target (confiture.tenants.*).
+	 */
+	private final ConfitureTenantsProperties tenants = new ConfitureTenantsProperties();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -325,6 +338,14 @@ public class ConfitureProperties {
 
 	public Coordination getCoordination() {
 		return this.coordination;
+	}
+
+	public Map<String, ConfitureTargetProperties> getTargets() {
+		return this.targets;
+	}
+
+	public ConfitureTenantsProperties getTenants() {
+		return this.tenants;
 	}
 
 	/**
