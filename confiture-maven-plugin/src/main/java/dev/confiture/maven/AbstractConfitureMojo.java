@@ -1,0 +1,135 @@
+package dev.confiture.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+
+/**
+ * Base of every goal: the parameters that choose the environment and the database, as the
+ * command line's {@code --env}, {@code --config}, {@code --database-url} and
+ * {@code --project-dir}, plus {@code skip}, {@code reportFile} and credentials from
+ * {@code settings.xml}. Failures become {@code MojoFailureException}s with the message and
+ * the remedy; nothing logged or thrown contains a password.
+ */
+public abstract class AbstractConfitureMojo extends AbstractMojo {
+
+	/** Environment: {@code db/environments/NAME.yaml} or an entry of {@code confiture.yaml}. */
+	@Parameter(property = "confiture.env")
+	String env;
+
+	/** Configuration file to use instead of looking up {@code env} in the project directory. */
+	@Parameter(property = "confiture.configFile")
+	File configFile;
+
+	/** Database to use instead of the environment's ({@code postgresql://host:5432/db}). */
+	@Parameter(property = "confiture.databaseUrl")
+	String databaseUrl;
+
+	/** Database user, overriding the URL's or the environment's. */
+	@Parameter(property = "confiture.user")
+	String user;
+
+	/** Database password, overriding the URL's or the environment's; prefer {@code serverId}. */
+	@Parameter(property = "confiture.password")
+	String password;
+
+	/** Id of a {@code <server>} in {@code settings.xml} whose username and password (decrypted) are used. */
+	@Parameter(property = "confiture.serverId")
+	String serverId;
+
+	/** Project directory, the one that holds {@code db/}. */
+	@Parameter(property = "confiture.projectDirectory", defaultValue = "${project.basedir}")
+	File projectDirectory;
+
+	/** Skips the goal. */
+	@Parameter(property = "confiture.skip", defaultValue = "false")
+	boolean skip;
+
+	/** A file to write the goal's result to as JSON (the document of the command line's --format json). */
+	@Parameter(property = "confiture.reportFile")
+	File reportFile;
+
+	@Parameter(defaultValue = "${session}", readonly = true, required = true)
+	MavenSession session;
+
+	@Component
+	SettingsDecrypter settingsDecrypter;
+
+	@Override
+	public final void execute() throws MojoExecutionException, org.apache.maven.plugin.MojoFailureException {
+		if (this.skip) {
+			getLog().info("Skipping Confiture " + goal() + " (skip=true)");
+			return;
+		}
+		Secrets secrets = secrets();
+		MavenOutput output = new MavenOutput(getLog(), secrets);
+		Reports reports = new Reports(goal(), (this.reportFile != null) ? this.reportFile.toPath() : null, secrets);
+		try {
+			run(output, reports);
+		}
+		catch (ConfitureException ex) {
+			reports.failure(ex);
+			throw Failures.of(ex, secrets);
+		}
+	}
+
+	/**
+	 * Runs the goal.
+	 * @param output where texts go (the Maven log)
+	 * @param reports where the JSON report goes, if asked
+	 * @throws org.apache.maven.plugin.MojoFailureException if the goal finds a problem to report
+	 */
+	abstract void run(MavenOutput output, Reports reports) throws org.apache.maven.plugin.MojoFailureException;
+
+	/** The goal's name, for messages. */
+	abstract String goal();
+
+	/**
+	 * A configuration of the Java API from the parameters.
+	 * @return the configuration, not yet loaded
+	 */
+	Confiture.Configuration configure() {
+		return connection().configure();
+	}
+
+	/**
+	 * The facade for the chosen environment and database.
+	 * @return the loaded facade
+	 */
+	Confiture confiture() {
+		return configure().load();
+	}
+
+	ConnectionParameters connection() {
+		return new ConnectionParameters(projectDirectory(), this.env,
+				(this.configFile != null) ? this.configFile.toPath() : null, this.databaseUrl, credentials());
+	}
+
+	Path projectDirectory() {
+		return ((this.projectDirectory != null) ? this.projectDirectory.toPath() : Path.of("")).toAbsolutePath();
+	}
+
+	private Credentials credentials() {
+		return Credentials.resolve(this.user, this.password, this.serverId,
+				(this.session != null) ? this.session.getSettings() : null, this.settingsDecrypter);
+	}
+
+	private Secrets secrets() {
+		try {
+			return Secrets.of(credentials().password(), this.password);
+		}
+		catch (ConfitureException ex) {
+			return Secrets.of(this.password);
+		}
+	}
+
+}
