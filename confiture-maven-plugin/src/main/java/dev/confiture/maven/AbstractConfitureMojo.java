@@ -12,6 +12,8 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.server.PostgresServers;
 
 /**
  * Base of every goal: the parameters that choose the environment and the database, as the
@@ -49,6 +51,13 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	/** Project directory, the one that holds {@code db/}. */
 	@Parameter(property = "confiture.projectDirectory", defaultValue = "${project.basedir}")
 	File projectDirectory;
+
+	/**
+	 * A PostgreSQL server where throw-away databases may be created (verify, diff, validate,
+	 * check); default: the environment's database server, else an embedded PostgreSQL.
+	 */
+	@Parameter(property = "confiture.shadowUrl")
+	String shadowUrl;
 
 	/** Skips the goal. */
 	@Parameter(property = "confiture.skip", defaultValue = "false")
@@ -98,7 +107,12 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	 * @return the configuration, not yet loaded
 	 */
 	Confiture.Configuration configure() {
-		return connection().configure();
+		Confiture.Configuration configuration = connection().configure();
+		if (this.shadowUrl != null && !this.shadowUrl.isBlank()) {
+			ConnectionSettings shadow = ConnectionSettings.parse(this.shadowUrl, null, null);
+			configuration.shadowServer(() -> PostgresServers.existing(shadow, "shadowUrl"));
+		}
+		return configuration;
 	}
 
 	/**
@@ -123,9 +137,18 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 				(this.session != null) ? this.session.getSettings() : null, this.settingsDecrypter);
 	}
 
+	private static String passwordOf(String url) {
+		try {
+			return (url != null && !url.isBlank()) ? ConnectionSettings.parse(url, null, null).password() : null;
+		}
+		catch (ConfitureException ex) {
+			return null;
+		}
+	}
+
 	private Secrets secrets() {
 		try {
-			return Secrets.of(credentials().password(), this.password);
+			return Secrets.of(credentials().password(), this.password, passwordOf(this.shadowUrl));
 		}
 		catch (ConfitureException ex) {
 			return Secrets.of(this.password);

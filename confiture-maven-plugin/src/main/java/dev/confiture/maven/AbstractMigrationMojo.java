@@ -5,10 +5,10 @@ import java.util.Locale;
 
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.migrate.ChecksumPolicy;
-import dev.confiture.core.migrate.Migrator;
 
 /**
  * Base of the goals that change the database through migrations: the command line's
@@ -24,12 +24,16 @@ abstract class AbstractMigrationMojo extends AbstractConfitureMojo {
 	@Parameter(property = "confiture.onChecksumMismatch", defaultValue = "fail")
 	String onChecksumMismatch;
 
-	Migrator migrator(MavenOutput output) {
-		return confiture().migrator()
-			.listener(new MigrationProgress(output))
+	/**
+	 * The facade with these options, logging migration progress.
+	 * @param output where progress goes
+	 * @return the loaded facade
+	 */
+	Confiture confiture(MavenOutput output) {
+		return configure().migrationListener(new MigrationProgress(output))
 			.lockWait(duration(this.lockWait))
 			.checksumPolicy(checksumPolicy(this.onChecksumMismatch))
-			.build();
+			.load();
 	}
 
 	static ChecksumPolicy checksumPolicy(String value) {

@@ -8,7 +8,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
-import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrateOptions.DryRun;
+import dev.confiture.core.migrate.MigrateResult;
 
 /**
  * Applies pending migrations in version order, each with its tracking row in one
@@ -36,15 +38,19 @@ public class MigrateMojo extends AbstractMigrationMojo {
 
 	@Override
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
-		Migrator migrator = migrator(output);
-		if (this.dryRun) {
-			MigrationPlan plan = migrator.dryRun(this.target, this.steps);
+		MigrateOptions options = MigrateOptions.defaults()
+			.withTarget(this.target)
+			.withSteps(this.steps)
+			.withDryRun(this.dryRun ? DryRun.PLAN : DryRun.NONE);
+		MigrateResult result = confiture(output).migrate(options);
+		if (result.planned()) {
+			MigrationPlan plan = result.plan();
 			plan.warnings().forEach(output::warn);
 			output.info(plan.sql());
 			reports.write(true, plan);
 			return;
 		}
-		MigrationRun run = migrator.up(this.target, this.steps);
+		MigrationRun run = result.run();
 		if (run.migrations().isEmpty()) {
 			output.info((run.pending() == 0) ? "Nothing to apply: the database is up to date"
 					: "Nothing to apply: " + run.pending() + " pending migration(s), none selected by target/steps");

@@ -4,6 +4,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.core.migrate.StatusRenderer;
 
@@ -38,7 +39,7 @@ public class StatusMojo extends AbstractConfitureMojo {
 	 * @return the report
 	 */
 	StatusReport status(MavenOutput output) {
-		StatusReport report = confiture().migrator().build().status();
+		StatusReport report = confiture().status(StatusOptions.defaults());
 		output.info(String.join("\n", StatusRenderer.render(report)));
 		if (!report.initialized()) {
 			output.warn("Not initialised: tracking table " + report.trackingTable()

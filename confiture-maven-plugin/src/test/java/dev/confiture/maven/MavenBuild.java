@@ -128,7 +128,7 @@ final class MavenBuild {
 		try {
 			InvocationResult result = invoker.execute(request);
 			String text = String.join("\n", log);
-			Files.writeString(this.project.resolve("build-" + System.nanoTime() + ".log"), text);
+			Files.writeString(this.project.resolveSibling(this.project.getFileName() + "-" + System.nanoTime() + ".log"), text);
 			return new Result(result.getExitCode(), text);
 		}
 		catch (MavenInvocationException | IOException ex) {
@@ -161,7 +161,7 @@ final class MavenBuild {
 				</settings>
 				""".formatted(mirror, String.join("", this.servers));
 		try {
-			Path file = this.project.resolve("settings.xml");
+			Path file = this.project.resolveSibling(this.project.getFileName() + "-settings.xml");
 			Files.writeString(file, settings);
 			return file;
 		}

@@ -1,5 +1,6 @@
 package dev.confiture.maven;
 
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,55 @@ class PluginIntegrationTests {
 		assertThat(result.log().indexOf("Successfully applied")).isLessThan(result.log().indexOf("Total: 2"));
 		assertThat(query("SELECT string_agg(version, ',' ORDER BY version) FROM confiture_migrations"))
 			.isEqualTo("001,002");
+	}
+
+	@Test
+	void checkFailsTheBuildOnASchemaChangeWithoutAMigration() throws Exception {
+		MavenBuild build = blog("check");
+		try (Git git = Git.init().setDirectory(build.project().toFile()).setInitialBranch("main").call()) {
+			commit(git, "Blog with posts");
+			git.checkout().setCreateBranch(true).setName("feature").call();
+			build.write("db/schema/10_tables/posts.sql", """
+					CREATE TABLE posts (
+					    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+					    title TEXT NOT NULL,
+					    body TEXT NOT NULL DEFAULT '',
+					    published_at TIMESTAMPTZ
+					);
+					""");
+			commit(git, "Posts get a publication time");
+			Result missing = build.property("confiture.baseRef", "main").run("verify");
+			assertThat(missing.succeeded()).as("%s", missing).isFalse();
+			assertThat(missing.log()).contains("--- confiture:" + System.getProperty("it.pluginVersion") + ":check")
+				.contains("require-migration: FAILED")
+				.contains("db/schema/10_tables/posts.sql")
+				.contains("Validation failed: missing migration")
+				.contains("Hint: Add a migration for the changed schema files")
+				.contains("BUILD FAILURE");
+			build.write("db/migrations/003_add_post_published_at.up.sql",
+					"ALTER TABLE posts ADD COLUMN published_at TIMESTAMPTZ;\n");
+			build.write("db/migrations/003_add_post_published_at.down.sql",
+					"ALTER TABLE posts DROP COLUMN published_at;\n");
+			commit(git, "Migration for the publication time");
+			Result passing = build.run("verify", "-Dconfiture.reportFile=target/confiture-check.json");
+			assertThat(passing.succeeded()).as("%s", passing).isTrue();
+			assertThat(passing.log()).contains("require-migration: PASSED")
+				.contains("Validation passed.")
+				.contains("Total: 3 migrations (0 applied, 3 pending)");
+			assertThat(Files.readString(build.project().resolve("target/confiture-check.json")))
+				.contains("\"ok\" : true")
+				.contains("\"goal\" : \"check\"");
+		}
+	}
+
+	private static void commit(Git git, String message) throws Exception {
+		git.add().addFilepattern(".").call();
+		git.commit()
+			.setMessage(message)
+			.setAuthor("Confiture Tests", "tests@confiture.dev")
+			.setCommitter("Confiture Tests", "tests@confiture.dev")
+			.setSign(false)
+			.call();
 	}
 
 	@Test
