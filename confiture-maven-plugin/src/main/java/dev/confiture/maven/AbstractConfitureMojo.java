@@ -99,6 +99,11 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	 */
 	abstract void run(MavenOutput output, Reports reports) throws org.apache.maven.plugin.MojoFailureException;
 
+	/** Whether a missing migrations directory is an error (it is for every goal that does not create it). */
+	boolean requiresMigrationsDirectory() {
+		return true;
+	}
+
 	/** The goal's name, for messages. */
 	abstract String goal();
 
@@ -107,7 +112,8 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	 * @return the configuration, not yet loaded
 	 */
 	Confiture.Configuration configure() {
-		Confiture.Configuration configuration = connection().configure();
+		Confiture.Configuration configuration = connection().configure()
+			.requireMigrationsDirectory(requiresMigrationsDirectory());
 		if (this.shadowUrl != null && !this.shadowUrl.isBlank()) {
 			ConnectionSettings shadow = ConnectionSettings.parse(this.shadowUrl, null, null);
 			configuration.shadowServer(() -> PostgresServers.existing(shadow, "shadowUrl"));

@@ -54,6 +54,11 @@ public class DiffMojo extends AbstractConfitureMojo {
 	boolean online;
 
 	@Override
+	boolean requiresMigrationsDirectory() {
+		return false;
+	}
+
+	@Override
 	String goal() {
 		return "diff";
 	}

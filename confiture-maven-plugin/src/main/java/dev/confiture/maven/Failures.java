@@ -15,7 +15,7 @@ final class Failures {
 
 	static MojoFailureException of(ConfitureException ex, Secrets secrets) {
 		String message = secrets.clean(ex.getMessage());
-		String hint = secrets.clean(ex.hint());
+		String hint = secrets.clean(Remedies.word(ex.hint()));
 		String text = (hint != null && !message.contains(hint)) ? message + System.lineSeparator() + "Hint: " + hint
 				: message;
 		// the cause is left out: its messages may hold what the sanitised text does not show

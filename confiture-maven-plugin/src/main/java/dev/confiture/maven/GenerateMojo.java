@@ -21,6 +21,11 @@ public class GenerateMojo extends AbstractConfitureMojo {
 	String name;
 
 	@Override
+	boolean requiresMigrationsDirectory() {
+		return false;
+	}
+
+	@Override
 	String goal() {
 		return "generate";
 	}
