@@ -30,13 +30,15 @@ public class EnvironmentOptions {
 	Path projectDirectory = Path.of(".");
 
 	/**
-	 * A configuration of the Java API from these options.
+	 * A configuration of the Java API from these options. Loading it fails (exit 5) when the
+	 * migrations directory does not exist; {@code generate} turns that off.
 	 * @return the configuration, not yet loaded
 	 */
 	public Confiture.Configuration configure() {
 		Confiture.Configuration configuration = Confiture.configure()
 			.projectDirectory(this.projectDirectory)
-			.environment(this.environment);
+			.environment(this.environment)
+			.requireMigrationsDirectory(true);
 		if (this.config != null) {
 			configuration.configFile(this.projectDirectory.resolve(this.config));
 		}

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusRenderer;
 import dev.confiture.core.migrate.StatusReport;
 
@@ -32,7 +33,7 @@ class MigrateStatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.output.out();
-		StatusReport report = this.environment.configure().load().migrator().build().status();
+		StatusReport report = this.environment.configure().load().status(StatusOptions.defaults());
 		int exitCode = !report.initialized() ? NOT_INITIALIZED
 				: (report.pendingCount() > 0 || report.hasChecksumMismatch()) ? PENDING : ExitCodes.OK;
 		if (this.output.json()) {

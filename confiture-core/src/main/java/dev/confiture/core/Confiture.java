@@ -245,14 +245,14 @@ public final class Confiture {
 	}
 
 	/**
-	 * Loads the environment's seed files, in order and in one transaction, into a database
-	 * that already has its schema (e.g. one built by migrations).
+	 * Loads the files of the environment's seed directories, in order and in one transaction,
+	 * into a database that already has its schema (e.g. one built by migrations).
 	 * @param options how to seed
 	 * @return what ran
 	 */
 	public SeedResult seed(SeedOptions options) {
-		return new SchemaBuilder(this.buildListener, BaselineRecorder.NONE).seed(sources(), connectionSource(),
-				databaseDescription());
+		return new SchemaBuilder(this.buildListener, BaselineRecorder.NONE).seed(SchemaSources.seeds(this.environment),
+				connectionSource(), databaseDescription());
 	}
 
 	/**
@@ -262,7 +262,7 @@ public final class Confiture {
 	 * @return both plans with their hazards
 	 */
 	public DiffResult diff(DiffRequest request) {
-		return SchemaComparison.diff(request, shadowServer(), this.environment.trackingTable());
+		return SchemaComparison.diff(request, this::shadowServer, this.environment.trackingTable());
 	}
 
 	/**
@@ -295,8 +295,8 @@ public final class Confiture {
 	 * @return the differences, empty when there is no drift
 	 */
 	public DriftReport verify(VerifyOptions options) {
-		return new SchemaVerifier(shadowServer()).verify(this.environment, connectionSource(),
-				databaseDescription());
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : shadowServer();
+		return new SchemaVerifier(server).verify(this.environment, connectionSource(), databaseDescription());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
@@ -32,19 +33,18 @@ final class SchemaComparison {
 	private SchemaComparison() {
 	}
 
-	static DiffResult diff(DiffRequest request, PostgresServer shadow, String trackingTable) {
+	static DiffResult diff(DiffRequest request, Supplier<PostgresServer> shadow, String trackingTable) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(trackingTable);
-		CatalogLoader loader = new CatalogLoader(shadow, reader);
-		Catalog old = read(request.from(), reader, loader);
-		Catalog wanted = read(request.to(), reader, loader);
+		Catalog old = read(request.from(), reader, shadow);
+		Catalog wanted = read(request.to(), reader, shadow);
 		Plan up = SchemaDiff.compare(old, wanted, request.options());
 		Plan down = SchemaDiff.compare(wanted, old, request.options());
 		return new DiffResult(request.from().label(), request.to().label(), up, down);
 	}
 
-	private static Catalog read(DiffSource source, CatalogReader reader, CatalogLoader loader) {
+	private static Catalog read(DiffSource source, CatalogReader reader, Supplier<PostgresServer> shadow) {
 		if (source.files() != null) {
-			return loader.load(SqlSource.of(source.files()));
+			return new CatalogLoader(shadow.get(), reader).load(SqlSource.of(source.files()));
 		}
 		try (Connection connection = source.database().open()) {
 			return reader.read(connection);

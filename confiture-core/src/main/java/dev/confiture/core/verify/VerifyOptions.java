@@ -1,14 +1,23 @@
 package dev.confiture.core.verify;
 
-/**
- * How to verify a database against its schema files: today always the schema files without
- * the seeds, built on the configured shadow server.
- */
-public record VerifyOptions() {
+import dev.confiture.core.server.PostgresServer;
 
-	/** The only way there is today. */
+/**
+ * How to verify a database against its schema files (seeds left out).
+ *
+ * @param shadowServer the server for the throw-away build, or {@code null} for the facade's
+ * shadow server
+ */
+public record VerifyOptions(PostgresServer shadowServer) {
+
+	/** On the facade's shadow server. */
 	public static VerifyOptions defaults() {
-		return new VerifyOptions();
+		return new VerifyOptions(null);
+	}
+
+	/** On a given server. */
+	public static VerifyOptions on(PostgresServer shadowServer) {
+		return new VerifyOptions(shadowServer);
 	}
 
 }
