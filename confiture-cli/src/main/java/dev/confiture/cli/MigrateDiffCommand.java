@@ -21,6 +21,7 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.diff.DiffOptions;
 import dev.confiture.core.diff.DiffRequest;
+import dev.confiture.core.diff.DiffRenderer;
 import dev.confiture.core.diff.DiffResult;
 import dev.confiture.core.diff.DiffSource;
 import dev.confiture.core.diff.Hazard;
@@ -131,7 +132,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 			Json.write(out, document);
 		}
 		else {
-			printText(out, up, diff.from(), diff.to(), generated);
+			printText(out, diff, generated);
 		}
 		out.flush();
 		if (generated != null || up.isEmpty()) {
@@ -168,18 +169,10 @@ class MigrateDiffCommand implements Callable<Integer> {
 		return new DiffSource(path.toString().replace('\\', '/'), resolved, null, null);
 	}
 
-	private static void printText(PrintWriter out, Plan up, String from, String to, GeneratedMigration generated) {
-		out.println("Comparing " + from + " with " + to);
-		up.notes().forEach((note) -> out.println("Note: " + note));
-		if (up.isEmpty()) {
-			out.println("No changes.");
+	private static void printText(PrintWriter out, DiffResult diff, GeneratedMigration generated) {
+		DiffRenderer.changes(diff).forEach(out::println);
+		if (diff.isEmpty()) {
 			return;
-		}
-		out.println(up.steps().size() + (up.steps().size() == 1 ? " change" : " changes") + ", "
-				+ (up.hazards().isEmpty() ? "no hazards" : up.hazards().size() + " hazards") + ":");
-		for (Step step : up.steps()) {
-			out.println("  " + step.description());
-			step.hazards().forEach((hazard) -> out.println("    HAZARD " + hazard));
 		}
 		if (generated != null) {
 			out.println("Created " + generated.upFile());
@@ -188,7 +181,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 		}
 		else {
 			out.println();
-			out.print(up.script(List.of()));
+			out.print(DiffRenderer.script(diff));
 		}
 	}
 
