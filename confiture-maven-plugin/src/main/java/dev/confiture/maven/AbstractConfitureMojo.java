@@ -1,13 +1,21 @@
 package dev.confiture.maven;
 
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 import dev.confiture.core.Confiture;
@@ -59,6 +67,13 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	@Parameter(property = "confiture.shadowUrl")
 	String shadowUrl;
 
+	/**
+	 * Packages searched for Java migrations ({@code JavaMigration} classes), on the project's
+	 * compiled classes and runtime dependencies (run {@code compile} first).
+	 */
+	@Parameter(property = "confiture.javaMigrationPackages")
+	List<String> javaMigrationPackages;
+
 	/** Skips the goal. */
 	@Parameter(property = "confiture.skip", defaultValue = "false")
 	boolean skip;
@@ -69,6 +84,9 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 
 	@Parameter(defaultValue = "${session}", readonly = true, required = true)
 	MavenSession session;
+
+	@Parameter(defaultValue = "${project}", readonly = true)
+	MavenProject project;
 
 	@Component
 	SettingsDecrypter settingsDecrypter;
@@ -118,6 +136,9 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 			ConnectionSettings shadow = ConnectionSettings.parse(this.shadowUrl, null, null);
 			configuration.shadowServer(() -> PostgresServers.existing(shadow, "shadowUrl"));
 		}
+		if (this.javaMigrationPackages != null && !this.javaMigrationPackages.isEmpty()) {
+			configuration.javaMigrationPackages(this.javaMigrationPackages).classLoader(projectClassLoader());
+		}
 		return configuration;
 	}
 
@@ -127,6 +148,23 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	 */
 	Confiture confiture() {
 		return configure().load();
+	}
+
+	private ClassLoader projectClassLoader() {
+		List<URL> urls = new ArrayList<>();
+		try {
+			if (this.project != null) {
+				for (String element : this.project.getRuntimeClasspathElements()) {
+					urls.add(new File(element).toURI().toURL());
+				}
+			}
+		}
+		catch (DependencyResolutionRequiredException | MalformedURLException ex) {
+			throw new ConfitureException(ConfitureException.Category.CONFIG,
+					"Could not read the project's classpath for Java migrations: " + ex.getMessage(),
+					"Run the goal in a project whose dependencies resolve, after compile");
+		}
+		return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
 	}
 
 	ConnectionParameters connection() {

@@ -3,6 +3,7 @@ package dev.confiture.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.migrate.BaselineOptions;
 import dev.confiture.core.migrate.BaselineResult;
@@ -12,7 +13,8 @@ import dev.confiture.core.migrate.MigrationInfo;
  * Records every migration up to a version as applied without running it, for a database whose
  * schema already contains them, as {@code confiture migrate baseline}.
  */
-@Mojo(name = "baseline", threadSafe = true, requiresProject = false)
+@Mojo(name = "baseline", threadSafe = true, requiresProject = false,
+		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class BaselineMojo extends AbstractMigrationMojo {
 
 	/** The newest version the database already contains. */

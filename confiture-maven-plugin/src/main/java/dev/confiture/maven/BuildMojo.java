@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.build.BuildListener;
@@ -20,7 +21,8 @@ import dev.confiture.core.build.SchemaSources;
  * transaction, as {@code confiture build}. A failing statement is reported as file:line and
  * leaves the database as it was.
  */
-@Mojo(name = "build", threadSafe = true, requiresProject = false)
+@Mojo(name = "build", threadSafe = true, requiresProject = false,
+		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class BuildMojo extends AbstractConfitureMojo {
 
 	/** Leaves the seed files out. */

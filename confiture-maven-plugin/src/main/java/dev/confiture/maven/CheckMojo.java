@@ -7,6 +7,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
@@ -22,7 +23,8 @@ import dev.confiture.core.validate.ValidationReport;
  * new schema files), then shows the migration status when a database is configured. Fails the
  * build when a check fails (and, with {@code failOnPending}, when migrations are pending).
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
+		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CheckMojo extends AbstractConfitureMojo {
 
 	/** Compares with the merge base of this ref and HEAD (default origin/main; with staged: HEAD). */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.RollbackOptions;
@@ -14,7 +15,8 @@ import dev.confiture.core.migrate.RollbackOptions;
  * {@code confiture migrate down} ({@code steps}) or {@code down-to} ({@code toVersion}). A
  * migration without a down script is refused before anything changes.
  */
-@Mojo(name = "down", threadSafe = true, requiresProject = false)
+@Mojo(name = "down", threadSafe = true, requiresProject = false,
+		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DownMojo extends AbstractMigrationMojo {
 
 	/** How many migrations to roll back, newest first. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
@@ -16,7 +17,8 @@ import dev.confiture.core.migrate.MigrateResult;
  * Applies pending migrations in version order, each with its tracking row in one
  * transaction, as {@code confiture migrate up}.
  */
-@Mojo(name = "migrate", threadSafe = true, requiresProject = false)
+@Mojo(name = "migrate", threadSafe = true, requiresProject = false,
+		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class MigrateMojo extends AbstractMigrationMojo {
 
 	/** Applies up to this version only. */

@@ -3,6 +3,7 @@ package dev.confiture.maven;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
@@ -12,7 +13,8 @@ import dev.confiture.core.migrate.StatusRenderer;
  * Shows every migration: applied, pending, checksum-mismatch or missing-file, as
  * {@code confiture migrate status}. Read-only.
  */
-@Mojo(name = "status", threadSafe = true, requiresProject = false)
+@Mojo(name = "status", threadSafe = true, requiresProject = false,
+		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class StatusMojo extends AbstractConfitureMojo {
 
 	/** Fails the build when migrations are pending, a file changed, or the database is not initialised. */
