@@ -30,15 +30,13 @@ public class EnvironmentOptions {
 	Path projectDirectory = Path.of(".");
 
 	/**
-	 * A configuration of the Java API from these options. Loading it fails (exit 5) when the
-	 * migrations directory does not exist; {@code generate} turns that off.
+	 * A configuration of the Java API from these options.
 	 * @return the configuration, not yet loaded
 	 */
 	public Confiture.Configuration configure() {
 		Confiture.Configuration configuration = Confiture.configure()
 			.projectDirectory(this.projectDirectory)
-			.environment(this.environment)
-			.requireMigrationsDirectory(true);
+			.environment(this.environment);
 		if (this.config != null) {
 			configuration.configFile(this.projectDirectory.resolve(this.config));
 		}

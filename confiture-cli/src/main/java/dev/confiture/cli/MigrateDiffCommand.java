@@ -146,8 +146,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 	 * file), a diff of two file sets still works: it then runs on a bare environment.
 	 */
 	private Confiture loadProject() {
-		Confiture.Configuration configuration = this.shadow.configure(this.environment)
-			.requireMigrationsDirectory(!this.generate);
+		Confiture.Configuration configuration = this.shadow.configure(this.environment);
 		try {
 			return configuration.load();
 		}

@@ -33,7 +33,6 @@ class MigrateGenerateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.output.out();
 		GeneratedMigration generated = this.environment.configure()
-			.requireMigrationsDirectory(false)
 			.load()
 			.generate(GenerateOptions.empty(this.name))
 			.files();

@@ -33,7 +33,10 @@ class MigrateStatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.output.out();
-		StatusReport report = this.environment.configure().load().status(StatusOptions.defaults());
+		StatusReport report = this.environment.configure()
+			.requireMigrationsDirectory(true)
+			.load()
+			.status(StatusOptions.defaults());
 		int exitCode = !report.initialized() ? NOT_INITIALIZED
 				: (report.pendingCount() > 0 || report.hasChecksumMismatch()) ? PENDING : ExitCodes.OK;
 		if (this.output.json()) {

@@ -77,7 +77,7 @@ class MigrateValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.output.out();
 		try {
-			Confiture confiture = this.shadow.configure(this.environment).load();
+			Confiture confiture = this.shadow.configure(this.environment).requireMigrationsDirectory(true).load();
 			Environment environment = confiture.environment();
 			ValidationReport report = confiture.validate(
 					new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift));

@@ -43,6 +43,7 @@ class MigrationOptions {
 	 */
 	Confiture confiture(EnvironmentOptions environment, OutputOptions output, boolean dryRun) {
 		return environment.configure()
+			.requireMigrationsDirectory(true)
 			.migrationListener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
 			.lockWait(this.lockWait)
 			.checksumPolicy(this.onChecksumMismatch)
