@@ -21,7 +21,6 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.diff.DiffOptions;
 import dev.confiture.core.diff.DiffRequest;
-import dev.confiture.core.diff.DiffRenderer;
 import dev.confiture.core.diff.DiffResult;
 import dev.confiture.core.diff.DiffSource;
 import dev.confiture.core.diff.Hazard;
@@ -169,7 +168,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 	}
 
 	private static void printText(PrintWriter out, DiffResult diff, GeneratedMigration generated) {
-		DiffRenderer.changes(diff).forEach(out::println);
+		diff.changeLines().forEach(out::println);
 		if (diff.isEmpty()) {
 			return;
 		}
@@ -180,7 +179,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 		}
 		else {
 			out.println();
-			out.print(DiffRenderer.script(diff));
+			out.print(diff.script());
 		}
 	}
 

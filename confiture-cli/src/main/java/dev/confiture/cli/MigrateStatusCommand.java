@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import dev.confiture.core.migrate.StatusOptions;
-import dev.confiture.core.migrate.StatusRenderer;
 import dev.confiture.core.migrate.StatusReport;
 
 /**
@@ -43,7 +42,7 @@ class MigrateStatusCommand implements Callable<Integer> {
 			Json.write(out, document(report));
 			return exitCode;
 		}
-		StatusRenderer.render(report).forEach(out::println);
+		report.lines().forEach(out::println);
 		if (!report.initialized()) {
 			out.println("Not initialised: tracking table " + report.trackingTable()
 					+ " does not exist. Run confiture migrate up (or confiture build) to create it.");

@@ -26,7 +26,6 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.validate.CheckResult;
 import dev.confiture.core.validate.ValidationOptions;
-import dev.confiture.core.validate.ValidationRenderer;
 import dev.confiture.core.validate.ValidationReport;
 
 /**
@@ -101,12 +100,12 @@ class MigrateValidateCommand implements Callable<Integer> {
 	}
 
 	private static String text(String environment, ValidationReport report) {
-		return String.join(System.lineSeparator(), ValidationRenderer.render(environment, report))
+		return String.join(System.lineSeparator(), report.lines(environment))
 				+ System.lineSeparator();
 	}
 
 	private static String summary(ValidationReport report) {
-		return ValidationRenderer.summary(report);
+		return report.summary();
 	}
 
 	private static String json(ValidationReport report) {

@@ -12,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.verify.DriftRenderer;
 import dev.confiture.core.verify.DriftReport;
 import dev.confiture.core.verify.VerifyOptions;
 
@@ -55,7 +54,7 @@ class MigrateVerifyCommand implements Callable<Integer> {
 			Json.write(out, document);
 		}
 		else {
-			DriftRenderer.render(report, name, confiture.database().toString()).forEach(out::println);
+			report.lines(name, confiture.database().toString()).forEach(out::println);
 			if (report.drifted()) {
 				out.println("Write a migration for it (confiture migrate diff --from-env " + name
 						+ " db/schema --generate --name NAME) or fix db/schema.");

@@ -117,7 +117,7 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	 */
 	abstract void run(MavenOutput output, Reports reports) throws org.apache.maven.plugin.MojoFailureException;
 
-	/** Whether a missing migrations directory is an error (it is for every goal that does not create it). */
+	/** Whether a missing migrations directory is an error (as in the command line: for the goals that read migrations). */
 	boolean requiresMigrationsDirectory() {
 		return true;
 	}

@@ -42,6 +42,11 @@ public class BuildMojo extends AbstractConfitureMojo {
 	File output;
 
 	@Override
+	boolean requiresMigrationsDirectory() {
+		return false;
+	}
+
+	@Override
 	String goal() {
 		return "build";
 	}

@@ -12,7 +12,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.migrate.StatusOptions;
-import dev.confiture.core.migrate.StatusRenderer;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.core.validate.ValidationOptions;
 import dev.confiture.core.validate.ValidationReport;
@@ -54,7 +53,7 @@ public class CheckMojo extends AbstractConfitureMojo {
 		StatusReport status = null;
 		if (hasDatabase(confiture)) {
 			status = confiture.status(StatusOptions.defaults());
-			output.info(String.join("\n", StatusRenderer.render(status)));
+			output.info(String.join("\n", status.lines()));
 			document.put("status", status);
 		}
 		else {

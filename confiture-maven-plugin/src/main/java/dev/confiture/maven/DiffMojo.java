@@ -9,7 +9,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.diff.DiffOptions;
-import dev.confiture.core.diff.DiffRenderer;
 import dev.confiture.core.diff.DiffRequest;
 import dev.confiture.core.diff.DiffResult;
 import dev.confiture.core.diff.DiffSource;
@@ -87,7 +86,7 @@ public class DiffMojo extends AbstractConfitureMojo {
 		if (this.generate) {
 			GenerateResult result = confiture
 				.generate(GenerateOptions.fromDiff(this.name, request).withAllowHazards(this.allowHazards));
-			output.info(String.join("\n", DiffRenderer.changes(result.diff())));
+			output.info(String.join("\n", result.diff().changeLines()));
 			if (result.written()) {
 				output.info("Created " + result.files().upFile());
 				output.info("Created " + result.files().downFile());
@@ -97,10 +96,10 @@ public class DiffMojo extends AbstractConfitureMojo {
 			return;
 		}
 		DiffResult diff = confiture.diff(request);
-		output.info(String.join("\n", DiffRenderer.changes(diff)));
+		output.info(String.join("\n", diff.changeLines()));
 		if (!diff.isEmpty()) {
 			output.info("");
-			output.info(DiffRenderer.script(diff));
+			output.info(diff.script());
 		}
 		reports.write(diff.isEmpty(), diff);
 	}

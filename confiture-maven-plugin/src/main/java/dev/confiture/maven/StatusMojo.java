@@ -7,7 +7,6 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
-import dev.confiture.core.migrate.StatusRenderer;
 
 /**
  * Shows every migration: applied, pending, checksum-mismatch or missing-file, as
@@ -42,7 +41,7 @@ public class StatusMojo extends AbstractConfitureMojo {
 	 */
 	StatusReport status(MavenOutput output) {
 		StatusReport report = confiture().status(StatusOptions.defaults());
-		output.info(String.join("\n", StatusRenderer.render(report)));
+		output.info(String.join("\n", report.lines()));
 		if (!report.initialized()) {
 			output.warn("Not initialised: tracking table " + report.trackingTable()
 					+ " does not exist. Run ./mvnw confiture:migrate (or confiture:build) to create it.");

@@ -6,7 +6,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.validate.ValidationOptions;
-import dev.confiture.core.validate.ValidationRenderer;
 import dev.confiture.core.validate.ValidationReport;
 
 /**
@@ -49,7 +48,7 @@ public class ValidateMojo extends AbstractConfitureMojo {
 
 	static ValidationReport validate(Confiture confiture, MavenOutput output, ValidationOptions options) {
 		ValidationReport report = confiture.validate(options);
-		String text = String.join("\n", ValidationRenderer.render(confiture.environment().name(), report));
+		String text = String.join("\n", report.lines(confiture.environment().name()));
 		if (report.passed()) {
 			output.info(text);
 		}
@@ -61,7 +60,7 @@ public class ValidateMojo extends AbstractConfitureMojo {
 
 	static void failIfNotPassed(ValidationReport report) throws MojoFailureException {
 		if (!report.passed()) {
-			throw Failures.of(ValidationRenderer.summary(report),
+			throw Failures.of(report.summary(),
 					"Add a migration for the changed schema files (./mvnw confiture:diff -Dconfiture.fromEnv=ENV "
 							+ "-Dconfiture.generate -Dconfiture.name=NAME, or confiture:generate), or make the "
 							+ "migrations reach the schema files");

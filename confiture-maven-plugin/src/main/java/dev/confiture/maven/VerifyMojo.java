@@ -5,7 +5,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.verify.DriftRenderer;
 import dev.confiture.core.verify.DriftReport;
 import dev.confiture.core.verify.VerifyOptions;
 
@@ -22,6 +21,11 @@ public class VerifyMojo extends AbstractConfitureMojo {
 	boolean failOnDrift;
 
 	@Override
+	boolean requiresMigrationsDirectory() {
+		return false;
+	}
+
+	@Override
 	String goal() {
 		return "verify";
 	}
@@ -31,7 +35,7 @@ public class VerifyMojo extends AbstractConfitureMojo {
 		Confiture confiture = confiture();
 		DriftReport report = confiture.verify(VerifyOptions.defaults());
 		String text = String.join("\n",
-				DriftRenderer.render(report, confiture.environment().name(), confiture.databaseDescription()));
+				report.lines(confiture.environment().name(), confiture.databaseDescription()));
 		reports.write(!report.drifted(), report);
 		if (!report.drifted()) {
 			output.info(text);

@@ -8,7 +8,7 @@ import java.util.List;
  * notes, the changes with their hazards, and the DDL. What to do next is worded by each
  * adapter.
  */
-public final class DiffRenderer {
+final class DiffRenderer {
 
 	private DiffRenderer() {
 	}
@@ -18,7 +18,7 @@ public final class DiffRenderer {
 	 * @param diff the diff
 	 * @return the lines, without line separators
 	 */
-	public static List<String> changes(DiffResult diff) {
+	static List<String> changes(DiffResult diff) {
 		Plan up = diff.up();
 		List<String> lines = new ArrayList<>();
 		lines.add("Comparing " + diff.from() + " with " + diff.to());
@@ -41,7 +41,7 @@ public final class DiffRenderer {
 	 * @param diff the diff
 	 * @return the script
 	 */
-	public static String script(DiffResult diff) {
+	static String script(DiffResult diff) {
 		return diff.up().script(List.of());
 	}
 

@@ -11,7 +11,7 @@ import java.util.Locale;
  * migrations and a total, then a neutral line when applied migrations have changed. What to do
  * about an uninitialised database is worded by each adapter.
  */
-public final class StatusRenderer {
+final class StatusRenderer {
 
 	private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -23,7 +23,7 @@ public final class StatusRenderer {
 	 * @param report the report
 	 * @return the lines, without line separators
 	 */
-	public static List<String> render(StatusReport report) {
+	static List<String> render(StatusReport report) {
 		List<String> lines = new ArrayList<>();
 		lines.add("Migrations (tracking table " + report.trackingTable() + ")");
 		List<String[]> rows = new ArrayList<>();

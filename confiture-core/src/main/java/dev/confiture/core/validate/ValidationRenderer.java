@@ -7,7 +7,7 @@ import java.util.List;
  * Writes a {@link ValidationReport} as the plain text every adapter shows: the compared
  * revisions, each check with its details, and a summary.
  */
-public final class ValidationRenderer {
+final class ValidationRenderer {
 
 	private ValidationRenderer() {
 	}
@@ -18,7 +18,7 @@ public final class ValidationRenderer {
 	 * @param report the report
 	 * @return the lines, without line separators
 	 */
-	public static List<String> render(String environment, ValidationReport report) {
+	static List<String> render(String environment, ValidationReport report) {
 		List<String> lines = new ArrayList<>();
 		lines.add("Validating schema changes of environment " + environment + ": " + report.base() + " -> "
 				+ report.target());
@@ -35,7 +35,7 @@ public final class ValidationRenderer {
 	 * @param report the report
 	 * @return the summary
 	 */
-	public static String summary(ValidationReport report) {
+	static String summary(ValidationReport report) {
 		if (report.passed()) {
 			return "Validation passed.";
 		}

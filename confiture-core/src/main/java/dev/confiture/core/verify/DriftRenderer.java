@@ -7,7 +7,7 @@ import java.util.List;
  * Writes a {@link DriftReport} as the plain text every adapter shows. What to do about drift
  * is worded by each adapter.
  */
-public final class DriftRenderer {
+final class DriftRenderer {
 
 	private DriftRenderer() {
 	}
@@ -19,7 +19,7 @@ public final class DriftRenderer {
 	 * @param database the database, without secrets
 	 * @return the lines, without line separators
 	 */
-	public static List<String> render(DriftReport report, String environment, String database) {
+	static List<String> render(DriftReport report, String environment, String database) {
 		List<String> lines = new ArrayList<>();
 		if (!report.drifted()) {
 			lines.add("No drift: the database of environment " + environment + " matches its schema files.");
