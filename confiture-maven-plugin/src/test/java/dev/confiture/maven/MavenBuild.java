@@ -89,6 +89,17 @@ final class MavenBuild {
 		}
 	}
 
+	/** Deletes a file or directory of the project. */
+	MavenBuild delete(String relativePath) {
+		try (Stream<Path> paths = Files.walk(this.project.resolve(relativePath))) {
+			paths.sorted(Collections.reverseOrder()).forEach((path) -> path.toFile().delete());
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Sets a user property ({@code -Dname=value}). */
 	MavenBuild property(String name, String value) {
 		this.properties.put(name, value);

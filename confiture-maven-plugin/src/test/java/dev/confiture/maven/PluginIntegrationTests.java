@@ -105,6 +105,19 @@ class PluginIntegrationTests {
 	}
 
 	@Test
+	void initWritesTheLayoutThatBuildThenBuilds() throws SQLException {
+		MavenBuild build = blog("init-build").delete("db");
+		Result result = build.run("confiture:init", "confiture:build");
+		assertThat(result.succeeded()).as("%s", result).isTrue();
+		assertThat(result.log()).contains("[INFO]   created db/environments/local.yaml")
+			.contains("[INFO] Building schema for environment: local")
+			.contains("[INFO] Found 2 SQL files (1 schema, 1 seed)")
+			.contains("[INFO] Schema built successfully in ");
+		assertThat(build.project().resolve("db/schema/10_tables/users.sql")).exists();
+		assertThat(query("SELECT string_agg(username, ',' ORDER BY username) FROM users")).isEqualTo("admin,editor");
+	}
+
+	@Test
 	void brokenMigrationNamesFileAndLineAndLeavesNothingHalfApplied() throws SQLException {
 		MavenBuild build = blog("broken-migration").write("db/migrations/003_add_tags.up.sql", """
 				CREATE TABLE tags (id BIGINT PRIMARY KEY);
