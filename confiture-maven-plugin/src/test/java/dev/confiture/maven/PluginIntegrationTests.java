@@ -111,7 +111,7 @@ class PluginIntegrationTests {
 		assertThat(result.succeeded()).as("%s", result).isTrue();
 		assertThat(result.log()).contains("[INFO]   created db/environments/local.yaml")
 			.contains("[INFO] Building schema for environment: local")
-			.contains("[INFO] Found 2 SQL files (1 schema, 1 seed)")
+			.contains("[INFO] Found 3 SQL files (2 schema, 1 seed)")
 			.contains("[INFO] Schema built successfully in ");
 		assertThat(build.project().resolve("db/schema/10_tables/users.sql")).exists();
 		assertThat(query("SELECT string_agg(username, ',' ORDER BY username) FROM users")).isEqualTo("admin,editor");
