@@ -1,10 +1,7 @@
 package dev.confiture.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import dev.confiture.core.api.ConfitureException;
-import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.Confiture;
+import dev.confiture.core.config.ProjectInitOptions;
+import dev.confiture.core.config.ProjectInitResult;
 
 /**
  * {@code confiture init}: writes the project layout, never overwriting a file.
@@ -33,28 +31,10 @@ class InitCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Path project = this.path.toAbsolutePath().normalize();
-		Path name = project.getFileName();
-		List<String> created = new ArrayList<>();
-		List<String> kept = new ArrayList<>();
-		try {
-			for (Map.Entry<String, String> entry : ProjectLayout.files((name != null) ? name.toString() : "app")
-				.entrySet()) {
-				Path target = project.resolve(entry.getKey());
-				if (Files.exists(target)) {
-					kept.add(entry.getKey());
-				}
-				else {
-					Files.createDirectories(target.getParent());
-					Files.writeString(target, entry.getValue());
-					created.add(entry.getKey());
-				}
-			}
-		}
-		catch (IOException ex) {
-			throw new ConfitureException(Category.CONFIG, "Could not write the project layout in " + project + ": "
-					+ ex.getMessage(), "Check that the directory is writable", ex);
-		}
+		ProjectInitResult result = Confiture.initProject(new ProjectInitOptions(this.path));
+		Path project = result.project();
+		List<String> created = result.created();
+		List<String> kept = result.kept();
 		PrintWriter out = this.output.out();
 		if (this.output.json()) {
 			Map<String, Object> document = new LinkedHashMap<>();

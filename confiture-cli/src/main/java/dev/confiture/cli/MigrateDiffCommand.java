@@ -131,7 +131,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 			Json.write(out, document);
 		}
 		else {
-			printText(out, up, diff.from(), diff.to(), generated);
+			printText(out, diff, generated);
 		}
 		out.flush();
 		if (generated != null || up.isEmpty()) {
@@ -167,18 +167,10 @@ class MigrateDiffCommand implements Callable<Integer> {
 		return new DiffSource(path.toString().replace('\\', '/'), resolved, null, null);
 	}
 
-	private static void printText(PrintWriter out, Plan up, String from, String to, GeneratedMigration generated) {
-		out.println("Comparing " + from + " with " + to);
-		up.notes().forEach((note) -> out.println("Note: " + note));
-		if (up.isEmpty()) {
-			out.println("No changes.");
+	private static void printText(PrintWriter out, DiffResult diff, GeneratedMigration generated) {
+		diff.changeLines().forEach(out::println);
+		if (diff.isEmpty()) {
 			return;
-		}
-		out.println(up.steps().size() + (up.steps().size() == 1 ? " change" : " changes") + ", "
-				+ (up.hazards().isEmpty() ? "no hazards" : up.hazards().size() + " hazards") + ":");
-		for (Step step : up.steps()) {
-			out.println("  " + step.description());
-			step.hazards().forEach((hazard) -> out.println("    HAZARD " + hazard));
 		}
 		if (generated != null) {
 			out.println("Created " + generated.upFile());
@@ -187,7 +179,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 		}
 		else {
 			out.println();
-			out.print(up.script(List.of()));
+			out.print(diff.script());
 		}
 	}
 

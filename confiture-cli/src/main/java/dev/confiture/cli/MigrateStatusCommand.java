@@ -1,19 +1,13 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import dev.confiture.core.migrate.MigrationStatus;
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 
@@ -28,8 +22,6 @@ class MigrateStatusCommand implements Callable<Integer> {
 	static final int PENDING = 1;
 
 	static final int NOT_INITIALIZED = 2;
-
-	private static final DateTimeFormatter APPLIED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	@Mixin
 	EnvironmentOptions environment;
@@ -57,24 +49,10 @@ class MigrateStatusCommand implements Callable<Integer> {
 			Json.write(out, document(report));
 			return exitCode;
 		}
-		out.println("Migrations (tracking table " + report.trackingTable() + ")");
-		List<String[]> rows = new ArrayList<>();
-		rows.add(new String[] { "Version", "Name", "Status", "Applied at" });
-		for (MigrationStatus status : report.migrations()) {
-			rows.add(new String[] { status.version(), status.name(), label(status),
-					(status.appliedAt() != null)
-							? APPLIED_AT.format(status.appliedAt().atZoneSameInstant(ZoneId.systemDefault())) : "" });
-		}
-		printTable(out, rows);
-		out.printf(Locale.ROOT, "Total: %d migrations (%d applied, %d pending)%n", report.migrations().size(),
-				report.appliedCount(), report.pendingCount());
+		report.lines().forEach(out::println);
 		if (!report.initialized()) {
 			out.println("Not initialised: tracking table " + report.trackingTable()
 					+ " does not exist. Run confiture migrate up (or confiture build) to create it.");
-		}
-		else if (report.hasChecksumMismatch()) {
-			out.println("Applied migrations have changed since they were applied: restore them, and put changes in "
-					+ "new migrations.");
 		}
 		if (report.missingFileCount() > 0) {
 			out.println(report.missingFileCount() + " applied migration(s) have no file any more: restore them from "
@@ -86,37 +64,6 @@ class MigrateStatusCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return exitCode;
-	}
-
-	private static String label(MigrationStatus status) {
-		String label = status.state().label();
-		return (!status.reversible() && status.location() != null) ? label + ", irreversible" : label;
-	}
-
-	private static void printTable(PrintWriter out, List<String[]> rows) {
-		int[] widths = new int[rows.get(0).length];
-		for (String[] row : rows) {
-			for (int i = 0; i < row.length; i++) {
-				widths[i] = Math.max(widths[i], row[i].length());
-			}
-		}
-		StringBuilder border = new StringBuilder("+");
-		for (int width : widths) {
-			border.append("-".repeat(width + 2)).append('+');
-		}
-		out.println(border);
-		for (int r = 0; r < rows.size(); r++) {
-			StringBuilder line = new StringBuilder("|");
-			for (int i = 0; i < widths.length; i++) {
-				String cell = rows.get(r)[i];
-				line.append(' ').append(cell).append(" ".repeat(widths[i] - cell.length())).append(" |");
-			}
-			out.println(line);
-			if (r == 0) {
-				out.println(border);
-			}
-		}
-		out.println(border);
 	}
 
 	private static Map<String, Object> document(StatusReport report) {

@@ -100,29 +100,12 @@ class MigrateValidateCommand implements Callable<Integer> {
 	}
 
 	private static String text(String environment, ValidationReport report) {
-		StringWriter text = new StringWriter();
-		PrintWriter out = new PrintWriter(text);
-		out.println("Validating schema changes of environment " + environment + ": " + report.base() + " -> "
-				+ report.target());
-		for (CheckResult check : report.checks()) {
-			out.println(check.name() + ": " + check.status().name());
-			check.details().forEach((detail) -> out.println("  " + detail));
-		}
-		out.println(summary(report));
-		out.flush();
-		return text.toString();
+		return String.join(System.lineSeparator(), report.lines(environment))
+				+ System.lineSeparator();
 	}
 
 	private static String summary(ValidationReport report) {
-		if (report.passed()) {
-			return "Validation passed.";
-		}
-		List<String> problems = new ArrayList<>();
-		for (CheckResult check : report.failures()) {
-			problems.add(ValidationOptions.REQUIRE_MIGRATION.equals(check.name()) ? "missing migration"
-					: "schema drift detected");
-		}
-		return "Validation failed: " + String.join(", ", problems) + ".";
+		return report.summary();
 	}
 
 	private static String json(ValidationReport report) {

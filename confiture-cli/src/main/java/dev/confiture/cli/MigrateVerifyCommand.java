@@ -60,17 +60,12 @@ class MigrateVerifyCommand implements Callable<Integer> {
 			document.put("fix", report.plan().script(List.of()));
 			Json.write(out, document);
 		}
-		else if (!report.drifted()) {
-			out.println("No drift: the database of environment " + name + " matches its schema files.");
-		}
 		else {
-			out.println("Drift: the database of environment " + name + " (" + confiture.database()
-					+ ") differs from its schema files in " + report.differences().size()
-					+ (report.differences().size() == 1 ? " way" : " ways")
-					+ ". To match the schema files it would need to:");
-			report.differences().forEach((difference) -> out.println("  " + difference));
-			out.println("Write a migration for it (confiture migrate diff --from-env " + name
-					+ " db/schema --generate --name NAME) or fix db/schema.");
+			report.lines(name, confiture.database().toString()).forEach(out::println);
+			if (report.drifted()) {
+				out.println("Write a migration for it (confiture migrate diff --from-env " + name
+						+ " db/schema --generate --name NAME) or fix db/schema.");
+			}
 		}
 		out.flush();
 		return report.drifted() ? 1 : ExitCodes.OK;

@@ -29,6 +29,9 @@ import dev.confiture.core.config.Environment;
 import dev.confiture.core.build.SeedOptions;
 import dev.confiture.core.build.SeedResult;
 import dev.confiture.core.config.EnvironmentLoader;
+import dev.confiture.core.config.ProjectInitOptions;
+import dev.confiture.core.config.ProjectInitResult;
+import dev.confiture.core.config.ProjectLayout;
 import dev.confiture.core.lint.LintOptions;
 import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.lint.MigrationLinter;
@@ -109,6 +112,16 @@ public final class Confiture {
 		this.migratorCustomizer = configuration.migratorSettings().andThen(configuration.migratorCustomizer);
 		this.shadowServer = configuration.shadowServer;
 		this.tenantSettings = configuration.tenantSettings;
+	}
+
+	/**
+	 * Writes the layout of a new project ({@code db/schema}, seeds, migrations, environments),
+	 * never overwriting a file. Needs no environment and no database.
+	 * @param options the project directory
+	 * @return the files written and the files kept
+	 */
+	public static ProjectInitResult initProject(ProjectInitOptions options) {
+		return ProjectLayout.write(options);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.confiture.core.diff;
 
+import java.util.List;
+
 /**
  * The DDL between two schemas, both ways.
  *
@@ -13,6 +15,22 @@ public record DiffResult(String from, String to, Plan up, Plan down) {
 	/** Whether the two schemas are the same. */
 	public boolean isEmpty() {
 		return this.up.isEmpty();
+	}
+
+	/**
+	 * What is compared, the notes and the changes with their hazards, as plain text.
+	 * @return the lines, without line separators
+	 */
+	public List<String> changeLines() {
+		return DiffRenderer.changes(this);
+	}
+
+	/**
+	 * The DDL that turns the first side into the second.
+	 * @return the script
+	 */
+	public String script() {
+		return DiffRenderer.script(this);
 	}
 
 }

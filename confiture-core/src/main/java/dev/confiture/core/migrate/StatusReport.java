@@ -62,4 +62,12 @@ public record StatusReport(String trackingTable, boolean initialized, List<Migra
 		return this.initialized && pendingCount() == 0;
 	}
 
+	/**
+	 * The report as the plain text every adapter shows: heading, table of migrations, total.
+	 * @return the lines, without line separators
+	 */
+	public List<String> lines() {
+		return StatusRenderer.render(this);
+	}
+
 }

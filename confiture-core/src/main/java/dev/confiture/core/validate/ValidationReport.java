@@ -31,4 +31,21 @@ public record ValidationReport(String base, String target, List<String> changedF
 		return this.checks.stream().filter((check) -> !check.passed()).toList();
 	}
 
+	/**
+	 * The report as the plain text every adapter shows: revisions, each check, summary.
+	 * @param environment the environment's name
+	 * @return the lines, without line separators
+	 */
+	public List<String> lines(String environment) {
+		return ValidationRenderer.render(environment, this);
+	}
+
+	/**
+	 * One line: passed, or which checks failed.
+	 * @return the summary
+	 */
+	public String summary() {
+		return ValidationRenderer.summary(this);
+	}
+
 }

@@ -26,4 +26,14 @@ public record DriftReport(Plan plan) {
 		return differences;
 	}
 
+	/**
+	 * The report as the plain text every adapter shows.
+	 * @param environment the environment's name
+	 * @param database the database, without secrets
+	 * @return the lines, without line separators
+	 */
+	public List<String> lines(String environment, String database) {
+		return DriftRenderer.render(this, environment, database);
+	}
+
 }

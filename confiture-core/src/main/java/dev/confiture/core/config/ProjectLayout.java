@@ -1,18 +1,57 @@
-package dev.confiture.cli;
+package dev.confiture.core.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
+
 /**
- * The files {@code confiture init} writes: the layout of the getting-started guide, with a
+ * The files a new project starts with ({@code confiture init}, {@code confiture:init}): the layout of the getting-started guide, with a
  * local environment that works against a local PostgreSQL out of the box (standard {@code PG*}
  * variables override its defaults) and a production environment that takes everything from
  * {@code DB_*} variables.
  */
-final class ProjectLayout {
+public final class ProjectLayout {
 
 	private ProjectLayout() {
+	}
+
+	/**
+	 * Writes the layout into a directory, never overwriting a file.
+	 * @param options the project directory
+	 * @return the files written and the files kept
+	 * @throws ConfitureException if a file cannot be written
+	 */
+	public static ProjectInitResult write(ProjectInitOptions options) {
+		Path project = options.directory().toAbsolutePath().normalize();
+		Path name = project.getFileName();
+		List<String> created = new ArrayList<>();
+		List<String> kept = new ArrayList<>();
+		try {
+			for (Map.Entry<String, String> entry : files((name != null) ? name.toString() : "app").entrySet()) {
+				Path target = project.resolve(entry.getKey());
+				if (Files.exists(target)) {
+					kept.add(entry.getKey());
+				}
+				else {
+					Files.createDirectories(target.getParent());
+					Files.writeString(target, entry.getValue());
+					created.add(entry.getKey());
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new ConfitureException(Category.CONFIG, "Could not write the project layout in " + project + ": "
+					+ ex.getMessage(), "Check that the directory is writable", ex);
+		}
+		return new ProjectInitResult(project, created, kept);
 	}
 
 	/**

@@ -1,0 +1,45 @@
+package dev.confiture.maven;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The goals only translate, as the command line does: parameters in, log lines and JSON out.
+ * They reach core through the facade, {@code core.api}, {@code core.server} and the records,
+ * enums, interfaces and exceptions of core packages, never an engine class.
+ */
+class PluginArchitectureTests {
+
+	static final DescribedPredicate<JavaClass> ENGINE = DescribedPredicate.describe("engine classes of core",
+			(type) -> {
+				String name = type.getPackageName();
+				if (!name.startsWith("dev.confiture.core.") || name.startsWith("dev.confiture.core.api")
+						|| name.startsWith("dev.confiture.core.server")) {
+					return false;
+				}
+				return !(type.isRecord() || type.isEnum() || type.isInterface() || type.isAnnotation()
+						|| type.isAssignableTo(Throwable.class));
+			});
+
+	static final ArchRule ONLY_THE_FACADE = noClasses().should()
+		.dependOnClassesThat(ENGINE)
+		.because("goals translate; what a goal does lives behind dev.confiture.core.Confiture");
+
+	@Test
+	void goalsReachCoreOnlyThroughTheFacade() {
+		JavaClasses plugin = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+			.importPackages("dev.confiture.maven");
+		assertThat(plugin).isNotEmpty();
+		ONLY_THE_FACADE.check(plugin);
+	}
+
+}
