@@ -199,6 +199,17 @@ public final class Confiture {
 		}
 	}
 
+	/**
+	 * Copies the data of tables from one database to another with the same schema, streaming
+	 * {@code COPY} and replacing anonymised columns on the way; each table (or group of tables
+	 * that reference each other) commits on its own.
+	 * @param options the two databases, the tables and the rules
+	 * @return what was copied, or the plan of a dry run
+	 */
+	public static dev.confiture.core.sync.SyncResult sync(dev.confiture.core.sync.SyncOptions options) {
+		return new dev.confiture.core.sync.Synchronizer().sync(options);
+	}
+
 	private BaselineRecorder baselineRecorder() {
 		Migrator migrator = migrator().build();
 		return new BaselineRecorder() {

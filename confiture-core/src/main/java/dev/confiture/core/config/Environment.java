@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param migrationsDirectory where migrations live (it may not exist yet)
  * @param trackingTable the migration tracking table, possibly schema-qualified
  * ({@code schema.table})
+ * @param protectedEnvironment whether the environment is marked {@code protected: true}: its
+ * database is never the target of a sync
  */
 public record Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
 		List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
-		Path migrationsDirectory, String trackingTable) {
+		Path migrationsDirectory, String trackingTable, boolean protectedEnvironment) {
 
 	/** The tracking table used when the configuration names none. */
 	public static final String DEFAULT_TRACKING_TABLE = "confiture_migrations";
@@ -36,6 +38,14 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 		seedDirectories = List.copyOf(seedDirectories);
 		Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
 		Objects.requireNonNull(trackingTable, "trackingTable");
+	}
+
+	/** An environment that is not protected. */
+	public Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
+			List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
+			Path migrationsDirectory, String trackingTable) {
+		this(name, configFile, projectDirectory, includeDirectories, excludeDirectories, seedDirectories, database,
+				migrationsDirectory, trackingTable, false);
 	}
 
 }

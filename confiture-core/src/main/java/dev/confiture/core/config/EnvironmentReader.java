@@ -18,7 +18,7 @@ final class EnvironmentReader {
 
 	/** Keys of an environment, in a file of its own or under {@code environments:}. */
 	static final List<String> SETTINGS_KEYS = List.of("includes", "include_dirs", "schema_dirs", "exclude_dirs",
-			"seeds", "database", "database_url", "migrations_dir", "tracking_table");
+			"seeds", "database", "database_url", "migrations_dir", "tracking_table", "protected");
 
 	private static final List<String> DATABASE_KEYS = List.of("host", "port", "database", "user", "password");
 
@@ -56,7 +56,21 @@ final class EnvironmentReader {
 		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, fileDirectory, false)
 				: projectDirectory.resolve("db").resolve("migrations");
 		return new Environment(name, settings.file(), projectDirectory, includes, excludes, seeds, database,
-				migrationsDirectory, trackingTable(settings));
+				migrationsDirectory, trackingTable(settings), protectedFlag(settings));
+	}
+
+	private boolean protectedFlag(ConfigMapping settings) {
+		Value value = settings.scalar("protected", "true or false");
+		if (value == null) {
+			return false;
+		}
+		return switch (value.value().strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "true", "yes", "on" -> true;
+			case "false", "no", "off" -> false;
+			default -> throw settings.error(value.line(), "'protected' must be true or false, not '"
+					+ (value.substituted() ? "the value of a variable" : value.value()) + "'",
+					"Write 'protected: true' for a database that must never be overwritten (production)");
+		};
 	}
 
 	private List<Path> paths(ConfigMapping settings, String key, Base base, boolean mustExist) {
