@@ -90,7 +90,7 @@ public final class Synchronizer {
 			this.runId = SyncProgress.start(target, sourceName);
 		}
 		Anonymization anonymization = options.anonymization();
-		TableCopier copier = new TableCopier((anonymization != null) ? anonymization.keyed() : null);
+		TableCopier copier = new TableCopier();
 		Keyed keyed = (anonymization != null) ? anonymization.keyed() : null;
 		List<TableResult> results = new ArrayList<>();
 		Map<String, PlannedTable> planned = new LinkedHashMap<>();

@@ -28,12 +28,6 @@ final class TableCopier {
 
 	private static final long PROGRESS_EVERY = 50_000;
 
-	private final Keyed keyed;
-
-	TableCopier(Keyed keyed) {
-		this.keyed = keyed;
-	}
-
 	/**
 	 * Copies the table's rows. The target transaction is the caller's: nothing is committed.
 	 * @return the rows and bytes written
@@ -56,61 +50,34 @@ final class TableCopier {
 		CopyManager sourceCopy = source.unwrap(PGConnection.class).getCopyAPI();
 		CopyManager targetCopy = target.unwrap(PGConnection.class).getCopyAPI();
 		CopyOut out = sourceCopy.copyOut("COPY (" + select + ") TO STDOUT");
+		ChunkReader reader = new ChunkReader(out, transform ? rules : null, rowKey ? keyColumns : null);
+		Thread thread = new Thread(reader, "confiture-sync-reader");
+		thread.setDaemon(true);
 		CopyIn in = null;
 		try {
 			in = targetCopy.copyIn("COPY " + table.qualified() + " (" + table.columnList() + ") FROM STDIN");
-			byte[] chunk = new byte[CHUNK * 2];
-			int used = 0;
-			long rows = 0;
-			long bytes = 0;
-			int[] bounds = new int[2 * rules.length + 2];
-			ByteArrayOutputStream rewritten = new ByteArrayOutputStream(256);
-			RowKey key = new RowKey(keyColumns);
-			byte[] row;
-			while ((row = out.readFromCopy()) != null) {
-				byte[] data = row;
-				int length = row.length;
-				if (transform) {
-					rewritten.reset();
-					rewrite(row, rules, bounds, rowKey ? key : null, rewritten);
-					data = rewritten.toByteArray();
-					length = data.length;
+			thread.start();
+			long reported = 0;
+			byte[][] chunk;
+			while ((chunk = reader.next()) != ChunkReader.END) {
+				in.writeToCopy(chunk[0], 0, chunk[0].length);
+				if (reader.rows() - reported >= PROGRESS_EVERY) {
+					reported = reader.rows();
+					listener.progress(planned, reported, reader.bytes());
 				}
-				if (used + length > chunk.length) {
-					if (used > 0) {
-						in.writeToCopy(chunk, 0, used);
-						used = 0;
-					}
-					if (length > chunk.length) {
-						in.writeToCopy(data, 0, length);
-						length = 0;
-					}
-				}
-				System.arraycopy(data, 0, chunk, used, length);
-				used += length;
-				rows++;
-				bytes += data.length;
-				if (used >= CHUNK) {
-					in.writeToCopy(chunk, 0, used);
-					used = 0;
-				}
-				if (rows % PROGRESS_EVERY == 0) {
-					listener.progress(planned, rows, bytes);
-				}
-			}
-			if (used > 0) {
-				in.writeToCopy(chunk, 0, used);
 			}
 			long inserted = in.endCopy();
 			in = null;
-			if (inserted != rows) {
+			if (inserted != reader.rows()) {
 				throw new SQLException("COPY into " + table.name() + " wrote " + inserted + " rows, the source sent "
-						+ rows);
+						+ reader.rows());
 			}
-			listener.progress(planned, rows, bytes);
-			return new long[] { rows, bytes };
+			listener.progress(planned, reader.rows(), reader.bytes());
+			return new long[] { reader.rows(), reader.bytes() };
 		}
 		finally {
+			reader.stop();
+			joinQuietly(thread);
 			if (out.isActive()) {
 				out.cancelCopy();
 			}
@@ -120,7 +87,139 @@ final class TableCopier {
 		}
 	}
 
-	private void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, ByteArrayOutputStream result) {
+	private static void joinQuietly(Thread thread) {
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Reads the source's rows on its own thread, applies the rules, and hands 64 KiB chunks to
+	 * the writing thread through a small bounded queue: reading and transforming overlap with
+	 * the target's {@code COPY FROM}, and memory stays at a few chunks.
+	 */
+	private static final class ChunkReader implements Runnable {
+
+		static final byte[][] END = new byte[0][];
+
+		private final java.util.concurrent.BlockingQueue<byte[][]> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+
+		private final CopyOut out;
+
+		private final Strategy[] rules;
+
+		private final int[] keyColumns;
+
+		private volatile long rows;
+
+		private volatile long bytes;
+
+		private volatile SQLException failure;
+
+		private volatile RuntimeException error;
+
+		private volatile boolean stopped;
+
+		ChunkReader(CopyOut out, Strategy[] rules, int[] keyColumns) {
+			this.out = out;
+			this.rules = rules;
+			this.keyColumns = keyColumns;
+		}
+
+		@Override
+		public void run() {
+			try {
+				ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK + 4096);
+				int[] bounds = (this.rules != null) ? new int[2 * this.rules.length + 2] : null;
+				RowKey key = (this.keyColumns != null) ? new RowKey(this.keyColumns) : null;
+				byte[] row;
+				long count = 0;
+				long size = 0;
+				while (!this.stopped && (row = this.out.readFromCopy()) != null) {
+					int before = chunk.size();
+					if (this.rules == null) {
+						chunk.write(row, 0, row.length);
+					}
+					else {
+						rewrite(row, this.rules, bounds, key, chunk);
+					}
+					count++;
+					size += chunk.size() - before;
+					if (chunk.size() >= CHUNK) {
+						this.rows = count;
+						this.bytes = size;
+						put(new byte[][] { chunk.toByteArray() });
+						chunk.reset();
+					}
+				}
+				if (chunk.size() > 0) {
+					put(new byte[][] { chunk.toByteArray() });
+				}
+				this.rows = count;
+				this.bytes = size;
+			}
+			catch (SQLException ex) {
+				this.failure = ex;
+			}
+			catch (RuntimeException ex) {
+				this.error = ex;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.queue.offer(END);
+			}
+		}
+
+		private void put(byte[][] chunk) throws InterruptedException {
+			while (!this.stopped) {
+				if (this.queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+					return;
+				}
+			}
+		}
+
+		byte[][] next() throws SQLException {
+			byte[][] chunk;
+			try {
+				chunk = this.queue.take();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("Interrupted while copying", "57014", ex);
+			}
+			if (chunk == END) {
+				this.queue.offer(END);
+				if (this.failure != null) {
+					throw this.failure;
+				}
+				if (this.error != null) {
+					throw this.error;
+				}
+			}
+			return chunk;
+		}
+
+		void stop() {
+			this.stopped = true;
+			this.queue.clear();
+		}
+
+		long rows() {
+			return this.rows;
+		}
+
+		long bytes() {
+			return this.bytes;
+		}
+
+	}
+
+	private static void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, ByteArrayOutputStream result) {
 		int fields = CopyText.split(row, row.length, bounds);
 		if (key != null) {
 			key.reset(row, bounds);
