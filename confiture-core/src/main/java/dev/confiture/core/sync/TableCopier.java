@@ -43,19 +43,36 @@ final class TableCopier {
 				rowKey |= rule.getValue().needsRowKey();
 			}
 		}
-		boolean transform = java.util.Arrays.stream(rules).anyMatch((rule) -> rule != null);
-		int[] keyColumns = keyColumns(table);
 		String select = "SELECT " + table.columnList() + " FROM " + table.qualified()
 				+ ((where != null) ? " WHERE " + where : "");
+		return stream(source, target, select, table.qualified(), table.columnList(), table.name(), rules,
+				rowKey ? keyColumns(table) : null, planned, listener);
+	}
+
+	/**
+	 * Streams the rows of a query into a table. The target transaction is the caller's.
+	 * @param select the query on the source, its columns in the order of {@code columns}
+	 * @param qualified the quoted target table
+	 * @param columns the quoted target columns
+	 * @param name the table's name for messages
+	 * @param rules the strategy of each column, or {@code null} entries
+	 * @param keyColumns the columns that identify a row for {@link Strategy#needsRowKey()}, or
+	 * {@code null}
+	 * @return the rows and bytes written
+	 */
+	long[] stream(Connection source, Connection target, String select, String qualified, String columns,
+			String name, Strategy[] rules, int[] keyColumns, PlannedTable planned, SyncListener listener)
+			throws SQLException {
+		boolean transform = java.util.Arrays.stream(rules).anyMatch((rule) -> rule != null);
 		CopyManager sourceCopy = source.unwrap(PGConnection.class).getCopyAPI();
 		CopyManager targetCopy = target.unwrap(PGConnection.class).getCopyAPI();
 		CopyOut out = sourceCopy.copyOut("COPY (" + select + ") TO STDOUT");
-		ChunkReader reader = new ChunkReader(out, transform ? rules : null, rowKey ? keyColumns : null);
+		ChunkReader reader = new ChunkReader(out, transform ? rules : null, keyColumns);
 		Thread thread = new Thread(reader, "confiture-sync-reader");
 		thread.setDaemon(true);
 		CopyIn in = null;
 		try {
-			in = targetCopy.copyIn("COPY " + table.qualified() + " (" + table.columnList() + ") FROM STDIN");
+			in = targetCopy.copyIn("COPY " + qualified + " (" + columns + ") FROM STDIN");
 			thread.start();
 			long reported = 0;
 			byte[][] chunk;
@@ -69,7 +86,7 @@ final class TableCopier {
 			long inserted = in.endCopy();
 			in = null;
 			if (inserted != reader.rows()) {
-				throw new SQLException("COPY into " + table.name() + " wrote " + inserted + " rows, the source sent "
+				throw new SQLException("COPY into " + name + " wrote " + inserted + " rows, the source sent "
 						+ reader.rows());
 			}
 			listener.progress(planned, reader.rows(), reader.bytes());
