@@ -276,8 +276,8 @@ public final class SchemaCopier {
 
 	private static Map<String, Boolean> defaults(Connection connection, SourceTable table) throws SQLException {
 		Map<String, Boolean> defaults = new LinkedHashMap<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT attname, atthasdefX
-				+ " OR NOT attnotnull AND false FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0"
+		try (PreparedStatement statement = connection.prepareStatement("SELECT attname, atthasdef OR attidentity <> ''"
+				+ " FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0"
 				+ " AND NOT attisdropped")) {
 			statement.setString(1, table.qualified());
 			try (ResultSet rows = statement.executeQuery()) {

@@ -8,12 +8,13 @@ import java.util.Objects;
  * of its tables is filled from the source through a mapping.
  *
  * @param from the source database (only read)
+ * @param mappingFile the file the mappings were read from, for messages, or {@code null}
  * @param mappings how each target table is filled
  * @param verify compare row counts and a checksum of the mapped key columns afterwards
  * @param dryRun check the mapping and print the plan; build and copy nothing
  * @param listener follows the copy
  */
-public record SchemaCopyOptions(SyncEndpoint from, List<TableMapping> mappings, boolean verify, boolean dryRun,
+public record SchemaCopyOptions(SyncEndpoint from, java.nio.file.Path mappingFile, List<TableMapping> mappings, boolean verify, boolean dryRun,
 		SyncListener listener) {
 
 	public SchemaCopyOptions {
