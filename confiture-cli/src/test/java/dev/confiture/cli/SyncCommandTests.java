@@ -107,6 +107,33 @@ class SyncCommandTests {
 		assertThat(result.err()).contains("--where 'users' is not TABLE:CONDITION");
 	}
 
+	@Test
+	void schemaToSchemaBuildsTheNewDatabaseAndCopiesThroughTheMapping() throws Exception {
+		ScratchDatabase next = PostgresServers.shared().createDatabase();
+		try {
+			Files.writeString(this.project.resolve("db/schema/accounts.sql"),
+					"CREATE TABLE accounts (id int PRIMARY KEY, contact text NOT NULL, tier text DEFAULT 'free');\n");
+			Files.writeString(this.project.resolve("db/environments/next.yaml"),
+					"database_url: " + url(next) + "\ninclude_dirs: [db/schema]\n");
+			Files.writeString(this.project.resolve("mapping.yaml"),
+					"tables:\n  accounts:\n    from: users\n    columns:\n      id: id\n      contact: email\n"
+							+ "      tier: {sql: upper(plan)}\n");
+			Result result = run("migrate", "schema-to-schema", "--from", "production", "--to", "next", "--mapping",
+					"mapping.yaml", "--verify");
+			assertThat(result.exitCode()).as(result.toString()).isZero();
+			assertThat(result.out()).contains("public.accounts <- SELECT public.users.id, public.users.email, (upper(plan))")
+				.contains("verify public.accounts").contains("ok: 2 source rows, 2 target rows, key id");
+			assertThat(query(next, "SELECT id || ' ' || tier FROM accounts ORDER BY id")).containsExactly("1 PRO", "2 FREE");
+			Result again = run("migrate", "schema-to-schema", "--from", "production", "--to", "next", "--mapping",
+					"mapping.yaml", "--format", "json");
+			assertThat(again.exitCode()).isEqualTo(4);
+			assertThat(again.out()).contains("\"ok\" : false");
+		}
+		finally {
+			next.close();
+		}
+	}
+
 	private Result run(String... args) {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.add("--project-dir");
