@@ -16,6 +16,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "confiture", mixinStandardHelpOptions = true, versionProvider = ConfitureCommand.Version.class,
 		description = "PostgreSQL schema tool whose DDL files are the source of truth.",
 		subcommands = { InitCommand.class, BuildCommand.class, MigrateCommand.class, CoordinateCommand.class, TenantCommand.class,
+				SyncCommand.class,
 				CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n", footer = { ExitCodes.TABLE })
 public class ConfitureCommand {

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 				+ "with an optional .down.sql, or Java migrations)." },
 		subcommands = { MigrateStatusCommand.class, MigrateUpCommand.class, MigrateDownCommand.class,
 				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class, MigrateDiffCommand.class,
-				MigrateVerifyCommand.class, MigrateValidateCommand.class, MigrateLintCommand.class })
+				MigrateVerifyCommand.class, MigrateValidateCommand.class, MigrateLintCommand.class,
+				MigrateSchemaToSchemaCommand.class })
 class MigrateCommand implements Runnable {
 
 	@Spec

@@ -65,6 +65,14 @@ import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.PostgresServers;
+import dev.confiture.core.server.ScratchDatabase;
+import dev.confiture.core.sync.SchemaCopier;
+import dev.confiture.core.sync.SchemaCopyOptions;
+import dev.confiture.core.sync.SchemaCopyResult;
+import dev.confiture.core.sync.SchemaCopyResult.CopyStep;
+import dev.confiture.core.sync.SyncOptions;
+import dev.confiture.core.sync.SyncResult;
+import dev.confiture.core.sync.Synchronizer;
 import dev.confiture.core.validate.GitSchemaValidator;
 import dev.confiture.core.validate.ValidationOptions;
 import dev.confiture.core.validate.ValidationReport;
@@ -538,6 +546,44 @@ public final class Confiture {
 		ConnectionSettings settingsOrNull = (this.dataSource != null) ? null : database();
 		return new TenantFleet(this.environment, settings, connectionSource(), databaseDescription(), settingsOrNull,
 				migrator);
+	}
+
+	/**
+	 * Copies the data of tables from one database to another with the same schema, streaming
+	 * {@code COPY} and replacing anonymised columns on the way; each table (or group of tables
+	 * that reference each other) commits on its own.
+	 * @param options the two databases, the tables and the rules
+	 * @return what was copied, or the plan of a dry run
+	 */
+	public static SyncResult sync(SyncOptions options) {
+		return new Synchronizer().sync(options);
+	}
+
+	/**
+	 * Builds this environment's database from its schema files (schema only), then fills each
+	 * of its tables from another database through a mapping (Medium 4). A dry run builds the
+	 * schema files into a shadow database instead, to check the mapping and show the plan.
+	 * @param options the source, the mapping, whether to verify
+	 * @return the plan, the tables copied and the verifications
+	 */
+	public SchemaCopyResult copySchema(SchemaCopyOptions options) {
+		long started = System.nanoTime();
+		SchemaCopier copier = new SchemaCopier(options.mappingFile());
+		copier.checkSource(options);
+		if (options.dryRun()) {
+			try (ScratchDatabase shadow = shadowServer().createDatabase()) {
+				configure().environment(this.environment).database(shadow.settings()).load()
+					.build(BuildOptions.defaults().withSchemaOnly(true));
+				List<CopyStep> steps = copier.plan(options, shadow.settings());
+				return new SchemaCopyResult(steps, List.of(), List.of(), (System.nanoTime() - started) / 1_000_000,
+						true);
+			}
+		}
+		build(BuildOptions.defaults().withSchemaOnly(true));
+		List<CopyStep> steps = copier.plan(options, connectionSource());
+		SchemaCopier.Copied copied = copier.copy(options, steps, connectionSource());
+		return new SchemaCopyResult(steps, copied.tables(), copied.verifications(),
+				(System.nanoTime() - started) / 1_000_000, false);
 	}
 
 	private BaselineRecorder baselineRecorder() {

@@ -59,7 +59,7 @@ public final class CatalogReader {
 	 */
 	public static CatalogReader ignoringConfitureTables(String trackingTable) {
 		Set<String> ignored = new HashSet<>(
-				Set.of(SchemaBuilder.BUILDS_TABLE, Environment.DEFAULT_TRACKING_TABLE));
+				Set.of(SchemaBuilder.BUILDS_TABLE, Environment.DEFAULT_TRACKING_TABLE, "confiture_sync_progress"));
 		if (trackingTable != null) {
 			ignored.add(trackingTable);
 		}

@@ -109,6 +109,11 @@ final class ConfigMapping {
 		}
 	}
 
+	/** Whether the key's value is a mapping. */
+	boolean isMapping(String key) {
+		return valueNode(key) instanceof MappingNode;
+	}
+
 	/** Whether the key is present with a non-null value. */
 	boolean contains(String key) {
 		return valueNode(key) != null;

@@ -25,10 +25,12 @@ import dev.confiture.core.resource.ProjectSources;
  * ({@code schema.table})
  * @param sources where the schema, seed and migration files are read from: by default the
  * directories above, or e.g. Spring resources ({@code classpath:db/schema}) read in place
+ * @param protectedEnvironment whether the environment is marked {@code protected: true}: its
+ * database is never the target of a sync
  */
 public record Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
 		List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
-		Path migrationsDirectory, String trackingTable, ProjectSources sources) {
+		Path migrationsDirectory, String trackingTable, ProjectSources sources, boolean protectedEnvironment) {
 
 	/** The tracking table used when the configuration names none. */
 	public static final String DEFAULT_TRACKING_TABLE = "confiture_migrations";
@@ -63,7 +65,27 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 			List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
 			Path migrationsDirectory, String trackingTable) {
 		this(name, configFile, projectDirectory, includeDirectories, excludeDirectories, seedDirectories, database,
-				migrationsDirectory, trackingTable, null);
+				migrationsDirectory, trackingTable, null, false);
+	}
+
+	/**
+	 * An environment that is not protected, whose files are read from the given sources.
+	 * @param name the environment name
+	 * @param configFile the YAML file, or {@code null}
+	 * @param projectDirectory the project root
+	 * @param includeDirectories schema directories
+	 * @param excludeDirectories excluded directories
+	 * @param seedDirectories seed directories
+	 * @param database the database, or {@code null}
+	 * @param migrationsDirectory the migrations directory
+	 * @param trackingTable the tracking table
+	 * @param sources where the files are read from, or {@code null} for the directories
+	 */
+	public Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
+			List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
+			Path migrationsDirectory, String trackingTable, ProjectSources sources) {
+		this(name, configFile, projectDirectory, includeDirectories, excludeDirectories, seedDirectories, database,
+				migrationsDirectory, trackingTable, sources, false);
 	}
 
 	/**
@@ -73,7 +95,9 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 	 */
 	public Environment withDatabase(ConnectionSettings database) {
 		return new Environment(this.name, this.configFile, this.projectDirectory, this.includeDirectories,
-				this.excludeDirectories, this.seedDirectories, database, this.migrationsDirectory, this.trackingTable);
+				this.excludeDirectories, this.seedDirectories, database, this.migrationsDirectory, this.trackingTable,
+				this.sources, this.protectedEnvironment);
 	}
+
 
 }

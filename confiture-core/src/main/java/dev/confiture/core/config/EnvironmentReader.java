@@ -62,7 +62,21 @@ final class EnvironmentReader {
 		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, project, false)
 				: projectDirectory.resolve("db").resolve("migrations");
 		return new Environment(name, settings.file(), projectDirectory, includes, excludes, seeds, database,
-				migrationsDirectory, trackingTable(settings));
+				migrationsDirectory, trackingTable(settings), null, protectedFlag(settings));
+	}
+
+	private boolean protectedFlag(ConfigMapping settings) {
+		Value value = settings.scalar("protected", "true or false");
+		if (value == null) {
+			return false;
+		}
+		return switch (value.value().strip().toLowerCase(java.util.Locale.ROOT)) {
+			case "true", "yes", "on" -> true;
+			case "false", "no", "off" -> false;
+			default -> throw settings.error(value.line(), "'protected' must be true or false, not '"
+					+ (value.substituted() ? "the value of a variable" : value.value()) + "'",
+					"Write 'protected: true' for a database that must never be overwritten (production)");
+		};
 	}
 
 	private List<Path> paths(ConfigMapping settings, String key, Base base, boolean mustExist) {

@@ -1,0 +1,345 @@
+package dev.confiture.core.sync;
+
+import java.io.ByteArrayOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * Streams one table from the source to the target: {@code COPY ... TO STDOUT} read row by row
+ * (PostgreSQL sends one row per message), the anonymised columns replaced, and the rows
+ * written in 64 KiB chunks to {@code COPY ... FROM STDIN}. Memory stays bounded whatever the
+ * size of the table. Text format: rows without rules pass through as bytes, and a rule needs
+ * to decode only its own field, which the binary format would make type-specific.
+ */
+final class TableCopier {
+
+	private static final int CHUNK = 64 * 1024;
+
+	private static final long PROGRESS_EVERY = 50_000;
+
+	/**
+	 * Copies the table's rows. The target transaction is the caller's: nothing is committed.
+	 * @return the rows and bytes written
+	 */
+	long[] copy(Connection source, Connection target, SourceTable table, String where,
+			Map<String, Strategy> strategies, PlannedTable planned, SyncListener listener) throws SQLException {
+		Strategy[] rules = new Strategy[table.columns().size()];
+		boolean rowKey = false;
+		for (Map.Entry<String, Strategy> rule : strategies.entrySet()) {
+			int index = table.indexOf(rule.getKey());
+			if (index >= 0 && !rule.getKey().isEmpty()) {
+				rules[index] = rule.getValue();
+				rowKey |= rule.getValue().needsRowKey();
+			}
+		}
+		String select = "SELECT " + table.columnList() + " FROM " + table.qualified()
+				+ ((where != null) ? " WHERE " + where : "");
+		return stream(source, target, select, table.qualified(), table.columnList(), table.name(), rules,
+				rowKey ? keyColumns(table) : null, planned, listener);
+	}
+
+	/**
+	 * Streams the rows of a query into a table. The target transaction is the caller's.
+	 * @param select the query on the source, its columns in the order of {@code columns}
+	 * @param qualified the quoted target table
+	 * @param columns the quoted target columns
+	 * @param name the table's name for messages
+	 * @param rules the strategy of each column, or {@code null} entries
+	 * @param keyColumns the columns that identify a row for {@link Strategy#needsRowKey()}, or
+	 * {@code null}
+	 * @return the rows and bytes written
+	 */
+	long[] stream(Connection source, Connection target, String select, String qualified, String columns,
+			String name, Strategy[] rules, int[] keyColumns, PlannedTable planned, SyncListener listener)
+			throws SQLException {
+		boolean transform = java.util.Arrays.stream(rules).anyMatch((rule) -> rule != null);
+		CopyManager sourceCopy = source.unwrap(PGConnection.class).getCopyAPI();
+		CopyManager targetCopy = target.unwrap(PGConnection.class).getCopyAPI();
+		CopyOut out = sourceCopy.copyOut("COPY (" + select + ") TO STDOUT");
+		ChunkReader reader = new ChunkReader(out, transform ? rules : null, keyColumns);
+		Thread thread = new Thread(reader, "confiture-sync-reader");
+		thread.setDaemon(true);
+		CopyIn in = null;
+		try {
+			in = targetCopy.copyIn("COPY " + qualified + " (" + columns + ") FROM STDIN");
+			thread.start();
+			long reported = 0;
+			byte[][] chunk;
+			while ((chunk = reader.next()) != ChunkReader.END) {
+				in.writeToCopy(chunk[0], 0, chunk[0].length);
+				if (reader.rows() - reported >= PROGRESS_EVERY) {
+					reported = reader.rows();
+					listener.progress(planned, reported, reader.bytes());
+				}
+			}
+			long inserted = in.endCopy();
+			in = null;
+			if (inserted != reader.rows()) {
+				throw new SQLException("COPY into " + name + " wrote " + inserted + " rows, the source sent "
+						+ reader.rows());
+			}
+			listener.progress(planned, reader.rows(), reader.bytes());
+			return new long[] { reader.rows(), reader.bytes() };
+		}
+		finally {
+			reader.stop();
+			joinQuietly(thread);
+			if (out.isActive()) {
+				out.cancelCopy();
+			}
+			if (in != null && in.isActive()) {
+				in.cancelCopy();
+			}
+		}
+	}
+
+	private static void joinQuietly(Thread thread) {
+		try {
+			thread.join(10_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Reads the source's rows on its own thread, applies the rules, and hands 64 KiB chunks to
+	 * the writing thread through a small bounded queue: reading and transforming overlap with
+	 * the target's {@code COPY FROM}, and memory stays at a few chunks.
+	 */
+	private static final class ChunkReader implements Runnable {
+
+		static final byte[][] END = new byte[0][];
+
+		private final java.util.concurrent.BlockingQueue<byte[][]> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+
+		private final CopyOut out;
+
+		private final Strategy[] rules;
+
+		private final int[] keyColumns;
+
+		private volatile long rows;
+
+		private volatile long bytes;
+
+		private volatile SQLException failure;
+
+		private volatile RuntimeException error;
+
+		private volatile boolean stopped;
+
+		ChunkReader(CopyOut out, Strategy[] rules, int[] keyColumns) {
+			this.out = out;
+			this.rules = rules;
+			this.keyColumns = keyColumns;
+		}
+
+		@Override
+		public void run() {
+			try {
+				ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK + 4096);
+				int[] bounds = (this.rules != null) ? new int[2 * this.rules.length + 2] : null;
+				RowKey key = (this.keyColumns != null) ? new RowKey(this.keyColumns) : null;
+				byte[] row;
+				long count = 0;
+				long size = 0;
+				while (!this.stopped && (row = this.out.readFromCopy()) != null) {
+					int before = chunk.size();
+					if (this.rules == null) {
+						chunk.write(row, 0, row.length);
+					}
+					else {
+						rewrite(row, this.rules, bounds, key, chunk);
+					}
+					count++;
+					size += chunk.size() - before;
+					if (chunk.size() >= CHUNK) {
+						this.rows = count;
+						this.bytes = size;
+						put(new byte[][] { chunk.toByteArray() });
+						chunk.reset();
+					}
+				}
+				if (chunk.size() > 0) {
+					put(new byte[][] { chunk.toByteArray() });
+				}
+				this.rows = count;
+				this.bytes = size;
+			}
+			catch (SQLException ex) {
+				this.failure = ex;
+			}
+			catch (RuntimeException ex) {
+				this.error = ex;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.queue.offer(END);
+			}
+		}
+
+		private void put(byte[][] chunk) throws InterruptedException {
+			while (!this.stopped) {
+				if (this.queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+					return;
+				}
+			}
+		}
+
+		byte[][] next() throws SQLException {
+			byte[][] chunk;
+			try {
+				chunk = this.queue.take();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new SQLException("Interrupted while copying", "57014", ex);
+			}
+			if (chunk == END) {
+				this.queue.offer(END);
+				if (this.failure != null) {
+					throw this.failure;
+				}
+				if (this.error != null) {
+					throw this.error;
+				}
+			}
+			return chunk;
+		}
+
+		void stop() {
+			this.stopped = true;
+			this.queue.clear();
+		}
+
+		long rows() {
+			return this.rows;
+		}
+
+		long bytes() {
+			return this.bytes;
+		}
+
+	}
+
+	private static void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, ByteArrayOutputStream result) {
+		int fields = CopyText.split(row, row.length, bounds);
+		if (key != null) {
+			key.reset(row, bounds);
+		}
+		for (int i = 0; i < fields; i++) {
+			if (i > 0) {
+				result.write('\t');
+			}
+			int start = bounds[2 * i];
+			int end = bounds[2 * i + 1];
+			Strategy rule = (i < rules.length) ? rules[i] : null;
+			if (rule == null) {
+				result.write(row, start, end - start);
+			}
+			else {
+				CopyText.encode(rule.apply(CopyText.decode(row, start, end), key), result);
+			}
+		}
+		result.write('\n');
+	}
+
+	private static int[] keyColumns(SourceTable table) {
+		List<Integer> indexes = new ArrayList<>();
+		for (String column : table.primaryKey()) {
+			int index = table.indexOf(column);
+			if (index >= 0) {
+				indexes.add(index);
+			}
+		}
+		return indexes.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/**
+	 * Sets the target's sequences owned by the table's columns from the copied data: the
+	 * highest value, or the start when the table is empty.
+	 */
+	static void resetSequences(Connection target, SourceTable table) throws SQLException {
+		String owned = """
+				SELECT quote_ident(sn.nspname) || '.' || quote_ident(s.relname), quote_ident(a.attname)
+				FROM pg_depend d JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
+				JOIN pg_namespace sn ON sn.oid = s.relnamespace
+				JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+				WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+					AND d.deptype IN ('a', 'i') AND d.refobjid = ?::regclass""";
+		List<String[]> sequences = new ArrayList<>();
+		try (PreparedStatement statement = target.prepareStatement(owned)) {
+			statement.setString(1, table.qualified());
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					sequences.add(new String[] { rows.getString(1), rows.getString(2) });
+				}
+			}
+		}
+		try (Statement statement = target.createStatement()) {
+			for (String[] sequence : sequences) {
+				String literal = "'" + sequence[0].replace("'", "''") + "'";
+				statement.execute("SELECT setval(" + literal + ", coalesce(max(" + sequence[1]
+						+ "), (SELECT seqstart FROM pg_sequence WHERE seqrelid = " + literal + "::regclass)), max("
+						+ sequence[1] + ") IS NOT NULL) FROM " + table.qualified());
+			}
+		}
+	}
+
+	/** The primary key values of the current row, or the whole row when there is no key. */
+	private static final class RowKey implements Strategy.Row {
+
+		private final int[] columns;
+
+		private byte[] row;
+
+		private int[] bounds;
+
+		private String key;
+
+		RowKey(int[] columns) {
+			this.columns = columns;
+		}
+
+		void reset(byte[] row, int[] bounds) {
+			this.row = row;
+			this.bounds = bounds;
+			this.key = null;
+		}
+
+		@Override
+		public String key() {
+			if (this.key == null) {
+				if (this.columns.length == 0) {
+					this.key = new String(this.row, java.nio.charset.StandardCharsets.UTF_8);
+				}
+				else {
+					StringBuilder key = new StringBuilder();
+					for (int column : this.columns) {
+						key.append(new String(this.row, this.bounds[2 * column],
+								this.bounds[2 * column + 1] - this.bounds[2 * column],
+								java.nio.charset.StandardCharsets.UTF_8)).append('\t');
+					}
+					this.key = key.toString();
+				}
+			}
+			return this.key;
+		}
+
+	}
+
+}
