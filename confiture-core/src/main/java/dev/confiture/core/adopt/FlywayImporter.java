@@ -155,9 +155,13 @@ public final class FlywayImporter {
 					}
 				}
 				case "failed" -> notices.add(new Notice("failed", flywayVersion, "V" + flywayVersion + " ("
-						+ entry.description() + ") failed in Flyway on " + entry.installedOn() + ": it is not recorded as "
-						+ "applied, so " + upFile + " runs on the next migrate. Undo what it did partly first, or, if its "
-						+ "effect is complete, mark it applied with a baseline at version " + version, true));
+						+ entry.description() + ") failed in Flyway on " + entry.installedOn() + ": "
+						+ ((upFile != null) ? "it is not recorded as applied, so " + upFile + " runs on the next migrate. "
+								+ "Undo what it did partly first, or, if its effect is complete, mark it applied with a "
+								+ "baseline at version " + version
+								: "its file is not in the locations, so nothing is converted or recorded. Check what it did "
+										+ "partly; the schema files written from the database show it")
+						+ " (Flyway's table keeps the failed row)", true));
 				case "pending" -> notices.add(new Notice("pending", flywayVersion, "V" + flywayVersion
 						+ " was never applied by Flyway: " + upFile + " is pending and runs on the next migrate", true));
 				case "undone" -> notices.add(new Notice("undone", flywayVersion, "V" + flywayVersion
@@ -247,7 +251,7 @@ public final class FlywayImporter {
 			return entry.success() ? "undone" : "failed";
 		}
 		if (!entry.success()) {
-			return (file != null) ? "failed" : "missing file";
+			return "failed";
 		}
 		return (file != null) ? "applied" : "missing file";
 	}

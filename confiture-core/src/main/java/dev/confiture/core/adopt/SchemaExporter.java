@@ -141,7 +141,7 @@ public final class SchemaExporter {
 						"Correct the file named above (PostgreSQL's own definitions were written as read) and build again",
 						ex);
 			}
-			Catalog built = read(reader, scratch);
+			Catalog built = select(read(reader, scratch), options);
 			Plan plan = SchemaDiff.compare(wanted, built, DiffOptions.defaults());
 			List<String> differences = new ArrayList<>();
 			plan.steps().forEach((step) -> differences.add(step.description()));
@@ -257,8 +257,14 @@ public final class SchemaExporter {
 		if (!Files.isDirectory(directory)) {
 			return List.of();
 		}
-		SchemaSources sources = SchemaSources.discover(project, List.of(directory), this.environment.excludeDirectories(),
-				List.of());
+		SchemaSources sources;
+		try {
+			sources = SchemaSources.discover(project, List.of(directory), this.environment.excludeDirectories(),
+					List.of());
+		}
+		catch (ConfitureException ex) {
+			return List.of();
+		}
 		List<String> others = new ArrayList<>();
 		for (SchemaFile file : sources.schemaFiles()) {
 			String relative = directory.relativize(file.path()).toString().replace('\\', '/');
