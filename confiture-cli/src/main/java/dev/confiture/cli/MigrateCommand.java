@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 				+ "with an optional .down.sql, or Java migrations)." },
 		subcommands = { MigrateStatusCommand.class, MigrateUpCommand.class, MigrateDownCommand.class,
 				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class, MigrateDiffCommand.class,
-				MigrateVerifyCommand.class, MigrateValidateCommand.class })
+				MigrateVerifyCommand.class, MigrateValidateCommand.class, MigrateImportFlywayCommand.class })
 class MigrateCommand implements Runnable {
 
 	@Spec

@@ -126,7 +126,8 @@ public final class FlywayImporter {
 			String version = versions.map(key);
 			Versioned file = files.versioned.get(key);
 			Entry entry = latest.get(key);
-			String flywayVersion = (file != null) ? file.version() : (entry != null) ? entry.version() : key;
+			String flywayVersion = (entry != null) ? entry.version()
+					: (file != null) ? file.version().replace('_', '.') : key;
 			String text = (file != null) ? read(file.file()) : null;
 			String name = name((file != null) ? file.description() : (entry != null) ? entry.description() : "migration");
 			String upFile = null;
