@@ -14,7 +14,7 @@ import dev.confiture.core.catalog.CatalogReader;
  * What a database holds before Confiture first manages it.
  *
  * @param userObjects its objects ({@code kind schema.name}) other than the history tables of
- * Confiture, Flyway and Liquibase
+ * Confiture, Flyway and Liquibase; not read (empty) when the database is tracked
  * @param tracked whether Confiture's tracking table exists
  * @param flywayHistory Flyway's history table ({@code schema.table}), or {@code null}
  * @param liquibaseHistory Liquibase's changelog table ({@code schema.table}), or {@code null}
@@ -42,10 +42,6 @@ public record AdoptionState(List<String> userObjects, boolean tracked, String fl
 	 * @throws SQLException on database failure
 	 */
 	public static AdoptionState read(Connection connection, String trackingTable) throws SQLException {
-		List<String> objects = DatabaseContents.userObjects(connection)
-			.stream()
-			.filter((object) -> !isHistory(object, trackingTable))
-			.toList();
 		boolean tracked;
 		try (PreparedStatement statement = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
 			statement.setString(1, trackingTable);
@@ -53,6 +49,13 @@ public record AdoptionState(List<String> userObjects, boolean tracked, String fl
 				tracked = result.next() && result.getBoolean(1);
 			}
 		}
+		if (tracked) {
+			return new AdoptionState(List.of(), true, null, null);
+		}
+		List<String> objects = DatabaseContents.userObjects(connection)
+			.stream()
+			.filter((object) -> !isHistory(object, trackingTable))
+			.toList();
 		return new AdoptionState(objects, tracked, find(connection, "flyway_schema_history"),
 				find(connection, "databasechangelog"));
 	}

@@ -115,6 +115,13 @@ public final class ConfitureAutoConfiguration {
 		if (properties.isCheckDrift()) {
 			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow(properties, environment)));
 		}
+		initializer.setBaselineOnFirstStart(properties.isBaselineOnFirstStart());
+		if (properties.getConnectRetries() > 0) {
+			String url = StringUtils.hasText(properties.getUrl()) ? properties.getUrl()
+					: environment.getProperty("spring.datasource.url");
+			initializer.setConnectRetries(new ConfitureConnectRetries(properties.getConnectRetries(),
+					properties.getConnectRetriesInterval(), StringUtils.hasText(url) ? url : confiture.databaseDescription()));
+		}
 		return initializer;
 	}
 

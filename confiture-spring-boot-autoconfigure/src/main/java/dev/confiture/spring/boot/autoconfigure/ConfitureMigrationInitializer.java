@@ -56,6 +56,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private int order = 0;
 
+	private ConfitureConnectRetries connectRetries;
+
+	private boolean baselineOnFirstStart;
+
 	/**
 	 * Creates an initializer.
 	 * @param confiture the Confiture instance
@@ -83,6 +87,9 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
 		this.migrator = this.confiture.migrator().build();
 		try {
+			if (this.connectRetries != null) {
+				this.connectRetries.await(this.confiture.connectionSource());
+			}
 			checkPostgres();
 			Outcome outcome = run();
 			checkDrift();
@@ -132,7 +139,11 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	 * built and migrates.
 	 */
 	private Outcome auto() {
-		if (!this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
+		if (!this.confiture.existingObjects().isEmpty()) {
+			ConfitureFirstStart.check(this.confiture, this.migrator, this.baselineOnFirstStart);
+			return migrate();
+		}
+		if (!hasSchemaFiles()) {
 			return migrate();
 		}
 		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
@@ -210,6 +221,14 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	void setDriftCheck(ConfitureDriftCheck driftCheck) {
 		this.driftCheck = driftCheck;
+	}
+
+	void setConnectRetries(ConfitureConnectRetries connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	void setBaselineOnFirstStart(boolean baselineOnFirstStart) {
+		this.baselineOnFirstStart = baselineOnFirstStart;
 	}
 
 	private void checkPostgres() {
