@@ -23,7 +23,7 @@ public final class BenchmarkApplication {
 
 	private static final List<Benchmark> BENCHMARKS = List.of(new BuildVsPsqlBenchmark(), new DiscoverHashBenchmark(),
 			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark(), new FreshDatabaseBreakdownBenchmark(),
-			new SpringStartupBenchmark(), new TemplateCloneBenchmark(), new DiffBenchmark());
+			new SpringStartupBenchmark(), new TemplateCloneBenchmark(), new DiffBenchmark(), new AdoptBenchmark());
 
 	private BenchmarkApplication() {
 	}
