@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import picocli.CommandLine.Option;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
@@ -51,7 +52,7 @@ public class CoordinationOptions {
 		catch (ConfitureException ex) {
 			throw new ConfitureException(ex.category(), ex.getMessage() + " (from " + source + ")", ex.hint(), ex);
 		}
-		return new CoordinationRegistry(settings::connect, settings + " (from " + source + ")");
+		return Confiture.coordination(settings, settings + " (from " + source + ")");
 	}
 
 }

@@ -20,13 +20,12 @@ final class InitFromDatabase {
 
 	static int run(EnvironmentOptions environment, OutputOptions output, ShadowServerOptions shadow,
 			List<String> schemas, List<String> exclude, boolean force, boolean baseline) {
-		Confiture confiture = environment.configure().load();
+		Confiture confiture = shadow.configure(environment).load();
 		SchemaExportOptions options = SchemaExportOptions.defaults()
 			.withSchemas(schemas)
 			.withExclude(exclude)
 			.withOverwrite(force)
-			.withBaseline(baseline)
-			.withShadowServer(shadow.server(confiture.environment(), confiture.database()));
+			.withBaseline(baseline);
 		SchemaExportResult result = confiture.writeSchemaFromDatabase(options);
 		PrintWriter out = output.out();
 		String name = confiture.environment().name();

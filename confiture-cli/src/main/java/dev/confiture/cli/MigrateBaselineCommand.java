@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import dev.confiture.core.migrate.BaselineOptions;
 import dev.confiture.core.migrate.MigrationInfo;
 
 /**
@@ -36,7 +37,9 @@ class MigrateBaselineCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.output.out();
-		List<MigrationInfo> recorded = this.migration.migrator(this.environment, this.output).baseline(this.version);
+		List<MigrationInfo> recorded = this.migration.confiture(this.environment, this.output)
+			.baseline(new BaselineOptions(this.version))
+			.recorded();
 		if (this.output.json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", true);

@@ -1,12 +1,7 @@
 package dev.confiture.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,21 +18,17 @@ import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
-import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.catalog.Catalog;
-import dev.confiture.core.catalog.CatalogLoader;
-import dev.confiture.core.catalog.CatalogReader;
-import dev.confiture.core.catalog.SqlSource;
-import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.diff.DiffOptions;
+import dev.confiture.core.diff.DiffRequest;
+import dev.confiture.core.diff.DiffResult;
+import dev.confiture.core.diff.DiffSource;
 import dev.confiture.core.diff.Hazard;
 import dev.confiture.core.diff.Plan;
-import dev.confiture.core.diff.SchemaDiff;
 import dev.confiture.core.diff.Step;
+import dev.confiture.core.migrate.GenerateOptions;
+import dev.confiture.core.migrate.GenerateResult;
 import dev.confiture.core.migrate.GeneratedMigration;
-import dev.confiture.core.migrate.MigrationListener;
-import dev.confiture.core.server.PostgresServer;
 
 /**
  * {@code confiture migrate diff OLD NEW}: the DDL that turns the OLD schema into the NEW one,
@@ -97,49 +88,41 @@ class MigrateDiffCommand implements Callable<Integer> {
 			throw new ParameterException(this.spec.commandLine(), "--generate needs --name NAME");
 		}
 		Confiture project = loadProject();
-		Environment environment = (project != null) ? project.environment() : null;
-		ConnectionSettings database = (project != null) ? databaseOrNull(project) : null;
-		String trackingTable = (environment != null) ? environment.trackingTable() : null;
-		CatalogReader reader = CatalogReader.ignoringConfitureTables(trackingTable);
-		PostgresServer server = this.shadow.server(environment, database);
-		CatalogLoader loader = new CatalogLoader(server, reader);
-		String oldLabel;
-		Catalog old;
+		DiffSource from;
 		if (this.fromEnvironment != null) {
 			Confiture live = this.environment.configure().environment(this.fromEnvironment).load();
-			oldLabel = "environment " + this.fromEnvironment + " (" + live.database() + ")";
-			old = readLive(reader, live.database());
+			from = DiffSource.database("environment " + this.fromEnvironment + " (" + live.database() + ")",
+					live.database(), live.database().toString());
 		}
 		else {
-			oldLabel = display(this.schemas.get(0));
-			old = loader.load(SqlSource.of(resolve(this.schemas.get(0))));
+			from = files(this.schemas.get(0));
 		}
-		Path newPath = this.schemas.get(this.schemas.size() - 1);
-		Catalog wanted = loader.load(SqlSource.of(resolve(newPath)));
-		DiffOptions options = new DiffOptions(this.online);
-		Plan up = SchemaDiff.compare(old, wanted, options);
-		Plan down = SchemaDiff.compare(wanted, old, options);
+		DiffRequest request = new DiffRequest(from, files(this.schemas.get(this.schemas.size() - 1)),
+				new DiffOptions(this.online));
+		DiffResult diff;
 		GeneratedMigration generated = null;
-		if (this.generate && !up.isEmpty()) {
-			if (!up.hazards().isEmpty() && !this.allowHazards) {
-				throw new ConfitureException(Category.SCHEMA,
-						"The migration has hazards and was not written: " + describe(up.hazards()),
-						"Review them, then run again with --allow-hazards (or use --online for safer forms)");
-			}
-			generated = write(project, up, down, oldLabel, display(newPath));
+		if (this.generate) {
+			GenerateResult result = project
+				.generate(GenerateOptions.fromDiff(this.name, request).withAllowHazards(this.allowHazards));
+			diff = result.diff();
+			generated = result.files();
 		}
+		else {
+			diff = project.diff(request);
+		}
+		Plan up = diff.up();
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", true);
-			document.put("from", oldLabel);
-			document.put("to", display(newPath));
+			document.put("from", diff.from());
+			document.put("to", diff.to());
 			document.put("changes", up.steps().size());
 			document.put("steps", steps(up));
 			document.put("hazards", hazards(up.hazards()));
 			document.put("notes", up.notes());
 			document.put("up", up.script(List.of()));
-			document.put("down", down.script(List.of()));
+			document.put("down", diff.down().script(List.of()));
 			if (generated != null) {
 				document.put("version", generated.version());
 				document.put("upFile", generated.upFile().toString());
@@ -148,7 +131,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 			Json.write(out, document);
 		}
 		else {
-			printText(out, up, oldLabel, display(newPath), generated);
+			printText(out, up, diff.from(), diff.to(), generated);
 		}
 		out.flush();
 		if (generated != null || up.isEmpty()) {
@@ -157,60 +140,31 @@ class MigrateDiffCommand implements Callable<Integer> {
 		return 1;
 	}
 
+	/**
+	 * The project, with the shadow server of the options. Without a project (no environment
+	 * file), a diff of two file sets still works: it then runs on a bare environment.
+	 */
 	private Confiture loadProject() {
+		Confiture.Configuration configuration = this.shadow.configure(this.environment);
 		try {
-			return this.environment.configure().load();
+			return configuration.load();
 		}
 		catch (ConfitureException ex) {
 			if (this.generate || this.fromEnvironment != null) {
 				throw ex;
 			}
-			return null;
+			Path directory = this.environment.projectDirectory();
+			return Confiture.configure()
+				.environment(new Environment("none", null, directory, List.of(), List.of(), List.of(), null,
+						directory.resolve("db").resolve("migrations"), Environment.DEFAULT_TRACKING_TABLE))
+				.shadowServer(this.shadow.server())
+				.load();
 		}
 	}
 
-	private static ConnectionSettings databaseOrNull(Confiture project) {
-		try {
-			return project.database();
-		}
-		catch (ConfitureException ex) {
-			return null;
-		}
-	}
-
-	private Path resolve(Path path) {
-		return path.isAbsolute() ? path : this.environment.projectDirectory().resolve(path);
-	}
-
-	private static String display(Path path) {
-		return path.toString().replace('\\', '/');
-	}
-
-	private static Catalog readLive(CatalogReader reader, ConnectionSettings database) {
-		try (Connection connection = database.connect()) {
-			return reader.read(connection);
-		}
-		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not connect to " + database + ": " + ex.getMessage(),
-					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
-		}
-	}
-
-	private GeneratedMigration write(Confiture project, Plan up, Plan down, String from, String to) {
-		GeneratedMigration files = project.migrator().listener(MigrationListener.NONE).build().generate(this.name);
-		String base = files.version() + "_" + files.name();
-		List<String> upHeader = List.of("Migration " + base, "Generated by confiture migrate diff " + from + " " + to
-				+ (this.online ? " --online" : ""), "Review it before applying; do not edit it once applied.");
-		List<String> downHeader = List.of("Rollback of " + base + ": the reverse diff, " + to + " to " + from);
-		try {
-			Files.writeString(files.upFile(), up.script(upHeader), StandardCharsets.UTF_8);
-			Files.writeString(files.downFile(), down.script(downHeader), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new ConfitureException(Category.CONFIG, "Could not write " + files.upFile() + ": " + ex.getMessage(),
-					"Check that the migrations directory is writable", ex);
-		}
-		return files;
+	private DiffSource files(Path path) {
+		Path resolved = path.isAbsolute() ? path : this.environment.projectDirectory().resolve(path);
+		return new DiffSource(path.toString().replace('\\', '/'), resolved, null, null);
 	}
 
 	private static void printText(PrintWriter out, Plan up, String from, String to, GeneratedMigration generated) {
@@ -259,10 +213,6 @@ class MigrateDiffCommand implements Callable<Integer> {
 			result.add(entry);
 		}
 		return result;
-	}
-
-	private static String describe(List<Hazard> hazards) {
-		return String.join("; ", hazards.stream().map(Hazard::toString).toList());
 	}
 
 }

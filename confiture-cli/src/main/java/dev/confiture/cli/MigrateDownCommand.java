@@ -8,6 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.confiture.core.migrate.MigrationRun;
+import dev.confiture.core.migrate.RollbackOptions;
 
 /**
  * {@code confiture migrate down}: rolls back the newest applied migrations.
@@ -32,7 +33,8 @@ class MigrateDownCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return print(this.output, this.migration.migrator(this.environment, this.output).down(this.steps));
+		return print(this.output, this.migration.confiture(this.environment, this.output)
+			.rollback(RollbackOptions.steps(this.steps)));
 	}
 
 	/**

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import dev.confiture.core.migrate.RollbackOptions;
+
 /**
  * {@code confiture migrate down-to VERSION}: rolls back everything newer than a version.
  */
@@ -29,7 +31,8 @@ class MigrateDownToCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		return MigrateDownCommand.print(this.output,
-				this.migration.migrator(this.environment, this.output).downTo(this.version));
+				this.migration.confiture(this.environment, this.output)
+					.rollback(RollbackOptions.downTo(this.version)));
 	}
 
 }

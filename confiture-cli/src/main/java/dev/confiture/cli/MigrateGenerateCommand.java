@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import dev.confiture.core.migrate.GenerateOptions;
 import dev.confiture.core.migrate.GeneratedMigration;
 
 /**
@@ -31,7 +32,10 @@ class MigrateGenerateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.output.out();
-		GeneratedMigration generated = this.environment.configure().load().migrator().build().generate(this.name);
+		GeneratedMigration generated = this.environment.configure()
+			.load()
+			.generate(GenerateOptions.empty(this.name))
+			.files();
 		if (this.output.json()) {
 			Map<String, Object> document = new LinkedHashMap<>();
 			document.put("ok", true);

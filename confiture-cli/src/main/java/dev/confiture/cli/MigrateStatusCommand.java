@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import dev.confiture.core.migrate.MigrationStatus;
+import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 
 /**
@@ -39,7 +40,10 @@ class MigrateStatusCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = this.output.out();
-		StatusReport report = this.environment.configure().load().migrator().build().status();
+		StatusReport report = this.environment.configure()
+			.requireMigrationsDirectory(true)
+			.load()
+			.status(StatusOptions.defaults());
 		int exitCode = !report.initialized() ? NOT_INITIALIZED
 				: (report.pendingCount() > 0 || report.hasChecksumMismatch()) ? PENDING : ExitCodes.OK;
 		if (this.output.json()) {

@@ -13,10 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrateOptions.DryRun;
+import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
-import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.PlannedMigration;
 
 /**
@@ -61,9 +64,11 @@ class MigrateUpCommand implements Callable<Integer> {
 					"--dry-run takes no value or 'execute', not '" + this.dryRun + "'");
 		}
 		boolean execute = "execute".equals(this.dryRun);
-		Migrator migrator = this.migration.migrator(this.environment, this.output, execute);
-		if ("plan".equals(this.dryRun)) {
-			MigrationPlan plan = migrator.dryRun(this.target, this.steps);
+		Confiture confiture = this.migration.confiture(this.environment, this.output, execute);
+		DryRun mode = execute ? DryRun.EXECUTE : "plan".equals(this.dryRun) ? DryRun.PLAN : DryRun.NONE;
+		MigrateResult result = confiture.migrate(new MigrateOptions(this.target, this.steps, mode));
+		if (result.planned()) {
+			MigrationPlan plan = result.plan();
 			if (text) {
 				plan.warnings().forEach((warning) -> this.output.err().println("Warning: " + warning));
 				out.print(plan.sql());
@@ -74,8 +79,7 @@ class MigrateUpCommand implements Callable<Integer> {
 			out.flush();
 			return ExitCodes.OK;
 		}
-		MigrationRun run = execute ? migrator.dryRunExecute(this.target, this.steps)
-				: migrator.up(this.target, this.steps);
+		MigrationRun run = result.run();
 		if (!text) {
 			Json.write(out, MigrationDocuments.run(run));
 			return ExitCodes.OK;

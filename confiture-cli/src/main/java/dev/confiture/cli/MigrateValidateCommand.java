@@ -25,7 +25,6 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.validate.CheckResult;
-import dev.confiture.core.validate.GitSchemaValidator;
 import dev.confiture.core.validate.ValidationOptions;
 import dev.confiture.core.validate.ValidationReport;
 
@@ -77,12 +76,10 @@ class MigrateValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.output.out();
 		try {
-			Confiture confiture = this.environment.configure().load();
+			Confiture confiture = this.shadow.configure(this.environment).requireMigrationsDirectory(true).load();
 			Environment environment = confiture.environment();
-			ConnectionSettings database = database(confiture);
-			ValidationReport report = new GitSchemaValidator(() -> this.shadow.server(environment, database))
-				.validate(environment, new ValidationOptions(this.baseRef, this.staged, this.requireMigration,
-						this.checkDrift));
+			ValidationReport report = confiture.validate(
+					new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift));
 			String document = this.output.json() ? json(report) : text(environment.name(), report);
 			if (this.outputFile != null) {
 				write(document);
@@ -99,15 +96,6 @@ class MigrateValidateCommand implements Callable<Integer> {
 				write(error(ex));
 			}
 			throw ex;
-		}
-	}
-
-	private static ConnectionSettings database(Confiture confiture) {
-		try {
-			return confiture.database();
-		}
-		catch (ConfitureException ex) {
-			return null;
 		}
 	}
 
@@ -131,7 +119,7 @@ class MigrateValidateCommand implements Callable<Integer> {
 		}
 		List<String> problems = new ArrayList<>();
 		for (CheckResult check : report.failures()) {
-			problems.add(GitSchemaValidator.REQUIRE_MIGRATION.equals(check.name()) ? "missing migration"
+			problems.add(ValidationOptions.REQUIRE_MIGRATION.equals(check.name()) ? "missing migration"
 					: "schema drift detected");
 		}
 		return "Validation failed: " + String.join(", ", problems) + ".";

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.verify.DriftReport;
-import dev.confiture.core.verify.SchemaVerifier;
+import dev.confiture.core.verify.VerifyOptions;
 
 /**
  * {@code confiture migrate verify}: drift between the environment's live database and a fresh
@@ -38,9 +38,8 @@ class MigrateVerifyCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		Confiture confiture = this.environment.configure().load();
-		DriftReport report = new SchemaVerifier(this.shadow.server(confiture.environment(), confiture.database()))
-			.verify(confiture.environment(), confiture.database());
+		Confiture confiture = this.shadow.configure(this.environment).load();
+		DriftReport report = confiture.verify(VerifyOptions.defaults());
 		PrintWriter out = this.spec.commandLine().getOut();
 		String name = confiture.environment().name();
 		if (this.output.json()) {

@@ -7,8 +7,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.migrate.ChecksumPolicy;
-import dev.confiture.core.migrate.Migrator;
 
 /**
  * Options of the {@code migrate} commands that change the database: {@code --lock-wait} and
@@ -18,37 +18,36 @@ class MigrationOptions {
 
 	@Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
 			description = "How long to wait for another runner's migration lock: 500ms, 30s, 2m (default: 60s).")
-	Duration lockWait = Migrator.DEFAULT_LOCK_WAIT;
+	Duration lockWait = Confiture.DEFAULT_LOCK_WAIT;
 
 	@Option(names = "--on-checksum-mismatch", paramLabel = "fail|warn|ignore", defaultValue = "fail",
 			description = "When an applied migration's file has changed: fail (default), warn or ignore.")
 	ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
 
 	/**
-	 * A migrator for the environment with these options that prints its progress.
+	 * The facade for the environment with these options, printing migration progress.
 	 * @param environment the environment options
 	 * @param output where and in which format progress goes
-	 * @return the migrator
+	 * @return the facade
 	 */
-	Migrator migrator(EnvironmentOptions environment, OutputOptions output) {
-		return migrator(environment, output, false);
+	Confiture confiture(EnvironmentOptions environment, OutputOptions output) {
+		return confiture(environment, output, false);
 	}
 
 	/**
-	 * A migrator for the environment with these options that prints its progress.
+	 * The facade for the environment with these options, printing migration progress.
 	 * @param environment the environment options
 	 * @param output where and in which format progress goes
 	 * @param dryRun whether the run is {@code --dry-run=execute}
-	 * @return the migrator
+	 * @return the facade
 	 */
-	Migrator migrator(EnvironmentOptions environment, OutputOptions output, boolean dryRun) {
+	Confiture confiture(EnvironmentOptions environment, OutputOptions output, boolean dryRun) {
 		return environment.configure()
-			.load()
-			.migrator()
-			.listener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
+			.requireMigrationsDirectory(true)
+			.migrationListener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
 			.lockWait(this.lockWait)
 			.checksumPolicy(this.onChecksumMismatch)
-			.build();
+			.load();
 	}
 
 	/**

@@ -94,7 +94,7 @@ final class ProjectLayout {
 	}
 
 	private static String environment(String name, String includes, String database) {
-		return "name: " + name + "\n\n" + includes + "\n" + database + "\nmigrations_dir: ../migrations\n";
+		return "name: " + name + "\n\n" + includes + "\n" + database + "\nmigrations_dir: db/migrations\n";
 	}
 
 	static String databaseName(String projectName) {

@@ -1,9 +1,11 @@
 package dev.confiture.cli;
 
+import java.util.function.Supplier;
+
 import picocli.CommandLine.Option;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.config.Environment;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.PostgresServers;
 
@@ -22,26 +24,28 @@ class ShadowServerOptions {
 	String shadowUrl;
 
 	/**
-	 * The server to build DDL on: the option, the variable, the environment's server, then
-	 * the test server provider.
-	 * @param environment the environment, or {@code null}
-	 * @param database the database that overrides the environment's, or {@code null}
-	 * @return the server
+	 * A configuration of the Java API from the environment options and this shadow server.
+	 * @param environment the environment options
+	 * @return the configuration, not yet loaded
 	 */
-	PostgresServer server(Environment environment, ConnectionSettings database) {
+	Confiture.Configuration configure(EnvironmentOptions environment) {
+		return environment.configure().shadowServer(server());
+	}
+
+	/**
+	 * The server named by the option or the variable, else {@code null}: the facade then uses
+	 * the environment's database server, then the test server provider.
+	 * @return the server, asked for only when needed, or {@code null}
+	 */
+	Supplier<PostgresServer> server() {
 		if (this.shadowUrl != null) {
-			return PostgresServers.existing(ConnectionSettings.parse(this.shadowUrl, null, null), "--shadow-url");
+			return () -> PostgresServers.existing(ConnectionSettings.parse(this.shadowUrl, null, null), "--shadow-url");
 		}
 		String variable = System.getenv(VARIABLE);
 		if (variable != null && !variable.isBlank()) {
-			return PostgresServers.existing(ConnectionSettings.parse(variable, null, null), VARIABLE);
+			return () -> PostgresServers.existing(ConnectionSettings.parse(variable, null, null), VARIABLE);
 		}
-		ConnectionSettings target = (database != null) ? database
-				: (environment != null) ? environment.database() : null;
-		if (target != null) {
-			return PostgresServers.existing(target, "the environment's database server");
-		}
-		return PostgresServers.shared();
+		return null;
 	}
 
 }

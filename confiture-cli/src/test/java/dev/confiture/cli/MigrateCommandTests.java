@@ -48,6 +48,25 @@ class MigrateCommandTests {
 		this.extraDatabases.forEach(ScratchDatabase::close);
 	}
 
+	@Test
+	void aMissingMigrationsDirectoryIsAConfigurationErrorNamingThePath() throws Exception {
+		write("db/schema/10_tables/users.sql", "CREATE TABLE users (id int);");
+		writeEnvironment(this.database);
+		Path missing = this.project.resolve("db/migrations").toAbsolutePath().normalize();
+		for (String[] command : List.of(new String[] { "migrate", "status" }, new String[] { "migrate", "up" },
+				new String[] { "migrate", "down" }, new String[] { "migrate", "baseline", "001" })) {
+			List<String> args = new ArrayList<>(List.of(command));
+			args.addAll(List.of("--env", "local"));
+			Result result = run(args.toArray(String[]::new));
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+			assertThat(result.err()).contains("Migrations directory " + missing + " does not exist");
+		}
+		assertThat(missing).doesNotExist();
+		assertOk(run("migrate", "generate", "add_bio", "--env", "local"));
+		assertThat(missing.resolve("001_add_bio.up.sql")).exists();
+		assertThat(run("migrate", "status", "--env", "local").exitCode()).isEqualTo(2);
+	}
+
 	/**
 	 * Seed 003 ("Basic Migration Tutorial"), steps 3 to 9, with {@code --env local}.
 	 */

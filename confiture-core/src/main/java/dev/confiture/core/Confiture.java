@@ -1,11 +1,16 @@
 package dev.confiture.core;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -21,9 +26,36 @@ import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.config.Environment;
+import dev.confiture.core.build.SeedOptions;
+import dev.confiture.core.build.SeedResult;
 import dev.confiture.core.config.EnvironmentLoader;
+import dev.confiture.core.coordinate.CoordinationRegistry;
+import dev.confiture.core.diff.DiffRequest;
+import dev.confiture.core.diff.DiffResult;
+import dev.confiture.core.migrate.BaselineOptions;
+import dev.confiture.core.migrate.BaselineResult;
+import dev.confiture.core.migrate.ChecksumPolicy;
+import dev.confiture.core.migrate.GenerateOptions;
+import dev.confiture.core.migrate.GenerateResult;
+import dev.confiture.core.migrate.GeneratedMigration;
+import dev.confiture.core.migrate.JavaMigration;
+import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationInfo;
+import dev.confiture.core.migrate.MigrationListener;
+import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.migrate.RollbackOptions;
+import dev.confiture.core.migrate.StatusOptions;
+import dev.confiture.core.migrate.StatusReport;
+import dev.confiture.core.server.PostgresServer;
+import dev.confiture.core.server.PostgresServers;
+import dev.confiture.core.validate.GitSchemaValidator;
+import dev.confiture.core.validate.ValidationOptions;
+import dev.confiture.core.validate.ValidationReport;
+import dev.confiture.core.verify.DriftReport;
+import dev.confiture.core.verify.SchemaVerifier;
+import dev.confiture.core.verify.VerifyOptions;
 
 /**
  * Entry point of the Java API: one environment's schema files, migrations and database.
@@ -38,6 +70,9 @@ import dev.confiture.core.migrate.Migrator;
  */
 public final class Confiture {
 
+	/** How long a migration waits for another runner's lock by default. */
+	public static final Duration DEFAULT_LOCK_WAIT = Migrator.DEFAULT_LOCK_WAIT;
+
 	private final Environment environment;
 
 	private final ConnectionSettings database;
@@ -48,12 +83,17 @@ public final class Confiture {
 
 	private final Consumer<Migrator.Builder> migratorCustomizer;
 
+	private final Supplier<PostgresServer> shadowServer;
+
+	private Migrator migrator;
+
 	private Confiture(Configuration configuration, Environment environment) {
 		this.environment = environment;
 		this.database = configuration.database;
 		this.dataSource = configuration.dataSource;
 		this.buildListener = configuration.buildListener;
-		this.migratorCustomizer = configuration.migratorCustomizer;
+		this.migratorCustomizer = configuration.migratorSettings().andThen(configuration.migratorCustomizer);
+		this.shadowServer = configuration.shadowServer;
 	}
 
 	/**
@@ -128,6 +168,212 @@ public final class Confiture {
 		new SchemaBuilder(this.buildListener, BaselineRecorder.NONE).write(this.environment.name(), sources, options,
 				output);
 		return sources;
+	}
+
+	/**
+	 * Applies pending migrations, each in its own transaction with its tracking row; as a dry
+	 * run, only plans them, or runs them in one transaction and rolls it back.
+	 * @param options target, steps and dry-run mode
+	 * @return the run, or the plan of a planned dry run
+	 */
+	public MigrateResult migrate(MigrateOptions options) {
+		Migrator migrator = engine();
+		return switch (options.dryRun()) {
+			case PLAN -> new MigrateResult(null, migrator.dryRun(options.target(), options.steps()));
+			case EXECUTE -> new MigrateResult(migrator.dryRunExecute(options.target(), options.steps()), null);
+			case NONE -> new MigrateResult(migrator.up(options.target(), options.steps()), null);
+		};
+	}
+
+	/**
+	 * Rolls back the newest applied migrations, newest first, with their down scripts. Refused
+	 * before anything changes if one of them has no down.
+	 * @param options how many, or down to which version
+	 * @return what was rolled back
+	 */
+	public MigrationRun rollback(RollbackOptions options) {
+		if (options.toVersion() != null) {
+			return engine().downTo(options.toVersion());
+		}
+		return engine().down((options.steps() != null) ? options.steps() : 1);
+	}
+
+	/**
+	 * Records every migration up to a version as applied without running it, for a database
+	 * whose schema already contains them.
+	 * @param options the version
+	 * @return what was recorded
+	 */
+	public BaselineResult baseline(BaselineOptions options) {
+		return new BaselineResult(options.version(), engine().baseline(options.version()));
+	}
+
+	/**
+	 * Reports every migration, applied or not. Read-only: creates nothing, takes no lock.
+	 * @param options what to include
+	 * @return the report
+	 */
+	public StatusReport status(StatusOptions options) {
+		return engine().status();
+	}
+
+	/**
+	 * Every migration found (files and Java classes), ordered by version, without connecting.
+	 * @return the migrations
+	 */
+	public List<MigrationInfo> migrations() {
+		return engine().migrations();
+	}
+
+	/**
+	 * The sessions that hold this tracking table's migration lock right now. Read-only.
+	 * @return one line per holder; empty when nobody migrates
+	 */
+	public List<String> lockHolders() {
+		return engine().lockHolders();
+	}
+
+	/**
+	 * Brings the database to its expected state at startup, following a mode: build an empty
+	 * database or migrate it ({@code AUTO}), {@code BUILD}, {@code MIGRATE}, check that nothing
+	 * is pending ({@code VALIDATE}) or nothing ({@code NONE}).
+	 * @param options the mode
+	 * @return what was done
+	 */
+	public InitializeResult initialize(InitializeOptions options) {
+		return new Initializer(this).initialize(options);
+	}
+
+	/**
+	 * Loads the files of the environment's seed directories, in order and in one transaction,
+	 * into a database that already has its schema (e.g. one built by migrations).
+	 * @param options how to seed
+	 * @return what ran
+	 */
+	public SeedResult seed(SeedOptions options) {
+		return new SchemaBuilder(this.buildListener, BaselineRecorder.NONE).seed(SchemaSources.seeds(this.environment),
+				connectionSource(), databaseDescription());
+	}
+
+	/**
+	 * The DDL that turns one schema into another, and back, read by building the schema files
+	 * into throw-away databases on the shadow server. Changes nothing.
+	 * @param request the two sides and how to write the DDL
+	 * @return both plans with their hazards
+	 */
+	public DiffResult diff(DiffRequest request) {
+		return SchemaComparison.diff(request, this::shadowServer, this.environment.trackingTable());
+	}
+
+	/**
+	 * Writes {@code {version}_{name}.up.sql} and {@code .down.sql} with the next version in
+	 * the migrations directory: empty, or the diff of two schemas and its reverse. A diff with
+	 * hazards is refused unless allowed; an empty diff writes nothing.
+	 * @param options the name, and the schemas to compare
+	 * @return the files written and the diff
+	 */
+	public GenerateResult generate(GenerateOptions options) {
+		if (options.diff() == null) {
+			return new GenerateResult(engine().generate(options.name()), null);
+		}
+		DiffResult diff = diff(options.diff());
+		if (diff.isEmpty()) {
+			return new GenerateResult(null, diff);
+		}
+		if (!options.allowHazards()) {
+			SchemaComparison.refuseHazards(diff);
+		}
+		GeneratedMigration files = engine().generate(options.name());
+		SchemaComparison.write(files, diff, options.diff().options().online());
+		return new GenerateResult(files, diff);
+	}
+
+	/**
+	 * Compares the database with a fresh build of its schema files (seeds left out) on the
+	 * shadow server, and names every difference (drift).
+	 * @param options how to verify
+	 * @return the differences, empty when there is no drift
+	 */
+	public DriftReport verify(VerifyOptions options) {
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : shadowServer();
+		return new SchemaVerifier(server).verify(this.environment, connectionSource(), databaseDescription());
+	}
+
+	/**
+	 * Git-aware checks of a change: a changed schema file has its migration, and the base
+	 * schema plus the new migrations reach the new schema files.
+	 * @param options what to check and against which git ref
+	 * @return the report
+	 */
+	public ValidationReport validate(ValidationOptions options) {
+		return new GitSchemaValidator(this::shadowServer).validate(this.environment, options);
+	}
+
+	/**
+	 * Coordination of schema changes between agents, in this instance's database.
+	 * @return the registry of intents
+	 */
+	public CoordinationRegistry coordination() {
+		return new CoordinationRegistry(connectionSource(), databaseDescription());
+	}
+
+	/**
+	 * Coordination of schema changes between agents, in a dedicated coordination database.
+	 * @param database the coordination database
+	 * @param description the database for messages, without secrets
+	 * @return the registry of intents
+	 */
+	public static CoordinationRegistry coordination(ConnectionSource database, String description) {
+		return new CoordinationRegistry(database, description);
+	}
+
+	/**
+	 * The Java migrations found in packages, without connecting (e.g. for ahead-of-time
+	 * processing).
+	 * @param packages the packages to scan
+	 * @param classLoader the class loader to scan with
+	 * @return the migrations found
+	 */
+	public static List<MigrationInfo> javaMigrations(List<String> packages, ClassLoader classLoader) {
+		return Migrator.builder()
+			.javaMigrationPackages(packages.toArray(String[]::new))
+			.classLoader(classLoader)
+			.build()
+			.migrations();
+	}
+
+	/**
+	 * The server for throw-away databases: the configured one, else the database's server,
+	 * else a test server (Testcontainers or embedded PostgreSQL).
+	 */
+	private PostgresServer shadowServer() {
+		if (this.shadowServer != null) {
+			return this.shadowServer.get();
+		}
+		ConnectionSettings target = (this.database != null) ? this.database : this.environment.database();
+		if (target != null) {
+			return PostgresServers.existing(target, "the environment's database server");
+		}
+		return PostgresServers.shared();
+	}
+
+	private synchronized Migrator engine() {
+		if (this.migrator == null) {
+			this.migrator = migrator().build();
+		}
+		return this.migrator;
+	}
+
+	private void requireMigrationsDirectory() {
+		Path directory = this.environment.migrationsDirectory();
+		if (!Files.isDirectory(directory)) {
+			throw new ConfitureException(Category.CONFIG,
+					"Migrations directory " + directory + " does not exist (environment '" + this.environment.name()
+							+ "'" + ((this.environment.configFile() != null) ? ", " + this.environment.configFile() : "")
+							+ ")",
+					"Create it, or correct migrations_dir (relative to the project root "
+							+ this.environment.projectDirectory() + ")");
+		}
 	}
 
 	/**
@@ -210,8 +456,7 @@ public final class Confiture {
 	 */
 	public dev.confiture.core.adopt.SchemaExportResult writeSchemaFromDatabase(
 			dev.confiture.core.adopt.SchemaExportOptions options) {
-		dev.confiture.core.server.PostgresServer server = (options.shadowServer() != null) ? options.shadowServer()
-				: dev.confiture.core.server.PostgresServers.existing(database(), "the environment's database server");
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : shadowServer();
 		Migrator migrator = migrator().build();
 		return new dev.confiture.core.adopt.SchemaExporter(this.environment, connectionSource(), databaseDescription(),
 				(connection, sources) -> {
@@ -251,7 +496,7 @@ public final class Confiture {
 	}
 
 	private BaselineRecorder baselineRecorder() {
-		Migrator migrator = migrator().build();
+		Migrator migrator = engine();
 		return new BaselineRecorder() {
 
 			@Override
@@ -294,6 +539,22 @@ public final class Confiture {
 
 		private Consumer<Migrator.Builder> migratorCustomizer = (builder) -> {
 		};
+
+		private Duration lockWait;
+
+		private ChecksumPolicy checksumPolicy;
+
+		private MigrationListener migrationListener;
+
+		private List<String> javaMigrationPackages = List.of();
+
+		private ClassLoader classLoader;
+
+		private List<JavaMigration> javaMigrations = List.of();
+
+		private Supplier<PostgresServer> shadowServer;
+
+		private boolean requireMigrationsDirectory;
 
 		private EnvironmentLoader loader = new EnvironmentLoader();
 
@@ -345,6 +606,89 @@ public final class Confiture {
 			return this;
 		}
 
+		/** How long to wait for another runner's migration lock (default: 60 seconds). */
+		public Configuration lockWait(Duration lockWait) {
+			this.lockWait = lockWait;
+			return this;
+		}
+
+		/** What to do when an applied migration's file has changed (default: fail). */
+		public Configuration checksumPolicy(ChecksumPolicy policy) {
+			this.checksumPolicy = policy;
+			return this;
+		}
+
+		/** Follows migrations, e.g. to show progress. */
+		public Configuration migrationListener(MigrationListener listener) {
+			this.migrationListener = listener;
+			return this;
+		}
+
+		/** Packages scanned for {@link JavaMigration} classes. */
+		public Configuration javaMigrationPackages(Collection<String> packages) {
+			this.javaMigrationPackages = List.copyOf(packages);
+			return this;
+		}
+
+		/** The class loader used to find Java migrations. */
+		public Configuration classLoader(ClassLoader classLoader) {
+			this.classLoader = classLoader;
+			return this;
+		}
+
+		/** Java migrations given as instances (e.g. Spring beans). */
+		public Configuration javaMigrations(Collection<? extends JavaMigration> migrations) {
+			this.javaMigrations = List.copyOf(migrations);
+			return this;
+		}
+
+		/**
+		 * The server for throw-away databases (diff, verify, validate), asked only when one is
+		 * needed; by default the database's server, else a test server.
+		 */
+		public Configuration shadowServer(Supplier<PostgresServer> shadowServer) {
+			this.shadowServer = shadowServer;
+			return this;
+		}
+
+		/**
+		 * Fails {@link #load()} when the migrations directory does not exist (exit 5 in the
+		 * command line), naming the path looked at.
+		 */
+		public Configuration requireMigrationsDirectory(boolean require) {
+			this.requireMigrationsDirectory = require;
+			return this;
+		}
+
+		Consumer<Migrator.Builder> migratorSettings() {
+			Duration lockWait = this.lockWait;
+			ChecksumPolicy checksumPolicy = this.checksumPolicy;
+			MigrationListener listener = this.migrationListener;
+			List<String> packages = new ArrayList<>(this.javaMigrationPackages);
+			ClassLoader classLoader = this.classLoader;
+			List<JavaMigration> migrations = this.javaMigrations;
+			return (builder) -> {
+				if (lockWait != null) {
+					builder.lockWait(lockWait);
+				}
+				if (checksumPolicy != null) {
+					builder.checksumPolicy(checksumPolicy);
+				}
+				if (listener != null) {
+					builder.listener(listener);
+				}
+				if (!packages.isEmpty()) {
+					builder.javaMigrationPackages(packages.toArray(String[]::new));
+				}
+				if (classLoader != null) {
+					builder.classLoader(classLoader);
+				}
+				if (!migrations.isEmpty()) {
+					builder.javaMigrations(migrations);
+				}
+			};
+		}
+
 		/** Follows builds, e.g. to show progress. */
 		public Configuration buildListener(BuildListener listener) {
 			this.buildListener = Objects.requireNonNull(listener);
@@ -369,7 +713,11 @@ public final class Confiture {
 						: this.loader.load(this.projectDirectory,
 								(this.environmentName != null) ? this.environmentName : "local");
 			}
-			return new Confiture(this, resolved);
+			Confiture confiture = new Confiture(this, resolved);
+			if (this.requireMigrationsDirectory) {
+				confiture.requireMigrationsDirectory();
+			}
+			return confiture;
 		}
 
 	}

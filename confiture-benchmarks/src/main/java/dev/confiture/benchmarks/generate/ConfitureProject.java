@@ -30,7 +30,7 @@ public record ConfitureProject(Path directory) {
 				includes:
 				  - ../schema
 				database_url: ${%s:-postgresql://localhost/confiture_bench_unset}
-				migrations_dir: ../migrations
+				migrations_dir: db/migrations
 				""".formatted(ENVIRONMENT, DATABASE_URL_VARIABLE));
 		return new ConfitureProject(directory);
 	}

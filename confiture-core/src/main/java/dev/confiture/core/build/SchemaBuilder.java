@@ -141,6 +141,50 @@ public final class SchemaBuilder {
 	}
 
 	/**
+	 * Runs the seed files, in order, in one transaction, into a database that already has
+	 * its schema (e.g. one built by migrations).
+	 * @param sources the files; only the seed files are run
+	 * @param target opens connections to the database
+	 * @param targetDescription the database for messages, without secrets
+	 * @return what ran
+	 * @throws ConfitureException if a seed file cannot be read, split or run; nothing is
+	 * changed then
+	 */
+	public SeedResult seed(SchemaSources sources, ConnectionSource target, String targetDescription) {
+		List<SchemaFile> seeds = sources.seedFiles();
+		if (seeds.isEmpty()) {
+			return new SeedResult(List.of(), 0);
+		}
+		Map<SchemaFile, List<SqlStatement>> scripts = split(seeds);
+		try (Connection connection = connect(target, targetDescription)) {
+			connection.setAutoCommit(false);
+			try {
+				int statements = 0;
+				for (Map.Entry<SchemaFile, List<SqlStatement>> script : scripts.entrySet()) {
+					statements += new ScriptExecutor(connection, Category.SCHEMA).execute(script.getKey().relativePath(),
+							script.getValue());
+				}
+				connection.commit();
+				return new SeedResult(seeds, statements);
+			}
+			catch (SqlExecutionException ex) {
+				rollback(connection);
+				throw ex.withHint("Fix " + ex.source() + " at line " + ex.line()
+						+ ". Nothing was changed: the seeds ran in one transaction and were rolled back.");
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollback(connection);
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE,
+					"Loading the seeds into " + targetDescription + " failed: " + ex.getMessage(),
+					"Nothing was changed: the seeds ran in one transaction and were rolled back.", ex);
+		}
+	}
+
+	/**
 	 * Writes the files as one SQL script instead of running them ({@code --output}).
 	 * @param environment the environment's name, written in the header
 	 * @param sources the files

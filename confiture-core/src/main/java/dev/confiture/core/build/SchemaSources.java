@@ -90,6 +90,25 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 		return new SchemaSources(base, schema, seeds);
 	}
 
+	/**
+	 * Finds only the files of an environment's seed directories ({@code seeds}), for a database
+	 * whose schema comes from migrations. Seed directories that do not exist are skipped.
+	 * @param environment the environment
+	 * @return no schema file, and the seed files in order
+	 */
+	public static SchemaSources seeds(Environment environment) {
+		Path base = environment.projectDirectory().toAbsolutePath().normalize();
+		List<Path> seedRoots = normalize(environment.seedDirectories());
+		Map<Path, SchemaFile> files = new LinkedHashMap<>();
+		for (Path root : seedRoots) {
+			if (Files.isDirectory(root)) {
+				walk(root, normalize(environment.excludeDirectories()),
+						(path) -> files.putIfAbsent(path, file(base, path, seedRoots)));
+			}
+		}
+		return new SchemaSources(base, List.of(), files.values().stream().sorted(ORDER).toList());
+	}
+
 	/** All files: schema files first, then seed files. */
 	public List<SchemaFile> allFiles() {
 		List<SchemaFile> all = new ArrayList<>(this.schemaFiles);

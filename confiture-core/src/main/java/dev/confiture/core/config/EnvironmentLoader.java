@@ -26,8 +26,8 @@ import dev.confiture.core.config.ConfigMapping.Value;
  * ({@code name}, {@code description}) and an {@code environments:} mapping from names to
  * the same keys (except {@code name}).</li>
  * </ul>
- * {@code includes}, {@code seeds} and {@code migrations_dir} are relative to the YAML file;
- * {@code include_dirs}, {@code schema_dirs} and {@code exclude_dirs} to the project root
+ * {@code includes} and {@code seeds} are relative to the YAML file; {@code include_dirs},
+ * {@code schema_dirs}, {@code exclude_dirs} and {@code migrations_dir} to the project root
  * (the directory that holds {@code db/}). Every value may use <code>${VAR}</code> and
  * <code>${VAR:-default}</code>, expanded once; <code>$${</code> writes a literal
  * <code>${</code>. Unknown keys, wrong types, missing variables and missing include or seed

@@ -53,7 +53,7 @@ final class EnvironmentReader {
 		List<Path> seeds = paths(settings, "seeds", fileDirectory, true);
 		ConnectionSettings database = database(settings);
 		Value migrations = settings.scalar("migrations_dir", "a path");
-		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, fileDirectory, false)
+		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, project, false)
 				: projectDirectory.resolve("db").resolve("migrations");
 		return new Environment(name, settings.file(), projectDirectory, includes, excludes, seeds, database,
 				migrationsDirectory, trackingTable(settings));

@@ -17,6 +17,9 @@ public record ValidationOptions(String baseRef, boolean staged, boolean requireM
 	/** The ref committed changes are compared with unless told otherwise. */
 	public static final String DEFAULT_BASE_REF = "origin/main";
 
+	/** The name of the check that a schema change comes with a migration. */
+	public static final String REQUIRE_MIGRATION = GitSchemaValidator.REQUIRE_MIGRATION;
+
 	public ValidationOptions {
 		baseRef = (baseRef != null && baseRef.isBlank()) ? null : baseRef;
 		if (!requireMigration && !checkDrift) {

@@ -78,7 +78,7 @@ class EnvironmentLoaderTests {
 	@Test
 	void migrationsDirSeedsAndTrackingTableAreRead() {
 		write("db/environments/local.yaml", """
-				migrations_dir: ../migrations_v2
+				migrations_dir: db/migrations_v2
 				seeds: [../seeds/common, ../seeds/development]
 				tracking_table: ops.schema_history
 				""");
@@ -87,6 +87,18 @@ class EnvironmentLoaderTests {
 		assertThat(environment.seedDirectories()).containsExactly(this.project.resolve("db/seeds/common"),
 				this.project.resolve("db/seeds/development"));
 		assertThat(environment.trackingTable()).isEqualTo("ops.schema_history");
+	}
+
+	@Test
+	void migrationsDirIsRelativeToTheProjectRootLikeIncludeDirs() {
+		write("db/schema/tables.sql", "CREATE TABLE t (id int);\n");
+		write("db/environments/local.yaml", """
+				include_dirs: [db/schema]
+				migrations_dir: db/migrations
+				""");
+		Environment environment = this.loader.load(this.project, "local");
+		assertThat(environment.includeDirectories()).containsExactly(this.project.resolve("db/schema"));
+		assertThat(environment.migrationsDirectory()).isEqualTo(this.project.resolve("db/migrations"));
 	}
 
 	@Test
@@ -426,7 +438,7 @@ class EnvironmentLoaderTests {
 	void missingExcludeDirAndMigrationsDirAreAccepted() {
 		write("db/environments/local.yaml", """
 				exclude_dirs: db/schema/99_none
-				migrations_dir: ../nowhere
+				migrations_dir: db/nowhere
 				""");
 		Environment environment = this.loader.load(this.project, "local");
 		assertThat(environment.excludeDirectories()).containsExactly(this.project.resolve("db/schema/99_none"));

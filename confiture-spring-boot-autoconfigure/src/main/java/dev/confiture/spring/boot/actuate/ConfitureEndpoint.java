@@ -22,7 +22,7 @@ import dev.confiture.core.coordinate.Intent;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationState;
 import dev.confiture.core.migrate.MigrationStatus;
-import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
@@ -83,17 +83,16 @@ public class ConfitureEndpoint {
 		List<String> lockHolders = List.of();
 		try {
 			schema = confiture.lastBuild().map(SchemaDescriptor::new).orElse(null);
-			Migrator migrator = confiture.migrator().build();
-			Map<String, MigrationInfo> infos = migrator.migrations()
+			Map<String, MigrationInfo> infos = confiture.migrations()
 				.stream()
 				.collect(Collectors.toMap(MigrationInfo::version, Function.identity(), (a, b) -> a));
-			StatusReport report = migrator.status();
+			StatusReport report = confiture.status(StatusOptions.defaults());
 			trackingTable = report.trackingTable();
 			migrations = report.migrations()
 				.stream()
 				.map((status) -> new MigrationDescriptor(status, infos.get(status.version())))
 				.toList();
-			lockHolders = migrator.lockHolders();
+			lockHolders = confiture.lockHolders();
 		}
 		catch (RuntimeException ex) {
 			error = ConnectionSettings.sanitize(ex.getMessage());

@@ -74,17 +74,11 @@ public final class ConfitureAutoConfiguration {
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Confiture.Configuration configuration = Confiture.configure()
 			.environment(confitureEnvironment)
-			.migrator((migrator) -> {
-				migrator.lockWait(properties.getLockWait())
-					.checksumPolicy(properties.getOnChecksumMismatch())
-					.javaMigrations(beans);
-				if (!properties.getJavaMigrationsPackage().isEmpty()) {
-					migrator.javaMigrationPackages(properties.getJavaMigrationsPackage().toArray(String[]::new));
-				}
-				if (classLoader != null) {
-					migrator.classLoader(classLoader);
-				}
-			});
+			.lockWait(properties.getLockWait())
+			.checksumPolicy(properties.getOnChecksumMismatch())
+			.javaMigrations(beans)
+			.javaMigrationPackages(properties.getJavaMigrationsPackage())
+			.classLoader(classLoader);
 		DataSource qualified = confitureDataSource.getIfAvailable();
 		if (qualified != null) {
 			configuration.dataSource(qualified);
@@ -143,9 +137,10 @@ public final class ConfitureAutoConfiguration {
 	CoordinationRegistry confitureCoordinationRegistry(ConfitureProperties properties, Confiture confiture) {
 		String url = properties.getCoordination().getUrl();
 		if (StringUtils.hasText(url)) {
-			return CoordinationRegistry.of(ConnectionSettings.parse(url, null, null));
+			ConnectionSettings settings = ConnectionSettings.parse(url, null, null);
+			return Confiture.coordination(settings, settings.toString());
 		}
-		return new CoordinationRegistry(confiture.connectionSource(), confiture.databaseDescription());
+		return confiture.coordination();
 	}
 
 	@Bean

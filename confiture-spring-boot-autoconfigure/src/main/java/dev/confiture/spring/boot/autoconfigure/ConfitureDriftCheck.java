@@ -6,7 +6,7 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.verify.DriftReport;
-import dev.confiture.core.verify.SchemaVerifier;
+import dev.confiture.core.verify.VerifyOptions;
 
 /**
  * Compares the managed database with a fresh build of the schema files
@@ -30,8 +30,7 @@ class ConfitureDriftCheck {
 					"confiture.check-drift needs a server where Confiture may create a throw-away database",
 					"Set confiture.shadow-url (or spring.datasource.url / confiture.url with a user that may CREATE DATABASE)");
 		}
-		return new SchemaVerifier(PostgresServers.existing(this.shadow, "confiture.shadow-url"))
-			.verify(this.confiture.environment(), this.confiture.connectionSource(), this.confiture.databaseDescription());
+		return this.confiture.verify(VerifyOptions.on(PostgresServers.existing(this.shadow, "confiture.shadow-url")));
 	}
 
 }

@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationKind;
-import dev.confiture.core.migrate.Migrator;
 
 /**
  * Registers reflection hints for the {@code JavaMigration} classes found in
@@ -44,11 +44,7 @@ class ConfitureJavaMigrationsAotProcessor implements BeanFactoryInitializationAo
 		if (packages.isEmpty()) {
 			return List.of();
 		}
-		return Migrator.builder()
-			.javaMigrationPackages(packages.toArray(String[]::new))
-			.classLoader(beanFactory.getBeanClassLoader())
-			.build()
-			.migrations()
+		return Confiture.javaMigrations(packages, beanFactory.getBeanClassLoader())
 			.stream()
 			.filter((migration) -> migration.kind() == MigrationKind.JAVA)
 			.map(MigrationInfo::location)

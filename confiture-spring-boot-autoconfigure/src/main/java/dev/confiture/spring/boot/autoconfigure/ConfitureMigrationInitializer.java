@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,19 +16,15 @@ import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.InitializeOptions;
+import dev.confiture.core.InitializeOptions.Mode;
+import dev.confiture.core.InitializeResult;
+import dev.confiture.core.adopt.AdoptionRequiredException;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.build.BuildOptions;
-import dev.confiture.core.build.BuildOptions.ExistingObjects;
-import dev.confiture.core.build.BuildResult;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.migrate.ExecutedMigration;
-import dev.confiture.core.migrate.MigrationRun;
-import dev.confiture.core.migrate.MigrationState;
-import dev.confiture.core.migrate.MigrationStatus;
-import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
-import dev.confiture.spring.boot.autoconfigure.ConfitureProperties.Mode;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
@@ -42,17 +38,17 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private static final Log logger = LogFactory.getLog(ConfitureMigrationInitializer.class);
 
+	private static final String VALIDATE_MODE = "Validate mode";
+
 	private final Confiture confiture;
 
 	private final ConfitureMigrationStrategy strategy;
 
-	private final Mode mode;
+	private final ConfitureProperties.Mode mode;
 
 	private final ConfitureRunState state;
 
 	private ConfitureDriftCheck driftCheck;
-
-	private Migrator migrator;
 
 	private int order = 0;
 
@@ -67,25 +63,25 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	 * @param mode what to do without a strategy
 	 * @param state where to record what was done
 	 */
-	public ConfitureMigrationInitializer(Confiture confiture, ConfitureMigrationStrategy strategy, Mode mode,
+	public ConfitureMigrationInitializer(Confiture confiture, ConfitureMigrationStrategy strategy,
+			ConfitureProperties.Mode mode,
 			ConfitureRunState state) {
 		Assert.notNull(confiture, "'confiture' must not be null");
 		this.confiture = confiture;
 		this.strategy = strategy;
-		this.mode = (mode != null) ? mode : Mode.AUTO;
+		this.mode = (mode != null) ? mode : ConfitureProperties.Mode.AUTO;
 		this.state = state;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
-		if (this.strategy == null && this.mode == Mode.NONE) {
+		if (this.strategy == null && this.mode == ConfitureProperties.Mode.NONE) {
 			this.state.recordRun(new LastRun("none", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
 		}
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
-		this.migrator = this.confiture.migrator().build();
 		try {
 			if (this.connectRetries != null) {
 				this.connectRetries.await(this.confiture.connectionSource());
@@ -113,100 +109,46 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			this.strategy.migrate(this.confiture);
 			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy");
 		}
-		return switch (this.mode) {
-			case AUTO -> auto();
-			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
-			case MIGRATE -> migrate();
-			case VALIDATE -> validate();
-			case NONE -> new Outcome("none", List.of(), "nothing to do");
-		};
-	}
-
-	private boolean hasSchemaFiles() {
 		try {
-			return !this.confiture.sources().schemaFiles().isEmpty();
+			InitializeResult result = this.confiture.initialize(InitializeOptions.of(Mode.valueOf(this.mode.name()))
+				.withBaselineOnFirstStart(this.baselineOnFirstStart));
+			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(), result.summary());
+		}
+		catch (AdoptionRequiredException ex) {
+			throw ConfitureFirstStart.failure(ex, this.confiture.environment().name());
 		}
 		catch (ConfitureException ex) {
-			return false;
+			throw (this.mode == ConfitureProperties.Mode.VALIDATE) ? validateFailure(ex) : ex;
 		}
 	}
 
 	/**
-	 * Builds an empty database, else migrates. A database that already holds objects (the usual
-	 * restart) goes straight to migrate, without reading the schema files. The build takes the
-	 * migration lock before it looks at the database again, so of two instances starting at once
-	 * on an empty database one builds and the other, once the build has committed, finds it
-	 * built and migrates.
+	 * Words a failure of validate mode for a Spring application: names the property and how to
+	 * apply the migrations.
 	 */
-	private Outcome auto() {
-		if (!this.confiture.existingObjects().isEmpty()) {
-			ConfitureFirstStart.check(this.confiture, this.migrator, this.baselineOnFirstStart);
-			return migrate();
+	private static ConfitureException validateFailure(ConfitureException ex) {
+		String message = ex.getMessage();
+		if (!message.startsWith(VALIDATE_MODE)) {
+			return ex;
 		}
-		if (!hasSchemaFiles()) {
-			return migrate();
-		}
-		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
-		return result.skipped() ? migrate() : build(result);
-	}
-
-	private Outcome build(BuildResult result) {
-		return new Outcome("build", result.baselinedMigrations(), "built the schema from " + result.schemaFiles().size()
-				+ " files and " + result.seedFiles().size() + " seed files (" + result.statementCount()
-				+ " statements, schema hash " + result.schemaHash().substring(0, 12) + ")"
-				+ (result.baselinedMigrations().isEmpty() ? ""
-						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
-	}
-
-	private Outcome migrate() {
-		MigrationRun run = this.migrator.up();
-		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
-		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
-				: "applied " + versions.size() + " migration(s): " + run.migrations()
-					.stream()
-					.map(ExecutedMigration::migration)
-					.map((migration) -> migration.displayName())
-					.collect(Collectors.joining(", "));
-		return new Outcome("migrate", versions, summary);
-	}
-
-	private Outcome validate() {
-		StatusReport report = this.migrator.status();
-		if (!report.initialized()) {
-			throw new ConfitureException(Category.NOT_INITIALIZED,
-					"confiture.mode=validate, but the database has no tracking table " + report.trackingTable(),
-					"Build or migrate the database first (confiture build, confiture migrate up, or start once with "
-							+ "confiture.mode=auto)");
-		}
-		List<MigrationStatus> changed = report.migrations()
-			.stream()
-			.filter((migration) -> migration.state() == MigrationState.CHECKSUM_MISMATCH)
-			.toList();
-		if (!changed.isEmpty()) {
-			throw new ConfitureException(Category.GENERIC,
-					"confiture.mode=validate: applied migration(s) changed since they were applied: " + names(changed),
-					"Restore the applied files and put the change in a new migration");
-		}
-		List<MigrationStatus> pending = report.migrations()
-			.stream()
-			.filter((migration) -> migration.state() == MigrationState.PENDING)
-			.toList();
-		if (!pending.isEmpty()) {
-			throw new ConfitureException(Category.GENERIC,
-					"confiture.mode=validate: " + pending.size() + " pending migration(s): " + names(pending),
-					"Apply them (confiture migrate up, or confiture.mode=migrate) before starting in validate mode");
-		}
-		return new Outcome("validate", List.of(), "validated the database: " + report.appliedCount()
-				+ " migrations applied, none pending");
+		String detail = message.substring(VALIDATE_MODE.length());
+		String hint = switch (ex.category()) {
+			case NOT_INITIALIZED -> "Build or migrate the database first (confiture build, confiture migrate up, or "
+					+ "start once with confiture.mode=auto)";
+			default -> detail.contains("pending migration")
+					? "Apply them (confiture migrate up, or confiture.mode=migrate) before starting in validate mode"
+					: ex.hint();
+		};
+		return new ConfitureException(ex.category(), "confiture.mode=validate" + detail, hint, ex);
 	}
 
 	private void checkDrift() {
-		if (this.driftCheck == null || (this.strategy == null && this.mode == Mode.NONE)) {
+		if (this.driftCheck == null || (this.strategy == null && this.mode == ConfitureProperties.Mode.NONE)) {
 			return;
 		}
 		List<String> differences = this.driftCheck.check().differences();
 		this.state.recordDrift(differences);
-		if (!differences.isEmpty() && this.strategy == null && this.mode == Mode.VALIDATE) {
+		if (!differences.isEmpty() && this.strategy == null && this.mode == ConfitureProperties.Mode.VALIDATE) {
 			throw new ConfitureException(Category.GENERIC,
 					"confiture.mode=validate: the database differs from a fresh build of the schema files: "
 							+ String.join("; ", differences),
@@ -251,19 +193,13 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private void refreshCounts() {
 		try {
-			StatusReport report = this.migrator.status();
+			StatusReport report = this.confiture.status(StatusOptions.defaults());
 			this.state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(),
 					report.hasChecksumMismatch()));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the migration status", ex);
 		}
-	}
-
-	private static String names(List<MigrationStatus> migrations) {
-		return migrations.stream()
-			.map((migration) -> migration.version() + "_" + migration.name())
-			.collect(Collectors.joining(", "));
 	}
 
 	@Override

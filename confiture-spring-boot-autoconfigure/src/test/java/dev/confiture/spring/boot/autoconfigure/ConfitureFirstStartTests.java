@@ -106,7 +106,7 @@ class ConfitureFirstStartTests {
 			assertThat(query("SELECT version || ' ' || kind FROM confiture_migrations")).containsExactly("001 baseline");
 			assertThat(query("SELECT name FROM author")).containsExactly("kept");
 		});
-		assertThat(output).contains("marked 1 migration(s) up to 001 as applied without running them");
+		assertThat(output).contains("marked 1 migration(s) as applied on the first start on an existing schema");
 		this.contextRunner.withPropertyValues("confiture.baseline-on-first-start=true",
 				"confiture.migration-locations=classpath:evolved/migrations").run((context) -> {
 					assertThat(context).hasNotFailed();

@@ -1,17 +1,13 @@
 package dev.confiture.spring.boot.test.autoconfigure;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import dev.confiture.core.api.ConfitureException;
-import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.catalog.Catalog;
-import dev.confiture.core.catalog.CatalogReader;
-import dev.confiture.core.diff.DiffOptions;
-import dev.confiture.core.diff.Plan;
-import dev.confiture.core.diff.SchemaDiff;
+import dev.confiture.core.Confiture;
+import dev.confiture.core.diff.DiffRequest;
+import dev.confiture.core.diff.DiffResult;
+import dev.confiture.core.diff.DiffSource;
 import dev.confiture.core.diff.Step;
 import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
@@ -35,27 +31,26 @@ final class MigrationsAgreement {
 	 */
 	static List<String> differences(ConfitureTestDataSource dataSource) {
 		TemplateDefinition definition = dataSource.definition();
-		CatalogReader reader = CatalogReader.ignoringConfitureTables(definition.environment().trackingTable());
-		Catalog fromSchema = read(dataSource.templates(), definition.withSource(TemplateSource.SCHEMA), reader);
-		Catalog fromMigrations = read(dataSource.templates(), definition.withSource(TemplateSource.MIGRATIONS), reader);
-		Plan plan = SchemaDiff.compare(fromMigrations, fromSchema, DiffOptions.defaults());
-		List<String> differences = new ArrayList<>();
-		for (Step step : plan.steps()) {
-			differences.add(step.description() + ": " + String.join(" ", step.statements()));
+		try (ScratchDatabase schema = dataSource.templates().create(definition.withSource(TemplateSource.SCHEMA));
+				ScratchDatabase migrations = dataSource.templates()
+					.create(definition.withSource(TemplateSource.MIGRATIONS))) {
+			DiffResult diff = Confiture.configure()
+				.environment(definition.environment())
+				.database(migrations.settings())
+				.load()
+				.diff(DiffRequest.of(source(migrations, TemplateSource.MIGRATIONS), source(schema, TemplateSource.SCHEMA)));
+			List<String> differences = new ArrayList<>();
+			for (Step step : diff.up().steps()) {
+				differences.add(step.description() + ": " + String.join(" ", step.statements()));
+			}
+			differences.addAll(diff.up().notes());
+			return differences;
 		}
-		differences.addAll(plan.notes());
-		return differences;
 	}
 
-	private static Catalog read(TemplateDatabases templates, TemplateDefinition definition, CatalogReader reader) {
-		try (ScratchDatabase database = templates.create(definition); Connection connection = database.connect()) {
-			return reader.read(connection);
-		}
-		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not read the catalog of a "
-					+ definition.source().name().toLowerCase(java.util.Locale.ROOT) + " build: " + ex.getMessage(), null,
-					ex);
-		}
+	private static DiffSource source(ScratchDatabase database, TemplateSource source) {
+		String label = "the " + source.name().toLowerCase(Locale.ROOT) + " build";
+		return DiffSource.database(label, database.settings(), label + " (" + database + ")");
 	}
 
 }

@@ -23,11 +23,11 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BuildOptions;
+import dev.confiture.core.build.SeedOptions;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
-import dev.confiture.core.sql.ScriptExecutor;
-import dev.confiture.core.sql.SqlScript;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
@@ -183,17 +183,15 @@ final class TemplateDatabases {
 		execute(admin, "CREATE DATABASE " + quote(name));
 		try {
 			ConnectionSettings settings = this.server.settings(name);
-			Confiture confiture = Confiture.configure()
-				.environment(definition.environment())
-				.database(settings)
-				.migrator(definition::customize)
+			Confiture confiture = definition
+				.customize(Confiture.configure().environment(definition.environment()).database(settings))
 				.load();
 			if (definition.source() == TemplateSource.SCHEMA) {
 				confiture.build(BuildOptions.defaults());
 			}
 			else {
-				confiture.migrator().build().up();
-				applySeeds(settings, definition);
+				confiture.migrate(MigrateOptions.defaults());
+				confiture.seed(SeedOptions.defaults());
 			}
 			execute(admin, "COMMENT ON DATABASE " + quote(name) + " IS '" + COMMENT_PREFIX + definition.variant()
 					+ " built=" + System.currentTimeMillis() + "'");
@@ -207,39 +205,6 @@ final class TemplateDatabases {
 				ex.addSuppressed(dropFailure);
 			}
 			throw ex;
-		}
-	}
-
-	private static void applySeeds(ConnectionSettings settings, TemplateDefinition definition) throws SQLException {
-		List<Path> files = new ArrayList<>();
-		for (Path directory : definition.environment().seedDirectories()) {
-			if (Files.isDirectory(directory)) {
-				try (Stream<Path> walk = Files.walk(directory)) {
-					walk.filter((file) -> Files.isRegularFile(file) && file.toString().endsWith(".sql"))
-						.sorted()
-						.forEach(files::add);
-				}
-				catch (IOException ex) {
-					throw new ConfitureException(Category.SCHEMA, "Could not read " + directory + ": " + ex.getMessage(),
-							null, ex);
-				}
-			}
-		}
-		if (files.isEmpty()) {
-			return;
-		}
-		Path base = definition.environment().projectDirectory();
-		try (Connection connection = settings.connect()) {
-			connection.setAutoCommit(false);
-			ScriptExecutor executor = new ScriptExecutor(connection, Category.SCHEMA);
-			for (Path file : files) {
-				String source = base.relativize(file).toString().replace('\\', '/');
-				executor.execute(source, SqlScript.split(source, Files.readString(file)));
-			}
-			connection.commit();
-		}
-		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read a seed file: " + ex.getMessage(), null, ex);
 		}
 	}
 

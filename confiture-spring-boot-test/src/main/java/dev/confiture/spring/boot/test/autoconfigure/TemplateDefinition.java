@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.confiture.core.config.Environment;
-import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.Confiture;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
@@ -95,16 +95,13 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 	}
 
 	/**
-	 * Completes a migrator with the Java migration packages and class loader.
-	 * @param migrator the builder to complete
+	 * Completes a configuration of the Java API with the Java migration packages and class
+	 * loader.
+	 * @param configuration the configuration to complete
+	 * @return the configuration
 	 */
-	void customize(Migrator.Builder migrator) {
-		if (!this.javaMigrationPackages.isEmpty()) {
-			migrator.javaMigrationPackages(this.javaMigrationPackages.toArray(String[]::new));
-		}
-		if (this.classLoader != null) {
-			migrator.classLoader(this.classLoader);
-		}
+	Confiture.Configuration customize(Confiture.Configuration configuration) {
+		return configuration.javaMigrationPackages(this.javaMigrationPackages).classLoader(this.classLoader);
 	}
 
 	private static void hashFiles(MessageDigest digest, String kind, Path base, Path directory) {

@@ -1,0 +1,158 @@
+package dev.confiture.core;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.confiture.core.InitializeOptions.Mode;
+import dev.confiture.core.adopt.AdoptionRequiredException;
+import dev.confiture.core.adopt.AdoptionState;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.build.BuildOptions;
+import dev.confiture.core.build.BuildOptions.ExistingObjects;
+import dev.confiture.core.build.BuildResult;
+import dev.confiture.core.migrate.BaselineOptions;
+import dev.confiture.core.migrate.ExecutedMigration;
+import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrationInfo;
+import dev.confiture.core.migrate.MigrationRun;
+import dev.confiture.core.migrate.MigrationState;
+import dev.confiture.core.migrate.MigrationStatus;
+import dev.confiture.core.migrate.StatusOptions;
+import dev.confiture.core.migrate.StatusReport;
+
+/**
+ * The startup policy behind {@link Confiture#initialize(InitializeOptions)}.
+ */
+final class Initializer {
+
+	private final Confiture confiture;
+
+	Initializer(Confiture confiture) {
+		this.confiture = confiture;
+	}
+
+	InitializeResult initialize(InitializeOptions options) {
+		return switch (options.mode()) {
+			case AUTO -> auto(options.baselineOnFirstStart());
+			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
+			case MIGRATE -> migrate();
+			case VALIDATE -> validate();
+			case NONE -> new InitializeResult(Mode.NONE, List.of(), "nothing to do");
+		};
+	}
+
+	/**
+	 * Builds an empty database, else migrates. A database that already holds objects (the usual
+	 * restart) goes straight to migrate, without reading the schema files. The build takes the
+	 * migration lock before it looks at the database again, so of two instances starting at once
+	 * on an empty database one builds and the other, once the build has committed, finds it
+	 * built and migrates.
+	 */
+	private InitializeResult auto(boolean baselineOnFirstStart) {
+		if (!this.confiture.existingObjects().isEmpty()) {
+			List<String> baselined = firstStart(baselineOnFirstStart);
+			InitializeResult migrated = migrate();
+			return baselined.isEmpty() ? migrated : new InitializeResult(Mode.MIGRATE, migrated.versions(),
+					"marked " + baselined.size() + " migration(s) as applied on the first start on an existing schema ("
+							+ "a baseline), then " + migrated.summary());
+		}
+		if (!hasSchemaFiles()) {
+			return migrate();
+		}
+		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
+		return result.skipped() ? migrate() : build(result);
+	}
+
+	/**
+	 * A database that has a schema but no tracking table would get every migration from the
+	 * first one: stop, or baseline at the latest migration when allowed.
+	 * @return the versions baselined, empty when there was nothing to adopt
+	 */
+	private List<String> firstStart(boolean baseline) {
+		AdoptionState state = this.confiture.adoptionState();
+		if (!state.needsAdoption()) {
+			return List.of();
+		}
+		String tracking = this.confiture.environment().trackingTable();
+		if (!baseline) {
+			throw new AdoptionRequiredException(state, tracking);
+		}
+		String latest = this.confiture.migrations()
+			.stream()
+			.map(MigrationInfo::version)
+			.max(java.util.Comparator.comparing(java.math.BigInteger::new))
+			.orElse("0");
+		List<String> recorded = this.confiture.baseline(new BaselineOptions(latest))
+			.recorded()
+			.stream()
+			.map(MigrationInfo::version)
+			.toList();
+		return recorded.isEmpty() ? List.of(latest) : recorded;
+	}
+
+	private boolean hasSchemaFiles() {
+		try {
+			return !this.confiture.sources().schemaFiles().isEmpty();
+		}
+		catch (ConfitureException ex) {
+			return false;
+		}
+	}
+
+	private static InitializeResult build(BuildResult result) {
+		return new InitializeResult(Mode.BUILD, result.baselinedMigrations(), "built the schema from "
+				+ result.schemaFiles().size() + " files and " + result.seedFiles().size() + " seed files ("
+				+ result.statementCount() + " statements, schema hash " + result.schemaHash().substring(0, 12) + ")"
+				+ (result.baselinedMigrations().isEmpty() ? ""
+						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
+	}
+
+	private InitializeResult migrate() {
+		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
+		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
+		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
+				: "applied " + versions.size() + " migration(s): " + run.migrations()
+					.stream()
+					.map(ExecutedMigration::migration)
+					.map((migration) -> migration.displayName())
+					.collect(Collectors.joining(", "));
+		return new InitializeResult(Mode.MIGRATE, versions, summary);
+	}
+
+	private InitializeResult validate() {
+		StatusReport report = this.confiture.status(StatusOptions.defaults());
+		if (!report.initialized()) {
+			throw new ConfitureException(Category.NOT_INITIALIZED,
+					"Validate mode, but the database has no tracking table " + report.trackingTable(),
+					"Build or migrate the database first");
+		}
+		List<MigrationStatus> changed = report.migrations()
+			.stream()
+			.filter((migration) -> migration.state() == MigrationState.CHECKSUM_MISMATCH)
+			.toList();
+		if (!changed.isEmpty()) {
+			throw new ConfitureException(Category.GENERIC,
+					"Validate mode: applied migration(s) changed since they were applied: " + names(changed),
+					"Restore the applied files and put the change in a new migration");
+		}
+		List<MigrationStatus> pending = report.migrations()
+			.stream()
+			.filter((migration) -> migration.state() == MigrationState.PENDING)
+			.toList();
+		if (!pending.isEmpty()) {
+			throw new ConfitureException(Category.GENERIC,
+					"Validate mode: " + pending.size() + " pending migration(s): " + names(pending),
+					"Apply them before starting in validate mode");
+		}
+		return new InitializeResult(Mode.VALIDATE, List.of(),
+				"validated the database: " + report.appliedCount() + " migrations applied, none pending");
+	}
+
+	private static String names(List<MigrationStatus> migrations) {
+		return migrations.stream()
+			.map((migration) -> migration.version() + "_" + migration.name())
+			.collect(Collectors.joining(", "));
+	}
+
+}

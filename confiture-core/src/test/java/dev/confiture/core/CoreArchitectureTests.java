@@ -1,0 +1,47 @@
+package dev.confiture.core;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The shape of {@code confiture-core}: plain Java without Spring or picocli, one package per
+ * concern without cycles, and the facade on top of them all.
+ */
+class CoreArchitectureTests {
+
+	private static final JavaClasses CORE = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+		.importPackages("dev.confiture.core");
+
+	@Test
+	void coreImportsNeitherSpringNorPicocli() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "picocli..")
+			.because("core is the engine every adapter shares; Spring and picocli belong to the adapters")
+			.check(CORE);
+	}
+
+	@Test
+	void packagesOfCoreFormNoCycle() {
+		slices().matching("dev.confiture.core.(*)..").should().beFreeOfCycles().check(CORE);
+	}
+
+	@Test
+	void onlyTheFacadeSitsAboveTheConcerns() {
+		noClasses().that()
+			.resideOutsideOfPackage("dev.confiture.core")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.confiture.core")
+			.because("the facade's package depends on every concern, so a concern that depends on it makes a cycle")
+			.check(CORE);
+	}
+
+}
