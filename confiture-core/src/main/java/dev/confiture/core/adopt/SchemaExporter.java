@@ -21,6 +21,7 @@ import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogObject;
 import dev.confiture.core.catalog.CatalogReader;
+import dev.confiture.core.catalog.Constraint;
 import dev.confiture.core.catalog.SqlSource;
 import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.config.Environment;
@@ -142,7 +143,9 @@ public final class SchemaExporter {
 						ex);
 			}
 			Catalog built = select(read(reader, scratch), options);
-			Plan plan = SchemaDiff.compare(wanted, built, DiffOptions.defaults());
+			List<String> reprinted = reprinted(wanted, built);
+			Plan plan = SchemaDiff.compare(wanted.filter((object) -> !reprinted.contains(object.id())),
+					built.filter((object) -> !reprinted.contains(object.id())), DiffOptions.defaults());
 			List<String> differences = new ArrayList<>();
 			plan.steps().forEach((step) -> differences.add(step.description()));
 			differences.addAll(plan.notes());
@@ -153,8 +156,8 @@ public final class SchemaExporter {
 				recorded = true;
 			}
 			return new SchemaExportResult(this.description, display(project, directory), written,
-					wanted.objects().size() - countShared(base, wanted), deferred, otherFiles, differences, baselined,
-					recorded);
+					wanted.objects().size() - countShared(base, wanted), deferred, otherFiles, differences, reprinted,
+					baselined, recorded);
 		}
 	}
 
@@ -181,6 +184,23 @@ public final class SchemaExporter {
 			throw new ConfitureException(Category.DATABASE, "Could not record the baseline in " + this.description
 					+ ": " + ex.getMessage(), "Nothing was recorded; the schema files are written", ex);
 		}
+	}
+
+	/**
+	 * Constraints whose definition PostgreSQL prints differently once the printed text is
+	 * built again (an {@code IN} list on a {@code varchar} column comes back with its casts
+	 * moved), although the written statement is the live definition itself.
+	 */
+	private static List<String> reprinted(Catalog live, Catalog built) {
+		List<String> reprinted = new ArrayList<>();
+		for (Constraint constraint : live.all(Constraint.class)) {
+			if (built.get(constraint.id()) instanceof Constraint other && !other.equals(constraint)
+					&& other.type().equals(constraint.type()) && other.validated() == constraint.validated()
+					&& java.util.Objects.equals(other.index(), constraint.index())) {
+				reprinted.add(constraint.id());
+			}
+		}
+		return reprinted;
 	}
 
 	private static int countShared(Catalog base, Catalog wanted) {

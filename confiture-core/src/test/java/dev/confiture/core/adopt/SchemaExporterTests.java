@@ -85,6 +85,15 @@ class SchemaExporterTests {
 	}
 
 	@Test
+	void checksThatPostgresPrintsDifferentlyAfterARoundTripAreListedNotCounted() {
+		AdoptionDatabase.execute(this.live, "CREATE TABLE items (status varchar(20) CONSTRAINT items_status_check "
+				+ "CHECK (status IN ('active', 'archived')), amount int CONSTRAINT items_amount_check CHECK (amount >= 0))");
+		SchemaExportResult result = confiture(this.live).writeSchemaFromDatabase(SchemaExportOptions.defaults());
+		assertThat(result.differences()).isEmpty();
+		assertThat(result.reprinted()).containsExactly("table constraint items_status_check on public.items");
+	}
+
+	@Test
 	void neverOverwritesWithoutPermission() throws IOException {
 		AdoptionDatabase.execute(this.live, "CREATE TABLE users (id int PRIMARY KEY, name text)");
 		Path users = this.project.file("db/schema/10_tables/users.sql", "-- mine\n");
