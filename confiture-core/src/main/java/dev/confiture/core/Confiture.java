@@ -386,6 +386,7 @@ public final class Confiture {
 		Migrator.Builder builder = Migrator.builder()
 			.migrationsDirectory(this.environment.migrationsDirectory())
 			.displayBase(this.environment.projectDirectory())
+			.migrationLocations(this.environment.sources().migrations())
 			.trackingTable(this.environment.trackingTable());
 		if (this.dataSource != null) {
 			builder.dataSource(this.dataSource);

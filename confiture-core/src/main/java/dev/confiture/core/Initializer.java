@@ -36,32 +36,39 @@ final class Initializer {
 		return switch (options.mode()) {
 			case AUTO -> auto(options.baselineOnFirstStart());
 			case BUILD -> build(this.confiture.build(BuildOptions.defaults()));
-			case MIGRATE -> migrate();
+			case MIGRATE -> migrate(this.confiture.status(StatusOptions.defaults()));
 			case VALIDATE -> validate();
 			case NONE -> new InitializeResult(Mode.NONE, List.of(), "nothing to do");
 		};
 	}
 
 	/**
-	 * Builds an empty database, else migrates. A database that already holds objects (the usual
-	 * restart) goes straight to migrate, without reading the schema files. The build takes the
+	 * Builds an empty database, else migrates. A database that has the tracking table or other
+	 * objects (the usual restart) goes straight to migrate, without reading the schema files. The build takes the
 	 * migration lock before it looks at the database again, so of two instances starting at once
 	 * on an empty database one builds and the other, once the build has committed, finds it
 	 * built and migrates.
 	 */
 	private InitializeResult auto(boolean baselineOnFirstStart) {
+		StatusReport report = this.confiture.status(StatusOptions.defaults());
+		if (report.initialized()) {
+			return migrate(report);
+		}
 		if (!this.confiture.existingObjects().isEmpty()) {
 			List<String> baselined = firstStart(baselineOnFirstStart);
-			InitializeResult migrated = migrate();
-			return baselined.isEmpty() ? migrated : new InitializeResult(Mode.MIGRATE, migrated.versions(),
-					"marked " + baselined.size() + " migration(s) as applied on the first start on an existing schema ("
-							+ "a baseline), then " + migrated.summary());
+			if (baselined.isEmpty()) {
+				return migrate(report);
+			}
+			InitializeResult migrated = migrate(this.confiture.status(StatusOptions.defaults()));
+			return new InitializeResult(Mode.MIGRATE, migrated.versions(), "marked " + baselined.size()
+					+ " migration(s) as applied on the first start on an existing schema (a baseline), then "
+					+ migrated.summary());
 		}
 		if (!hasSchemaFiles()) {
-			return migrate();
+			return migrate(report);
 		}
 		BuildResult result = this.confiture.build(BuildOptions.defaults().withExisting(ExistingObjects.SKIP));
-		return result.skipped() ? migrate() : build(result);
+		return result.skipped() ? migrate(this.confiture.status(StatusOptions.defaults())) : build(result);
 	}
 
 	/**
@@ -108,7 +115,14 @@ final class Initializer {
 						: ", marked " + result.baselinedMigrations().size() + " migrations as applied"));
 	}
 
-	private InitializeResult migrate() {
+	/**
+	 * Migrates, unless the status read just before shows the database up to date (the usual
+	 * restart): then nothing else is read and no lock is taken.
+	 */
+	private InitializeResult migrate(StatusReport report) {
+		if (report.initialized() && report.pendingCount() == 0 && !report.hasChecksumMismatch()) {
+			return new InitializeResult(Mode.MIGRATE, List.of(), "database up to date, no migration to apply");
+		}
 		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"

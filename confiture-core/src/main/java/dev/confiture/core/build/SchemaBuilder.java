@@ -113,7 +113,7 @@ public final class SchemaBuilder {
 				int index = 0;
 				for (Map.Entry<SchemaFile, List<SqlStatement>> script : scripts.entrySet()) {
 					this.listener.fileStarted(script.getKey(), ++index, scripts.size());
-					statements += new ScriptExecutor(connection, Category.SCHEMA).execute(script.getKey().relativePath(),
+					statements += new ScriptExecutor(connection, Category.SCHEMA).execute(script.getKey().displayPath(),
 							script.getValue());
 				}
 				Duration duration = Duration.ofNanos(System.nanoTime() - started);
@@ -212,7 +212,7 @@ public final class SchemaBuilder {
 	private static Map<SchemaFile, List<SqlStatement>> split(List<SchemaFile> files) {
 		Map<SchemaFile, List<SqlStatement>> scripts = new LinkedHashMap<>();
 		for (SchemaFile file : files) {
-			scripts.put(file, SqlScript.split(file.relativePath(), SchemaHash.text(file)));
+			scripts.put(file, SqlScript.split(file.displayPath(), SchemaHash.text(file)));
 		}
 		return scripts;
 	}

@@ -2,7 +2,6 @@ package dev.confiture.core.build;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -38,12 +37,17 @@ public final class SchemaHash {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	static byte[] read(SchemaFile file) {
+	/**
+	 * Reads a file as stored.
+	 * @param file the file
+	 * @return its bytes
+	 */
+	public static byte[] read(SchemaFile file) {
 		try {
-			return Files.readAllBytes(file.path());
+			return file.resource().content();
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read " + file.relativePath() + ": " + ex.getMessage(),
+			throw new ConfitureException(Category.SCHEMA, "Could not read " + file.displayPath() + ": " + ex.getMessage(),
 					"Check the file's permissions", ex);
 		}
 	}
@@ -78,7 +82,7 @@ public final class SchemaHash {
 	 * @param file the file
 	 * @return its text
 	 */
-	static String text(SchemaFile file) {
+	public static String text(SchemaFile file) {
 		return new String(normalize(read(file)), StandardCharsets.UTF_8);
 	}
 

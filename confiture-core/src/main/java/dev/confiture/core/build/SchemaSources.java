@@ -1,12 +1,6 @@
 package dev.confiture.core.build;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +12,10 @@ import java.util.stream.Collectors;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.Environment;
+import dev.confiture.core.resource.FileSystemLocation;
+import dev.confiture.core.resource.ProjectSources;
+import dev.confiture.core.resource.SqlLocation;
+import dev.confiture.core.resource.SqlResource;
 
 /**
  * The SQL files of an environment, found under its include directories minus its exclude
@@ -46,8 +44,7 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	 * @throws ConfitureException if no schema file is found or a directory cannot be read
 	 */
 	public static SchemaSources discover(Environment environment) {
-		return discover(environment.projectDirectory(), environment.includeDirectories(),
-				environment.excludeDirectories(), environment.seedDirectories());
+		return discover(environment.projectDirectory(), environment.sources());
 	}
 
 	/**
@@ -61,28 +58,45 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	 */
 	public static SchemaSources discover(Path projectDirectory, List<Path> includeDirectories,
 			List<Path> excludeDirectories, List<Path> seedDirectories) {
+		return discover(projectDirectory,
+				ProjectSources.of(projectDirectory, includeDirectories, excludeDirectories, seedDirectories, null));
+	}
+
+	/**
+	 * Finds the SQL files of schema and seed locations, wherever they are read from.
+	 * @param projectDirectory the base of relative paths
+	 * @param sources the locations
+	 * @return the files
+	 * @throws ConfitureException if no schema file is found, a schema directory is missing,
+	 * or a location cannot be read
+	 */
+	public static SchemaSources discover(Path projectDirectory, ProjectSources sources) {
 		Path base = projectDirectory.toAbsolutePath().normalize();
-		List<Path> excludes = normalize(excludeDirectories);
-		List<Path> seedRoots = normalize(seedDirectories);
-		Map<Path, SchemaFile> files = new LinkedHashMap<>();
-		List<Path> roots = new ArrayList<>(normalize(includeDirectories));
-		roots.addAll(seedRoots);
-		for (Path root : roots) {
-			if (!Files.isDirectory(root)) {
-				if (Files.isRegularFile(root) && isSql(root)) {
-					files.putIfAbsent(root, file(base, root, seedRoots));
-					continue;
-				}
-				throw new ConfitureException(Category.SCHEMA, "Schema directory not found: " + root,
+		Map<String, SchemaFile> files = new LinkedHashMap<>();
+		for (SqlLocation location : sources.schema()) {
+			if (!location.exists()) {
+				throw new ConfitureException(Category.SCHEMA, "Schema directory not found: " + location.description(),
 						"Create it or fix the include paths of the environment");
 			}
-			walk(root, excludes, (path) -> files.putIfAbsent(path, file(base, path, seedRoots)));
+			for (SqlResource resource : location.resources()) {
+				files.putIfAbsent(resource.displayPath(),
+						new SchemaFile(resource, isSeedPath(resource.relativePath())));
+			}
+		}
+		for (SqlLocation location : sources.seeds()) {
+			if (!location.exists() && location instanceof FileSystemLocation) {
+				throw new ConfitureException(Category.SCHEMA, "Schema directory not found: " + location.description(),
+						"Create it or fix the include paths of the environment");
+			}
+			for (SqlResource resource : location.resources()) {
+				files.put(resource.displayPath(), new SchemaFile(resource, true));
+			}
 		}
 		List<SchemaFile> schema = files.values().stream().filter((file) -> !file.seed()).sorted(ORDER).toList();
 		List<SchemaFile> seeds = files.values().stream().filter(SchemaFile::seed).sorted(ORDER).toList();
 		if (schema.isEmpty()) {
-			String where = includeDirectories.isEmpty() ? "(no include directories configured)"
-					: includeDirectories.stream().map((dir) -> relative(base, dir)).collect(Collectors.joining(", "));
+			String where = sources.schema().isEmpty() ? "(no include directories configured)"
+					: sources.schema().stream().map(SqlLocation::description).collect(Collectors.joining(", "));
 			throw new ConfitureException(Category.SCHEMA, "No SQL files found in " + where,
 					"Put your DDL in .sql files under db/schema/ (e.g. db/schema/10_tables/users.sql) "
 							+ "or fix 'includes'/'include_dirs' in the environment file");
@@ -98,12 +112,12 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	 */
 	public static SchemaSources seeds(Environment environment) {
 		Path base = environment.projectDirectory().toAbsolutePath().normalize();
-		List<Path> seedRoots = normalize(environment.seedDirectories());
-		Map<Path, SchemaFile> files = new LinkedHashMap<>();
-		for (Path root : seedRoots) {
-			if (Files.isDirectory(root)) {
-				walk(root, normalize(environment.excludeDirectories()),
-						(path) -> files.putIfAbsent(path, file(base, path, seedRoots)));
+		Map<String, SchemaFile> files = new LinkedHashMap<>();
+		for (SqlLocation location : environment.sources().seeds()) {
+			if (location.exists()) {
+				for (SqlResource resource : location.resources()) {
+					files.putIfAbsent(resource.displayPath(), new SchemaFile(resource, true));
+				}
 			}
 		}
 		return new SchemaSources(base, List.of(), files.values().stream().sorted(ORDER).toList());
@@ -119,44 +133,6 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	/** The SHA-256 of the schema files (see {@link SchemaHash}). */
 	public String schemaHash() {
 		return SchemaHash.of(this.schemaFiles);
-	}
-
-	private static void walk(Path root, List<Path> excludes, java.util.function.Consumer<Path> found) {
-		try {
-			Files.walkFileTree(root, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-					if (excludes.contains(dir.normalize()) || (!dir.equals(root) && isHidden(dir))) {
-						return FileVisitResult.SKIP_SUBTREE;
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					if (attributes.isRegularFile() && isSql(file) && !isHidden(file)) {
-						found.accept(file.normalize());
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-		}
-		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read " + root + ": " + ex.getMessage(),
-					"Check the directory's permissions", ex);
-		}
-		catch (UncheckedIOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read " + root + ": " + ex.getMessage(),
-					"Check the directory's permissions", ex);
-		}
-	}
-
-	private static SchemaFile file(Path base, Path path, List<Path> seedRoots) {
-		String relative = relative(base, path);
-		boolean seed = seedRoots.stream().anyMatch(path::startsWith) || isSeedPath(relative);
-		return new SchemaFile(path, relative, seed);
 	}
 
 	/**
@@ -175,24 +151,6 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 			}
 		}
 		return false;
-	}
-
-	private static String relative(Path base, Path path) {
-		Path absolute = path.toAbsolutePath().normalize();
-		Path relative = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
-		return relative.toString().replace('\\', '/');
-	}
-
-	private static boolean isSql(Path file) {
-		return file.getFileName().toString().endsWith(".sql");
-	}
-
-	private static boolean isHidden(Path path) {
-		return path.getFileName() != null && path.getFileName().toString().startsWith(".");
-	}
-
-	private static List<Path> normalize(List<Path> paths) {
-		return paths.stream().map((path) -> path.toAbsolutePath().normalize()).toList();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.SchemaFile;
+import dev.confiture.core.build.SchemaHash;
 import dev.confiture.core.build.SchemaSources;
 
 /**
@@ -51,7 +52,7 @@ public record SqlSource(String name, String text) {
 	 * @return the script
 	 */
 	public static SqlSource of(SchemaFile file) {
-		return read(file.path(), file.relativePath());
+		return new SqlSource(file.displayPath(), new String(SchemaHash.read(file), StandardCharsets.UTF_8));
 	}
 
 	private static SqlSource read(Path file, String name) {

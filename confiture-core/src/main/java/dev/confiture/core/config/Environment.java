@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import dev.confiture.core.resource.ProjectSources;
+
 /**
  * One environment's settings, fully resolved: paths are absolute and normalised, and
  * {@code ${VAR}} references are substituted. {@link #toString()} never shows the password.
@@ -17,13 +19,16 @@ import java.util.Objects;
  * @param excludeDirectories directories whose files are left out of the build
  * @param seedDirectories seed directories ({@code seeds}), possibly empty
  * @param database how to reach the database, or {@code null} when the file names none
- * @param migrationsDirectory where migrations live (it may not exist yet)
+ * @param migrationsDirectory where migrations live (it may not exist yet); {@code null} when the
+ * migrations are not read from a directory (see {@code sources})
  * @param trackingTable the migration tracking table, possibly schema-qualified
  * ({@code schema.table})
+ * @param sources where the schema, seed and migration files are read from: by default the
+ * directories above, or e.g. Spring resources ({@code classpath:db/schema}) read in place
  */
 public record Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
 		List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
-		Path migrationsDirectory, String trackingTable) {
+		Path migrationsDirectory, String trackingTable, ProjectSources sources) {
 
 	/** The tracking table used when the configuration names none. */
 	public static final String DEFAULT_TRACKING_TABLE = "confiture_migrations";
@@ -34,8 +39,31 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 		includeDirectories = List.copyOf(includeDirectories);
 		excludeDirectories = List.copyOf(excludeDirectories);
 		seedDirectories = List.copyOf(seedDirectories);
-		Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
 		Objects.requireNonNull(trackingTable, "trackingTable");
+		if (sources == null) {
+			Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
+			sources = ProjectSources.of(projectDirectory, includeDirectories, excludeDirectories, seedDirectories,
+					migrationsDirectory);
+		}
+	}
+
+	/**
+	 * An environment whose files are read from its directories.
+	 * @param name the environment name
+	 * @param configFile the YAML file, or {@code null}
+	 * @param projectDirectory the project root
+	 * @param includeDirectories schema directories
+	 * @param excludeDirectories excluded directories
+	 * @param seedDirectories seed directories
+	 * @param database the database, or {@code null}
+	 * @param migrationsDirectory the migrations directory
+	 * @param trackingTable the tracking table
+	 */
+	public Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
+			List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
+			Path migrationsDirectory, String trackingTable) {
+		this(name, configFile, projectDirectory, includeDirectories, excludeDirectories, seedDirectories, database,
+				migrationsDirectory, trackingTable, null);
 	}
 
 }

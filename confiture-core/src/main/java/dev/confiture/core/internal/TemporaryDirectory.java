@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
@@ -15,6 +16,8 @@ import dev.confiture.core.api.ConfitureException.Category;
  * everything in it when closed.
  */
 public final class TemporaryDirectory implements AutoCloseable {
+
+	private static final AtomicLong created = new AtomicLong();
 
 	private final Path path;
 
@@ -46,6 +49,7 @@ public final class TemporaryDirectory implements AutoCloseable {
 	 * @throws IOException if no directory can be created
 	 */
 	public static Path newDirectory(String prefix) throws IOException {
+		created.incrementAndGet();
 		Path memory = Path.of("/dev/shm");
 		if (Files.isDirectory(memory) && Files.isWritable(memory)) {
 			try {
@@ -56,6 +60,15 @@ public final class TemporaryDirectory implements AutoCloseable {
 			}
 		}
 		return Files.createTempDirectory(prefix);
+	}
+
+	/**
+	 * How many temporary directories this JVM has created so far (tests check that a path
+	 * creates none).
+	 * @return the count
+	 */
+	public static long createdCount() {
+		return created.get();
 	}
 
 	/** The directory. */

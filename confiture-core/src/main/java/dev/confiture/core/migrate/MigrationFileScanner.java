@@ -2,22 +2,23 @@ package dev.confiture.core.migrate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.resource.SqlLocation;
+import dev.confiture.core.resource.SqlResource;
 
 /**
- * Finds SQL migrations in a directory (not in its sub-directories): every
+ * Finds SQL migrations in one or more locations (not in their sub-directories): every
  * {@code {version}_{name}.up.sql} with its optional {@code {version}_{name}.down.sql}. Other
  * {@code .sql} files are problems; files that do not end in {@code .sql} are ignored.
  */
@@ -32,27 +33,27 @@ final class MigrationFileScanner {
 	}
 
 	/**
-	 * Scans a directory.
-	 * @param directory the migrations directory; a missing one holds no migration
-	 * @param displayBase the directory that paths in messages are relative to
-	 * @param problems receives one message per badly named or orphaned file
+	 * Reads the files of migration locations (see {@link #list(List)}); several locations are
+	 * merged.
+	 * @param files the files of the migration locations
+	 * @param problems receives one message per badly named, orphaned or duplicated file
 	 * @return the migrations, in no particular order
 	 */
-	static List<SqlFileMigration> scan(Path directory, Path displayBase, List<String> problems) {
-		if (directory == null || !Files.isDirectory(directory)) {
-			return List.of();
-		}
-		Map<String, Path> ups = new TreeMap<>();
-		Map<String, Path> downs = new TreeMap<>();
-		for (Path file : list(directory)) {
-			String fileName = file.getFileName().toString();
-			if (fileName.startsWith(".") || !fileName.toLowerCase(Locale.ROOT).endsWith(".sql")
-					|| !Files.isRegularFile(file)) {
+	static List<SqlFileMigration> scan(List<SqlResource> files, List<String> problems) {
+		Map<String, SqlResource> ups = new TreeMap<>();
+		Map<String, SqlResource> downs = new TreeMap<>();
+		Map<String, SqlResource> seen = new HashMap<>();
+		for (SqlResource file : files) {
+			String fileName = file.fileName();
+			SqlResource other = seen.putIfAbsent(fileName, file);
+			if (other != null) {
+				problems.add(file.displayPath() + ": " + other.displayPath() + " has the same name; file names must be "
+						+ "unique across the migration locations (rename or remove one of them)");
 				continue;
 			}
 			Matcher matcher = FILE_NAME.matcher(fileName);
 			if (!matcher.matches()) {
-				problems.add(Locations.display(file, displayBase) + ": not a migration file name; " + suggestion(fileName));
+				problems.add(file.displayPath() + ": not a migration file name; " + suggestion(fileName));
 				continue;
 			}
 			String base = matcher.group("version") + "_" + matcher.group("name");
@@ -61,18 +62,40 @@ final class MigrationFileScanner {
 		List<SqlFileMigration> migrations = new ArrayList<>();
 		downs.forEach((base, file) -> {
 			if (!ups.containsKey(base)) {
-				problems.add(Locations.display(file, displayBase) + ": rollback without its migration; there is no " + base
+				problems.add(file.displayPath() + ": rollback without its migration; there is no " + base
 						+ ".up.sql next to it (rename it to match its .up.sql, or delete it)");
 			}
 		});
 		ups.forEach((base, upFile) -> {
 			int underscore = base.indexOf('_');
 			MigrationVersion version = MigrationVersion.parse(base.substring(0, underscore));
-			Path downFile = downs.get(base);
+			SqlResource downFile = downs.get(base);
 			migrations.add(SqlFileMigration.of(version, base.substring(underscore + 1), upFile, read(upFile), downFile,
-					(downFile != null) ? read(downFile) : null, displayBase));
+					(downFile != null) ? read(downFile) : null));
 		});
 		return migrations;
+	}
+
+	/**
+	 * The top-level {@code .sql} files of the locations (sub-directories are not read), in
+	 * location order then file name order.
+	 * @param locations the locations
+	 * @return the files
+	 */
+	static List<SqlResource> list(List<SqlLocation> locations) {
+		List<SqlResource> files = new ArrayList<>();
+		for (SqlLocation location : locations) {
+			if (!location.exists()) {
+				continue;
+			}
+			location.resources()
+				.stream()
+				.filter((file) -> file.pathInLocation().indexOf('/') < 0
+						&& file.fileName().toLowerCase(Locale.ROOT).endsWith(".sql"))
+				.sorted(Comparator.comparing(SqlResource::fileName))
+				.forEach(files::add);
+		}
+		return files;
 	}
 
 	private static String suggestion(String fileName) {
@@ -102,22 +125,12 @@ final class MigrationFileScanner {
 				+ "e.g. rename it to " + version + "_" + (name.isEmpty() ? "name" : name) + "." + direction + ".sql";
 	}
 
-	private static List<Path> list(Path directory) {
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not list " + directory + ": " + ex.getMessage(),
-					"Check that the migrations directory is readable", ex);
-		}
-	}
-
-	static String read(Path file) {
+	static String read(SqlResource file) {
 		try {
-			return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+			return new String(file.content(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read " + file + ": " + ex.getMessage(),
+			throw new ConfitureException(Category.SCHEMA, "Could not read " + file.displayPath() + ": " + ex.getMessage(),
 					"Check that the file is readable", ex);
 		}
 	}

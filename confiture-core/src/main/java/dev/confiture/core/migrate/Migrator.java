@@ -22,6 +22,9 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
+import dev.confiture.core.resource.FileSystemLocation;
+import dev.confiture.core.resource.SqlLocation;
+import dev.confiture.core.resource.SqlResource;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.TransactionControl;
 
@@ -53,7 +56,7 @@ public final class Migrator {
 
 	private final Path migrationsDirectory;
 
-	private final Path displayBase;
+	private final List<SqlLocation> migrationLocations;
 
 	private final List<String> javaPackages;
 
@@ -77,7 +80,7 @@ public final class Migrator {
 		this.connections = builder.connections;
 		this.databaseDescription = builder.databaseDescription;
 		this.migrationsDirectory = builder.migrationsDirectory;
-		this.displayBase = builder.displayBase;
+		this.migrationLocations = builder.migrationLocations();
 		this.javaPackages = List.copyOf(builder.javaPackages);
 		this.classLoader = (builder.classLoader != null) ? builder.classLoader : defaultClassLoader();
 		this.javaMigrations = List.copyOf(builder.javaMigrations);
@@ -417,6 +420,12 @@ public final class Migrator {
 		checkSteps(steps);
 		MigrationSet set = discover();
 		RunLog log = new RunLog(this.listener);
+		if (!dryRun) {
+			MigrationRun upToDate = upToDate(set, targetVersion, steps, log, start);
+			if (upToDate != null) {
+				return upToDate;
+			}
+		}
 		return locked((session) -> {
 			Connection connection = session.connection();
 			TrackingTable.Resolved table = session.table();
@@ -461,6 +470,36 @@ public final class Migrator {
 				}
 			}
 		});
+	}
+
+	/**
+	 * The usual case at application startup, checked on one connection without the lock: the
+	 * tracking table exists and nothing is pending (up to the target). Checksums are verified
+	 * as under the lock. Returns {@code null} when there is something to do, and the caller
+	 * takes the lock and looks again.
+	 */
+	private MigrationRun upToDate(MigrationSet set, MigrationVersion target, Integer steps, RunLog log, long start) {
+		try (Connection connection = open()) {
+			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
+			if (!table.exists()) {
+				return null;
+			}
+			List<AppliedMigration> rows = table.read(connection);
+			RunLog check = new RunLog(MigrationListener.NONE);
+			verifyChecksums(set, rows, check);
+			List<ResolvedMigration> pending = pending(set, rows, check);
+			if (!select(pending, target, steps).isEmpty()) {
+				return null;
+			}
+			verifyChecksums(set, rows, log);
+			warnMissing(set, rows, log);
+			pending(set, rows, log);
+			log.listener().planned(Direction.UP, List.of(), pending.size());
+			return new MigrationRun(Direction.UP, false, pending.size(), List.of(), log.warnings(), elapsed(start));
+		}
+		catch (SQLException ex) {
+			throw databaseFailure(ex);
+		}
 	}
 
 	private MigrationRun rollback(Function<List<AppliedMigration>, List<AppliedMigration>> chooser,
@@ -607,48 +646,35 @@ public final class Migrator {
 	}
 
 	/**
-	 * The migrations on disk and on the classpath. The last result is reused while the
-	 * migrations directory lists the same files with the same sizes and modification times, so
+	 * The migrations of the migration locations and the Java migrations. The last result is
+	 * reused while the locations list the same files with the same stamps (sizes and
+	 * modification times), so
 	 * that a run followed by a status (as at application startup) reads and hashes the files
 	 * once.
 	 */
 	private MigrationSet discover() {
-		String fingerprint = fingerprint();
+		List<SqlResource> files = MigrationFileScanner.list(this.migrationLocations);
+		String fingerprint = fingerprint(files);
 		Discovery last = this.lastDiscovery;
 		if (last != null && last.fingerprint().equals(fingerprint)) {
 			return last.set();
 		}
-		MigrationSet set = scan();
+		MigrationSet set = scan(files);
 		this.lastDiscovery = new Discovery(fingerprint, set);
 		return set;
 	}
 
-	private String fingerprint() {
-		if (this.migrationsDirectory == null || !java.nio.file.Files.isDirectory(this.migrationsDirectory)) {
-			return "";
-		}
+	private static String fingerprint(List<SqlResource> files) {
 		StringBuilder fingerprint = new StringBuilder();
-		try (var files = java.nio.file.Files.list(this.migrationsDirectory)) {
-			for (Path file : files.sorted().toList()) {
-				java.nio.file.attribute.BasicFileAttributes attributes = java.nio.file.Files.readAttributes(file,
-						java.nio.file.attribute.BasicFileAttributes.class);
-				fingerprint.append(file.getFileName())
-					.append(':')
-					.append(attributes.size())
-					.append(':')
-					.append(attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
-					.append('\n');
-			}
-		}
-		catch (java.io.IOException ex) {
-			return "unreadable:" + System.nanoTime();
+		for (SqlResource file : files) {
+			fingerprint.append(file.displayPath()).append(':').append(file.stamp()).append('\n');
 		}
 		return fingerprint.toString();
 	}
 
-	private MigrationSet scan() {
+	private MigrationSet scan(List<SqlResource> sqlFiles) {
 		List<String> problems = new ArrayList<>();
-		List<SqlFileMigration> files = MigrationFileScanner.scan(this.migrationsDirectory, this.displayBase, problems);
+		List<SqlFileMigration> files = MigrationFileScanner.scan(sqlFiles, problems);
 		List<JavaMigration> java = new ArrayList<>(this.javaMigrations);
 		for (String javaPackage : this.javaPackages) {
 			java.addAll(JavaMigrationScanner.scan(javaPackage, this.classLoader, problems));
@@ -756,6 +782,8 @@ public final class Migrator {
 
 		private Path displayBase;
 
+		private List<SqlLocation> migrationLocations;
+
 		private final List<String> javaPackages = new ArrayList<>();
 
 		private ClassLoader classLoader;
@@ -819,6 +847,29 @@ public final class Migrator {
 		public Builder displayBase(Path directory) {
 			this.displayBase = directory;
 			return this;
+		}
+
+		/**
+		 * Where the {@code .up.sql}/{@code .down.sql} files are read from, instead of
+		 * {@link #migrationsDirectory(Path) a directory}: e.g. Spring resources, read in place.
+		 * Several locations are merged; a file name found in two of them is an error.
+		 * @param locations the locations (their sub-directories are not read)
+		 * @return this builder
+		 */
+		public Builder migrationLocations(List<? extends SqlLocation> locations) {
+			this.migrationLocations = List.copyOf(locations);
+			return this;
+		}
+
+		List<SqlLocation> migrationLocations() {
+			if (this.migrationLocations != null) {
+				return this.migrationLocations;
+			}
+			if (this.migrationsDirectory == null) {
+				return List.of();
+			}
+			return List.of(FileSystemLocation.of(this.migrationsDirectory,
+					(this.displayBase != null) ? this.displayBase : Path.of("")));
 		}
 
 		/**

@@ -1,6 +1,6 @@
 package dev.confiture.core.migrate;
 
-import java.nio.file.Path;
+import dev.confiture.core.resource.SqlResource;
 
 /**
  * A {@code {version}_{name}.up.sql} file with its optional {@code .down.sql}.
@@ -14,15 +14,15 @@ import java.nio.file.Path;
  * @param info the public description, with the checksum of the up file
  * @param downLocation the down file as shown in messages, or {@code null}
  */
-record SqlFileMigration(MigrationVersion version, String name, Path upFile, String upText, Path downFile,
+record SqlFileMigration(MigrationVersion version, String name, SqlResource upFile, String upText, SqlResource downFile,
 		String downText, MigrationInfo info, String downLocation) implements ResolvedMigration {
 
-	static SqlFileMigration of(MigrationVersion version, String name, Path upFile, String upText, Path downFile,
-			String downText, Path displayBase) {
+	static SqlFileMigration of(MigrationVersion version, String name, SqlResource upFile, String upText,
+			SqlResource downFile, String downText) {
 		MigrationInfo info = new MigrationInfo(version.text(), name, MigrationKind.SQL,
-				Locations.display(upFile, displayBase), Checksums.sha256(upText), downFile != null);
+				upFile.displayPath(), Checksums.sha256(upText), downFile != null);
 		return new SqlFileMigration(version, name, upFile, upText, downFile, downText, info,
-				(downFile != null) ? Locations.display(downFile, displayBase) : null);
+				(downFile != null) ? downFile.displayPath() : null);
 	}
 
 	/** The up or down file as shown in messages. */

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
-import org.springframework.context.ApplicationContext;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.build.BuildRecord;
@@ -29,8 +30,7 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
- * {@link Endpoint @Endpoint} that shows, for each {@link Confiture} bean of the context and its
- * ancestors: the mode, the last startup run, the schema build, every migration with its state,
+ * {@link Endpoint @Endpoint} that shows, for each {@link Confiture} bean of the context: the mode, the last startup run, the schema build, every migration with its state,
  * and the holder of the migration lock. Read-only; never shows a password.
  *
  * @since 0.1.0
@@ -38,14 +38,32 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 @Endpoint(id = "confiture")
 public class ConfitureEndpoint {
 
-	private final ApplicationContext context;
+	private final String contextId;
+
+	private final Map<String, Confiture> confitureBeans;
+
+	private final String mode;
+
+	private final ConfitureRunState state;
+
+	private final @Nullable CoordinationRegistry coordinationRegistry;
 
 	/**
 	 * Creates the endpoint.
-	 * @param context the application context
+	 * @param contextId the id of the application context, the key of the description
+	 * @param confitureBeans the Confiture beans, by bean name
+	 * @param properties the Confiture properties (for the mode)
+	 * @param state what the startup run recorded
+	 * @param coordinationRegistry the coordination registry, or {@code null} when coordination
+	 * is off
 	 */
-	public ConfitureEndpoint(ApplicationContext context) {
-		this.context = context;
+	public ConfitureEndpoint(String contextId, Map<String, Confiture> confitureBeans, ConfitureProperties properties,
+			ConfitureRunState state, @Nullable CoordinationRegistry coordinationRegistry) {
+		this.contextId = contextId;
+		this.confitureBeans = Map.copyOf(confitureBeans);
+		this.mode = properties.getMode().name();
+		this.state = state;
+		this.coordinationRegistry = coordinationRegistry;
 	}
 
 	/**
@@ -54,28 +72,13 @@ public class ConfitureEndpoint {
 	 */
 	@ReadOperation
 	public ConfitureBeansDescriptor confitureBeans() {
-		Map<String, ContextConfitureBeansDescriptor> contexts = new LinkedHashMap<>();
-		ApplicationContext target = this.context;
-		while (target != null) {
-			Map<String, ConfitureDescriptor> beans = new LinkedHashMap<>();
-			ApplicationContext current = target;
-			target.getBeansOfType(Confiture.class).forEach((name, confiture) -> beans.put(name, describe(current, confiture)));
-			ApplicationContext parent = target.getParent();
-			contexts.put(target.getId(),
-					new ContextConfitureBeansDescriptor(beans, (parent != null) ? parent.getId() : null));
-			target = parent;
-		}
-		return new ConfitureBeansDescriptor(contexts);
+		Map<String, ConfitureDescriptor> beans = new LinkedHashMap<>();
+		new java.util.TreeMap<>(this.confitureBeans).forEach((name, confiture) -> beans.put(name, describe(confiture)));
+		return new ConfitureBeansDescriptor(Map.of(this.contextId, new ContextConfitureBeansDescriptor(beans, null)));
 	}
 
-	private ConfitureDescriptor describe(ApplicationContext context, Confiture confiture) {
-		String mode = context.getBeanProvider(ConfitureProperties.class)
-			.getIfAvailable(ConfitureProperties::new)
-			.getMode()
-			.name();
-		LastRun lastRun = context.getBeanProvider(ConfitureRunState.class)
-			.getIfAvailable(ConfitureRunState::new)
-			.lastRun();
+	private ConfitureDescriptor describe(Confiture confiture) {
+		LastRun lastRun = this.state.lastRun();
 		String error = null;
 		SchemaDescriptor schema = null;
 		List<MigrationDescriptor> migrations = List.of();
@@ -97,9 +100,9 @@ public class ConfitureEndpoint {
 		catch (RuntimeException ex) {
 			error = ConnectionSettings.sanitize(ex.getMessage());
 		}
-		CoordinationRegistry registry = context.getBeanProvider(CoordinationRegistry.class).getIfAvailable();
-		CoordinationDescriptor coordination = (registry != null) ? CoordinationDescriptor.of(registry) : null;
-		return new ConfitureDescriptor(mode, (lastRun != null) ? new LastRunDescriptor(lastRun) : null, schema,
+		CoordinationDescriptor coordination = (this.coordinationRegistry != null)
+				? CoordinationDescriptor.of(this.coordinationRegistry) : null;
+		return new ConfitureDescriptor(this.mode, (lastRun != null) ? new LastRunDescriptor(lastRun) : null, schema,
 				trackingTable, migrations, lockHolders, coordination, error);
 	}
 

@@ -1,5 +1,8 @@
 package dev.confiture.spring.boot.actuate;
 
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,6 +13,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.coordinate.CoordinationRegistry;
+import dev.confiture.spring.boot.autoconfigure.ConfitureProperties;
+import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
 import dev.confiture.spring.boot.autoconfigure.ConfitureAutoConfiguration;
 
 /**
@@ -25,8 +31,11 @@ public final class ConfitureEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(Confiture.class)
 	@ConditionalOnMissingBean
-	ConfitureEndpoint confitureEndpoint(ApplicationContext context) {
-		return new ConfitureEndpoint(context);
+	ConfitureEndpoint confitureEndpoint(ApplicationContext context, Map<String, Confiture> confitureBeans,
+			ObjectProvider<ConfitureProperties> properties, ObjectProvider<ConfitureRunState> state,
+			ObjectProvider<CoordinationRegistry> coordinationRegistry) {
+		return new ConfitureEndpoint(context.getId(), confitureBeans, properties.getIfAvailable(ConfitureProperties::new),
+				state.getIfAvailable(ConfitureRunState::new), coordinationRegistry.getIfAvailable());
 	}
 
 }

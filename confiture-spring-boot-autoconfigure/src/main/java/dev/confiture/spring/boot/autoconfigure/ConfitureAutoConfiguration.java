@@ -4,6 +4,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -57,19 +59,22 @@ public final class ConfitureAutoConfiguration {
 		return new ConfitureRunState();
 	}
 
-	@Bean(destroyMethod = "close")
-	ConfitureResources confitureResources(ResourceLoader resourceLoader) {
-		return new ConfitureResources(ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
+	@Bean
+	@ConditionalOnMissingBean(ConfitureConnectionDetails.class)
+	PropertiesConfitureConnectionDetails confitureConnectionDetails(ConfitureProperties properties) {
+		return new PropertiesConfitureConnectionDetails(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	Confiture confiture(ConfitureProperties properties, ObjectProvider<DataSource> dataSource,
+	Confiture confiture(ConfitureProperties properties, ConfitureConnectionDetails connectionDetails,
+			ObjectProvider<DataSource> dataSource,
 			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource,
 			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ConfitureConfigurationCustomizer> customizers,
-			ConfitureResources resources, ResourceLoader resourceLoader, Environment environment) {
-		dev.confiture.core.config.Environment confitureEnvironment = environment(properties, resources,
-				environment.getProperty("spring.application.name", "application"));
+			ResourceLoader resourceLoader, Environment environment) {
+		dev.confiture.core.config.Environment confitureEnvironment = new ConfitureResources(
+				ResourcePatternUtils.getResourcePatternResolver(resourceLoader))
+			.environment(properties, environment.getProperty("spring.application.name", "application"));
 		List<JavaMigration> beans = javaMigrations.orderedStream().toList();
 		ClassLoader classLoader = resourceLoader.getClassLoader();
 		Confiture.Configuration configuration = Confiture.configure()
@@ -83,9 +88,9 @@ public final class ConfitureAutoConfiguration {
 		if (qualified != null) {
 			configuration.dataSource(qualified);
 		}
-		else if (StringUtils.hasText(properties.getUrl())) {
-			configuration.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(),
-					properties.getPassword()));
+		else if (StringUtils.hasText(connectionDetails.getJdbcUrl())) {
+			configuration.database(ConnectionSettings.parse(connectionDetails.getJdbcUrl(),
+					connectionDetails.getUsername(), connectionDetails.getPassword()));
 		}
 		else {
 			DataSource primary = dataSource.getIfUnique();
@@ -94,7 +99,8 @@ public final class ConfitureAutoConfiguration {
 						"Define spring.datasource.url, a single DataSource bean, one marked @ConfitureDataSource, "
 								+ "or confiture.url");
 			}
-			configuration.dataSource(StringUtils.hasText(properties.getUser()) ? derived(primary, properties) : primary);
+			configuration.dataSource(
+					StringUtils.hasText(connectionDetails.getUsername()) ? derived(primary, connectionDetails) : primary);
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration.load();
@@ -103,11 +109,13 @@ public final class ConfitureAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConfitureMigrationInitializer confitureMigrationInitializer(Confiture confiture, ConfitureProperties properties,
-			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state, Environment environment) {
+			ObjectProvider<ConfitureMigrationStrategy> strategy, ConfitureRunState state,
+			ConfitureConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails) {
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
 		if (properties.isCheckDrift()) {
-			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow(properties, environment)));
+			initializer.setDriftCheck(new ConfitureDriftCheck(confiture,
+					shadow(properties, connectionDetails, jdbcConnectionDetails.getIfAvailable())));
 		}
 		initializer.setBaselineOnFirstStart(properties.isBaselineOnFirstStart());
 		if (properties.getConnectRetries() > 0) {
@@ -119,16 +127,24 @@ public final class ConfitureAutoConfiguration {
 		return initializer;
 	}
 
-	private static ConnectionSettings shadow(ConfitureProperties properties, Environment environment) {
+	/**
+	 * Where the drift check builds its shadow database: {@code confiture.shadow-url}, else the
+	 * server of Confiture's connection, else the server of the application's
+	 * {@link JdbcConnectionDetails} ({@code spring.datasource.*} or a service connection).
+	 */
+	private static @Nullable ConnectionSettings shadow(ConfitureProperties properties,
+			ConfitureConnectionDetails connectionDetails, @Nullable JdbcConnectionDetails jdbc) {
 		if (StringUtils.hasText(properties.getShadowUrl())) {
 			return ConnectionSettings.parse(properties.getShadowUrl(), null, null);
 		}
-		if (StringUtils.hasText(properties.getUrl())) {
-			return ConnectionSettings.parse(properties.getUrl(), properties.getUser(), properties.getPassword());
+		if (StringUtils.hasText(connectionDetails.getJdbcUrl())) {
+			return ConnectionSettings.parse(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(),
+					connectionDetails.getPassword());
 		}
-		String url = environment.getProperty("spring.datasource.url");
-		return StringUtils.hasText(url) ? ConnectionSettings.parse(url, environment.getProperty("spring.datasource.username"),
-				environment.getProperty("spring.datasource.password")) : null;
+		if (jdbc != null && StringUtils.hasText(jdbc.getJdbcUrl())) {
+			return ConnectionSettings.parse(jdbc.getJdbcUrl(), jdbc.getUsername(), jdbc.getPassword());
+		}
+		return null;
 	}
 
 	@Bean
@@ -150,17 +166,12 @@ public final class ConfitureAutoConfiguration {
 		return new ConfitureSchemaManagementProvider((qualified != null) ? qualified : dataSource.getIfUnique());
 	}
 
-	private static DataSource derived(DataSource primary, ConfitureProperties properties) {
+	private static DataSource derived(DataSource primary, ConfitureConnectionDetails connectionDetails) {
 		return DataSourceBuilder.derivedFrom(primary)
 			.type(SimpleDriverDataSource.class)
-			.username(properties.getUser())
-			.password(properties.getPassword())
+			.username(connectionDetails.getUsername())
+			.password(connectionDetails.getPassword())
 			.build();
-	}
-
-	static dev.confiture.core.config.Environment environment(ConfitureProperties properties,
-			ConfitureResources resources, String name) {
-		return resources.environment(properties, name);
 	}
 
 	static final class ConfitureDataSourceCondition extends AnyNestedCondition {
@@ -181,6 +192,11 @@ public final class ConfitureAutoConfiguration {
 
 		@ConditionalOnProperty("confiture.url")
 		private static final class ConfitureUrlCondition {
+
+		}
+
+		@ConditionalOnBean(ConfitureConnectionDetails.class)
+		private static final class ConfitureConnectionDetailsCondition {
 
 		}
 

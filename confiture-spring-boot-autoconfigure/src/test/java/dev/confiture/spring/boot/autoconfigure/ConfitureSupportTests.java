@@ -2,17 +2,10 @@ package dev.confiture.spring.boot.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
@@ -20,8 +13,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
@@ -35,38 +26,6 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfitureSupportTests {
-
-	@Test
-	void schemaFilesAreReadFromInsideAPackagedJar(@TempDir Path temp) throws IOException {
-		Path jar = temp.resolve("app.jar");
-		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-			for (String directory : new String[] { "BOOT-INF/", "BOOT-INF/classes/", "BOOT-INF/classes/db/",
-					"BOOT-INF/classes/db/schema/", "BOOT-INF/classes/db/schema/10_tables/",
-					"BOOT-INF/classes/db/schema/20_views/" }) {
-				out.putNextEntry(new JarEntry(directory));
-				out.closeEntry();
-			}
-			entry(out, "BOOT-INF/classes/db/schema/10_tables/users.sql", "CREATE TABLE users (id int);");
-			entry(out, "BOOT-INF/classes/db/schema/20_views/names.sql", "CREATE VIEW names AS SELECT id FROM users;");
-		}
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { new URL("jar:" + jar.toUri() + "!/BOOT-INF/classes/") },
-				null); ConfitureResources resources = new ConfitureResources(
-						new PathMatchingResourcePatternResolver(new DefaultResourceLoader(loader)))) {
-			Path schema = resources.copy("classpath:db/schema", true);
-			assertThat(schema).isEqualTo(resources.root().resolve("db/schema"));
-			assertThat(schema.resolve("10_tables/users.sql")).hasContent("CREATE TABLE users (id int);");
-			assertThat(schema.resolve("20_views/names.sql")).exists();
-		}
-	}
-
-	@Test
-	void resourcesAreDeletedOnClose() {
-		ConfitureResources resources = new ConfitureResources(null);
-		Path schema = resources.copy("classpath:db/schema", true);
-		assertThat(schema.resolve("10_tables/10_author.sql")).exists();
-		resources.close();
-		assertThat(resources.root()).doesNotExist();
-	}
 
 	@Test
 	void runtimeHintsCoverTheDefaultLocations() {
@@ -123,16 +82,11 @@ class ConfitureSupportTests {
 					"--confiture.mode=migrate", "--confiture.migration-locations=classpath:broken/migrations"));
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("Confiture could not initialize the database")
-				.contains("\nbroken/migrations/002_broken.up.sql:3: relation \"nowhere\" does not exist (SQLSTATE 42P01)")
-				.contains("Fix broken/migrations/002_broken.up.sql")
+				.contains("\nclasspath:broken/migrations/002_broken.up.sql:3: relation \"nowhere\" does not exist "
+						+ "(SQLSTATE 42P01)")
+				.contains("Fix classpath:broken/migrations/002_broken.up.sql")
 				.doesNotContain("top-secret");
 		}
-	}
-
-	private static void entry(JarOutputStream out, String name, String content) throws IOException {
-		out.putNextEntry(new JarEntry(name));
-		out.write(content.getBytes(StandardCharsets.UTF_8));
-		out.closeEntry();
 	}
 
 }

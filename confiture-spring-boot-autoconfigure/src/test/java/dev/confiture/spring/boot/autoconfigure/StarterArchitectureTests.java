@@ -26,11 +26,10 @@ class StarterArchitectureTests {
 
 	/**
 	 * What is allowed although it is a class: {@code CoordinationRegistry} is what
-	 * {@code Confiture.coordination()} returns; {@code TemporaryDirectory} serves the copies of
-	 * classpath resources until core reads resources in place (issue 19, part B).
+	 * {@code Confiture.coordination()} returns. Resources are read in place
+	 * through the interfaces of {@code core.resource}: no temporary directory.
 	 */
-	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry",
-			"dev.confiture.core.internal.TemporaryDirectory");
+	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry");
 
 	/**
 	 * Core classes that are neither the facade, nor {@code api}, nor a record, enum,

@@ -58,8 +58,6 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 
 	private final String templateName;
 
-	private final AutoCloseable resources;
-
 	private final Object monitor = new Object();
 
 	private final Map<Object, Database> scopes = new ConcurrentHashMap<>();
@@ -84,10 +82,9 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 
 	private Future<ScratchDatabase> spare;
 
-	ConfitureTestDataSource(TemplateDatabases templates, TemplateDefinition definition, AutoCloseable resources) {
+	ConfitureTestDataSource(TemplateDatabases templates, TemplateDefinition definition) {
 		this.templates = templates;
 		this.definition = definition;
-		this.resources = resources;
 		this.templateName = templates.ensure(definition);
 		this.startup = new Database(templates.create(definition));
 		this.current = this.startup;
@@ -303,12 +300,6 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 		}
 		if (this.baseline != null) {
 			dropQuietly(this.baseline);
-		}
-		try {
-			this.resources.close();
-		}
-		catch (Exception ex) {
-			logger.debug("Could not delete the copied Confiture files", ex);
 		}
 	}
 

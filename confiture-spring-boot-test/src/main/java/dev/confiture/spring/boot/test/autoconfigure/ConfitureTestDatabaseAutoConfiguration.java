@@ -48,18 +48,11 @@ public final class ConfitureTestDatabaseAutoConfiguration {
 				() -> new ConfitureTestSettings(properties.getSeedProfiles(), TemplateSource.SCHEMA));
 		ConfitureResources resources = new ConfitureResources(
 				ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
-		try {
-			ConfitureProperties templateProperties = copy(properties, testSettings.seedProfiles());
-			Environment environment = resources.environment(templateProperties, "test");
-			TemplateDefinition definition = new TemplateDefinition(environment, testSettings.template(),
-					properties.getJavaMigrationsPackage(), resourceLoader.getClassLoader());
-			return new ConfitureTestDataSource(TemplateDatabases.on(server(serverConnectionDetails)), definition,
-					resources);
-		}
-		catch (RuntimeException ex) {
-			resources.close();
-			throw ex;
-		}
+		ConfitureProperties templateProperties = copy(properties, testSettings.seedProfiles());
+		Environment environment = resources.environment(templateProperties, "test");
+		TemplateDefinition definition = new TemplateDefinition(environment, testSettings.template(),
+				properties.getJavaMigrationsPackage(), resourceLoader.getClassLoader());
+		return new ConfitureTestDataSource(TemplateDatabases.on(server(serverConnectionDetails)), definition);
 	}
 
 	@Bean

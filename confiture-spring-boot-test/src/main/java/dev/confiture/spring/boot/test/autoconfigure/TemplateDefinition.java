@@ -3,17 +3,16 @@ package dev.confiture.spring.boot.test.autoconfigure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
-import dev.confiture.core.config.Environment;
 import dev.confiture.core.Confiture;
+import dev.confiture.core.config.Environment;
+import dev.confiture.core.resource.ProjectSources;
+import dev.confiture.core.resource.SqlLocation;
+import dev.confiture.core.resource.SqlResource;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
@@ -21,7 +20,7 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Templ
  * how they are applied, and the Java migration packages. Two definitions with the same
  * {@link #key() key} make the same template.
  *
- * @param environment the environment, its files on disk
+ * @param environment the environment, its files read from its sources
  * @param source what the template is built from
  * @param javaMigrationPackages packages scanned for {@code JavaMigration} classes
  * @param classLoader the class loader for Java migrations, or {@code null}
@@ -30,7 +29,7 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 		ClassLoader classLoader) {
 
 	/** Format of the template: part of the key, so that a new format makes new templates. */
-	private static final String FORMAT = "1";
+	private static final String FORMAT = "2";
 
 	TemplateDefinition {
 		javaMigrationPackages = List.copyOf(javaMigrationPackages);
@@ -55,14 +54,10 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 		MessageDigest digest = sha256();
 		update(digest, "format " + FORMAT + "\nsource " + this.source + "\ntracking " + this.environment.trackingTable()
 				+ "\njava " + this.javaMigrationPackages + "\n");
-		Path base = this.environment.projectDirectory();
-		for (Path directory : this.environment.includeDirectories()) {
-			hashFiles(digest, "schema", base, directory);
-		}
-		for (Path directory : this.environment.seedDirectories()) {
-			hashFiles(digest, "seed", base, directory);
-		}
-		hashFiles(digest, "migration", base, this.environment.migrationsDirectory());
+		ProjectSources sources = this.environment.sources();
+		sources.schema().forEach((location) -> hashFiles(digest, "schema", location));
+		sources.seeds().forEach((location) -> hashFiles(digest, "seed", location));
+		sources.migrations().forEach((location) -> hashFiles(digest, "migration", location));
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
@@ -73,15 +68,15 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 	 */
 	String variant() {
 		MessageDigest digest = sha256();
-		Path base = this.environment.projectDirectory();
+		ProjectSources sources = this.environment.sources();
 		StringBuilder text = new StringBuilder(System.getProperty("user.dir", "")).append('\n')
 			.append(this.source)
 			.append('\n')
 			.append(this.environment.trackingTable())
 			.append('\n');
-		this.environment.includeDirectories().forEach((dir) -> text.append("schema ").append(relative(base, dir)).append('\n'));
-		this.environment.seedDirectories().forEach((dir) -> text.append("seed ").append(relative(base, dir)).append('\n'));
-		text.append("migrations ").append(relative(base, this.environment.migrationsDirectory()));
+		sources.schema().forEach((location) -> text.append("schema ").append(location.description()).append('\n'));
+		sources.seeds().forEach((location) -> text.append("seed ").append(location.description()).append('\n'));
+		sources.migrations().forEach((location) -> text.append("migrations ").append(location.description()).append('\n'));
 		update(digest, text.toString());
 		return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
 	}
@@ -104,34 +99,20 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 		return configuration.javaMigrationPackages(this.javaMigrationPackages).classLoader(this.classLoader);
 	}
 
-	private static void hashFiles(MessageDigest digest, String kind, Path base, Path directory) {
-		if (!Files.isDirectory(directory)) {
+	private static void hashFiles(MessageDigest digest, String kind, SqlLocation location) {
+		if (!location.exists()) {
 			return;
 		}
-		List<Path> files = new ArrayList<>();
-		try (Stream<Path> walk = Files.walk(directory)) {
-			walk.filter(Files::isRegularFile).forEach(files::add);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		files.sort((left, right) -> relative(base, left).compareTo(relative(base, right)));
-		for (Path file : files) {
-			update(digest, kind + " " + relative(base, file) + "\n");
+		for (SqlResource file : location.resources()) {
+			update(digest, kind + " " + file.displayPath() + "\n");
 			try {
-				digest.update(Files.readAllBytes(file));
+				digest.update(file.content());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 			update(digest, "\n");
 		}
-	}
-
-	private static String relative(Path base, Path path) {
-		Path absolute = path.toAbsolutePath().normalize();
-		Path root = base.toAbsolutePath().normalize();
-		return (absolute.startsWith(root) ? root.relativize(absolute) : absolute).toString().replace('\\', '/');
 	}
 
 	private static void update(MessageDigest digest, String text) {

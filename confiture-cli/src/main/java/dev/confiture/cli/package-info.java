@@ -1,0 +1,7 @@
+/**
+ * The {@code confiture} command line.
+ */
+@NullMarked
+package dev.confiture.cli;
+
+import org.jspecify.annotations.NullMarked;

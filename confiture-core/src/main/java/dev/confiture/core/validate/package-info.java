@@ -1,0 +1,7 @@
+/**
+ * Git-aware validation of schema changes.
+ */
+@NullMarked
+package dev.confiture.core.validate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,3 @@
+CREATE TABLE author (id int PRIMARY KEY);
+
+CREATE TABLE book (id int, author_id int REFERENCES nowhere (id));
