@@ -162,12 +162,10 @@ public final class SchemaExporter {
 	}
 
 	private List<String> baseline(List<String> written, Path project) {
-		List<Path> paths = written.stream().map(project::resolve).toList();
-		List<SchemaFile> schemaFiles = new ArrayList<>();
-		for (int i = 0; i < paths.size(); i++) {
-			schemaFiles.add(new SchemaFile(paths.get(i), written.get(i), false));
-		}
-		SchemaSources sources = new SchemaSources(project, schemaFiles, List.of());
+		SchemaSources all = SchemaSources.discover(project, List.of(schemaDirectory()),
+				this.environment.excludeDirectories(), List.of());
+		SchemaSources sources = new SchemaSources(project,
+				all.schemaFiles().stream().filter((file) -> written.contains(file.relativePath())).toList(), List.of());
 		try (Connection connection = this.database.open()) {
 			connection.setAutoCommit(false);
 			try {
@@ -287,9 +285,9 @@ public final class SchemaExporter {
 		}
 		List<String> others = new ArrayList<>();
 		for (SchemaFile file : sources.schemaFiles()) {
-			String relative = directory.relativize(file.path()).toString().replace('\\', '/');
-			if (!written.contains(relative)) {
-				others.add(display(project, file.path()));
+			String relative = file.relativePath();
+			if (written.stream().noneMatch((path) -> display(project, directory.resolve(path)).equals(relative))) {
+				others.add(relative);
 			}
 		}
 		return others;

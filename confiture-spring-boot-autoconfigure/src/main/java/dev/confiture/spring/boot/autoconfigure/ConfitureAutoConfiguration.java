@@ -119,8 +119,9 @@ public final class ConfitureAutoConfiguration {
 		}
 		initializer.setBaselineOnFirstStart(properties.isBaselineOnFirstStart());
 		if (properties.getConnectRetries() > 0) {
-			String url = StringUtils.hasText(properties.getUrl()) ? properties.getUrl()
-					: environment.getProperty("spring.datasource.url");
+			JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
+			String url = StringUtils.hasText(connectionDetails.getJdbcUrl()) ? connectionDetails.getJdbcUrl()
+					: (jdbc != null) ? jdbc.getJdbcUrl() : null;
 			initializer.setConnectRetries(new ConfitureConnectRetries(properties.getConnectRetries(),
 					properties.getConnectRetriesInterval(), StringUtils.hasText(url) ? url : confiture.databaseDescription()));
 		}
