@@ -25,9 +25,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		ConfitureException failure = (ex instanceof ConfitureException confiture) ? confiture : null;
-		int exitCode = (failure != null) ? failure.category().exitCode() : 1;
+		int exitCode = (failure != null) ? ExitCodes.of(failure.category()) : 1;
 		String message = ConnectionSettings.sanitize((failure != null) ? failure.getMessage() : describe(ex));
-		String hint = (failure != null) ? ConnectionSettings.sanitize(failure.hint()) : null;
+		String hint = (failure != null) ? ConnectionSettings.sanitize(RemedyText.of(failure)) : null;
 		if (isJson(parseResult)) {
 			Map<String, Object> error = new LinkedHashMap<>();
 			error.put("category", (failure != null) ? failure.category().name().toLowerCase(Locale.ROOT) : "internal");

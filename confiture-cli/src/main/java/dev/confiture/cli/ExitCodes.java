@@ -1,5 +1,7 @@
 package dev.confiture.cli;
 
+import dev.confiture.core.api.ConfitureException.Category;
+
 /**
  * The exit codes of the command line: one table for every command.
  */
@@ -17,6 +19,24 @@ final class ExitCodes {
 			+ "  7  git problem%n" + "  8  rollback refused: a migration has no down script";
 
 	private ExitCodes() {
+	}
+
+	/**
+	 * The exit code of a kind of failure.
+	 * @param category the kind of failure
+	 * @return its exit code
+	 */
+	static int of(Category category) {
+		return switch (category) {
+			case GENERIC -> 1;
+			case NOT_INITIALIZED -> 2;
+			case DATABASE -> 3;
+			case SCHEMA -> 4;
+			case CONFIG -> 5;
+			case LOCK -> 6;
+			case GIT -> 7;
+			case IRREVERSIBLE -> 8;
+		};
 	}
 
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Kind;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.sql.SqlExecutionException;
@@ -104,8 +106,8 @@ final class MigrationExecutor {
 			String rolledBack = !commit ? "; the dry run was rolled back, nothing was changed"
 					: (work.direction() == Direction.UP) ? "; it was rolled back, nothing of it was applied"
 							: "; it was rolled back, the migration stays applied";
-			String hint = "Fix " + work.location() + " and run confiture migrate " + command(work) + " again"
-					+ ((work.direction() == Direction.UP && commit)
+			Remedy hint = Remedy.of(Kind.RERUN, "before", "Fix " + work.location() + " and ", "operation", command(work),
+					"after", (work.direction() == Direction.UP && commit)
 							? "; migrations applied before it in this run stay applied" : "");
 			SqlExecutionException failure = sqlFailure(work, ex);
 			if (failure != null) {
@@ -139,10 +141,8 @@ final class MigrationExecutor {
 					+ ((applied != null) ? "deleted" : "written") + ": " + this.table.displayName() + ": "
 					+ SqlExecutionException.describe(ex),
 					(applied != null) ? "Delete the row of version " + applied.version() + " from "
-							+ this.table.displayName()
-							: "Record it with confiture migrate baseline " + work.info().version()
-									+ " once the database is reachable",
-					ex);
+							+ this.table.displayName() : null,
+					(applied != null) ? null : Remedy.of(Kind.RECORD_APPLIED, "version", work.info().version()), ex);
 		}
 		return new ExecutedMigration(work.info(), work.direction(), Outcome.DONE, millis, executor.statements(),
 				executor.rows());
@@ -172,9 +172,8 @@ final class MigrationExecutor {
 							: executor.statements() + " statement(s)")
 					+ ".");
 		}
-		String hint = "Undo or keep what succeeded, make " + work.location()
-				+ " safe to run again (for example with IF NOT EXISTS), then run confiture migrate " + command(work)
-				+ " again";
+		Remedy hint = Remedy.of(Kind.RERUN, "before", "Undo or keep what succeeded, make " + work.location()
+				+ " safe to run again (for example with IF NOT EXISTS), then ", "operation", command(work));
 		SqlStatement failed = executor.failedStatement();
 		List<String> invalid = (failed != null && failed.leadingKeywords(5).contains("INDEX")) ? invalidIndexes()
 				: List.of();
@@ -192,10 +191,10 @@ final class MigrationExecutor {
 				consequences.add("INVALID indexes found in the database (one may come from this failure): "
 						+ String.join(", ", invalid) + ".");
 			}
-			hint = "Drop it with " + invalid.stream()
+			hint = Remedy.of(Kind.RERUN, "before", "Drop it with " + invalid.stream()
 				.map((index) -> "DROP INDEX CONCURRENTLY IF EXISTS " + index + ";")
-				.collect(Collectors.joining(" ")) + " then fix " + work.location() + " and run confiture migrate "
-					+ command(work) + " again";
+				.collect(Collectors.joining(" ")) + " then fix " + work.location() + " and ", "operation",
+					command(work));
 		}
 		String leftBehind = consequences.isEmpty() ? null : String.join(NEW_LINE, consequences);
 		SqlExecutionException failure = sqlFailure(work, ex);
@@ -250,7 +249,7 @@ final class MigrationExecutor {
 		if (this.lock != null && !this.lock.isHeld()) {
 			throw new ConfitureException(Category.LOCK, "Lost the migration lock of " + this.table.displayName()
 					+ " (its session ended) before " + work.info().displayName() + " was committed; it was not applied",
-					"Check the database connection and run confiture migrate " + command(work) + " again");
+					Remedy.of(Kind.RERUN, "before", "Check the database connection and ", "operation", command(work)));
 		}
 	}
 

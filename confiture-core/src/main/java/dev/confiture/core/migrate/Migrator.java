@@ -2,7 +2,6 @@ package dev.confiture.core.migrate;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +18,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.TransactionControl;
@@ -322,10 +323,7 @@ public final class Migrator {
 		try {
 			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
 			if (!connection.getAutoCommit()) {
-				try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-					statement.setLong(1, table.lockKey());
-					statement.execute();
-				}
+				MigrationLock.acquireForTransaction(connection, table.lockKey(), this.lockWait, table.displayName());
 				table = this.trackingTable.resolve(connection);
 			}
 			if (!table.exists()) {
@@ -462,8 +460,7 @@ public final class Migrator {
 		if (!reasons.isEmpty()) {
 			throw new ConfitureException(Category.IRREVERSIBLE,
 					"Cannot roll back: " + String.join("; ", reasons) + ". Nothing was rolled back.",
-					"Write the missing down (a .down.sql file or a Java down method), or fix forward with a new "
-							+ "migration (confiture migrate generate NAME)");
+					Remedy.of(Remedy.Kind.WRITE_DOWN_OR_FIX_FORWARD));
 		}
 	}
 
@@ -490,9 +487,7 @@ public final class Migrator {
 		}
 		throw new ConfitureException(Category.SCHEMA, "Checksum mismatch: " + String.join("; ", mismatches)
 				+ ". Nothing was run.",
-				"Do not edit applied migrations: restore the file as it was applied (e.g. with git) and put the change "
-						+ "in a new migration (confiture migrate generate NAME). To go on anyway, use "
-						+ "--on-checksum-mismatch=warn or ignore.");
+				Remedy.of(Remedy.Kind.CHECKSUM_MISMATCH));
 	}
 
 	private static void warnMissing(MigrationSet set, List<AppliedMigration> rows, RunLog log) {
@@ -602,8 +597,7 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,
 					"Could not connect to " + this.databaseDescription + ": " + ex.getMessage(),
-					"Check the database settings (--env, --config or --database-url) and that PostgreSQL is running",
-					ex);
+					Remedy.of(Remedy.Kind.CHECK_CONNECTION), ex);
 		}
 	}
 
@@ -626,7 +620,7 @@ public final class Migrator {
 		return new ConfitureException(Category.NOT_INITIALIZED,
 				"Migrations are not initialised in this database: tracking table " + table.displayName()
 						+ " does not exist",
-				"Run confiture migrate up (or confiture build) first");
+				Remedy.of(Remedy.Kind.INITIALIZE_FIRST));
 	}
 
 	private static int serverMajorVersion(Connection connection) throws SQLException {
@@ -659,16 +653,6 @@ public final class Migrator {
 	private static ClassLoader defaultClassLoader() {
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		return (loader != null) ? loader : Migrator.class.getClassLoader();
-	}
-
-	/**
-	 * Opens connections to the target database.
-	 */
-	@FunctionalInterface
-	interface ConnectionSource {
-
-		Connection open() throws SQLException;
-
 	}
 
 	private record Session(Connection connection, TrackingTable.Resolved table, MigrationLock lock,
@@ -855,7 +839,7 @@ public final class Migrator {
 			if (this.connections == null) {
 				this.connections = () -> {
 					throw new ConfitureException(Category.CONFIG, "No database is configured for migrations",
-							"Pass --database-url, or add database_url or a database: block to the environment");
+							Remedy.of(Remedy.Kind.CONFIGURE_DATABASE));
 				};
 				this.databaseDescription = "(no database)";
 			}

@@ -229,8 +229,7 @@ public final class ConfitureResources implements AutoCloseable {
 			}
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.CONFIG, "Could not read the migration locations: " + ex.getMessage(),
-					null, ex);
+			throw new ConfitureException(Category.CONFIG, "Could not read the migration locations: " + ex.getMessage(), (String) null, ex);
 		}
 		return merged;
 	}

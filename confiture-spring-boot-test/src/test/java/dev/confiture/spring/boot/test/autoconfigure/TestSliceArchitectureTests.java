@@ -30,7 +30,7 @@ class TestSliceArchitectureTests {
 	 * classpath resources until core reads resources in place (issue 19, part B).
 	 */
 	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry",
-			"dev.confiture.core.internal.TemporaryDirectory");
+			"dev.confiture.core.internal.TemporaryDirectory", "dev.confiture.core.internal.Identifiers");
 
 	/**
 	 * Core classes that are neither the facade, nor {@code api}, nor a record, enum,
