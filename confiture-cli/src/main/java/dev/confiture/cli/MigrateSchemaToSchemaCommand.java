@@ -16,7 +16,6 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.sync.MappingFile;
 import dev.confiture.core.sync.SchemaCopyOptions;
 import dev.confiture.core.sync.SchemaCopyResult;
 import dev.confiture.core.sync.SchemaCopyResult.CopyStep;
@@ -74,8 +73,8 @@ class MigrateSchemaToSchemaCommand implements Callable<Integer> {
 			configuration.environment(this.to);
 		}
 		Confiture target = configuration.load();
-		SchemaCopyOptions options = new SchemaCopyOptions(source(), mappingFile,
-				MappingFile.load(mappingFile, System.getenv()), this.verify, this.dryRun,
+		SchemaCopyOptions options = SchemaCopyOptions.fromFile(source(), mappingFile, System.getenv(), this.verify,
+				this.dryRun,
 				new SyncProgressPrinter(this.output.out(), System.console() != null, !this.output.json()));
 		SchemaCopyResult result = target.copySchema(options);
 		PrintWriter out = this.output.out();

@@ -18,7 +18,6 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.sync.Anonymization;
 import dev.confiture.core.sync.PlannedTable;
 import dev.confiture.core.sync.SyncEndpoint;
 import dev.confiture.core.sync.SyncOptions;
@@ -85,10 +84,13 @@ class SyncCommand implements Callable<Integer> {
 			.withTables(this.tables)
 			.withExclude(this.exclude)
 			.withWhere(where())
-			.withAnonymization(anonymization())
 			.withDryRun(this.dryRun)
 			.withResume(this.resume)
 			.withRequireAnonymization(this.requireAnonymization);
+		Path rules = anonymizationFile();
+		if (rules != null) {
+			options = options.withAnonymizationFile(rules, System.getenv());
+		}
 		PrintWriter out = this.output.out();
 		if (!this.output.json() && !this.dryRun) {
 			out.println("Copying from " + source.description() + " into " + target.description()
@@ -135,7 +137,7 @@ class SyncCommand implements Callable<Integer> {
 		return conditions;
 	}
 
-	private Anonymization anonymization() {
+	private Path anonymizationFile() {
 		Path file = this.anonymize;
 		if (file == null) {
 			Path fallback = this.projectDirectory.resolve(DEFAULT_RULES);
@@ -148,7 +150,7 @@ class SyncCommand implements Callable<Integer> {
 			throw new ConfitureException(Category.CONFIG, "No anonymisation rules at " + file,
 					"Check the path given to --anonymize");
 		}
-		return Anonymization.load(file, System.getenv());
+		return file;
 	}
 
 	private static void printPlan(PrintWriter out, SyncPlan plan) {

@@ -162,7 +162,7 @@ class MigrateCommandTests {
 		writeEnvironment(fresh);
 		Result build = run("build", "--env", "local");
 		assertOk(build);
-		assertThat(build.out()).contains("Marked 1 existing migration(s) as applied");
+		assertThat(build.out()).contains("Marked 1 existing migration as applied");
 		assertThat(columns(fresh, "users")).contains("bio");
 		Result freshStatus = run("migrate", "status", "--env", "local");
 		assertOk(freshStatus);

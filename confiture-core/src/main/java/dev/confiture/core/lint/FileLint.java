@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.sql.SqlScript;
 import dev.confiture.core.sql.SqlStatement;
 import dev.confiture.core.sql.TransactionControl;
@@ -181,6 +182,7 @@ final class FileLint {
 			return true;
 		}
 		catch (SQLException ex) {
+			Interruption.check("lint of " + statement.leadingKeywords(2));
 			boolean unsafeEnum = "55P04".equals(ex.getSQLState());
 			String message = (ex.getMessage() != null) ? ex.getMessage().lines().findFirst().orElse("") : ex.toString();
 			add(unsafeEnum ? LintRule.ENUM_VALUE_USED_IN_TRANSACTION : LintRule.STATEMENT_FAILS, statement.line(), null,

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Interruption;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
@@ -128,7 +129,8 @@ public final class MigrationLinter {
 			notes.add("Could not create a shadow database (" + ex.getMessage() + "); linted from the text only");
 			return null;
 		}
-		try (ScratchDatabase shadow = created; Connection connection = shadow.connect()) {
+		try (ScratchDatabase shadow = created; Connection connection = shadow.connect();
+				Interruption.Tracked tracked = Interruption.track(connection, "lint on a shadow database")) {
 			String startingSchema = StartingSchema.build(connection, reachable ? this.live : null,
 					this.liveDescription, this.environment.trackingTable(), earlier(all, targets), notes);
 			if (startingSchema == null) {

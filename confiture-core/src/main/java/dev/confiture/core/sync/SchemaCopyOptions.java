@@ -23,4 +23,20 @@ public record SchemaCopyOptions(SyncEndpoint from, java.nio.file.Path mappingFil
 		listener = (listener != null) ? listener : SyncListener.NONE;
 	}
 
+	/**
+	 * Options whose mappings are read from a file.
+	 * @param from the source database
+	 * @param mappingFile the mapping (YAML)
+	 * @param variables the variables for {@code ${VAR}}
+	 * @param verify compare the tables afterwards
+	 * @param dryRun check and plan only
+	 * @param listener follows the copy, or {@code null}
+	 * @return the options
+	 */
+	public static SchemaCopyOptions fromFile(SyncEndpoint from, java.nio.file.Path mappingFile,
+			java.util.Map<String, String> variables, boolean verify, boolean dryRun, SyncListener listener) {
+		return new SchemaCopyOptions(from, mappingFile, MappingFile.load(mappingFile, variables), verify, dryRun,
+				listener);
+	}
+
 }

@@ -66,6 +66,16 @@ public record SyncOptions(SyncEndpoint from, SyncEndpoint to, List<String> table
 				this.resume, this.requireAnonymization, this.listener);
 	}
 
+	/**
+	 * With the anonymisation rules of a file.
+	 * @param file the YAML file
+	 * @param variables the variables for {@code ${VAR}} (usually the process environment)
+	 * @return the options
+	 */
+	public SyncOptions withAnonymizationFile(java.nio.file.Path file, Map<String, String> variables) {
+		return withAnonymization(Anonymization.load(file, variables));
+	}
+
 	/** Plan only. */
 	public SyncOptions withDryRun(boolean dryRun) {
 		return new SyncOptions(this.from, this.to, this.tables, this.exclude, this.where, this.anonymization, dryRun,
