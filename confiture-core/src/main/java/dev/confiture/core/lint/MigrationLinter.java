@@ -165,10 +165,18 @@ public final class MigrationLinter {
 
 	private List<MigrationFile> sqlMigrations(List<String> notes) {
 		List<MigrationFile> files = new ArrayList<>();
+		java.util.Map<String, dev.confiture.core.resource.SqlResource> resources = new java.util.HashMap<>();
+		for (dev.confiture.core.resource.SqlLocation location : this.environment.sources().migrations()) {
+			if (location.exists()) {
+				location.resources().forEach((resource) -> resources.put(resource.displayPath(), resource));
+			}
+		}
 		for (MigrationInfo info : this.migrator.migrations()) {
 			if (info.kind() == MigrationKind.SQL) {
-				files.add(read(this.environment.projectDirectory().resolve(info.location()), info.location(),
-						info.version()));
+				dev.confiture.core.resource.SqlResource resource = resources.get(info.location());
+				files.add((resource != null) ? read(resource, info.version())
+						: read(this.environment.projectDirectory().resolve(info.location()), info.location(),
+								info.version()));
 			}
 			else {
 				notes.add("Java migration " + info.displayName() + " is not linted");
@@ -220,6 +228,18 @@ public final class MigrationLinter {
 		Path base = this.environment.projectDirectory().toAbsolutePath().normalize();
 		Path normalized = file.toAbsolutePath().normalize();
 		return (normalized.startsWith(base) ? base.relativize(normalized) : normalized).toString().replace('\\', '/');
+	}
+
+	private static MigrationFile read(dev.confiture.core.resource.SqlResource resource, String version) {
+		try {
+			return new MigrationFile(resource.displayPath(), version,
+					dev.confiture.core.sql.SqlText.decode(resource.content(), resource.displayPath()));
+		}
+		catch (IOException ex) {
+			throw new ConfitureException(Category.SCHEMA,
+					"Could not read migration " + resource.displayPath() + ": " + ex.getMessage(),
+					"Check that the file exists and is readable UTF-8", ex);
+		}
 	}
 
 	private static MigrationFile read(Path file, String display, String version) {

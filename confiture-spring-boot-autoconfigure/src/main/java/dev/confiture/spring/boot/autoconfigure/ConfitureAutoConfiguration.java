@@ -152,7 +152,7 @@ public final class ConfitureAutoConfiguration {
 			return ConnectionSettings.parse(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(),
 					connectionDetails.getPassword()).withTimeouts(properties.timeouts());
 		}
-		if (jdbc != null && StringUtils.hasText(jdbc.getJdbcUrl())) {
+		if (jdbc != null && StringUtils.hasText(jdbc.getJdbcUrl()) && jdbc.getJdbcUrl().startsWith("jdbc:postgresql:")) {
 			return ConnectionSettings.parse(jdbc.getJdbcUrl(), jdbc.getUsername(), jdbc.getPassword());
 		}
 		return null;

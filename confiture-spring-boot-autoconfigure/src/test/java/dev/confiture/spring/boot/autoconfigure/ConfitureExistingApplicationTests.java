@@ -111,7 +111,7 @@ class ConfitureExistingApplicationTests {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription())
-					.contains("002_add_owner_email (unmirrored/migrations/002_add_owner_email.up.sql) adds column "
+					.contains("002_add_owner_email (classpath:unmirrored/migrations/002_add_owner_email.up.sql) adds column "
 							+ "public.author.owner_email text")
 					.doesNotContain("001_add_book_isbn (");
 				assertThat(analysis.getAction()).contains("confiture.prove-baseline=false");
