@@ -28,8 +28,8 @@ class SeedProfilesTests {
 
 	@Test
 	void otherSeedsMakeAnotherTemplate() {
-		assertThat(this.dataSource.definition().environment().seedDirectories())
-			.extracting((path) -> path.getFileName().toString())
+		assertThat(this.dataSource.definition().environment().sources().seeds())
+			.extracting((location) -> location.description().substring(location.description().lastIndexOf('/') + 1))
 			.containsExactly("common", "development");
 	}
 
