@@ -215,6 +215,38 @@ class TenantFleetTests {
 	}
 
 	@Test
+	void tenantCreatedWhileTheFleetMigratesIsBuiltOnceAndNeverMigrated() throws SQLException {
+		for (int i = 0; i < 6; i++) {
+			confiture().createTenant(TenantCreateOptions.of("tenant_0" + i));
+		}
+		addMigrationsTwoAndThree();
+		CyclicBarrier barrier = new CyclicBarrier(2);
+		CompletableFuture<FleetResult> fleet = CompletableFuture.supplyAsync(() -> {
+			await(barrier);
+			return confiture().fleet(FleetOptions.of(FleetAction.MIGRATE).withParallel(2, 2));
+		});
+		CompletableFuture<TenantCreation> creation = CompletableFuture.supplyAsync(() -> {
+			await(barrier);
+			return confiture().createTenant(TenantCreateOptions.of("tenant_new"));
+		});
+		FleetResult result = fleet.join();
+		TenantCreation created = creation.join();
+		assertThat(created.created()).isTrue();
+		assertThat(created.baselinedMigrations()).containsExactly("001", "002", "003");
+		assertThat(result.allUpToDate()).as(result.toString()).isTrue();
+		assertThat(result.tenants()).filteredOn((tenant) -> tenant.tenant().startsWith("tenant_0"))
+			.hasSize(6)
+			.allSatisfy((tenant) -> assertThat(tenant.appliedVersions()).containsExactly("002", "003"));
+		assertThat(result.tenants()).filteredOn((tenant) -> tenant.tenant().equals("tenant_new"))
+			.allSatisfy((tenant) -> assertThat(tenant.appliedVersions()).isEmpty());
+		assertThat(count("SELECT count(*) FROM public.applied_log WHERE tenant = 'tenant_new'")).isZero();
+		assertThat(count("SELECT count(*) FROM public.applied_log")).isEqualTo(12);
+		assertThat(count("SELECT count(*) FROM tenant_new.confiture_migrations")).isEqualTo(3);
+		FleetResult again = confiture().fleet(FleetOptions.of(FleetAction.MIGRATE));
+		assertThat(again.counts()).containsEntry(TenantState.UP_TO_DATE, 7).hasSize(1);
+	}
+
+	@Test
 	void databasesOnTwoServersAreTenants() throws SQLException {
 		try (ScratchDatabase one = PostgresServers.shared().createDatabase();
 				ScratchDatabase two = PostgresServers.shared().createDatabase()) {

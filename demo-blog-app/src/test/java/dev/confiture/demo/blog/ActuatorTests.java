@@ -94,8 +94,8 @@ class ActuatorTests {
 			.isOk()
 			.expectBody(String.class)
 			.value((body) -> assertThat(body)
-				.contains("confiture_migrations_pending 0.0")
-				.contains("confiture_build_seconds_count{outcome=\"success\"} 1"));
+				.contains("confiture_migrations_pending{target=\"main\"} 0.0")
+				.contains("confiture_build_seconds_count{outcome=\"success\",target=\"main\"} 1"));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.build.BuildRecord;
@@ -28,10 +29,17 @@ import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
+import dev.confiture.spring.boot.autoconfigure.ConfitureTargetProperties;
+import dev.confiture.spring.boot.autoconfigure.ConfitureTargets;
+import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
 
 /**
- * {@link Endpoint @Endpoint} that shows, for each {@link Confiture} bean of the context: the mode, the last startup run, the schema build, every migration with its state,
- * and the holder of the migration lock. Read-only; never shows a password.
+ * {@link Endpoint @Endpoint} that shows, for each {@link Confiture} bean of the context and
+ * for every target by name (the auto-configured {@code main} and each
+ * {@code confiture.targets.<name>}): the mode, the last startup run, the schema build, every
+ * migration with its state, and the holder of the migration lock; for a tenant fleet, how many
+ * tenants are in each state and the first that are not up to date. Read-only; never shows a
+ * password.
  *
  * @since 0.1.0
  */
@@ -48,6 +56,12 @@ public class ConfitureEndpoint {
 
 	private final @Nullable CoordinationRegistry coordinationRegistry;
 
+	private final @Nullable ConfitureTargets targets;
+
+	private final @Nullable ConfitureTenants tenants;
+
+	private final int maxFailingTenants;
+
 	/**
 	 * Creates the endpoint.
 	 * @param contextId the id of the application context, the key of the description
@@ -59,26 +73,97 @@ public class ConfitureEndpoint {
 	 */
 	public ConfitureEndpoint(String contextId, Map<String, Confiture> confitureBeans, ConfitureProperties properties,
 			ConfitureRunState state, @Nullable CoordinationRegistry coordinationRegistry) {
+		this(contextId, confitureBeans, properties, state, coordinationRegistry, null, null, 20);
+	}
+
+	/**
+	 * Creates the endpoint with the named targets and the tenants.
+	 * @param contextId the id of the application context, the key of the description
+	 * @param confitureBeans the Confiture beans, by bean name
+	 * @param properties the Confiture properties (for the mode)
+	 * @param state what the startup run recorded
+	 * @param coordinationRegistry the coordination registry, or {@code null} when coordination
+	 * is off
+	 * @param targets the named targets, or {@code null} when there are none
+	 * @param tenants the tenants, or {@code null} when there are none
+	 * @param maxFailingTenants how many tenants that are not up to date are listed
+	 */
+	public ConfitureEndpoint(String contextId, Map<String, Confiture> confitureBeans, ConfitureProperties properties,
+			ConfitureRunState state, @Nullable CoordinationRegistry coordinationRegistry,
+			@Nullable ConfitureTargets targets, @Nullable ConfitureTenants tenants, int maxFailingTenants) {
 		this.contextId = contextId;
 		this.confitureBeans = Map.copyOf(confitureBeans);
 		this.mode = properties.getMode().name();
 		this.state = state;
 		this.coordinationRegistry = coordinationRegistry;
+		this.targets = targets;
+		this.tenants = tenants;
+		this.maxFailingTenants = maxFailingTenants;
 	}
 
 	/**
-	 * Describes every Confiture bean.
+	 * Describes every Confiture bean and every target.
 	 * @return the description
 	 */
 	@ReadOperation
 	public ConfitureBeansDescriptor confitureBeans() {
 		Map<String, ConfitureDescriptor> beans = new LinkedHashMap<>();
-		new java.util.TreeMap<>(this.confitureBeans).forEach((name, confiture) -> beans.put(name, describe(confiture)));
-		return new ConfitureBeansDescriptor(Map.of(this.contextId, new ContextConfitureBeansDescriptor(beans, null)));
+		String main = mainBeanName();
+		new java.util.TreeMap<>(this.confitureBeans).forEach((name, confiture) -> beans.put(name,
+				describe(confiture, this.mode, this.state, name.equals(main))));
+		Map<String, ConfitureDescriptor> targets = new LinkedHashMap<>();
+		if (main != null) {
+			targets.put(ConfitureTargets.MAIN, beans.get(main));
+		}
+		if (this.targets != null) {
+			this.targets.targets().keySet().forEach((name) -> targets.put(name, describeTarget(name)));
+		}
+		TenantsDescriptor tenants = (this.tenants != null)
+				? new TenantsDescriptor(this.tenants.summary(this.maxFailingTenants)) : null;
+		return new ConfitureBeansDescriptor(
+				Map.of(this.contextId, new ContextConfitureBeansDescriptor(beans, targets, tenants, null)));
 	}
 
-	private ConfitureDescriptor describe(Confiture confiture) {
-		LastRun lastRun = this.state.lastRun();
+	/**
+	 * Describes one target: {@code main} or the name of a {@code confiture.targets} entry.
+	 * @param target the target's name
+	 * @return the description, or {@code null} (404) when there is no such target
+	 */
+	@ReadOperation
+	public @Nullable ConfitureDescriptor confitureTarget(@Selector String target) {
+		if (ConfitureTargets.MAIN.equals(target)) {
+			String main = mainBeanName();
+			return (main != null) ? describe(this.confitureBeans.get(main), this.mode, this.state, true) : null;
+		}
+		if (this.targets == null || !this.targets.targets().containsKey(target)) {
+			return null;
+		}
+		return describeTarget(target);
+	}
+
+	/** The bean of the auto-configured target: {@code confiture}, else the only one. */
+	private @Nullable String mainBeanName() {
+		if (this.confitureBeans.containsKey("confiture")) {
+			return "confiture";
+		}
+		return (this.confitureBeans.size() == 1) ? this.confitureBeans.keySet().iterator().next() : null;
+	}
+
+	private ConfitureDescriptor describeTarget(String name) {
+		ConfitureTargetProperties properties = this.targets.target(name);
+		Confiture confiture = this.targets.confiture(name);
+		ConfitureRunState state = this.targets.state(name);
+		if (confiture == null) {
+			String where = (properties.getDataSource() != null) ? "DataSource bean " + properties.getDataSource()
+					: ConnectionSettings.sanitize(properties.getUrl());
+			return new ConfitureDescriptor(properties.getMode().name(), null, null, where, null, List.of(), List.of(),
+					null, "not prepared yet: its DataSource bean was not created", List.of());
+		}
+		return describe(confiture, properties.getMode().name(), state, false);
+	}
+
+	private ConfitureDescriptor describe(Confiture confiture, String mode, ConfitureRunState state, boolean main) {
+		LastRun lastRun = state.lastRun();
 		String error = null;
 		SchemaDescriptor schema = null;
 		List<MigrationDescriptor> migrations = List.of();
@@ -100,11 +185,12 @@ public class ConfitureEndpoint {
 		catch (RuntimeException ex) {
 			error = ConnectionSettings.sanitize(ex.getMessage());
 		}
-		CoordinationDescriptor coordination = (this.coordinationRegistry != null)
+		CoordinationDescriptor coordination = (main && this.coordinationRegistry != null)
 				? CoordinationDescriptor.of(this.coordinationRegistry) : null;
-		List<Map<String, Object>> lint = this.state.lint().stream().map(ConfitureEndpoint::lintFinding).toList();
-		return new ConfitureDescriptor(this.mode, (lastRun != null) ? new LastRunDescriptor(lastRun) : null, schema,
-				trackingTable, migrations, lockHolders, coordination, error, lint);
+		List<Map<String, Object>> lint = state.lint().stream().map(ConfitureEndpoint::lintFinding).toList();
+		return new ConfitureDescriptor(mode, (lastRun != null) ? new LastRunDescriptor(lastRun) : null, schema,
+				ConnectionSettings.sanitize(confiture.databaseDescription()), trackingTable, migrations, lockHolders,
+				coordination, error, lint);
 	}
 
 	private static Map<String, Object> lintFinding(LintFinding finding) {
@@ -148,15 +234,32 @@ public class ConfitureEndpoint {
 
 		private final Map<String, ConfitureDescriptor> confitureBeans;
 
+		private final Map<String, ConfitureDescriptor> targets;
+
+		private final @Nullable TenantsDescriptor tenants;
+
 		private final String parentId;
 
-		private ContextConfitureBeansDescriptor(Map<String, ConfitureDescriptor> confitureBeans, String parentId) {
+		private ContextConfitureBeansDescriptor(Map<String, ConfitureDescriptor> confitureBeans,
+				Map<String, ConfitureDescriptor> targets, @Nullable TenantsDescriptor tenants, String parentId) {
 			this.confitureBeans = confitureBeans;
+			this.targets = targets;
+			this.tenants = tenants;
 			this.parentId = parentId;
 		}
 
 		public Map<String, ConfitureDescriptor> getConfitureBeans() {
 			return this.confitureBeans;
+		}
+
+		/** Every target by name: {@code main} (the auto-configured one), then the named targets. */
+		public Map<String, ConfitureDescriptor> getTargets() {
+			return this.targets;
+		}
+
+		/** The tenants of the main target, or {@code null} when it has none. */
+		public @Nullable TenantsDescriptor getTenants() {
+			return this.tenants;
 		}
 
 		public String getParentId() {
@@ -176,6 +279,8 @@ public class ConfitureEndpoint {
 
 		private final SchemaDescriptor schema;
 
+		private final String database;
+
 		private final String trackingTable;
 
 		private final List<MigrationDescriptor> migrations;
@@ -188,9 +293,10 @@ public class ConfitureEndpoint {
 
 		private final List<Map<String, Object>> lint;
 
-		private ConfitureDescriptor(String mode, LastRunDescriptor lastRun, SchemaDescriptor schema, String trackingTable,
-				List<MigrationDescriptor> migrations, List<String> lockHolders, CoordinationDescriptor coordination,
-				String error, List<Map<String, Object>> lint) {
+		private ConfitureDescriptor(String mode, LastRunDescriptor lastRun, SchemaDescriptor schema, String database,
+				String trackingTable, List<MigrationDescriptor> migrations, List<String> lockHolders,
+				CoordinationDescriptor coordination, String error, List<Map<String, Object>> lint) {
+			this.database = database;
 			this.lint = lint;
 			this.mode = mode;
 			this.lastRun = lastRun;
@@ -212,6 +318,11 @@ public class ConfitureEndpoint {
 
 		public SchemaDescriptor getSchema() {
 			return this.schema;
+		}
+
+		/** The database, without secrets. */
+		public String getDatabase() {
+			return this.database;
 		}
 
 		public String getTrackingTable() {
@@ -237,6 +348,51 @@ public class ConfitureEndpoint {
 		/** The lint findings of the migrations applied at startup. */
 		public List<Map<String, Object>> getLint() {
 			return this.lint;
+		}
+
+	}
+
+	/**
+	 * Where the tenants stand: counts per state and the first tenants that are not up to date,
+	 * never a row per tenant.
+	 *
+	 * @param total how many tenants the latest operations saw
+	 * @param counts how many tenants are in each state, such as {@code up-to-date}
+	 * @param failingCount how many tenants are not up to date
+	 * @param failing the first of them, by name
+	 * @param updatedAt when the latest operation finished, or {@code null} before the first
+	 */
+	public record TenantsDescriptor(int total, Map<String, Integer> counts, int failingCount,
+			List<FailingTenantDescriptor> failing, @Nullable Instant updatedAt) {
+
+		TenantsDescriptor(ConfitureTenants.Summary summary) {
+			this(summary.total(), labels(summary.counts()), summary.problemCount(),
+					summary.problems().stream().map(FailingTenantDescriptor::new).toList(), summary.updatedAt());
+		}
+
+		private static Map<String, Integer> labels(Map<dev.confiture.core.tenant.TenantState, Integer> counts) {
+			Map<String, Integer> labels = new LinkedHashMap<>();
+			counts.forEach((state, count) -> labels.put(state.label(), count));
+			return labels;
+		}
+
+	}
+
+	/**
+	 * A tenant that is not up to date.
+	 *
+	 * @param tenant its name
+	 * @param state its state, such as {@code failed}
+	 * @param currentVersion its newest applied version, or {@code null}
+	 * @param pendingVersions the versions it still waits for
+	 * @param error what went wrong, without secrets, or {@code null}
+	 */
+	public record FailingTenantDescriptor(String tenant, String state, @Nullable String currentVersion,
+			List<String> pendingVersions, @Nullable String error) {
+
+		FailingTenantDescriptor(dev.confiture.core.tenant.TenantOutcome outcome) {
+			this(outcome.tenant(), outcome.state().label(), outcome.currentVersion(), outcome.pendingVersions(),
+					(outcome.error() != null) ? ConnectionSettings.sanitize(outcome.error()) : null);
 		}
 
 	}

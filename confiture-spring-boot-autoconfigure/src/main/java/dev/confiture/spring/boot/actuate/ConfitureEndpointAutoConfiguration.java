@@ -17,25 +17,35 @@ import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
 import dev.confiture.spring.boot.autoconfigure.ConfitureAutoConfiguration;
+import dev.confiture.spring.boot.autoconfigure.ConfitureTargets;
+import dev.confiture.spring.boot.autoconfigure.ConfitureTargetsAutoConfiguration;
+import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
+import dev.confiture.spring.boot.autoconfigure.ConfitureTenantsAutoConfiguration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for {@link ConfitureEndpoint}.
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = ConfitureAutoConfiguration.class)
+@AutoConfiguration(after = { ConfitureAutoConfiguration.class, ConfitureTargetsAutoConfiguration.class,
+		ConfitureTenantsAutoConfiguration.class })
 @ConditionalOnClass({ Confiture.class, ConditionalOnAvailableEndpoint.class })
 @ConditionalOnAvailableEndpoint(ConfitureEndpoint.class)
 public final class ConfitureEndpointAutoConfiguration {
+
+	/** How many tenants that are not up to date the endpoint lists. */
+	static final int MAX_FAILING_TENANTS = 20;
 
 	@Bean
 	@ConditionalOnBean(Confiture.class)
 	@ConditionalOnMissingBean
 	ConfitureEndpoint confitureEndpoint(ApplicationContext context, Map<String, Confiture> confitureBeans,
 			ObjectProvider<ConfitureProperties> properties, ObjectProvider<ConfitureRunState> state,
-			ObjectProvider<CoordinationRegistry> coordinationRegistry) {
+			ObjectProvider<CoordinationRegistry> coordinationRegistry, ObjectProvider<ConfitureTargets> targets,
+			ObjectProvider<ConfitureTenants> tenants) {
 		return new ConfitureEndpoint(context.getId(), confitureBeans, properties.getIfAvailable(ConfitureProperties::new),
-				state.getIfAvailable(ConfitureRunState::new), coordinationRegistry.getIfAvailable());
+				state.getIfAvailable(ConfitureRunState::new), coordinationRegistry.getIfAvailable(),
+				targets.getIfAvailable(), tenants.getIfAvailable(), MAX_FAILING_TENANTS);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -24,14 +25,25 @@ import dev.confiture.core.InitializeResult;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.migrate.StatusOptions;
+import dev.confiture.core.migrate.StatusReport;
+import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
+import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
  * The named targets of {@code confiture.targets.<name>.*}, read once from the environment,
- * and what happened to each at startup.
+ * and what happened to each at startup: a {@link ConfitureRunState} per target, as the main
+ * target (named {@value #MAIN}) has.
  *
  * @since 0.1.0
  */
 public final class ConfitureTargets {
+
+	/** The name of the auto-configured target ({@code confiture.*}) in reports and tags. */
+	public static final String MAIN = "main";
+
+	/** The name of the tenant fleet's health component, which no target may take. */
+	public static final String TENANTS = "tenants";
 
 	private static final Log logger = LogFactory.getLog(ConfitureTargets.class);
 
@@ -39,10 +51,13 @@ public final class ConfitureTargets {
 
 	private final Map<String, ConfitureTargetProperties> targets;
 
-	private final Map<String, TargetRun> runs = new LinkedHashMap<>();
+	private final Map<String, ConfitureRunState> states = new LinkedHashMap<>();
+
+	private final Map<String, Confiture> confitures = new ConcurrentHashMap<>();
 
 	private ConfitureTargets(Map<String, ConfitureTargetProperties> targets) {
 		this.targets = targets;
+		targets.keySet().forEach((name) -> this.states.put(name, new ConfitureRunState()));
 	}
 
 	/**
@@ -59,6 +74,12 @@ public final class ConfitureTargets {
 				throw new ConfitureException(Category.CONFIG, "Invalid Confiture target name '" + target.getKey() + "'",
 						"Name targets with lower-case letters, digits and '-', as in confiture.targets.reporting.url");
 			}
+			if (MAIN.equals(target.getKey()) || TENANTS.equals(target.getKey())) {
+				throw new ConfitureException(Category.CONFIG, "Confiture target name '" + target.getKey()
+						+ "' is taken (main is the auto-configured target of confiture.*, tenants its tenant fleet)",
+						"Give the target another name, as in confiture.targets.reporting.url, or configure the main "
+								+ "database with confiture.* directly");
+			}
 			ConfitureTargetProperties properties = target.getValue();
 			if (StringUtils.hasText(properties.getDataSource()) == StringUtils.hasText(properties.getUrl())) {
 				throw new ConfitureException(Category.CONFIG,
@@ -67,7 +88,7 @@ public final class ConfitureTargets {
 								+ "confiture.targets." + target.getKey() + ".url (with user and password)");
 			}
 		}
-		return new ConfitureTargets(new LinkedHashMap<>(targets));
+		return new ConfitureTargets(new LinkedHashMap<>(new java.util.TreeMap<>(targets)));
 	}
 
 	/** The targets by name. */
@@ -75,9 +96,61 @@ public final class ConfitureTargets {
 		return this.targets;
 	}
 
-	/** What happened to each target at startup, by name. */
-	public synchronized Map<String, TargetRun> runs() {
-		return Map.copyOf(this.runs);
+	/**
+	 * The settings of one target.
+	 * @param name the target's name
+	 * @return its settings
+	 * @throws ConfitureException naming the known targets when there is no such target
+	 */
+	public ConfitureTargetProperties target(String name) {
+		ConfitureTargetProperties properties = this.targets.get(name);
+		if (properties == null) {
+			throw unknown(name, this.targets.keySet());
+		}
+		return properties;
+	}
+
+	/**
+	 * What Confiture recorded for one target: its startup run and migration counts.
+	 * @param name the target's name
+	 * @return the recorded state
+	 * @throws ConfitureException naming the known targets when there is no such target
+	 */
+	public ConfitureRunState state(String name) {
+		target(name);
+		return this.states.get(name);
+	}
+
+	/**
+	 * The {@link Confiture} instance of one target, to call the Java API on it.
+	 * @param name the target's name
+	 * @return the instance, or {@code null} when the target was not prepared yet (its
+	 * {@code DataSource} bean was not created)
+	 * @throws ConfitureException naming the known targets when there is no such target
+	 */
+	public Confiture confiture(String name) {
+		target(name);
+		return this.confitures.get(name);
+	}
+
+	/** What happened to each target at startup, by name; targets not prepared yet left out. */
+	public Map<String, TargetRun> runs() {
+		Map<String, TargetRun> runs = new LinkedHashMap<>();
+		this.states.forEach((name, state) -> {
+			LastRun run = state.lastRun();
+			if (run != null) {
+				runs.put(name, new TargetRun(run.action(), run.startedAt(), run.duration(), run.versions(), run.error()));
+			}
+		});
+		return runs;
+	}
+
+	static ConfitureException unknown(String name, java.util.Collection<String> known) {
+		String closest = ClosestName.closest(name, known);
+		return new ConfitureException(Category.CONFIG,
+				"Unknown Confiture target '" + name + "'" + ((closest != null) ? " (did you mean '" + closest + "'?)" : "")
+						+ "; targets: " + (known.isEmpty() ? "none" : String.join(", ", known)),
+				"Use the name of a confiture.targets.<name> entry");
 	}
 
 	/**
@@ -90,8 +163,10 @@ public final class ConfitureTargets {
 	 */
 	void initialize(String name, DataSource dataSource, ConfitureResources resources, String applicationName) {
 		ConfitureTargetProperties properties = this.targets.get(name);
+		ConfitureRunState state = this.states.get(name);
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
+		Confiture confiture = null;
 		try {
 			Confiture.Configuration configuration = Confiture.configure()
 				.environment(resources.environment(properties, applicationName + "-" + name))
@@ -105,28 +180,41 @@ public final class ConfitureTargets {
 				configuration.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(),
 						properties.getPassword()));
 			}
-			Confiture confiture = configuration.load();
+			confiture = configuration.load();
+			this.confitures.put(name, confiture);
 			if (properties.getMode() == ConfitureProperties.Mode.NONE) {
-				record(name, new TargetRun("none", startedAt, Duration.ZERO, List.of(), null));
+				state.recordRun(new LastRun("none", startedAt, Duration.ZERO, List.of(), null));
 				return;
 			}
 			InitializeResult result = confiture
 				.initialize(InitializeOptions.of(InitializeOptions.Mode.valueOf(properties.getMode().name())));
 			Duration duration = Duration.ofNanos(System.nanoTime() - started);
-			record(name, new TargetRun(result.action().name().toLowerCase(Locale.ROOT), startedAt, duration,
+			state.recordRun(new LastRun(result.action().name().toLowerCase(Locale.ROOT), startedAt, duration,
 					result.versions(), null));
 			logger.info("Confiture target '" + name + "': " + result.summary() + " in " + duration.toMillis() + " ms");
 		}
 		catch (ConfitureException ex) {
-			record(name, new TargetRun("failed", startedAt, Duration.ofNanos(System.nanoTime() - started), List.of(),
+			state.recordRun(new LastRun("failed", startedAt, Duration.ofNanos(System.nanoTime() - started), List.of(),
 					ConnectionSettings.sanitize(ex.getMessage())));
 			throw new ConfitureException(ex.category(), "Confiture target '" + name + "': " + ex.getMessage(), ex.hint(),
 					ex);
 		}
+		finally {
+			refreshCounts(name, confiture, state);
+		}
 	}
 
-	private synchronized void record(String name, TargetRun run) {
-		this.runs.put(name, run);
+	private static void refreshCounts(String name, Confiture confiture, ConfitureRunState state) {
+		if (confiture == null) {
+			return;
+		}
+		try {
+			StatusReport report = confiture.status(StatusOptions.defaults());
+			state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(), report.hasChecksumMismatch()));
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read the migration status of target '" + name + "'", ex);
+		}
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package dev.confiture.spring.boot.autoconfigure;
 
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.tenant.FleetAction;
@@ -10,6 +14,7 @@ import dev.confiture.core.tenant.Tenant;
 import dev.confiture.core.tenant.TenantCreateOptions;
 import dev.confiture.core.tenant.TenantCreation;
 import dev.confiture.core.tenant.TenantOutcome;
+import dev.confiture.core.tenant.TenantState;
 
 /**
  * The application's tenants ({@code confiture.tenants.*}): create and migrate one tenant at
@@ -25,6 +30,10 @@ public class ConfitureTenants {
 	private final FleetOptions defaults;
 
 	private volatile FleetResult lastRun;
+
+	private final Map<String, TenantOutcome> latest = new ConcurrentSkipListMap<>();
+
+	private volatile Instant updatedAt;
 
 	/**
 	 * Creates the bean.
@@ -49,10 +58,10 @@ public class ConfitureTenants {
 	public TenantOutcome createOrMigrate(String name) {
 		TenantCreation creation = this.confiture.createTenant(TenantCreateOptions.of(name).withIfMissing(true));
 		if (creation.created()) {
-			return new TenantOutcome(name, creation.tenant().server(), dev.confiture.core.tenant.TenantState.UP_TO_DATE,
+			return record(new TenantOutcome(name, creation.tenant().server(), TenantState.UP_TO_DATE,
 					creation.baselinedMigrations().isEmpty() ? null
 							: creation.baselinedMigrations().get(creation.baselinedMigrations().size() - 1),
-					List.of(), List.of(), List.of(), creation.durationMs(), null, null);
+					List.of(), List.of(), List.of(), creation.durationMs(), null, null));
 		}
 		return migrate(name);
 	}
@@ -63,25 +72,87 @@ public class ConfitureTenants {
 	 * @return what happened to it
 	 */
 	public TenantOutcome migrate(String name) {
-		return this.confiture.fleet(this.defaults.withTenants(List.of(name))).tenants().get(0);
+		return record(this.confiture.fleet(this.defaults.withTenants(List.of(name))).tenants().get(0));
 	}
 
 	/** Applies the pending migrations of every tenant, in parallel. */
 	public FleetResult migrateAll() {
 		FleetResult result = this.confiture.fleet(this.defaults);
 		this.lastRun = result;
-		return result;
+		return recordAll(result);
 	}
 
 	/** Reports where every tenant stands, read-only. */
 	public FleetResult status() {
-		return this.confiture.fleet(new FleetOptions(FleetAction.STATUS, List.of(), this.defaults.parallel(),
-				this.defaults.maxPerServer(), false, this.defaults.lockWait(), this.defaults.checksumPolicy(), null, null));
+		return recordAll(this.confiture.fleet(new FleetOptions(FleetAction.STATUS, List.of(), this.defaults.parallel(),
+				this.defaults.maxPerServer(), false, this.defaults.lockWait(), this.defaults.checksumPolicy(), null,
+				null)));
 	}
 
 	/** The last run of every tenant made by this bean (at startup or later), or {@code null}. */
 	public FleetResult lastRun() {
 		return this.lastRun;
+	}
+
+	/**
+	 * Where the tenants stand after the latest operations of this bean (the startup run,
+	 * {@link #migrateAll()}, {@link #status()}, then single tenants): counts per state and the
+	 * first tenants that are not up to date, never a row per tenant.
+	 * @param maxProblems how many of the tenants that are not up to date to list
+	 * @return the summary, with no tenants before the first operation
+	 */
+	public Summary summary(int maxProblems) {
+		Map<TenantState, Integer> counts = new EnumMap<>(TenantState.class);
+		List<TenantOutcome> problems = new java.util.ArrayList<>();
+		int problemCount = 0;
+		for (TenantOutcome outcome : this.latest.values()) {
+			counts.merge(outcome.state(), 1, Integer::sum);
+			if (!outcome.state().isUpToDate()) {
+				problemCount++;
+				if (problems.size() < maxProblems) {
+					problems.add(outcome);
+				}
+			}
+		}
+		return new Summary(this.latest.size(), counts, problemCount, problems, this.updatedAt);
+	}
+
+	private FleetResult recordAll(FleetResult result) {
+		synchronized (this.latest) {
+			this.latest.clear();
+			result.tenants().forEach((outcome) -> this.latest.put(outcome.tenant(), outcome));
+			this.updatedAt = Instant.now();
+		}
+		return result;
+	}
+
+	private TenantOutcome record(TenantOutcome outcome) {
+		synchronized (this.latest) {
+			this.latest.put(outcome.tenant(), outcome);
+			this.updatedAt = Instant.now();
+		}
+		return outcome;
+	}
+
+	/**
+	 * Where the tenants stand.
+	 *
+	 * @param total how many tenants were seen
+	 * @param counts how many tenants are in each state, states with none left out
+	 * @param problemCount how many tenants are not up to date
+	 * @param problems the first of them, by name
+	 * @param updatedAt when an operation last changed the summary, or {@code null}
+	 */
+	public record Summary(int total, Map<TenantState, Integer> counts, int problemCount, List<TenantOutcome> problems,
+			Instant updatedAt) {
+
+		public Summary {
+			Map<TenantState, Integer> copy = new EnumMap<>(TenantState.class);
+			copy.putAll(counts);
+			counts = java.util.Collections.unmodifiableMap(copy);
+			problems = List.copyOf(problems);
+		}
+
 	}
 
 }

@@ -34,6 +34,8 @@ public final class ConfitureTenantsAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConfitureTenants confitureTenants(Confiture confiture, ConfitureProperties main) {
 		ConfitureTenantsProperties properties = main.getTenants();
+		checkBound("confiture.tenants.parallel", properties.getParallel());
+		checkBound("confiture.tenants.max-per-server", properties.getMaxPerServer());
 		Confiture withTenants = Confiture.configure()
 			.environment(confiture.environment())
 			.dataSource(dataSource(confiture))
@@ -72,6 +74,15 @@ public final class ConfitureTenantsAutoConfiguration {
 			}
 
 		};
+	}
+
+	private static void checkBound(String property, int value) {
+		if (value < 1 || value > FleetOptions.MAX_PARALLEL) {
+			throw new ConfitureException(Category.CONFIG,
+					property + " must be from 1 to " + FleetOptions.MAX_PARALLEL + ", not " + value
+							+ "; no tenant was touched",
+					"Set " + property + " to the number of tenants to handle at once, such as 4");
+		}
 	}
 
 	static TenantSettings settings(ConfitureTenantsProperties properties) {

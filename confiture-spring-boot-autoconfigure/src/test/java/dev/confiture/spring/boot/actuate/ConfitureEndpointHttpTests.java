@@ -74,6 +74,24 @@ class ConfitureEndpointHttpTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void everyTargetIsListedByNameAndReadableAlone() {
+		Map<String, Object> body = client().get().uri("/actuator/confiture").retrieve().body(Map.class);
+		Map<String, Object> context = (Map<String, Object>) ((Map<String, Object>) body.get("contexts")).values()
+			.iterator()
+			.next();
+		assertThat((Map<String, Object>) context.get("targets")).containsOnlyKeys("main");
+		assertThat(context.get("tenants")).isNull();
+		Map<String, Object> main = client().get().uri("/actuator/confiture/main").retrieve().body(Map.class);
+		assertThat(main).containsEntry("mode", "AUTO").containsEntry("trackingTable", "public.confiture_migrations");
+		assertThat((String) main.get("database")).doesNotContain("not-shown");
+		int status = client().get()
+			.uri("/actuator/confiture/reportng")
+			.exchange((request, response) -> response.getStatusCode().value());
+		assertThat(status).isEqualTo(404);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void healthIsUpWithDetails() {
 		Map<String, Object> health = client().get().uri("/actuator/health/confiture").retrieve().body(Map.class);
 		assertThat(health).containsEntry("status", "UP");
@@ -86,7 +104,7 @@ class ConfitureEndpointHttpTests {
 	@SuppressWarnings("unchecked")
 	void metersReportTheRecordedState() {
 		Map<String, Object> applied = client().get()
-			.uri("/actuator/metrics/confiture.migrations.applied")
+			.uri("/actuator/metrics/confiture.migrations.applied?tag=target:main")
 			.retrieve()
 			.body(Map.class);
 		assertThat((List<Map<String, Object>>) applied.get("measurements")).singleElement()

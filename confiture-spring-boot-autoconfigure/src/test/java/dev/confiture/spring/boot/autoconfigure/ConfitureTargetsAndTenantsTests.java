@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.core.tenant.FleetResult;
@@ -31,6 +32,7 @@ import dev.confiture.core.tenant.TenantOutcome;
 import dev.confiture.core.tenant.TenantState;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Named targets ({@code confiture.targets.*}) and tenant fleets ({@code confiture.tenants.*})
@@ -120,6 +122,55 @@ class ConfitureTargetsAndTenantsTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("Invalid Confiture target name"));
+	}
+
+	@Test
+	void reservedTargetNamesAreRefused() {
+		for (String name : List.of("main", "tenants")) {
+			this.contextRunner
+				.withPropertyValues("spring.datasource.url=" + this.main.settings().jdbcUrl(),
+						"spring.datasource.username=" + this.main.settings().user(),
+						"confiture.targets." + name + ".url=" + this.reporting.settings().jdbcUrl())
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("Confiture target name '" + name + "' is taken"));
+		}
+		assertThat(query(this.main, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+		assertThat(query(this.reporting, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+			.containsExactly("0");
+	}
+
+	@Test
+	void unknownTargetNameIsRefusedWithTheKnownNames() {
+		this.contextRunner.withUserConfiguration(TwoDataSources.class)
+			.withBean("mainUrl", String.class, () -> this.main.settings().jdbcUrl())
+			.withBean("reportingUrl", String.class, () -> this.reporting.settings().jdbcUrl())
+			.withPropertyValues("confiture.targets.reporting.data-source=reportingDataSource",
+					"confiture.targets.reporting.schema-locations=classpath:db/reporting/schema",
+					"confiture.targets.reporting.migration-locations=classpath:db/reporting/migrations",
+					"confiture.targets.reporting.seed-locations=")
+			.run((context) -> {
+				ConfitureTargets targets = context.getBean(ConfitureTargets.class);
+				assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> targets.state("reportng"))
+					.withMessage("Unknown Confiture target 'reportng' (did you mean 'reporting'?); targets: reporting");
+				assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> targets.confiture("audit"))
+					.withMessageContaining("Unknown Confiture target 'audit'");
+				assertThat(targets.confiture("reporting")).isNotNull();
+				assertThat(targets.state("reporting").counts().applied()).isZero();
+			});
+	}
+
+	@Test
+	void parallelZeroIsRefusedBeforeAnyTenantIsTouched() {
+		for (String property : List.of("confiture.tenants.parallel", "confiture.tenants.max-per-server")) {
+			this.contextRunner
+				.withPropertyValues("spring.datasource.url=" + this.main.settings().jdbcUrl(),
+						"spring.datasource.username=" + this.main.settings().user(),
+						"confiture.tenants.schemas.like=tenant\\_%", property + "=0")
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessage(property + " must be from 1 to 256, not 0; no tenant was touched"));
+		}
 	}
 
 	@Test

@@ -49,6 +49,15 @@ public @interface AutoConfigureConfiture {
 	TemplateSource template() default TemplateSource.SCHEMA;
 
 	/**
+	 * The named targets ({@code confiture.targets.<name>}) whose {@code DataSource} bean is
+	 * replaced by clones of a template of their own, built from the target's files. Empty
+	 * (the default) for every target that names a {@code DataSource} bean
+	 * ({@code data-source}); a target reached by {@code url} is left as configured.
+	 * @return the names of the targets to prepare
+	 */
+	String[] targets() default {};
+
+	/**
 	 * When a test gets a fresh database.
 	 */
 	enum Refresh {

@@ -81,6 +81,15 @@ public @interface ConfitureTest {
 	TemplateSource template() default TemplateSource.SCHEMA;
 
 	/**
+	 * The named targets ({@code confiture.targets.<name>}) whose {@code DataSource} bean is
+	 * replaced by clones of a template of their own; empty for every target that names a
+	 * {@code DataSource} bean.
+	 * @return the names of the targets to prepare
+	 */
+	@AliasFor(annotation = AutoConfigureConfiture.class)
+	String[] targets() default {};
+
+	/**
 	 * Determines if default filtering should be used with
 	 * {@link SpringBootApplication @SpringBootApplication}. By default no beans are
 	 * included.

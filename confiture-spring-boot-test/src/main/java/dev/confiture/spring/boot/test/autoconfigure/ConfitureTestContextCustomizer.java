@@ -57,6 +57,13 @@ class ConfitureTestContextCustomizer implements ContextCustomizer {
 			properties.put("confiture.seed-profiles", String.join(",", this.settings.seedProfiles()));
 			String mode = this.environment.getProperty("confiture.mode", "auto").trim().toLowerCase(Locale.ROOT);
 			properties.put("confiture.mode", (mode.equals("none") || mode.equals("validate")) ? mode : "migrate");
+			for (String target : ConfitureTestTargets.selected(this.environment, this.settings).keySet()) {
+				String prefix = "confiture.targets." + target + ".";
+				String targetMode = this.environment.getProperty(prefix + "mode", "auto").trim().toLowerCase(Locale.ROOT);
+				properties.put(prefix + "mode",
+						(targetMode.equals("none") || targetMode.equals("validate")) ? targetMode : "migrate");
+				properties.put(prefix + "seed-profiles", String.join(",", this.settings.seedProfiles()));
+			}
 			this.environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);
 			this.environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, properties));
 		}

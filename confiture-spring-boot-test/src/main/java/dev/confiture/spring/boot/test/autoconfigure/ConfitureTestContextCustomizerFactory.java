@@ -23,7 +23,8 @@ class ConfitureTestContextCustomizerFactory implements ContextCustomizerFactory 
 			return null;
 		}
 		return new ConfitureTestContextCustomizer(
-				new ConfitureTestSettings(List.of(annotation.seedProfiles()), annotation.template()));
+				new ConfitureTestSettings(List.of(annotation.seedProfiles()), annotation.template(),
+				List.of(annotation.targets())));
 	}
 
 }

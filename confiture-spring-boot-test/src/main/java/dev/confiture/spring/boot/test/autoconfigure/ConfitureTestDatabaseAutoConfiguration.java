@@ -28,7 +28,8 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Templ
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the test database: a
  * {@link ConfitureTestDataSource} on clones of a template database built from the Confiture
- * files, and Confiture pointed at it. Imported by
+ * files, and Confiture pointed at it; the same, with a template of its own, for each named
+ * target ({@code confiture.targets.<name>}) that names a {@code DataSource} bean. Imported by
  * {@link AutoConfigureConfiture @AutoConfigureConfiture}.
  *
  * @since 0.1.0
@@ -56,12 +57,17 @@ public final class ConfitureTestDatabaseAutoConfiguration {
 	}
 
 	@Bean
+	static ConfitureTestTargets confitureTestTargets() {
+		return new ConfitureTestTargets();
+	}
+
+	@Bean
 	ConfitureConfigurationCustomizer confitureTestDatabaseConfigurationCustomizer(
 			ConfitureTestDataSource dataSource) {
 		return new TestDatabaseConfigurationCustomizer(dataSource);
 	}
 
-	private static PostgresServer server(ObjectProvider<ConfitureServerConnectionDetails> connectionDetails) {
+	static PostgresServer server(ObjectProvider<ConfitureServerConnectionDetails> connectionDetails) {
 		ConfitureServerConnectionDetails details = connectionDetails.getIfAvailable();
 		if (details == null) {
 			return PostgresServers.shared();

@@ -24,10 +24,12 @@ class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 	@Override
 	public void beforeTestClass(TestContext testContext) {
 		Refresh refresh = refresh(testContext);
-		ConfitureTestDataSource dataSource = (refresh != null) ? dataSource(testContext, true) : null;
-		if (dataSource == null) {
-			return;
+		for (ConfitureTestDataSource dataSource : dataSources(testContext, refresh, true)) {
+			beforeTestClass(testContext, refresh, dataSource);
 		}
+	}
+
+	private void beforeTestClass(TestContext testContext, Refresh refresh, ConfitureTestDataSource dataSource) {
 		switch (refresh) {
 			case AFTER_CLASS -> dataSource.bind(dataSource.open(testContext.getTestClass()));
 			case NEVER -> dataSource.bind(dataSource.shared());
@@ -38,10 +40,12 @@ class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 	@Override
 	public void beforeTestMethod(TestContext testContext) {
 		Refresh refresh = refresh(testContext);
-		ConfitureTestDataSource dataSource = (refresh != null) ? dataSource(testContext, true) : null;
-		if (dataSource == null) {
-			return;
+		for (ConfitureTestDataSource dataSource : dataSources(testContext, refresh, true)) {
+			beforeTestMethod(testContext, refresh, dataSource);
 		}
+	}
+
+	private void beforeTestMethod(TestContext testContext, Refresh refresh, ConfitureTestDataSource dataSource) {
 		switch (refresh) {
 			case AFTER_CLASS -> dataSource.bind(dataSource.scope(testContext.getTestClass()));
 			case NEVER -> dataSource.bind(dataSource.shared());
@@ -52,10 +56,12 @@ class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 	@Override
 	public void afterTestMethod(TestContext testContext) {
 		Refresh refresh = refresh(testContext);
-		ConfitureTestDataSource dataSource = (refresh != null) ? dataSource(testContext, false) : null;
-		if (dataSource == null) {
-			return;
+		for (ConfitureTestDataSource dataSource : dataSources(testContext, refresh, false)) {
+			afterTestMethod(refresh, dataSource);
 		}
+	}
+
+	private void afterTestMethod(Refresh refresh, ConfitureTestDataSource dataSource) {
 		if (refresh == Refresh.AFTER_EACH_TEST) {
 			ConfitureTestDataSource.Database database = dataSource.bound();
 			dataSource.unbind();
@@ -68,10 +74,12 @@ class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 	@Override
 	public void afterTestClass(TestContext testContext) {
 		Refresh refresh = refresh(testContext);
-		ConfitureTestDataSource dataSource = (refresh != null) ? dataSource(testContext, false) : null;
-		if (dataSource == null) {
-			return;
+		for (ConfitureTestDataSource dataSource : dataSources(testContext, refresh, false)) {
+			afterTestClass(testContext, refresh, dataSource);
 		}
+	}
+
+	private void afterTestClass(TestContext testContext, Refresh refresh, ConfitureTestDataSource dataSource) {
 		dataSource.unbind();
 		if (refresh == Refresh.AFTER_CLASS) {
 			dataSource.close(testContext.getTestClass());
@@ -84,11 +92,15 @@ class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 		return (annotation != null) ? annotation.refresh() : null;
 	}
 
-	private static ConfitureTestDataSource dataSource(TestContext testContext, boolean load) {
-		if (!load && !testContext.hasApplicationContext()) {
-			return null;
+	/**
+	 * The test data sources of the context: the main one and one per named target.
+	 */
+	private static java.util.Collection<ConfitureTestDataSource> dataSources(TestContext testContext, Refresh refresh,
+			boolean load) {
+		if (refresh == null || (!load && !testContext.hasApplicationContext())) {
+			return java.util.List.of();
 		}
-		return testContext.getApplicationContext().getBeanProvider(ConfitureTestDataSource.class).getIfAvailable();
+		return testContext.getApplicationContext().getBeansOfType(ConfitureTestDataSource.class).values();
 	}
 
 }

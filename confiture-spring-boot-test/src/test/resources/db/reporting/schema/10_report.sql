@@ -1,0 +1,4 @@
+CREATE TABLE report (
+    id BIGINT PRIMARY KEY,
+    title TEXT NOT NULL
+);

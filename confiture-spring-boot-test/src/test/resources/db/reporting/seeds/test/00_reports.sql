@@ -1,0 +1,1 @@
+INSERT INTO report (id, title) VALUES (1, 'monthly');
