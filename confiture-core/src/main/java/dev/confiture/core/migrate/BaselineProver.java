@@ -83,7 +83,7 @@ final class BaselineProver {
 				scripts.put(i, prepare(sql));
 			}
 		}
-		Map<Integer, String> suspects = fastPath(scripts, notes);
+		Map<Integer, String> suspects = together(scripts, notes) ? new HashMap<>() : fastPath(scripts, notes);
 		for (int i = 0; i < migrations.size(); i++) {
 			ResolvedMigration migration = migrations.get(i);
 			Prepared script = scripts.get(i);
@@ -116,7 +116,86 @@ final class BaselineProver {
 	}
 
 	/**
-	 * Runs the SQL migrations without COPY in one server call.
+	 * Runs the SQL migrations without COPY one after the other in one server call and one
+	 * savepoint, and compares what they wrote to the catalog with what it held before: the
+	 * cheap proof of a history whose migrations are all mirrored. When it finds a difference
+	 * (or cannot tell), each migration is judged on its own.
+	 * @return whether the catalog is the same after all of them; the notes are added only then
+	 */
+	private boolean together(Map<Integer, Prepared> scripts, List<String> notes) throws SQLException {
+		List<Integer> owners = new ArrayList<>();
+		List<SqlStatement> statements = new ArrayList<>();
+		scripts.forEach((index, script) -> {
+			if (!script.copies()) {
+				script.statements().forEach((statement) -> {
+					owners.add(index);
+					statements.add(statement);
+				});
+			}
+		});
+		if (owners.isEmpty()) {
+			return true;
+		}
+		List<String> found = new ArrayList<>();
+		boolean mirrored = false;
+		Savepoint savepoint = this.connection.setSavepoint();
+		try {
+			if (!createFunctions()) {
+				return false;
+			}
+			try (PreparedStatement run = this.connection.prepareStatement("SELECT migration, verdict, detail FROM "
+					+ "pg_temp.confiture_proof_once(?, ?, ARRAY(SELECT to_regclass(c)::oid FROM unnest(?::text[]) AS c "
+					+ "WHERE to_regclass(c) IS NOT NULL), current_setting('track_counts')::boolean)")) {
+				run.setArray(1, this.connection.createArrayOf("int4", owners.toArray()));
+				run.setArray(2, this.connection.createArrayOf("text",
+						statements.stream().map(SqlStatement::sql).toArray()));
+				run.setArray(3, this.connection.createArrayOf("text", CATALOGS.toArray()));
+				try (ResultSet rows = run.executeQuery()) {
+					while (rows.next()) {
+						if ("note".equals(rows.getString(2))) {
+							String[] parts = rows.getString(3).split(":", 3);
+							SqlStatement statement = statements.get(Integer.parseInt(parts[0]) - 1);
+							found.add(scripts.get(rows.getInt(1)).location() + ":" + statement.line() + ": " + parts[2]
+									+ " (SQLSTATE " + parts[1] + ")");
+						}
+						else {
+							mirrored = "mirrored".equals(rows.getString(2));
+						}
+					}
+				}
+			}
+		}
+		finally {
+			this.connection.rollback(savepoint);
+		}
+		if (mirrored) {
+			notes.addAll(found);
+		}
+		return mirrored;
+	}
+
+	/**
+	 * Creates the proof's functions in {@code pg_temp}, inside the caller's savepoint.
+	 * @return {@code false} when the server offers no PL/pgSQL or no temporary functions
+	 */
+	private boolean createFunctions() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			for (String function : fastPathScript().split("\n--\n")) {
+				statement.execute(function);
+			}
+			return true;
+		}
+		catch (SQLException ex) {
+			if (!FAST_PATH_UNAVAILABLE.contains(ex.getSQLState())) {
+				throw ex;
+			}
+			return false;
+		}
+	}
+
+	/**
+	 * Runs the SQL migrations without COPY in one server call, each on its own.
 	 * @return the migrations (by index) that may have changed the catalog, or {@code null} when
 	 * the fast path is not available on this server
 	 */
@@ -137,16 +216,7 @@ final class BaselineProver {
 		}
 		Savepoint savepoint = this.connection.setSavepoint();
 		try {
-			try (Statement statement = this.connection.createStatement()) {
-				statement.setEscapeProcessing(false);
-				for (String function : fastPathScript().split("\n--\n")) {
-					statement.execute(function);
-				}
-			}
-			catch (SQLException ex) {
-				if (!FAST_PATH_UNAVAILABLE.contains(ex.getSQLState())) {
-					throw ex;
-				}
+			if (!createFunctions()) {
 				// No PL/pgSQL or no temporary objects allowed: judge every migration by its catalog
 				return null;
 			}

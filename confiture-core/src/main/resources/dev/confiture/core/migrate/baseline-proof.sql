@@ -177,3 +177,183 @@ BEGIN
 	END LOOP;
 END
 $f$;
+--
+-- Whether a catalog row was written after the boundary (the transaction id after the one that
+-- created these functions): by the proof's own statements, whose subtransactions get later ids.
+-- The xid is compared modulo 2^32 like PostgreSQL does; frozen rows read as xid 2 (or 1).
+CREATE FUNCTION pg_temp.confiture_proof_new(row_xmin xid, boundary bigint) RETURNS boolean LANGUAGE sql AS $f$
+	SELECT row_xmin::text::bigint > 2
+		AND ((row_xmin::text::bigint - boundary) % 4294967296 + 4294967296) % 4294967296 < 2147483648
+$f$;
+--
+CREATE FUNCTION pg_temp.confiture_proof_written(catalog oid, boundary bigint) RETURNS boolean LANGUAGE plpgsql AS $f$
+DECLARE
+	result boolean;
+BEGIN
+	EXECUTE 'SELECT EXISTS (SELECT FROM ' || catalog::regclass || ' WHERE pg_temp.confiture_proof_new(xmin, $1))'
+		INTO result USING boundary;
+	RETURN result;
+END
+$f$;
+--
+-- The relation a relation's row stands for: an index's table, nothing for a TOAST table.
+CREATE FUNCTION pg_temp.confiture_proof_relation(rel oid) RETURNS text LANGUAGE sql AS $f$
+	SELECT CASE
+		WHEN c.relkind IN ('i', 'I') THEN (SELECT 'r ' || i.indrelid FROM pg_index i WHERE i.indexrelid = c.oid)
+		WHEN c.relkind = 't' THEN NULL
+		ELSE 'r ' || c.oid END
+	FROM pg_class c WHERE c.oid = rel
+$f$;
+--
+-- The objects whose catalog rows the proof's statements wrote and left in place, by OID (stable
+-- across the rollback): 'r oid' a relation with its constraints, indexes, triggers and policies,
+-- 'c oid attnum' a column, 'f oid' a routine; '' anything else.
+CREATE FUNCTION pg_temp.confiture_proof_items(changed oid[], boundary bigint) RETURNS text[] LANGUAGE sql AS $f$
+	SELECT coalesce(array_agg(DISTINCT item) FILTER (WHERE item IS NOT NULL), '{}')
+	FROM (
+		SELECT pg_temp.confiture_proof_relation(oid) FROM pg_class
+			WHERE 'pg_class'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT CASE WHEN c.relkind IN ('r', 'p', 'v', 'm', 'f', 'c') AND a.attnum > 0
+				THEN 'c ' || c.oid || ' ' || a.attnum ELSE pg_temp.confiture_proof_relation(c.oid) END
+			FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+			WHERE 'pg_attribute'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(a.xmin, boundary)
+		UNION ALL SELECT 'c ' || adrelid || ' ' || adnum FROM pg_attrdef
+			WHERE 'pg_attrdef'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT CASE WHEN conrelid <> 0 THEN pg_temp.confiture_proof_relation(conrelid) ELSE '' END
+			FROM pg_constraint WHERE 'pg_constraint'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT pg_temp.confiture_proof_relation(indrelid) FROM pg_index
+			WHERE 'pg_index'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT pg_temp.confiture_proof_relation(tgrelid) FROM pg_trigger
+			WHERE 'pg_trigger'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT pg_temp.confiture_proof_relation(polrelid) FROM pg_policy
+			WHERE 'pg_policy'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT pg_temp.confiture_proof_relation(ev_class) FROM pg_rewrite
+			WHERE 'pg_rewrite'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT pg_temp.confiture_proof_relation(seqrelid) FROM pg_sequence
+			WHERE 'pg_sequence'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT pg_temp.confiture_proof_relation(inhrelid) FROM pg_inherits
+			WHERE 'pg_inherits'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT CASE
+				WHEN classoid = 'pg_class'::regclass AND objsubid > 0 THEN 'c ' || objoid || ' ' || objsubid
+				WHEN classoid = 'pg_class'::regclass THEN pg_temp.confiture_proof_relation(objoid)
+				WHEN classoid = 'pg_proc'::regclass THEN 'f ' || objoid
+				ELSE '' END
+			FROM pg_description WHERE 'pg_description'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+		UNION ALL SELECT CASE WHEN t.typrelid <> 0 THEN pg_temp.confiture_proof_relation(t.typrelid)
+				WHEN e.typrelid <> 0 THEN pg_temp.confiture_proof_relation(e.typrelid) ELSE '' END
+			FROM pg_type t LEFT JOIN pg_type e ON e.oid = t.typelem
+			WHERE 'pg_type'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(t.xmin, boundary)
+		UNION ALL SELECT CASE WHEN prokind IN ('f', 'p', 'w') THEN 'f ' || oid ELSE '' END FROM pg_proc
+			WHERE 'pg_proc'::regclass = ANY (changed) AND pg_temp.confiture_proof_new(xmin, boundary)
+	) AS rows(item)
+$f$;
+--
+-- What an item is, by name and definition, to compare it before and after ('absent' when missing).
+CREATE FUNCTION pg_temp.confiture_proof_item(item text) RETURNS text LANGUAGE sql
+		SET search_path = pg_catalog AS $f$
+	SELECT CASE left(item, 1)
+		WHEN 'r' THEN coalesce((SELECT c.oid::regclass::text || ' ' || pg_temp.confiture_proof_signature(c.oid::regclass::text)
+			FROM pg_class c WHERE c.oid = split_part(item, ' ', 2)::oid), 'absent')
+		WHEN 'c' THEN coalesce((
+			SELECT a.attrelid::regclass::text || ' ' || quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod)
+				|| ' ' || a.attnotnull::text || ' ' || a.attidentity::text || a.attgenerated::text || ' '
+				|| a.attcollation::text || ' ' || a.attisdropped::text || ' ' || coalesce(a.attacl::text, '') || ' '
+				|| coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' ' || coalesce(col_description(a.attrelid, a.attnum), '')
+			FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+			WHERE a.attrelid = split_part(item, ' ', 2)::oid AND a.attnum = split_part(item, ' ', 3)::int2), 'absent')
+		WHEN 'f' THEN coalesce((
+			SELECT p.oid::regprocedure::text || ' ' || pg_get_functiondef(p.oid) || ' ' || coalesce(p.proacl::text, '')
+				|| ' ' || p.proowner::text || ' ' || coalesce(obj_description(p.oid, 'pg_proc'), '')
+			FROM pg_proc p WHERE p.oid = split_part(item, ' ', 2)::oid), 'absent')
+		ELSE 'unknown' END
+$f$;
+--
+-- Runs every migration's statements on the freshly built schema, one after the other, each
+-- statement in a subtransaction (one that fails because its object already exists or no longer
+-- exists is rolled back and the next runs), then rolls them all back. Returns a 'note' row for
+-- each statement that failed for another reason, and a last row (migration -1) saying whether the
+-- catalog is the same afterwards ('mirrored') or may differ ('suspect', with the reason).
+CREATE FUNCTION pg_temp.confiture_proof_once(owners integer[], statements text[], catalogs oid[],
+		counted boolean, OUT migration integer, OUT verdict text, OUT detail text)
+		RETURNS SETOF record LANGUAGE plpgsql AS $f$
+DECLARE
+	n integer := coalesce(array_length(owners, 1), 0);
+	boundary bigint := (SELECT (xmin::text::bigint + 1) % 4294967296 FROM pg_proc
+		WHERE proname = 'confiture_proof_once' AND pronamespace = pg_my_temp_schema());
+	before bigint[] := pg_temp.confiture_proof_writes(catalogs);
+	deletes bigint[] := ARRAY(SELECT pg_stat_get_xact_tuples_deleted(c) FROM unnest(catalogs) AS c);
+	after bigint[];
+	changed oid[] := '{}';
+	shrunk oid[] := '{}';
+	counts bigint[] := '{}';
+	items text[] := '{}';
+	signatures text[] := '{}';
+	notes text[] := ARRAY(SELECT NULL::text FROM generate_series(1, n));
+	suspect text;
+	k integer;
+BEGIN
+	BEGIN
+		FOR k IN 1 .. n LOOP
+			BEGIN
+				EXECUTE statements[k];
+			EXCEPTION
+				WHEN duplicate_table OR duplicate_column OR duplicate_object OR duplicate_function
+						OR duplicate_schema OR duplicate_alias OR undefined_table OR undefined_column
+						OR undefined_object OR undefined_function OR invalid_schema_name
+						OR active_sql_transaction THEN
+					NULL;
+				WHEN OTHERS THEN
+					notes[k] := SQLSTATE || ':' || SQLERRM;
+			END;
+		END LOOP;
+		after := pg_temp.confiture_proof_writes(catalogs);
+		FOR k IN 1 .. array_length(catalogs, 1) LOOP
+			IF NOT counted OR after[k] <> before[k] THEN
+				changed := changed || catalogs[k];
+			END IF;
+			IF NOT counted OR pg_stat_get_xact_tuples_deleted(catalogs[k]) <> deletes[k] THEN
+				shrunk := shrunk || catalogs[k];
+				counts := counts || pg_temp.confiture_proof_count(catalogs[k]);
+			END IF;
+		END LOOP;
+		IF cardinality(changed) > 0 THEN
+			items := pg_temp.confiture_proof_items(changed, boundary);
+			IF '' = ANY (items) OR EXISTS (SELECT 1 FROM unnest(changed) AS c
+					WHERE c NOT IN ('pg_class'::regclass, 'pg_attribute'::regclass, 'pg_attrdef'::regclass,
+						'pg_constraint'::regclass, 'pg_index'::regclass, 'pg_trigger'::regclass,
+						'pg_policy'::regclass, 'pg_rewrite'::regclass, 'pg_sequence'::regclass,
+						'pg_inherits'::regclass, 'pg_description'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)
+					AND pg_temp.confiture_proof_written(c, boundary)) THEN
+				suspect := 'changes objects other than tables, columns, views, sequences and routines';
+			ELSE
+				SELECT coalesce(array_agg(pg_temp.confiture_proof_item(i) ORDER BY o), '{}') INTO signatures
+				FROM unnest(items) WITH ORDINALITY AS u(i, o);
+			END IF;
+		END IF;
+		RAISE EXCEPTION USING ERRCODE = 'CF001', MESSAGE = 'confiture baseline proof rollback';
+	EXCEPTION
+		WHEN SQLSTATE 'CF001' THEN
+			NULL;
+	END;
+	IF suspect IS NULL AND EXISTS (SELECT 1 FROM unnest(shrunk, counts) AS c(catalog, counted_after)
+			WHERE pg_temp.confiture_proof_count(catalog) <> counted_after) THEN
+		suspect := 'removes catalog rows';
+	END IF;
+	IF suspect IS NULL AND EXISTS (SELECT 1 FROM unnest(items, signatures) AS s(i, signature)
+			WHERE pg_temp.confiture_proof_item(i) IS DISTINCT FROM signature) THEN
+		suspect := 'changes objects';
+	END IF;
+	FOR k IN 1 .. n LOOP
+		IF notes[k] IS NOT NULL THEN
+			migration := owners[k];
+			verdict := 'note';
+			detail := k || ':' || notes[k];
+			RETURN NEXT;
+		END IF;
+	END LOOP;
+	migration := -1;
+	verdict := CASE WHEN suspect IS NOT NULL THEN 'suspect' ELSE 'mirrored' END;
+	detail := suspect;
+	RETURN NEXT;
+END
+$f$;
