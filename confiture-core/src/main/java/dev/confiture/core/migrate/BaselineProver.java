@@ -59,10 +59,19 @@ final class BaselineProver {
 
 	private static final Pattern CONCURRENTLY = Pattern.compile("(?i)\\bconcurrently\\b");
 
+	private static final String LEADING_COMMENTS = "(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*";
+
+	private static final String NAME = "(?:\"[^\".]+\"|[a-z_][a-z0-9_$]*)";
+
 	/** A {@code CREATE TABLE name (}, after comments, whose name holds no quoted dot. */
-	private static final Pattern CREATE_TABLE = Pattern.compile("(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*"
-			+ "CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-			+ "((?:\"[^\".]+\"|[a-z_][a-z0-9_$]*)(?:\\.(?:\"[^\".]+\"|[a-z_][a-z0-9_$]*))?)\\s*\\(");
+	private static final Pattern CREATE_TABLE = Pattern.compile(LEADING_COMMENTS
+			+ "CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + "(?:\\." + NAME
+			+ ")?)\\s*\\(");
+
+	/** A {@code CREATE INDEX name ON table}, after comments. */
+	private static final Pattern CREATE_INDEX = Pattern.compile(LEADING_COMMENTS
+			+ "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME
+			+ ")\\s+ON\\s+(?:ONLY\\s+)?(" + NAME + "(?:\\." + NAME + ")?)[\\s(]");
 
 	private static final Map<String, String> scripts = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -151,14 +160,15 @@ final class BaselineProver {
 				return false;
 			}
 			try (PreparedStatement run = this.connection.prepareStatement("SELECT migration, verdict, detail FROM "
-					+ "pg_temp.confiture_proof_once(?, ?, ?, ARRAY(SELECT to_regclass(c)::oid FROM unnest(?::text[]) AS c "
+					+ "pg_temp.confiture_proof_once(?, ?, ?, ?, ARRAY(SELECT to_regclass(c)::oid FROM unnest(?::text[]) AS c "
 					+ "WHERE to_regclass(c) IS NOT NULL), current_setting('track_counts')::boolean)")) {
 				run.setArray(1, this.connection.createArrayOf("int4", owners.toArray()));
 				run.setArray(2, this.connection.createArrayOf("text",
 						statements.stream().map(SqlStatement::sql).toArray()));
-				run.setArray(3, this.connection.createArrayOf("text",
-						statements.stream().map(BaselineProver::createdTable).toArray()));
-				run.setArray(4, this.connection.createArrayOf("text", CATALOGS.toArray()));
+				List<String[]> creates = statements.stream().map(BaselineProver::creates).toList();
+				run.setArray(3, this.connection.createArrayOf("text", creates.stream().map((c) -> c[0]).toArray()));
+				run.setArray(4, this.connection.createArrayOf("text", creates.stream().map((c) -> c[1]).toArray()));
+				run.setArray(5, this.connection.createArrayOf("text", CATALOGS.toArray()));
 				try (ResultSet rows = run.executeQuery()) {
 					while (rows.next()) {
 						if ("note".equals(rows.getString(2))) {
@@ -184,13 +194,19 @@ final class BaselineProver {
 	}
 
 	/**
-	 * The table a statement creates when it is a plain {@code CREATE TABLE name (...)}: the
-	 * proof skips it when that table exists, since PostgreSQL would refuse it (after creating
-	 * and dropping the sequences of its identity columns, which costs more than the check).
+	 * The relation a statement creates when it is a plain {@code CREATE TABLE name (...)} or
+	 * {@code CREATE INDEX name ON table}: the proof skips it when a relation of that name exists
+	 * where it would be created, since PostgreSQL would refuse it (a table after creating and
+	 * dropping the sequences of its identity columns, which costs far more than the check).
+	 * @return the name and, for an index, its table; {@code null}s for other statements
 	 */
-	static String createdTable(SqlStatement statement) {
-		Matcher matcher = CREATE_TABLE.matcher(statement.sql());
-		return matcher.lookingAt() ? matcher.group(1) : null;
+	static String[] creates(SqlStatement statement) {
+		Matcher table = CREATE_TABLE.matcher(statement.sql());
+		if (table.lookingAt()) {
+			return new String[] { table.group(1), null };
+		}
+		Matcher index = CREATE_INDEX.matcher(statement.sql());
+		return index.lookingAt() ? new String[] { index.group(1), index.group(2) } : new String[2];
 	}
 
 	/**

@@ -145,11 +145,11 @@ $f$;
 --
 -- Runs every migration's statements on the freshly built schema, one after the other, each
 -- statement in a subtransaction (one that fails because its object already exists or no longer
--- exists is rolled back and the next runs; a CREATE TABLE whose table exists is not even run),
+-- exists is rolled back and the next runs; a CREATE TABLE or INDEX whose name exists is not run),
 -- then rolls them all back. Returns a 'note' row for each statement that failed for another
 -- reason, and a last row (migration -1) saying whether the catalog is the same afterwards
 -- ('mirrored') or may differ ('suspect', with the reason).
-CREATE FUNCTION pg_temp.confiture_proof_once(owners integer[], statements text[], creates text[],
+CREATE FUNCTION pg_temp.confiture_proof_once(owners integer[], statements text[], creates text[], tables text[],
 		catalogs oid[], counted boolean, OUT migration integer, OUT verdict text, OUT detail text)
 		RETURNS SETOF record LANGUAGE plpgsql AS $f$
 DECLARE
@@ -171,9 +171,13 @@ DECLARE
 BEGIN
 	BEGIN
 		FOR k IN 1 .. n LOOP
-			-- CREATE TABLE of a table that exists in the schema it would be created in fails at once
-			CONTINUE WHEN creates[k] IS NOT NULL AND EXISTS (SELECT FROM pg_class c WHERE c.oid = to_regclass(creates[k])
-				AND (strpos(creates[k], '.') > 0 OR c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())));
+			-- CREATE TABLE or INDEX of a name that exists where it would be created fails: skipped
+			CONTINUE WHEN creates[k] IS NOT NULL AND tables[k] IS NULL AND EXISTS (SELECT FROM pg_class c
+				WHERE c.oid = to_regclass(creates[k]) AND (strpos(creates[k], '.') > 0
+					OR c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())));
+			CONTINUE WHEN tables[k] IS NOT NULL AND EXISTS (SELECT FROM pg_class c
+				WHERE c.relname = (parse_ident(creates[k]))[1]
+					AND c.relnamespace = (SELECT t.relnamespace FROM pg_class t WHERE t.oid = to_regclass(tables[k])));
 			BEGIN
 				EXECUTE statements[k];
 			EXCEPTION
