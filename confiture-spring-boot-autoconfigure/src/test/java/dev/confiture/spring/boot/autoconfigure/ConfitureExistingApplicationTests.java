@@ -146,6 +146,45 @@ class ConfitureExistingApplicationTests {
 		});
 	}
 
+	@Test
+	void unknownConfiturePropertyIsOnlyReportedWhenConfitureIsOff(CapturedOutput output) throws SQLException {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
+			.withPropertyValues("confiture.enabled=false", "confiture.seed-profile=common", "confiture.modde=build")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ConfitureMigrationInitializer.class);
+			});
+		assertThat(output).contains("Unknown property confiture.seed-profile")
+			.contains("did you mean confiture.seed-profiles?")
+			.contains("Unknown property confiture.modde")
+			.contains("did you mean confiture.mode?")
+			.contains("Confiture is turned off (confiture.enabled=false), so it is only reported");
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	@Test
+	void confitureOffWithKnownPropertiesReportsNothing(CapturedOutput output) {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
+			.withPropertyValues("confiture.enabled=false", "confiture.seed-profiles=common", "confiture.targets.a.url=x")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("Unknown property");
+	}
+
+	@Test
+	void misspeltEnabledDoesNotTurnConfitureOffAndIsNamed() throws SQLException {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
+			.withPropertyValues("confiture.enabeld=false")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new ConfitureUnknownPropertyFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Unknown property confiture.enabeld");
+				assertThat(analysis.getAction()).contains("Did you mean confiture.enabled instead of confiture.enabeld?");
+			});
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
 	private ApplicationContextRunner h2Runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ConfitureAutoConfiguration.class))
 			.withBean(DataSource.class,
