@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -22,9 +23,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
+import dev.confiture.spring.boot.actuate.ConfitureEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +74,16 @@ class ConfitureExistingApplicationTests {
 			assertThat(context).hasFailed();
 			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("the database is H2")
 				.contains("confiture.on-unsupported-database=fail");
+		});
+	}
+
+	@Test
+	void h2DatabaseFailsWhenTheModeIsSetExplicitly() {
+		h2Runner().withPropertyValues("confiture.mode=migrate").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("the database is H2")
+				.contains("confiture.mode is set, so Confiture is expected to run")
+				.doesNotContain("secret");
 		});
 	}
 
@@ -183,6 +196,22 @@ class ConfitureExistingApplicationTests {
 				assertThat(analysis.getAction()).contains("Did you mean confiture.enabled instead of confiture.enabeld?");
 			});
 		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	@Test
+	void appliedMigrationWithoutDownFileIsAppliedAndNotReversible() {
+		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:irreversible/migrations")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ConfitureEndpoint endpoint = new ConfitureEndpoint("application",
+						Map.of("confiture", context.getBean(Confiture.class)), context.getBean(ConfitureProperties.class),
+						context.getBean(ConfitureRunState.class), null);
+				assertThat(endpoint.confitureBeans().getContexts().get("application").getConfitureBeans().get("confiture")
+					.getMigrations()).singleElement().satisfies((migration) -> {
+						assertThat(migration.getState()).isEqualTo("APPLIED");
+						assertThat(migration.isReversible()).isFalse();
+					});
+			});
 	}
 
 	private ApplicationContextRunner h2Runner() {
