@@ -220,6 +220,9 @@ BEGIN
 		WHEN SQLSTATE 'CF001' THEN
 			NULL;
 	END;
+	IF boundary IS NULL THEN
+		suspect := 'no transaction id to tell the statements'' catalog rows apart';
+	END IF;
 	IF suspect IS NULL AND EXISTS (SELECT 1 FROM unnest(shrunk, counts) AS c(catalog, counted_after)
 			WHERE pg_temp.confiture_proof_count(catalog) <> counted_after) THEN
 		suspect := 'removes catalog rows';
