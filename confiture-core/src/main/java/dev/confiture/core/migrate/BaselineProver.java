@@ -1,8 +1,5 @@
 package dev.confiture.core.migrate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.confiture.core.build.BaselineProof;
@@ -48,32 +44,13 @@ final class BaselineProver {
 	private static final Set<String> CONTAINED = Set.of("42P07", "42701", "42710", "42723", "42P06", "42712", "42P01",
 			"42703", "42704", "42883", "3F000", "25001");
 
-	/** SQLSTATEs meaning that the server offers no PL/pgSQL or no temporary functions to this user. */
-	private static final Set<String> FAST_PATH_UNAVAILABLE = Set.of("42704", "42501", "25006", "0A000");
-
-	private static final List<String> CATALOGS = List.of("pg_namespace", "pg_class", "pg_attribute", "pg_attrdef",
+	static final List<String> CATALOGS = List.of("pg_namespace", "pg_class", "pg_attribute", "pg_attrdef",
 			"pg_constraint", "pg_index", "pg_trigger", "pg_policy", "pg_description", "pg_rewrite", "pg_proc", "pg_type",
 			"pg_extension", "pg_enum", "pg_sequence", "pg_inherits", "pg_statistic_ext", "pg_operator", "pg_cast",
 			"pg_collation", "pg_conversion", "pg_event_trigger", "pg_foreign_table", "pg_aggregate", "pg_opclass",
 			"pg_range", "pg_default_acl", "pg_ts_config", "pg_language", "pg_am", "pg_publication", "pg_transform");
 
 	private static final Pattern CONCURRENTLY = Pattern.compile("(?i)\\bconcurrently\\b");
-
-	private static final String LEADING_COMMENTS = "(?is)^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*";
-
-	private static final String NAME = "(?:\"[^\".]+\"|[a-z_][a-z0-9_$]*)";
-
-	/** A {@code CREATE TABLE name (}, after comments, whose name holds no quoted dot. */
-	private static final Pattern CREATE_TABLE = Pattern.compile(LEADING_COMMENTS
-			+ "CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + "(?:\\." + NAME
-			+ ")?)\\s*\\(");
-
-	/** A {@code CREATE INDEX name ON table}, after comments. */
-	private static final Pattern CREATE_INDEX = Pattern.compile(LEADING_COMMENTS
-			+ "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME
-			+ ")\\s+ON\\s+(?:ONLY\\s+)?(" + NAME + "(?:\\." + NAME + ")?)[\\s(]");
-
-	private static final Map<String, String> scripts = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private final Connection connection;
 
@@ -99,7 +76,7 @@ final class BaselineProver {
 				scripts.put(i, prepare(sql));
 			}
 		}
-		Map<Integer, String> suspects = together(scripts, notes) ? new HashMap<>() : fastPath(scripts, notes);
+		Map<Integer, String> suspects = AllAtOnceProof.run(this.connection, scripts, notes) ? new HashMap<>() : fastPath(scripts, notes);
 		for (int i = 0; i < migrations.size(); i++) {
 			ResolvedMigration migration = migrations.get(i);
 			Prepared script = scripts.get(i);
@@ -132,109 +109,6 @@ final class BaselineProver {
 	}
 
 	/**
-	 * Runs the SQL migrations without COPY one after the other in one server call and one
-	 * savepoint, and compares what they wrote to the catalog with what it held before: the
-	 * cheap proof of a history whose migrations are all mirrored. When it finds a difference
-	 * (or cannot tell), each migration is judged on its own.
-	 * @return whether the catalog is the same after all of them; the notes are added only then
-	 */
-	private boolean together(Map<Integer, Prepared> scripts, List<String> notes) throws SQLException {
-		List<Integer> owners = new ArrayList<>();
-		List<SqlStatement> statements = new ArrayList<>();
-		scripts.forEach((index, script) -> {
-			if (!script.copies()) {
-				script.statements().forEach((statement) -> {
-					owners.add(index);
-					statements.add(statement);
-				});
-			}
-		});
-		if (owners.isEmpty()) {
-			return true;
-		}
-		List<String> found = new ArrayList<>();
-		boolean mirrored = false;
-		Savepoint savepoint = this.connection.setSavepoint();
-		try {
-			if (!createFunctions("baseline-proof.sql")) {
-				return false;
-			}
-			try (PreparedStatement run = this.connection.prepareStatement("SELECT migration, verdict, detail FROM "
-					+ "pg_temp.confiture_proof_once(?, ?, ?, ?, ARRAY(SELECT to_regclass(c)::oid FROM unnest(?::text[]) AS c "
-					+ "WHERE to_regclass(c) IS NOT NULL), current_setting('track_counts')::boolean)")) {
-				run.setArray(1, this.connection.createArrayOf("int4", owners.toArray()));
-				run.setArray(2, this.connection.createArrayOf("text",
-						statements.stream().map(SqlStatement::sql).toArray()));
-				List<String[]> creates = statements.stream().map(BaselineProver::creates).toList();
-				run.setArray(3, this.connection.createArrayOf("text", creates.stream().map((c) -> c[0]).toArray()));
-				run.setArray(4, this.connection.createArrayOf("text", creates.stream().map((c) -> c[1]).toArray()));
-				run.setArray(5, this.connection.createArrayOf("text", CATALOGS.toArray()));
-				try (ResultSet rows = run.executeQuery()) {
-					while (rows.next()) {
-						if ("note".equals(rows.getString(2))) {
-							String[] parts = rows.getString(3).split(":", 3);
-							SqlStatement statement = statements.get(Integer.parseInt(parts[0]) - 1);
-							found.add(scripts.get(rows.getInt(1)).location() + ":" + statement.line() + ": " + parts[2]
-									+ " (SQLSTATE " + parts[1] + ")");
-						}
-						else {
-							mirrored = "mirrored".equals(rows.getString(2));
-						}
-					}
-				}
-			}
-		}
-		finally {
-			this.connection.rollback(savepoint);
-		}
-		if (mirrored) {
-			notes.addAll(found);
-		}
-		return mirrored;
-	}
-
-	/**
-	 * The relation a statement creates when it is a plain {@code CREATE TABLE name (...)} or
-	 * {@code CREATE INDEX name ON table}: the proof skips it when a relation of that name exists
-	 * where it would be created, since PostgreSQL would refuse it (a table after creating and
-	 * dropping the sequences of its identity columns, which costs far more than the check).
-	 * @return the name and, for an index, its table; {@code null}s for other statements
-	 */
-	static String[] creates(SqlStatement statement) {
-		Matcher table = CREATE_TABLE.matcher(statement.sql());
-		if (table.lookingAt()) {
-			return new String[] { table.group(1), null };
-		}
-		Matcher index = CREATE_INDEX.matcher(statement.sql());
-		return index.lookingAt() ? new String[] { index.group(1), index.group(2) } : new String[2];
-	}
-
-	/**
-	 * Creates the proof's functions in {@code pg_temp}, inside the caller's savepoint, without
-	 * checking their bodies (they are known to be right, and checking costs more than running).
-	 * @param names the resources holding the functions
-	 * @return {@code false} when the server offers no PL/pgSQL or no temporary functions
-	 */
-	private boolean createFunctions(String... names) throws SQLException {
-		try (Statement statement = this.connection.createStatement()) {
-			statement.setEscapeProcessing(false);
-			statement.execute("SET LOCAL check_function_bodies = off");
-			for (String name : names) {
-				for (String function : script(name).split("\n--\n")) {
-					statement.execute(function);
-				}
-			}
-			return true;
-		}
-		catch (SQLException ex) {
-			if (!FAST_PATH_UNAVAILABLE.contains(ex.getSQLState())) {
-				throw ex;
-			}
-			return false;
-		}
-	}
-
-	/**
 	 * Runs the SQL migrations without COPY in one server call, each on its own.
 	 * @return the migrations (by index) that may have changed the catalog, or {@code null} when
 	 * the fast path is not available on this server
@@ -256,7 +130,7 @@ final class BaselineProver {
 		}
 		Savepoint savepoint = this.connection.setSavepoint();
 		try {
-			if (!createFunctions("baseline-proof.sql", "baseline-proof-each.sql")) {
+			if (!AllAtOnceProof.createFunctions(this.connection, "baseline-proof.sql", "baseline-proof-each.sql")) {
 				// No PL/pgSQL or no temporary objects allowed: judge every migration by its catalog
 				return null;
 			}
@@ -415,19 +289,7 @@ final class BaselineProver {
 		return (end < 0) ? text : text.substring(0, end).strip();
 	}
 
-	private static String script(String name) {
-		return scripts.computeIfAbsent(name, (key) -> {
-			try (InputStream in = BaselineProver.class.getResourceAsStream(key)) {
-				String text = new String(Objects.requireNonNull(in, key).readAllBytes(), StandardCharsets.UTF_8);
-				return text.replaceAll("(?m)^-- .*\n", "").replace("\r\n", "\n");
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Could not read " + key, ex);
-			}
-		});
-	}
-
-	private record Prepared(String location, List<SqlStatement> statements, boolean copies) {
+	record Prepared(String location, List<SqlStatement> statements, boolean copies) {
 
 	}
 
