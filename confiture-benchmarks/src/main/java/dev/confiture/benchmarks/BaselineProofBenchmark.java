@@ -48,9 +48,10 @@ final class BaselineProofBenchmark implements Benchmark {
 			.and(DatabaseCheck.rows("confiture_migrations", "kind = 'baseline'", migrations));
 		String description = "The history of fresh-db-vs-flyway: " + TABLES + " tables, " + migrations
 				+ " migrations (create table, add column, add index, change default, add CHECK per table), all "
-				+ "contained in the final schema files. The proof runs every migration on the built schema in the "
-				+ "build's transaction and rolls it back: 400 fail at once on an object that exists, the 100 "
-				+ "SET DEFAULT succeed and are compared on the table they touch.";
+				+ "contained in the final schema files. The proof runs the migrations together on the built schema "
+				+ "in the build's transaction and rolls them back: the 100 CREATE TABLE and 100 CREATE INDEX are "
+				+ "skipped (their names exist), 200 fail at once on an object that exists, the 100 SET DEFAULT "
+				+ "succeed and the columns they rewrote are compared before and after.";
 		return new Scenario(description,
 				List.of(new ConfitureBuildContender(PROVEN, context.server(), check, history.confitureProject(), true),
 						new ConfitureBuildContender(UNPROVEN, context.server(), check, history.confitureProject(),

@@ -200,7 +200,7 @@ class InitAndBuildCommandTests {
 		write("db/migrations/002_add_owner_email.up.sql", "ALTER TABLE posts ADD COLUMN owner_email text;");
 		Result refused = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url());
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
-		assertThat(refused.err()).contains("The schema files do not contain migration that the build would mark")
+		assertThat(refused.err()).contains("The schema files do not contain a migration that the build would mark")
 			.contains("002_add_owner_email (db/migrations/002_add_owner_email.up.sql) adds column public.posts.owner_email text")
 			.doesNotContain("001_posts (")
 			.contains("--no-baseline-proof builds anyway");

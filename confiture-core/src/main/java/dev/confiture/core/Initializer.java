@@ -168,7 +168,7 @@ final class Initializer {
 			.toList();
 		if (!pending.isEmpty()) {
 			throw new ConfitureException(Category.GENERIC,
-					"Validate mode: " + pending.size() + " pending migration(s): " + names(pending),
+					"Validate mode: " + count(pending.size(), "pending migration") + ": " + names(pending),
 					"Apply them before starting in validate mode");
 		}
 		return new InitializeResult(Mode.VALIDATE, List.of(),

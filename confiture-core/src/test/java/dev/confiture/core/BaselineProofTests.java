@@ -147,6 +147,39 @@ class BaselineProofTests {
 			.contains("23502");
 	}
 
+	@Test
+	void existingTableOrIndexIsMirroredOnlyInTheSchemaItWouldBeCreatedIn() throws SQLException {
+		this.project.file("db/schema/00_common/audit.sql", "CREATE SCHEMA audit;");
+		this.project.file("db/migrations/001_book.up.sql", "-- the first table\nCREATE TABLE IF NOT EXISTS public.\"book\" "
+				+ "(id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);\n"
+				+ "CREATE INDEX book_title_idx ON ONLY public.book (title);");
+		this.project.file("db/migrations/002_audit_book.up.sql", "CREATE TABLE audit.book (id int);");
+		this.project.file("db/migrations/003_audit_path.up.sql",
+				"SET search_path TO audit, public;\nCREATE TABLE entry (id int);\nCREATE INDEX book_title_idx ON entry (id);");
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("The schema files do not contain 2 migrations")
+				.contains("002_audit_book (db/migrations/002_audit_book.up.sql) adds table audit.book")
+				.contains("003_audit_path (db/migrations/003_audit_path.up.sql) adds table audit.entry")
+				.contains("adds index audit.book_title_idx")
+				.doesNotContain("001_book"));
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname IN ('public', 'audit')"))
+			.containsExactly("0");
+	}
+
+	@Test
+	void migrationsRunOneAfterTheOtherSoALaterOneMayUndoAnEarlierOne() {
+		this.project.file("db/migrations/001_add_isbn.up.sql", "ALTER TABLE book ADD COLUMN isbn text;");
+		this.project.file("db/migrations/002_price_one.up.sql", "ALTER TABLE book ALTER COLUMN price SET DEFAULT 1;");
+		this.project.file("db/migrations/003_price_zero.up.sql", "ALTER TABLE book ALTER COLUMN price SET DEFAULT 0;");
+		this.project.file("db/migrations/004_bad_data.up.sql", "INSERT INTO book (title) VALUES (NULL);");
+		BuildResult result = confiture().build(BuildOptions.defaults());
+		assertThat(result.baselineProof().passed()).isTrue();
+		assertThat(result.baselineProof().checked()).isEqualTo(4);
+		assertThat(result.baselineProof().notes()).singleElement()
+			.asString()
+			.startsWith("db/migrations/004_bad_data.up.sql:1: ");
+	}
+
 	private Confiture confiture() {
 		return Confiture.configure()
 			.projectDirectory(this.root)

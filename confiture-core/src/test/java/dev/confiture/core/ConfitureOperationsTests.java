@@ -148,7 +148,9 @@ class ConfitureOperationsTests {
 		assertThat(second.action()).isEqualTo(Mode.MIGRATE);
 		assertThat(second.versions()).containsExactly("003");
 		assertThat(second.summary()).contains("applied 1 migration: 003_email");
-		assertThat(confiture().initialize(InitializeOptions.of(Mode.VALIDATE)).action()).isEqualTo(Mode.VALIDATE);
+		InitializeResult validated = confiture().initialize(InitializeOptions.of(Mode.VALIDATE));
+		assertThat(validated.action()).isEqualTo(Mode.VALIDATE);
+		assertThat(validated.summary()).isEqualTo("validated the database: 3 migrations applied, none pending");
 	}
 
 	@Test
@@ -160,7 +162,7 @@ class ConfitureOperationsTests {
 		confiture().migrate(MigrateOptions.defaults().withTarget("001"));
 		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> confiture().initialize(InitializeOptions.of(Mode.VALIDATE)))
-			.withMessageContaining("1 pending migration(s): 002_bio");
+			.withMessageContaining("Validate mode: 1 pending migration: 002_bio");
 		assertThat(columns()).containsExactly("name");
 		assertThat(confiture().initialize(InitializeOptions.of(Mode.NONE)).action()).isEqualTo(Mode.NONE);
 	}

@@ -24,7 +24,7 @@ final class BaselineProofFailure {
 					+ String.join(", ", migration.changes()))
 			.collect(Collectors.joining(NEW_LINE));
 		return new ConfitureException(Category.SCHEMA,
-				"The schema files do not contain " + ((count == 1) ? "migration " : count + " migrations ")
+				"The schema files do not contain " + ((count == 1) ? "a migration " : count + " migrations ")
 						+ "that the build would mark as applied; a database built from them would lack "
 						+ ((count == 1) ? "its" : "their") + " effect, and " + ((count == 1) ? "it" : "they")
 						+ " would never run on it:" + NEW_LINE + list,

@@ -1,8 +1,5 @@
 package dev.confiture.core.migrate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,13 +29,14 @@ import dev.confiture.core.sql.SqlStatement;
 import dev.confiture.core.sql.TransactionControl;
 
 /**
- * Proves a baseline: runs each migration on a freshly built schema, inside the build's
- * transaction, and rolls it back; a migration that changes the catalog is not contained in
+ * Proves a baseline: runs the migrations on a freshly built schema, inside the build's
+ * transaction, and rolls them back; a migration that changes the catalog is not contained in
  * the schema files. A statement that fails because its object already exists (or, for a
- * drop or a rename, no longer exists) is contained. SQL migrations are first run together
- * in one server call that only looks at what they wrote to the catalog; any migration that
- * may have changed something, and every Java migration, is judged by comparing
- * {@link CatalogReader catalog} snapshots, which also names the changes.
+ * drop or a rename, no longer exists) is contained. The SQL migrations first run all
+ * together, one after the other, in one server call that compares only the catalog rows they
+ * wrote with the built schema; only when that finds a difference is each migration run on
+ * its own, and one that may have changed something, like every Java migration, is judged by
+ * comparing {@link CatalogReader catalog} snapshots, which also names the changes.
  */
 final class BaselineProver {
 
@@ -46,18 +44,13 @@ final class BaselineProver {
 	private static final Set<String> CONTAINED = Set.of("42P07", "42701", "42710", "42723", "42P06", "42712", "42P01",
 			"42703", "42704", "42883", "3F000", "25001");
 
-	/** SQLSTATEs meaning that the server offers no PL/pgSQL or no temporary functions to this user. */
-	private static final Set<String> FAST_PATH_UNAVAILABLE = Set.of("42704", "42501", "25006", "0A000");
-
-	private static final List<String> CATALOGS = List.of("pg_namespace", "pg_class", "pg_attribute", "pg_attrdef",
+	static final List<String> CATALOGS = List.of("pg_namespace", "pg_class", "pg_attribute", "pg_attrdef",
 			"pg_constraint", "pg_index", "pg_trigger", "pg_policy", "pg_description", "pg_rewrite", "pg_proc", "pg_type",
 			"pg_extension", "pg_enum", "pg_sequence", "pg_inherits", "pg_statistic_ext", "pg_operator", "pg_cast",
 			"pg_collation", "pg_conversion", "pg_event_trigger", "pg_foreign_table", "pg_aggregate", "pg_opclass",
 			"pg_range", "pg_default_acl", "pg_ts_config", "pg_language", "pg_am", "pg_publication", "pg_transform");
 
 	private static final Pattern CONCURRENTLY = Pattern.compile("(?i)\\bconcurrently\\b");
-
-	private static String fastPathScript;
 
 	private final Connection connection;
 
@@ -83,7 +76,7 @@ final class BaselineProver {
 				scripts.put(i, prepare(sql));
 			}
 		}
-		Map<Integer, String> suspects = fastPath(scripts, notes);
+		Map<Integer, String> suspects = AllAtOnceProof.run(this.connection, scripts, notes) ? new HashMap<>() : fastPath(scripts, notes);
 		for (int i = 0; i < migrations.size(); i++) {
 			ResolvedMigration migration = migrations.get(i);
 			Prepared script = scripts.get(i);
@@ -116,7 +109,7 @@ final class BaselineProver {
 	}
 
 	/**
-	 * Runs the SQL migrations without COPY in one server call.
+	 * Runs the SQL migrations without COPY in one server call, each on its own.
 	 * @return the migrations (by index) that may have changed the catalog, or {@code null} when
 	 * the fast path is not available on this server
 	 */
@@ -137,16 +130,7 @@ final class BaselineProver {
 		}
 		Savepoint savepoint = this.connection.setSavepoint();
 		try {
-			try (Statement statement = this.connection.createStatement()) {
-				statement.setEscapeProcessing(false);
-				for (String function : fastPathScript().split("\n--\n")) {
-					statement.execute(function);
-				}
-			}
-			catch (SQLException ex) {
-				if (!FAST_PATH_UNAVAILABLE.contains(ex.getSQLState())) {
-					throw ex;
-				}
+			if (!AllAtOnceProof.createFunctions(this.connection, "baseline-proof.sql", "baseline-proof-each.sql")) {
 				// No PL/pgSQL or no temporary objects allowed: judge every migration by its catalog
 				return null;
 			}
@@ -305,21 +289,7 @@ final class BaselineProver {
 		return (end < 0) ? text : text.substring(0, end).strip();
 	}
 
-	private static synchronized String fastPathScript() {
-		if (fastPathScript == null) {
-			try (InputStream in = BaselineProver.class.getResourceAsStream("baseline-proof.sql")) {
-				String text = new String(Objects.requireNonNull(in, "baseline-proof.sql").readAllBytes(),
-						StandardCharsets.UTF_8);
-				fastPathScript = text.replaceAll("(?m)^-- .*\n", "").replace("\r\n", "\n");
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Could not read baseline-proof.sql", ex);
-			}
-		}
-		return fastPathScript;
-	}
-
-	private record Prepared(String location, List<SqlStatement> statements, boolean copies) {
+	record Prepared(String location, List<SqlStatement> statements, boolean copies) {
 
 	}
 

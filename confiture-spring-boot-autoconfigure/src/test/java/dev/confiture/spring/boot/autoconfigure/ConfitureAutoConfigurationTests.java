@@ -242,7 +242,7 @@ class ConfitureAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(analyze(context.getStartupFailure()).getDescription())
-					.contains("1 pending migration(s): 002_add_author_bio");
+					.contains("1 pending migration: 002_add_author_bio");
 			});
 		this.contextRunner.withPropertyValues("confiture.mode=validate")
 			.run((context) -> assertThat(context).hasNotFailed());

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -22,9 +23,11 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
+import dev.confiture.spring.boot.actuate.ConfitureEndpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +74,16 @@ class ConfitureExistingApplicationTests {
 			assertThat(context).hasFailed();
 			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("the database is H2")
 				.contains("confiture.on-unsupported-database=fail");
+		});
+	}
+
+	@Test
+	void h2DatabaseFailsWhenTheModeIsSetExplicitly() {
+		h2Runner().withPropertyValues("confiture.mode=migrate").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(analyze(context.getStartupFailure()).getDescription()).contains("the database is H2")
+				.contains("confiture.mode is set, so Confiture is expected to run")
+				.doesNotContain("secret");
 		});
 	}
 
@@ -144,6 +157,61 @@ class ConfitureExistingApplicationTests {
 			assertThat(analysis.getDescription()).contains("Unknown property confiture.seed-profile");
 			assertThat(analysis.getAction()).contains("Did you mean confiture.seed-profiles");
 		});
+	}
+
+	@Test
+	void unknownConfiturePropertyIsOnlyReportedWhenConfitureIsOff(CapturedOutput output) throws SQLException {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
+			.withPropertyValues("confiture.enabled=false", "confiture.seed-profile=common", "confiture.modde=build")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(ConfitureMigrationInitializer.class);
+			});
+		assertThat(output).contains("Unknown property confiture.seed-profile")
+			.contains("did you mean confiture.seed-profiles?")
+			.contains("Unknown property confiture.modde")
+			.contains("did you mean confiture.mode?")
+			.contains("Confiture is turned off (confiture.enabled=false), so it is only reported");
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	@Test
+	void confitureOffWithKnownPropertiesReportsNothing(CapturedOutput output) {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
+			.withPropertyValues("confiture.enabled=false", "confiture.seed-profiles=common", "confiture.targets.a.url=x")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("Unknown property");
+	}
+
+	@Test
+	void misspeltEnabledDoesNotTurnConfitureOffAndIsNamed() throws SQLException {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
+			.withPropertyValues("confiture.enabeld=false")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new ConfitureUnknownPropertyFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("Unknown property confiture.enabeld");
+				assertThat(analysis.getAction()).contains("Did you mean confiture.enabled instead of confiture.enabeld?");
+			});
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	@Test
+	void appliedMigrationWithoutDownFileIsAppliedAndNotReversible() {
+		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:irreversible/migrations")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ConfitureEndpoint endpoint = new ConfitureEndpoint("application",
+						Map.of("confiture", context.getBean(Confiture.class)), context.getBean(ConfitureProperties.class),
+						context.getBean(ConfitureRunState.class), null);
+				assertThat(endpoint.confitureBeans().getContexts().get("application").getConfitureBeans().get("confiture")
+					.getMigrations()).singleElement().satisfies((migration) -> {
+						assertThat(migration.getState()).isEqualTo("APPLIED");
+						assertThat(migration.isReversible()).isFalse();
+					});
+			});
 	}
 
 	private ApplicationContextRunner h2Runner() {
