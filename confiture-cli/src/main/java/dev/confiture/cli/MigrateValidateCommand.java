@@ -130,11 +130,11 @@ class MigrateValidateCommand implements Callable<Integer> {
 	private String error(ConfitureException ex) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("category", ex.category().name().toLowerCase(Locale.ROOT));
-		error.put("exitCode", ex.category().exitCode());
+		error.put("exitCode", ExitCodes.of(ex.category()));
 		error.put("message", ConnectionSettings.sanitize(ex.getMessage()));
-		error.put("hint", ConnectionSettings.sanitize(ex.hint()));
+		error.put("hint", ConnectionSettings.sanitize(RemedyText.of(ex)));
 		if (!this.output.json()) {
-			return "Error: " + error.get("message") + ((ex.hint() != null) ? "\nHint: " + error.get("hint") : "")
+			return "Error: " + error.get("message") + ((RemedyText.of(ex) != null) ? "\nHint: " + error.get("hint") : "")
 					+ "\n";
 		}
 		Map<String, Object> document = new LinkedHashMap<>();

