@@ -100,7 +100,7 @@ class MigrateValidateCommand implements Callable<Integer> {
 	}
 
 	private static String text(String environment, ValidationReport report) {
-		return String.join(System.lineSeparator(), report.lines(environment))
+		return String.join(System.lineSeparator(), report.lines(environment, RemedyText::of))
 				+ System.lineSeparator();
 	}
 
@@ -121,6 +121,9 @@ class MigrateValidateCommand implements Callable<Integer> {
 			entry.put("name", check.name());
 			entry.put("status", check.status().name().toLowerCase(Locale.ROOT));
 			entry.put("details", check.details());
+			if (check.remedy() != null) {
+				entry.put("hint", RemedyText.of(check.remedy()));
+			}
 			checks.add(entry);
 		}
 		document.put("checks", checks);

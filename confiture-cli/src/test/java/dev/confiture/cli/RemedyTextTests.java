@@ -8,6 +8,7 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.Remedy.Kind;
+import dev.confiture.core.api.Remedy.Setting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,7 @@ class RemedyTextTests {
 	@EnumSource(Kind.class)
 	void everyRemedyIsWordedWithoutSpringProperties(Kind kind) {
 		String text = RemedyText.of(Remedy.of(kind, "before", "Fix x.sql and ", "operation", "up", "version", "3",
-				"environment", "local"));
+				"environment", "local", "setting", "ENVIRONMENT", "count", "2", "schema", "db/schema", "fetch", "Fetch"));
 		assertThat(text).isNotBlank().doesNotContain("confiture.").doesNotContain("spring.");
 	}
 
@@ -37,6 +38,38 @@ class RemedyTextTests {
 	@Test
 	void lockHeldNamesTheLockWaitFlag() {
 		assertThat(RemedyText.of(Remedy.of(Kind.LOCK_HELD))).contains("--lock-wait", "pg_terminate_backend");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Setting.class)
+	void everySettingIsAFlag(Setting setting) {
+		assertThat(RemedyText.of(Remedy.pass(setting, "x", "Pass ", ""))).matches("Pass --[a-z-]+ x");
+	}
+
+	@Test
+	void passNamesTheFlagWithItsValue() {
+		assertThat(RemedyText.of(Remedy.pass(Setting.ENVIRONMENT, "production", "Pass ",
+				", or the file of environment 'local'")))
+			.isEqualTo("Pass --env production, or the file of environment 'local'");
+		assertThat(RemedyText.of(Remedy.pass(Setting.BASE_REF, null, "Pass ", " with the branch this work started from")))
+			.isEqualTo("Pass --base-ref with the branch this work started from");
+	}
+
+	@Test
+	void rerunWithoutCauseStartsWithACapital() {
+		assertThat(RemedyText.of(Remedy.of(Kind.RERUN, "operation", "down", "after", " when you are ready")))
+			.isEqualTo("Run confiture migrate down again when you are ready");
+	}
+
+	@Test
+	void buildAndDiffRemediesNameTheirFlags() {
+		assertThat(RemedyText.of(Remedy.of(Kind.MIRROR_MIGRATIONS_IN_SCHEMA, "count", "1"))).startsWith("Add this change")
+			.contains("--no-baseline-proof builds anyway");
+		assertThat(RemedyText.of(Remedy.of(Kind.REVIEW_HAZARDS))).contains("--allow-hazards", "--online");
+		assertThat(RemedyText.of(Remedy.of(Kind.APPLY_UP_TO, "version", "5")))
+			.isEqualTo("Use confiture migrate up --target 5 to apply up to it");
+		assertThat(RemedyText.of(Remedy.of(Kind.KNOWN_BASE_REF, "fetch", "Fetch the full history")))
+			.isEqualTo("Fetch the full history, or pass --base-ref with a ref that exists ('git branch -a' lists them)");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.confiture.core.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,29 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 
 	public Remedy {
 		Objects.requireNonNull(kind, "kind");
-		parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+		parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+	}
+
+	/**
+	 * A remedy that asks for one setting, the words around it neutral: each adapter names the
+	 * setting (a flag, a property, a goal parameter).
+	 * @param setting the setting to give
+	 * @param value an example value, or {@code null}
+	 * @param before what comes before the setting, its verb included (as {@code "Pass "})
+	 * @param after what comes after it, may be empty
+	 * @return the remedy
+	 */
+	public static Remedy pass(Setting setting, String value, String before, String after) {
+		return of(Kind.PASS, "setting", setting.name(), "value", (value != null) ? value : "", "before", before,
+				"after", after);
+	}
+
+	/**
+	 * The setting of a {@link Kind#PASS} remedy.
+	 * @return the setting
+	 */
+	public Setting setting() {
+		return Setting.valueOf(get("setting"));
 	}
 
 	/**
@@ -98,7 +121,99 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 		INITIALIZE_FIRST,
 
 		/** A rollback lacks a down script: write it, or fix forward with a new migration. */
-		WRITE_DOWN_OR_FIX_FORWARD
+		WRITE_DOWN_OR_FIX_FORWARD,
+
+		/**
+		 * Give one setting. Parameters: {@code setting} (a {@link Setting} name), {@code value}
+		 * (an example, may be empty), {@code before} and {@code after} (the neutral words around
+		 * it). See {@link Remedy#pass}.
+		 */
+		PASS,
+
+		/** The configuration file does not exist: check its path, or create a project. */
+		CREATE_PROJECT,
+
+		/** The project has no environment file: create a project, or give the environment's file. */
+		CREATE_ENVIRONMENT,
+
+		/**
+		 * A rollback target is known but not applied: apply up to it first. Parameter:
+		 * {@code version}.
+		 */
+		APPLY_UP_TO,
+
+		/** A rollback target is unknown: pick an applied version (the status lists them), or 0. */
+		PICK_APPLIED_VERSION,
+
+		/**
+		 * The schema files lack what migrations marked as applied by a build did: add it to them,
+		 * or build without the baseline proof. Parameter: {@code count} (how many migrations).
+		 */
+		MIRROR_MIGRATIONS_IN_SCHEMA,
+
+		/** A generated migration has hazards: review them, then allow them or use safer forms. */
+		REVIEW_HAZARDS,
+
+		/**
+		 * The change needs a migration: write one, or generate it from two schema versions.
+		 */
+		WRITE_MIGRATION,
+
+		/**
+		 * The schema files and the migrations differ: add what is missing to a migration, or
+		 * change the schema files. Parameter: {@code schema} (the schema files, as a label).
+		 */
+		MATCH_MIGRATIONS,
+
+		/**
+		 * The directory is not inside a git work tree: run there, init one, or give the project
+		 * directory.
+		 */
+		OPEN_GIT_WORK_TREE,
+
+		/**
+		 * A git reference is unknown: fetch the history, or give a reference that exists.
+		 * Parameter: {@code fetch} (how to fetch the history, neutral).
+		 */
+		KNOWN_BASE_REF,
+
+		/** HEAD has no commit: commit first, or check the staged changes alone. */
+		COMMIT_FIRST,
+
+		/** An intent names nothing to coordinate on: give its tables, its schema changes or both. */
+		DESCRIBE_INTENT,
+
+		/** An intent is unknown: list the intents. */
+		LIST_INTENTS,
+
+		/** The coordination tables do not exist: create them (registering an intent also does). */
+		INITIALIZE_COORDINATION
+
+	}
+
+	/**
+	 * The settings a {@link Kind#PASS} remedy can ask for, named as the facade's options name
+	 * them; each adapter has its own word for each.
+	 */
+	public enum Setting {
+
+		/** The environment to use, by name. */
+		ENVIRONMENT,
+
+		/** The configuration file to read instead of looking the environment up. */
+		CONFIG_FILE,
+
+		/** The git reference a validation compares with. */
+		BASE_REF,
+
+		/** Who registers a coordination intent. */
+		AGENT_ID,
+
+		/** How many hours an intent's work is expected to take. */
+		ESTIMATED_HOURS,
+
+		/** The feature an intent is about (it also names the branch). */
+		FEATURE_NAME
 
 	}
 

@@ -147,7 +147,7 @@ public final class SchemaBuilder {
 				if (ex.category() == Category.INTERRUPTED) {
 					throw new ConfitureException(Category.INTERRUPTED, ex.getMessage()
 							+ ". The build ran in one transaction and was rolled back: nothing was changed.", ex.hint(),
-							ex);
+							ex.remedy(), ex);
 				}
 				throw ex;
 			}

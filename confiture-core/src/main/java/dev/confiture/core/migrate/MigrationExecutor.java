@@ -165,8 +165,8 @@ final class MigrationExecutor {
 						+ String.join(", ", invalid) + ((invalid.size() > 1) ? " are" : " is")
 						+ " INVALID: PostgreSQL does not use an INVALID index and does not enforce its uniqueness. "
 						+ "The migration was not recorded as applied.",
-						"Drop it with " + dropStatements(invalid) + " then remove the cause (for a unique index: the "
-								+ "duplicate rows) and run confiture migrate " + command(work) + " again");
+						Remedy.of(Kind.RERUN, "before", "Drop it with " + dropStatements(invalid) + " then remove the cause "
+								+ "(for a unique index: the duplicate rows) and ", "operation", command(work)));
 			}
 			record(work, applied, millis);
 		}

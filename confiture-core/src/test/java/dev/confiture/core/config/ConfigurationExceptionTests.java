@@ -31,7 +31,7 @@ class ConfigurationExceptionTests {
 
 	@Test
 	void missingFileAndFixAreLeftOut() {
-		ConfigurationException ex = new ConfigurationException(null, 0, "Invalid environment name", null);
+		ConfigurationException ex = new ConfigurationException(null, 0, "Invalid environment name", (String) null);
 		assertThat(ex).hasMessage("Invalid environment name");
 		assertThat(ex.file()).isNull();
 		assertThat(ex.hint()).isNull();

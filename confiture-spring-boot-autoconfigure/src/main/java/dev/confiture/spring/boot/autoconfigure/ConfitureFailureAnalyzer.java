@@ -20,8 +20,7 @@ class ConfitureFailureAnalyzer extends AbstractFailureAnalyzer<ConfitureExceptio
 		StringBuilder action = new StringBuilder();
 		String remedy = RemedyText.of(cause);
 		if (remedy != null && !cause.getMessage().contains(remedy)) {
-			action.append(ConnectionSettings.sanitize(remedy)
-				.replace("Turning the baseline proof off", "confiture.prove-baseline=false"));
+			action.append(ConnectionSettings.sanitize(remedy));
 		}
 		String advice = (cause.remedy() != null && cause.category() != ConfitureException.Category.DATABASE) ? null
 				: switch (cause.category()) {

@@ -121,7 +121,7 @@ public final class ConfitureTargets {
 			record(name, new TargetRun("failed", startedAt, Duration.ofNanos(System.nanoTime() - started), List.of(),
 					ConnectionSettings.sanitize(ex.getMessage())));
 			throw new ConfitureException(ex.category(), "Confiture target '" + name + "': " + ex.getMessage(), ex.hint(),
-					ex);
+					ex.remedy(), ex);
 		}
 	}
 
