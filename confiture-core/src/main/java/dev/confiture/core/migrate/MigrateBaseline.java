@@ -1,6 +1,7 @@
 package dev.confiture.core.migrate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import static dev.confiture.core.migrate.AppliedMigrations.versions;
 /**
  * Records migrations as applied without running them: up to a version for a database whose
  * schema already contains them ({@link Migrator#baseline}), or all of them after a build, which
- * first proves that the built schema contains them ({@link Migrator#proveBaseline}).
+ * first proves that the built schema contains them ({@link Migrator#proveBaseline}), or as
+ * another tool recorded them ({@link Migrator#recordImported}).
  */
 final class MigrateBaseline {
 
@@ -107,6 +109,57 @@ final class MigrateBaseline {
 		catch (SQLException ex) {
 			throw this.database.failure(ex);
 		}
+	}
+
+	/**
+	 * Records migrations that another tool applied, keeping their time and user, in one
+	 * transaction under the migration lock; versions already recorded are left as they are.
+	 * @param migrations the migrations
+	 * @return the versions recorded now
+	 */
+	List<String> imported(List<ImportedMigration> migrations) {
+		for (ImportedMigration migration : migrations) {
+			if (!MigrationVersion.isValid(migration.version())) {
+				throw new ConfitureException(Category.CONFIG, "Invalid version '" + migration.version() + "'",
+						"Versions are digits only");
+			}
+		}
+		return this.database.locked((session) -> {
+			Connection connection = session.connection();
+			connection.setAutoCommit(false);
+			try {
+				TrackingTable.Resolved table = session.table().exists() ? session.table()
+						: session.table().create(connection);
+				Set<MigrationVersion> applied = versions(table.read(connection));
+				List<String> recorded = new ArrayList<>();
+				try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table.sqlName()
+						+ " (version, name, kind, checksum, applied_by, applied_at, execution_ms) VALUES (?, ?, ?, ?, "
+						+ "coalesce(?, current_user), coalesce(?, clock_timestamp()), ?)")) {
+					for (ImportedMigration migration : migrations) {
+						if (!applied.add(MigrationVersion.parse(migration.version()))) {
+							continue;
+						}
+						statement.setString(1, migration.version());
+						statement.setString(2, migration.name());
+						statement.setString(3, (migration.baseline() ? MigrationKind.BASELINE : MigrationKind.SQL).id());
+						statement.setString(4, migration.checksum());
+						statement.setString(5, migration.appliedBy());
+						statement.setObject(6, migration.appliedAt());
+						statement.setLong(7, migration.executionMs());
+						statement.addBatch();
+						recorded.add(migration.version());
+					}
+					statement.executeBatch();
+				}
+				connection.commit();
+				return recorded;
+			}
+			finally {
+				if (!connection.getAutoCommit()) {
+					connection.rollback();
+				}
+			}
+		});
 	}
 
 	private static List<MigrationInfo> record(Connection connection, TrackingTable.Resolved table,
