@@ -553,7 +553,8 @@ final class Planner {
 			}
 			else if (existingTable) {
 				change.hazard(HazardType.BLOCKING_LOCK,
-						"building index " + index.name() + " blocks writes to " + index.table() + " (an online migration avoids it)");
+						"building index " + index.name() + " blocks writes to " + index.table()
+								+ " (an online migration avoids it)");
 			}
 			change.sql(sql);
 		}
