@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.build.BuildListener;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildOptions.ExistingObjects;
@@ -96,7 +95,7 @@ class BuildCommand implements Callable<Integer> {
 			}
 			return ExitCodes.OK;
 		}
-		BuildResult result = build(confiture, options);
+		BuildResult result = confiture.build(options);
 		long millis = result.duration().toMillis();
 		if (text) {
 			if (result.skipped()) {
@@ -128,19 +127,6 @@ class BuildCommand implements Callable<Integer> {
 			Json.write(out, document);
 		}
 		return ExitCodes.OK;
-	}
-
-	private static BuildResult build(Confiture confiture, BuildOptions options) {
-		try {
-			return confiture.build(options);
-		}
-		catch (ConfitureException ex) {
-			if (ex.hint() != null && ex.hint().contains("Turning the baseline proof off")) {
-				throw new ConfitureException(ex.category(), ex.getMessage(), ex.hint()
-					.replace("Turning the baseline proof off", "--no-baseline-proof"), ex);
-			}
-			throw ex;
-		}
 	}
 
 	private static Map<String, Object> document(String status, String environment, List<SchemaFile> files, String hash,

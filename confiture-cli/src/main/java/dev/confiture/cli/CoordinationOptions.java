@@ -50,7 +50,7 @@ public class CoordinationOptions {
 			settings = ConnectionSettings.parse(url, null, null);
 		}
 		catch (ConfitureException ex) {
-			throw new ConfitureException(ex.category(), ex.getMessage() + " (from " + source + ")", ex.hint(), ex);
+			throw new ConfitureException(ex.category(), ex.getMessage() + " (from " + source + ")", RemedyText.of(ex), ex);
 		}
 		return Confiture.coordination(settings, settings + " (from " + source + ")");
 	}

@@ -27,12 +27,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 	@Override
 	public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
 		ConfitureException failure = (ex instanceof ConfitureException confiture) ? confiture : null;
-		int exitCode = (failure != null) ? failure.category().exitCode() : 1;
+		int exitCode = (failure != null) ? ExitCodes.of(failure.category()) : 1;
 		if (failure != null && failure.category() == Category.INTERRUPTED && "SIGINT".equals(Interruption.reason())) {
 			exitCode = ExitCodes.INTERRUPTED_BY_SIGINT;
 		}
 		String message = ConnectionSettings.sanitize((failure != null) ? failure.getMessage() : describe(ex));
-		String hint = (failure != null) ? ConnectionSettings.sanitize(failure.hint()) : null;
+		String hint = (failure != null) ? ConnectionSettings.sanitize(RemedyText.of(failure)) : null;
 		if (isJson(parseResult)) {
 			Map<String, Object> error = new LinkedHashMap<>();
 			error.put("category", (failure != null) ? failure.category().name().toLowerCase(Locale.ROOT) : "internal");

@@ -1,5 +1,7 @@
 package dev.confiture.cli;
 
+import dev.confiture.core.api.ConfitureException.Category;
+
 /**
  * The exit codes of the command line: one table for every command.
  */
@@ -11,6 +13,8 @@ final class ExitCodes {
 
 	static final int INTERRUPTED_BY_SIGINT = 130;
 
+	static final int INTERRUPTED_BY_SIGTERM = 143;
+
 	static final String TABLE = "  0  success (nothing pending, no changes)%n"
 			+ "  1  failure; pending migrations (migrate status); changes found (diff, verify)%n"
 			+ "     or checks failed (validate)%n" + "  2  not initialised (no tracking table)%n"
@@ -21,6 +25,25 @@ final class ExitCodes {
 			+ "     and rolled back, the lock released; nothing of the interrupted migration or build was applied";
 
 	private ExitCodes() {
+	}
+
+	/**
+	 * The exit code of a kind of failure.
+	 * @param category the kind of failure
+	 * @return its exit code
+	 */
+	static int of(Category category) {
+		return switch (category) {
+			case GENERIC -> 1;
+			case NOT_INITIALIZED -> 2;
+			case DATABASE -> 3;
+			case SCHEMA -> 4;
+			case CONFIG -> 5;
+			case LOCK -> 6;
+			case GIT -> 7;
+			case IRREVERSIBLE -> 8;
+			case INTERRUPTED -> INTERRUPTED_BY_SIGTERM;
+		};
 	}
 
 }

@@ -126,8 +126,9 @@ class FleetCliOptions {
 				out.println();
 				out.println(problem.tenant() + ": " + problem.error());
 				problem.differences().stream().limit(20).forEach((difference) -> out.println("  " + difference));
-				if (problem.hint() != null) {
-					out.println("  " + problem.hint());
+				String hint = hint(problem);
+				if (hint != null) {
+					out.println("  " + hint);
 				}
 			}
 		}
@@ -165,8 +166,12 @@ class FleetCliOptions {
 		document.put("differences", outcome.differences());
 		document.put("durationMs", outcome.durationMs());
 		document.put("error", outcome.error());
-		document.put("hint", outcome.hint());
+		document.put("hint", hint(outcome));
 		return document;
+	}
+
+	private static String hint(TenantOutcome outcome) {
+		return (outcome.remedy() != null) ? RemedyText.of(outcome.remedy()) : outcome.hint();
 	}
 
 	/**

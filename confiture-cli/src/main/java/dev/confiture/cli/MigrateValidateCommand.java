@@ -100,7 +100,7 @@ class MigrateValidateCommand implements Callable<Integer> {
 	}
 
 	private static String text(String environment, ValidationReport report) {
-		return String.join(System.lineSeparator(), report.lines(environment))
+		return String.join(System.lineSeparator(), report.lines(environment, RemedyText::of))
 				+ System.lineSeparator();
 	}
 
@@ -121,6 +121,9 @@ class MigrateValidateCommand implements Callable<Integer> {
 			entry.put("name", check.name());
 			entry.put("status", check.status().name().toLowerCase(Locale.ROOT));
 			entry.put("details", check.details());
+			if (check.remedy() != null) {
+				entry.put("hint", RemedyText.of(check.remedy()));
+			}
 			checks.add(entry);
 		}
 		document.put("checks", checks);
@@ -130,11 +133,11 @@ class MigrateValidateCommand implements Callable<Integer> {
 	private String error(ConfitureException ex) {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("category", ex.category().name().toLowerCase(Locale.ROOT));
-		error.put("exitCode", ex.category().exitCode());
+		error.put("exitCode", ExitCodes.of(ex.category()));
 		error.put("message", ConnectionSettings.sanitize(ex.getMessage()));
-		error.put("hint", ConnectionSettings.sanitize(ex.hint()));
+		error.put("hint", ConnectionSettings.sanitize(RemedyText.of(ex)));
 		if (!this.output.json()) {
-			return "Error: " + error.get("message") + ((ex.hint() != null) ? "\nHint: " + error.get("hint") : "")
+			return "Error: " + error.get("message") + ((RemedyText.of(ex) != null) ? "\nHint: " + error.get("hint") : "")
 					+ "\n";
 		}
 		Map<String, Object> document = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BaselineRecorder;
 import dev.confiture.core.build.BuildListener;
@@ -167,8 +168,7 @@ public final class Confiture {
 			throw new ConfitureException(Category.CONFIG,
 					"Environment '" + this.environment.name() + "' (" + this.environment.configFile()
 							+ ") has no database",
-					"Add 'database_url: postgresql://user:password@host:5432/db' or a 'database:' block to it, "
-							+ "or pass --database-url");
+					Remedy.of(Remedy.Kind.CONFIGURE_ENVIRONMENT_DATABASE, "environment", this.environment.name()));
 		}
 		return this.environment.database();
 	}

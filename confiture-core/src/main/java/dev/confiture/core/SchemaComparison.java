@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
@@ -62,7 +63,7 @@ final class SchemaComparison {
 			throw new ConfitureException(Category.SCHEMA,
 					"The migration has hazards and was not written: "
 							+ String.join("; ", hazards.stream().map(Hazard::toString).toList()),
-					"Review them, then run again with --allow-hazards (or use --online for safer forms)");
+					Remedy.of(Remedy.Kind.REVIEW_HAZARDS));
 		}
 	}
 

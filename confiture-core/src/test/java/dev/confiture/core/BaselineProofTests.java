@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildResult;
 import dev.confiture.core.migrate.JavaMigration;
@@ -106,7 +107,7 @@ class BaselineProofTests {
 					.contains("003_reviews (db/migrations/003_reviews.up.sql) adds table public.review")
 					.contains("004_price (db/migrations/004_price.up.sql) changes column public.book.price")
 					.doesNotContain("001_add_isbn");
-				assertThat(ex.hint()).contains("Add these changes to the schema files").contains("Nothing was changed");
+				assertThat(ex.remedy()).isEqualTo(Remedy.of(Remedy.Kind.MIRROR_MIGRATIONS_IN_SCHEMA, "count", "3"));
 			});
 		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
 	}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildResult;
@@ -98,7 +99,8 @@ class ConfitureBuildTests {
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture.build(BuildOptions.defaults()))
 			.withMessageContaining("has no database")
 			.satisfies((ex) -> assertThat(ex.category()).isEqualTo(ConfitureException.Category.CONFIG))
-			.satisfies((ex) -> assertThat(ex.hint()).contains("database_url").contains("--database-url"));
+			.satisfies((ex) -> assertThat(ex.remedy())
+				.isEqualTo(Remedy.of(Remedy.Kind.CONFIGURE_ENVIRONMENT_DATABASE, "environment", "local")));
 	}
 
 	private List<String> names() throws SQLException {

@@ -48,7 +48,7 @@ public class ValidateMojo extends AbstractConfitureMojo {
 
 	static ValidationReport validate(Confiture confiture, MavenOutput output, ValidationOptions options) {
 		ValidationReport report = confiture.validate(options);
-		String text = String.join("\n", report.lines(confiture.environment().name()));
+		String text = String.join("\n", report.lines(confiture.environment().name(), RemedyText::of));
 		if (report.passed()) {
 			output.info(text);
 		}

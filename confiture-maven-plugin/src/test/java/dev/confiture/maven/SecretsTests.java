@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +20,10 @@ class SecretsTests {
 	@Test
 	void failureCarriesMessageAndWordedRemedyWithoutSecrets() {
 		ConfitureException ex = new ConfitureException(Category.DATABASE,
-				"Could not connect to postgresql://app:s3cret-Pa55@db/x", "Check --database-url");
+				"Could not connect to postgresql://app:s3cret-Pa55@db/x", Remedy.of(Remedy.Kind.CHECK_CONNECTION));
 		assertThat(Failures.of(ex, Secrets.of("s3cret-Pa55")).getMessage())
 			.isEqualTo("Could not connect to postgresql://app:****@db/x" + System.lineSeparator()
-					+ "Hint: Check databaseUrl")
+					+ "Hint: Check the database settings (env, configFile or databaseUrl) and that PostgreSQL is running")
 			.doesNotContain("s3cret");
 	}
 

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Base class of every failure Confiture reports to a user. Each carries a {@link Category} that
- * decides the command-line exit code, a message that says what went wrong and where, and an
- * optional hint that says what to do next.
+ * Base class of every failure Confiture reports to a user. Each carries a {@link Category} (the
+ * command line maps it to an exit code), a message that says what went wrong and where, and
+ * optionally what to do next: a neutral hint, or a {@link Remedy} that each adapter words.
  */
 public class ConfitureException extends RuntimeException {
 
@@ -14,10 +14,12 @@ public class ConfitureException extends RuntimeException {
 
 	private final String hint;
 
+	private final Remedy remedy;
+
 	private List<String> details = List.of();
 
 	public ConfitureException(Category category, String message) {
-		this(category, message, null, null);
+		this(category, message, (String) null, null);
 	}
 
 	public ConfitureException(Category category, String message, String hint) {
@@ -25,19 +27,40 @@ public class ConfitureException extends RuntimeException {
 	}
 
 	public ConfitureException(Category category, String message, String hint, Throwable cause) {
+		this(category, message, hint, null, cause);
+	}
+
+	public ConfitureException(Category category, String message, Remedy remedy) {
+		this(category, message, null, remedy, null);
+	}
+
+	public ConfitureException(Category category, String message, Remedy remedy, Throwable cause) {
+		this(category, message, null, remedy, cause);
+	}
+
+	public ConfitureException(Category category, String message, String hint, Remedy remedy, Throwable cause) {
 		super(message, cause);
 		this.category = Objects.requireNonNull(category, "category");
 		this.hint = hint;
+		this.remedy = remedy;
 	}
 
-	/** The kind of failure; decides the exit code of the command line. */
+	/** The kind of failure; the command line maps it to its exit code. */
 	public Category category() {
 		return this.category;
 	}
 
-	/** What the user can do about it, or {@code null}. */
+	/**
+	 * What the user can do about it in words that name no command-line flag nor property, or
+	 * {@code null}. A failure with a {@link #remedy()} has no hint: its adapter words the remedy.
+	 */
 	public String hint() {
 		return this.hint;
+	}
+
+	/** What the user can do about it, for each adapter to word, or {@code null}. */
+	public Remedy remedy() {
+		return this.remedy;
 	}
 
 	/** Every item of a list that the message shortens (for JSON output), possibly empty. */
@@ -71,50 +94,39 @@ public class ConfitureException extends RuntimeException {
 	}
 
 	/**
-	 * Kinds of failure, each with the exit code the command line uses for it.
+	 * Kinds of failure. The command line maps each to its exit code.
 	 */
 	public enum Category {
 
 		/** Any other failure, or "changes found" for reporting commands. */
-		GENERIC(1),
+		GENERIC,
 
 		/** The database or project has not been initialised (e.g. no tracking table). */
-		NOT_INITIALIZED(2),
+		NOT_INITIALIZED,
 
 		/** The database could not be reached or a statement failed. */
-		DATABASE(3),
+		DATABASE,
 
 		/** The schema files could not be read, ordered or built. */
-		SCHEMA(4),
+		SCHEMA,
 
 		/** The configuration is missing or invalid. */
-		CONFIG(5),
+		CONFIG,
 
 		/** The migration lock could not be acquired in time. */
-		LOCK(6),
+		LOCK,
 
 		/** A git operation failed. */
-		GIT(7),
+		GIT,
 
 		/** A rollback was asked of a migration that has no down script. */
-		IRREVERSIBLE(8),
+		IRREVERSIBLE,
 
 		/**
 		 * The process was asked to stop (a signal): the running statement was cancelled and
 		 * its transaction rolled back.
 		 */
-		INTERRUPTED(143);
-
-		private final int exitCode;
-
-		Category(int exitCode) {
-			this.exitCode = exitCode;
-		}
-
-		/** The exit code the command line uses for this kind of failure. */
-		public int exitCode() {
-			return this.exitCode;
-		}
+		INTERRUPTED
 
 	}
 

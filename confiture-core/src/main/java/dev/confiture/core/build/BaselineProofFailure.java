@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 
 /**
  * The failure of a build whose schema files lack the effect of migrations that it would mark
@@ -28,10 +29,7 @@ final class BaselineProofFailure {
 						+ "that the build would mark as applied; a database built from them would lack "
 						+ ((count == 1) ? "its" : "their") + " effect, and " + ((count == 1) ? "it" : "they")
 						+ " would never run on it:" + NEW_LINE + list,
-				"Add " + ((count == 1) ? "this change" : "these changes")
-						+ " to the schema files (db/schema) so that a fresh build contains every migration, then build "
-						+ "again. Nothing was changed: the build ran in one transaction and was rolled back. Turning the "
-						+ "baseline proof off builds anyway, and databases built that way lack these changes.");
+				Remedy.of(Remedy.Kind.MIRROR_MIGRATIONS_IN_SCHEMA, "count", String.valueOf(count)));
 	}
 
 }

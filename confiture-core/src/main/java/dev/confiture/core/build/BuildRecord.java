@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import dev.confiture.core.internal.Identifiers;
+
 /**
  * One build recorded in {@value SchemaBuilder#BUILDS_TABLE}.
  *
@@ -29,7 +31,7 @@ public record BuildRecord(String environment, String schemaHash, int fileCount, 
 	 * @throws SQLException on failure
 	 */
 	public static Optional<BuildRecord> latest(Connection connection, String schema) throws SQLException {
-		String table = ((schema != null) ? SchemaBuilder.quote(schema) + "." : "") + SchemaBuilder.BUILDS_TABLE;
+		String table = ((schema != null) ? Identifiers.quote(schema) + "." : "") + SchemaBuilder.BUILDS_TABLE;
 		try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
 			exists.setString(1, table);
 			try (ResultSet result = exists.executeQuery()) {

@@ -15,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Interruption;
 import dev.confiture.core.config.ConnectionSettings;
@@ -105,8 +107,7 @@ public final class SchemaBuilder {
 						}
 						case REFUSE -> throw new ConfitureException(Category.SCHEMA,
 								"Database " + databaseName + " is not empty: it has " + describe(existing),
-								"Build into an empty database, add --drop-existing to drop its schemas first, "
-										+ "or --if-empty to skip the build when the database already has objects");
+								Remedy.of(Remedy.Kind.NON_EMPTY_DATABASE));
 						case DROP -> dropped = dropUserSchemas(connection);
 					}
 				}
@@ -146,7 +147,7 @@ public final class SchemaBuilder {
 				if (ex.category() == Category.INTERRUPTED) {
 					throw new ConfitureException(Category.INTERRUPTED, ex.getMessage()
 							+ ". The build ran in one transaction and was rolled back: nothing was changed.", ex.hint(),
-							ex);
+							ex.remedy(), ex);
 				}
 				throw ex;
 			}
@@ -261,7 +262,7 @@ public final class SchemaBuilder {
 		this.listener.dropping(schemas);
 		try (Statement statement = connection.createStatement()) {
 			for (String schema : schemas) {
-				statement.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
+				statement.execute("DROP SCHEMA " + Identifiers.quote(schema) + " CASCADE");
 			}
 			if (schemas.contains("public")) {
 				statement.execute("CREATE SCHEMA public");
@@ -309,10 +310,10 @@ public final class SchemaBuilder {
 	 */
 	public static void record(Connection connection, String schema, String environment, String hash, int files,
 			int seeds, int statements, Duration duration) throws SQLException {
-		String table = ((schema != null) ? quote(schema) + "." : "") + BUILDS_TABLE;
+		String table = ((schema != null) ? Identifiers.quote(schema) + "." : "") + BUILDS_TABLE;
 		try (Statement statement = connection.createStatement()) {
 			if (schema != null) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+				statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
 			}
 			statement.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
 					+ "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, environment text NOT NULL, "
@@ -346,10 +347,6 @@ public final class SchemaBuilder {
 		catch (SQLException ex) {
 			// The connection is closed next; PostgreSQL rolls back what is left.
 		}
-	}
-
-	static String quote(String identifier) {
-		return '"' + identifier.replace("\"", "\"\"") + '"';
 	}
 
 }

@@ -51,7 +51,7 @@ public final class CatalogLoader {
 			}
 			catch (SQLException ex) {
 				throw new ConfitureException(Category.DATABASE,
-						"Could not connect to " + database + ": " + ex.getMessage(), null, ex);
+						"Could not connect to " + database + ": " + ex.getMessage(), (String) null, ex);
 			}
 		}
 	}
@@ -77,7 +77,7 @@ public final class CatalogLoader {
 		}
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,
-					"Could not build the schema into " + database + ": " + ex.getMessage(), null, ex);
+					"Could not build the schema into " + database + ": " + ex.getMessage(), (String) null, ex);
 		}
 	}
 

@@ -16,6 +16,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
+import dev.confiture.core.api.Remedy;
+
 /**
  * Reads a YAML configuration file into SnakeYAML's node tree, so that every value keeps its
  * line number. Files are UTF-8; a byte order mark is tolerated.
@@ -64,7 +66,7 @@ final class ConfigFile {
 		}
 		catch (NoSuchFileException ex) {
 			throw new ConfigurationException(file, 0, "Configuration file not found",
-					"Check the path, or run 'confiture init' to create a project");
+					Remedy.of(Remedy.Kind.CREATE_PROJECT));
 		}
 		catch (CharacterCodingException ex) {
 			throw new ConfigurationException(file, 0, "The file is not valid UTF-8", "Save it with UTF-8 encoding");

@@ -15,6 +15,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
+import dev.confiture.core.api.Remedy;
+
 /**
  * A YAML mapping of a configuration file, read with line numbers. Values are returned with
  * {@code ${VAR}} references substituted; a key whose value is YAML {@code null} (or empty)
@@ -199,6 +201,10 @@ final class ConfigMapping {
 
 	ConfigurationException error(int line, String problem, String fix) {
 		return new ConfigurationException(this.file, line, problem, fix);
+	}
+
+	ConfigurationException error(int line, String problem, Remedy remedy) {
+		return new ConfigurationException(this.file, line, problem, remedy);
 	}
 
 	private Node valueNode(String key) {

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Setting;
 import dev.confiture.core.config.ConfigMapping.Value;
 
 /**
@@ -109,7 +111,8 @@ public final class EnvironmentLoader {
 		}
 		if (Files.isDirectory(path)) {
 			throw new ConfigurationException(path, 0, "Expected a YAML file but found a directory",
-					"Pass a file such as db/environments/local.yaml, or use --env NAME in the project directory");
+					Remedy.pass(Setting.ENVIRONMENT, "NAME", "Pass a file such as db/environments/local.yaml, or use ",
+							" in the project directory"));
 		}
 		ConfigMapping root = read(path);
 		if (!ProjectFile.isProjectFile(root)) {
@@ -185,7 +188,7 @@ public final class EnvironmentLoader {
 		if (requested != null && !requested.equals(name) && !requested.equals(stem)) {
 			throw root.error(root.keyLine("name"),
 					"This file describes environment '" + name + "', not '" + requested + "'",
-					"Pass --env " + name + ", or the file of environment '" + requested + "'");
+					Remedy.pass(Setting.ENVIRONMENT, name, "Pass ", ", or the file of environment '" + requested + "'"));
 		}
 		return this.reader.read(name, projectDirectoryOf(file), root);
 	}
@@ -200,17 +203,14 @@ public final class EnvironmentLoader {
 				+ (available.isEmpty() ? "no environments are configured"
 						: "available: " + String.join(", ", available));
 		String suggestion = Suggestions.closest(name, available);
-		String fix;
 		if (suggestion != null) {
-			fix = "Did you mean '" + suggestion + "'?";
+			return new ConfigurationException(file, line, problem, "Did you mean '" + suggestion + "'?");
 		}
-		else if (available.isEmpty()) {
-			fix = "Run 'confiture init' to create db/environments/local.yaml, or pass --config FILE";
+		if (available.isEmpty()) {
+			return new ConfigurationException(file, line, problem, Remedy.of(Remedy.Kind.CREATE_ENVIRONMENT));
 		}
-		else {
-			fix = "Pass --env with one of the available names, or add environment '" + name + "'";
-		}
-		return new ConfigurationException(file, line, problem, fix);
+		return new ConfigurationException(file, line, problem, Remedy.pass(Setting.ENVIRONMENT, null, "Pass ",
+				" with one of the available names, or add environment '" + name + "'"));
 	}
 
 	private static String searched(Path project, String name) {

@@ -3,6 +3,9 @@ package dev.confiture.core.config;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Setting;
+
 /**
  * A {@code confiture.yaml} that lists several environments under {@code environments:},
  * with an optional {@code project:} block ({@code name}, {@code description}).
@@ -24,9 +27,10 @@ final class ProjectFile {
 	ProjectFile(ConfigMapping root) {
 		if (!isProjectFile(root) && !root.keys().isEmpty()) {
 			throw root.error(root.line(), "The settings are not under 'environments:'",
-					"Indent them under 'environments:' and an environment name, as in 'environments:' / "
-							+ "'  local:' / '    database_url: ...', or pass this file with --config to read it as "
-							+ "one environment");
+					Remedy.pass(Setting.CONFIG_FILE, null,
+							"Indent them under 'environments:' and an environment name, as in 'environments:' / "
+									+ "'  local:' / '    database_url: ...', or pass this file with ",
+							" to read it as one environment"));
 		}
 		root.requireKnownKeys(KEYS, "at the top of a project file");
 		ConfigMapping project = root.mapping("project", "name: my-app");
@@ -97,7 +101,7 @@ final class ProjectFile {
 		}
 		throw this.root.error(line(),
 				"Several environments are defined (" + String.join(", ", names) + ") and none is named 'local'",
-				"Choose one with --env, as in --env " + names.get(0));
+				Remedy.pass(Setting.ENVIRONMENT, names.get(0), "Choose one with ", ""));
 	}
 
 }

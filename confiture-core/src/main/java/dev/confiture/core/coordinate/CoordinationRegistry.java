@@ -12,6 +12,8 @@ import java.util.Set;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Setting;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 
@@ -108,7 +110,7 @@ public final class CoordinationRegistry {
 	public Registration register(IntentRequest request) {
 		if (request.featureName() == null || request.featureName().isBlank()) {
 			throw new ConfitureException(Category.CONFIG, "A feature name is required to register an intent",
-					"Pass --feature-name NAME; it also names the branch");
+					Remedy.pass(Setting.FEATURE_NAME, "NAME", "Pass ", "; it also names the branch"));
 		}
 		Recognition recognition = recognize(request, true);
 		if (!this.schemaReady) {
@@ -244,7 +246,7 @@ public final class CoordinationRegistry {
 		boolean noDdl = request.schemaChanges() == null || request.schemaChanges().isBlank();
 		if (request.tablesAffected().isEmpty() && noDdl && registering) {
 			throw new ConfitureException(Category.CONFIG, "Nothing to coordinate on: no tables and no schema changes",
-					"Pass --tables-affected, --schema-changes or both");
+					Remedy.of(Remedy.Kind.DESCRIBE_INTENT));
 		}
 		return DdlRecognizer.recognize(request.tablesAffected(), request.schemaChanges(), "planned schema changes");
 	}
@@ -257,7 +259,7 @@ public final class CoordinationRegistry {
 			if (intent == null) {
 				throw new ConfitureException(Category.CONFIG,
 						"No intent '" + intentId + "' in the coordination database " + this.description,
-						"List the intents with: confiture coordinate list");
+						Remedy.of(Remedy.Kind.LIST_INTENTS));
 			}
 			IntentStatus previous = intent.status();
 			boolean allowed = (target == IntentStatus.IN_PROGRESS) ? STARTABLE.contains(previous) : previous.isActive();
@@ -292,7 +294,7 @@ public final class CoordinationRegistry {
 		if (!CoordinationSchema.exists(connection)) {
 			throw new ConfitureException(Category.NOT_INITIALIZED,
 					"The coordination database " + this.description + " has no coordination tables (confiture.intents)",
-					"Run: confiture coordinate init (registering an intent also creates them)");
+					Remedy.of(Remedy.Kind.INITIALIZE_COORDINATION));
 		}
 	}
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Setting;
 
 /**
  * What an agent plans to do, for {@link CoordinationRegistry#register registering} an intent or
@@ -24,14 +26,15 @@ public record IntentRequest(String agentId, String featureName, List<String> tab
 
 	public IntentRequest {
 		if (agentId == null || agentId.isBlank()) {
-			throw new ConfitureException(Category.CONFIG, "An agent id is required", "Pass --agent-id NAME");
+			throw new ConfitureException(Category.CONFIG, "An agent id is required",
+					Remedy.pass(Setting.AGENT_ID, "NAME", "Pass ", ""));
 		}
 		tablesAffected = (tablesAffected != null)
 				? tablesAffected.stream().filter((table) -> table != null && !table.isBlank()).toList() : List.of();
 		riskLevel = (riskLevel != null) ? riskLevel : RiskLevel.LOW;
 		if (estimatedHours != null && estimatedHours.signum() < 0) {
 			throw new ConfitureException(Category.CONFIG, "Estimated hours must not be negative: " + estimatedHours,
-					"Pass --estimated-hours 0 or more");
+					Remedy.pass(Setting.ESTIMATED_HOURS, "0", "Pass ", " or more"));
 		}
 	}
 

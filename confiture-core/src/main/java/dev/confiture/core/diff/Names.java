@@ -1,5 +1,7 @@
 package dev.confiture.core.diff;
 
+import dev.confiture.core.internal.Identifiers;
+
 /**
  * Helpers for the quoted, schema-qualified names of the catalog.
  */
@@ -33,10 +35,7 @@ final class Names {
 	 * @return the name itself
 	 */
 	static String unquote(String identifier) {
-		if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
-			return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-		}
-		return identifier;
+		return Identifiers.unquote(identifier);
 	}
 
 	/**
@@ -45,7 +44,7 @@ final class Names {
 	 * @return the quoted identifier
 	 */
 	static String quote(String name) {
-		return '"' + name.replace("\"", "\"\"") + '"';
+		return Identifiers.quote(name);
 	}
 
 	/**
@@ -54,7 +53,7 @@ final class Names {
 	 * @return the quoted literal
 	 */
 	static String literal(String text) {
-		return '\'' + text.replace("'", "''") + '\'';
+		return Identifiers.literal(text);
 	}
 
 }

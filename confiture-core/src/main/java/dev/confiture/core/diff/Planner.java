@@ -553,7 +553,8 @@ final class Planner {
 			}
 			else if (existingTable) {
 				change.hazard(HazardType.BLOCKING_LOCK,
-						"building index " + index.name() + " blocks writes to " + index.table() + " (use --online)");
+						"building index " + index.name() + " blocks writes to " + index.table()
+								+ " (an online migration avoids it)");
 			}
 			change.sql(sql);
 		}
@@ -713,7 +714,7 @@ final class Planner {
 			if (existingTable) {
 				change.hazard(HazardType.BLOCKING_LOCK, checked
 						? "checking every row of " + constraint.table() + " for " + constraint.name()
-								+ " blocks writes (use --online)"
+								+ " blocks writes (an online migration avoids it)"
 						: "building the index of " + constraint.name() + " blocks writes to " + constraint.table());
 			}
 		}

@@ -173,7 +173,7 @@ final class TableChanges {
 		else {
 			change.sql(alter + "SET NOT NULL")
 				.hazard(HazardType.BLOCKING_LOCK, "SET NOT NULL on " + this.name + "." + column.name()
-						+ " scans the table under an ACCESS EXCLUSIVE lock (use --online)");
+						+ " scans the table under an ACCESS EXCLUSIVE lock (an online migration avoids it)");
 		}
 	}
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Kind;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Interruption;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
@@ -120,10 +122,10 @@ final class MigrationExecutor {
 						+ "): the running statement was cancelled" + rolledBack
 						+ ((work.direction() == Direction.UP && commit)
 								? "; migrations applied before it in this run stay applied" : ""),
-						"Run confiture migrate " + command(work) + " again when you are ready", ex);
+						Remedy.of(Kind.RERUN, "operation", command(work), "after", " when you are ready"), ex);
 			}
-			String hint = "Fix " + work.location() + " and run confiture migrate " + command(work) + " again"
-					+ ((work.direction() == Direction.UP && commit)
+			Remedy hint = Remedy.of(Kind.RERUN, "before", "Fix " + work.location() + " and ", "operation", command(work),
+					"after", (work.direction() == Direction.UP && commit)
 							? "; migrations applied before it in this run stay applied" : "");
 			SqlExecutionException failure = sqlFailure(work, ex);
 			if (failure != null) {
@@ -163,8 +165,8 @@ final class MigrationExecutor {
 						+ String.join(", ", invalid) + ((invalid.size() > 1) ? " are" : " is")
 						+ " INVALID: PostgreSQL does not use an INVALID index and does not enforce its uniqueness. "
 						+ "The migration was not recorded as applied.",
-						"Drop it with " + dropStatements(invalid) + " then remove the cause (for a unique index: the "
-								+ "duplicate rows) and run confiture migrate " + command(work) + " again");
+						Remedy.of(Kind.RERUN, "before", "Drop it with " + dropStatements(invalid) + " then remove the cause "
+								+ "(for a unique index: the duplicate rows) and ", "operation", command(work)));
 			}
 			record(work, applied, millis);
 		}
@@ -174,10 +176,8 @@ final class MigrationExecutor {
 					+ ((applied != null) ? "deleted" : "written") + ": " + this.table.displayName() + ": "
 					+ SqlExecutionException.describe(ex),
 					(applied != null) ? "Delete the row of version " + applied.version() + " from "
-							+ this.table.displayName()
-							: "Record it with confiture migrate baseline " + work.info().version()
-									+ " once the database is reachable",
-					ex);
+							+ this.table.displayName() : null,
+					(applied != null) ? null : Remedy.of(Kind.RECORD_APPLIED, "version", work.info().version()), ex);
 		}
 		return new ExecutedMigration(work.info(), work.direction(), Outcome.DONE, millis, executor.statements(),
 				executor.rows());
@@ -214,15 +214,14 @@ final class MigrationExecutor {
 							: executor.statements() + " statement(s)")
 					+ ".");
 		}
-		String hint = "Undo or keep what succeeded, make " + work.location()
-				+ " safe to run again (for example with IF NOT EXISTS), then run confiture migrate " + command(work)
-				+ " again";
+		Remedy hint = Remedy.of(Kind.RERUN, "before", "Undo or keep what succeeded, make " + work.location()
+				+ " safe to run again (for example with IF NOT EXISTS), then ", "operation", command(work));
 		List<String> invalid = invalidIndexes(work, executor, validity);
 		if (!invalid.isEmpty()) {
 			consequences.add("It left the INVALID index" + ((invalid.size() > 1) ? "es " : " ") + String.join(", ", invalid)
 					+ " behind.");
-			hint = "Drop it with " + dropStatements(invalid) + " then fix " + work.location()
-					+ " and run confiture migrate " + command(work) + " again";
+			hint = Remedy.of(Kind.RERUN, "before", "Drop it with " + dropStatements(invalid) + " then fix "
+					+ work.location() + " and ", "operation", command(work));
 		}
 		String leftBehind = consequences.isEmpty() ? null : String.join(NEW_LINE, consequences);
 		if (Interruption.reason() != null) {
@@ -290,7 +289,7 @@ final class MigrationExecutor {
 		if (this.lock != null && !this.lock.isHeld()) {
 			throw new ConfitureException(Category.LOCK, "Lost the migration lock of " + this.table.displayName()
 					+ " (its session ended) before " + work.info().displayName() + " was committed; it was not applied",
-					"Check the database connection and run confiture migrate " + command(work) + " again");
+					Remedy.of(Kind.RERUN, "before", "Check the database connection and ", "operation", command(work)));
 		}
 	}
 

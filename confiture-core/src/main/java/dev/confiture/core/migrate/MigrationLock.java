@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
@@ -132,8 +133,7 @@ final class MigrationLock implements AutoCloseable {
 		return new ConfitureException(Category.LOCK,
 				"Could not acquire the migration lock of " + tableName + " within " + format(wait) + ": held by "
 						+ holder,
-				"Another confiture run is migrating this database. Wait for it to finish, raise --lock-wait, or "
-						+ "if it is stuck end it with SELECT pg_terminate_backend(<pid>); its lock is then freed.");
+				Remedy.of(Remedy.Kind.LOCK_HELD));
 	}
 
 	static List<String> holders(Connection connection, long key) throws SQLException {

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
@@ -116,7 +117,7 @@ final class TrackingTable {
 	Resolved resolve(Connection connection) throws SQLException {
 		String sql = "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 				+ "WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p')";
-		String name = (this.schema != null) ? quote(this.schema) + "." + quote(this.table) : quote(this.table);
+		String name = (this.schema != null) ? Identifiers.quoteIfNeeded(this.schema) + "." + Identifiers.quoteIfNeeded(this.table) : Identifiers.quoteIfNeeded(this.table);
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, name);
 			try (ResultSet result = statement.executeQuery()) {
@@ -146,13 +147,6 @@ final class TrackingTable {
 		return this.configured;
 	}
 
-	static String quote(String identifier) {
-		if (identifier.matches("[a-z_][a-z0-9_$]*")) {
-			return identifier;
-		}
-		return '"' + identifier.replace("\"", "\"\"") + '"';
-	}
-
 	/**
 	 * The tracking table at a known place.
 	 *
@@ -164,7 +158,7 @@ final class TrackingTable {
 
 		/** The quoted, schema-qualified name for SQL. */
 		String sqlName() {
-			return quote(this.schema) + "." + quote(this.table);
+			return Identifiers.quoteIfNeeded(this.schema) + "." + Identifiers.quoteIfNeeded(this.table);
 		}
 
 		/** The name for messages. */
@@ -197,7 +191,7 @@ final class TrackingTable {
 		Resolved create(Connection connection) throws SQLException {
 			try (Statement statement = connection.createStatement()) {
 				if (!schemaExists(connection)) {
-					statement.execute("CREATE SCHEMA IF NOT EXISTS " + quote(this.schema));
+					statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quoteIfNeeded(this.schema));
 				}
 				statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName() + " (\n"
 						+ "\tversion text PRIMARY KEY CHECK (version ~ '^[0-9]+$'),\n"
@@ -291,8 +285,8 @@ final class TrackingTable {
 
 		String insertSql(MigrationVersion version, String name, MigrationKind kind, String checksum) {
 			return "INSERT INTO " + sqlName() + " (version, name, kind, checksum, execution_ms) VALUES ("
-					+ literal(version.text()) + ", " + literal(name) + ", " + literal(kind.id()) + ", "
-					+ ((checksum != null) ? literal(checksum) : "NULL") + ", 0);";
+					+ Identifiers.literal(version.text()) + ", " + Identifiers.literal(name) + ", " + Identifiers.literal(kind.id()) + ", "
+					+ ((checksum != null) ? Identifiers.literal(checksum) : "NULL") + ", 0);";
 		}
 
 		void delete(Connection connection, MigrationVersion version) throws SQLException {
@@ -301,10 +295,6 @@ final class TrackingTable {
 				statement.setString(1, version.text());
 				statement.executeUpdate();
 			}
-		}
-
-		private static String literal(String value) {
-			return "'" + value.replace("'", "''") + "'";
 		}
 
 	}

@@ -135,8 +135,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 			this.postgres.close();
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not stop embedded PostgreSQL: " + ex.getMessage(),
-					null, ex);
+			throw new ConfitureException(Category.DATABASE, "Could not stop embedded PostgreSQL: " + ex.getMessage(), (String) null, ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
@@ -31,7 +32,7 @@ public final class ScratchDatabase implements AutoCloseable {
 
 	static ScratchDatabase create(PostgresServer server, String template) {
 		String name = NAME_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
-		String sql = "CREATE DATABASE " + quote(name) + ((template != null) ? " TEMPLATE " + quote(template) : "");
+		String sql = "CREATE DATABASE " + Identifiers.quote(name) + ((template != null) ? " TEMPLATE " + Identifiers.quote(template) : "");
 		try (Connection connection = server.connect(server.adminDatabase());
 				Statement statement = connection.createStatement()) {
 			statement.execute((template != null && fileCopyIsCheap(statement)) ? sql + " STRATEGY FILE_COPY" : sql);
@@ -98,11 +99,11 @@ public final class ScratchDatabase implements AutoCloseable {
 		this.dropped = true;
 		try (Connection connection = this.server.connect(this.server.adminDatabase());
 				Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + quote(this.name) + " WITH (FORCE)");
+			statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(this.name) + " WITH (FORCE)");
 		}
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,
-					"Could not drop database " + this.name + ": " + ex.getMessage(), null, ex);
+					"Could not drop database " + this.name + ": " + ex.getMessage(), (String) null, ex);
 		}
 	}
 
@@ -111,8 +112,5 @@ public final class ScratchDatabase implements AutoCloseable {
 		return this.name + " on " + this.server.description();
 	}
 
-	static String quote(String identifier) {
-		return '"' + identifier.replace("\"", "\"\"") + '"';
-	}
 
 }

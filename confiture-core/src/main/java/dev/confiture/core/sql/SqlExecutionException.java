@@ -8,6 +8,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.Remedy;
 
 /**
  * A statement that PostgreSQL rejected, with where it came from and the server's own message,
@@ -32,7 +33,12 @@ public class SqlExecutionException extends ConfitureException {
 
 	SqlExecutionException(Category category, String source, int line, String sqlState, String message, String hint,
 			Throwable cause) {
-		super(category, message, hint, cause);
+		this(category, source, line, sqlState, message, hint, null, cause);
+	}
+
+	private SqlExecutionException(Category category, String source, int line, String sqlState, String message,
+			String hint, Remedy remedy, Throwable cause) {
+		super(category, message, hint, remedy, cause);
 		this.source = source;
 		this.line = line;
 		this.sqlState = sqlState;
@@ -115,6 +121,21 @@ public class SqlExecutionException extends ConfitureException {
 	public SqlExecutionException withContext(String summary, String consequences, String hint) {
 		String message = summary + NEW_LINE + getMessage() + ((consequences != null) ? NEW_LINE + consequences : "");
 		return new SqlExecutionException(category(), this.source, this.line, this.sqlState, message, hint, getCause());
+	}
+
+	/**
+	 * This failure as part of a larger operation, with a remedy for each adapter to word
+	 * instead of a hint.
+	 * @param summary what failed and what became of the operation
+	 * @param consequences what the failure left behind, or {@code null}
+	 * @param remedy what to do
+	 * @return a new exception
+	 * @see #withContext(String, String, String)
+	 */
+	public SqlExecutionException withContext(String summary, String consequences, Remedy remedy) {
+		String message = summary + NEW_LINE + getMessage() + ((consequences != null) ? NEW_LINE + consequences : "");
+		return new SqlExecutionException(category(), this.source, this.line, this.sqlState, message, null, remedy,
+				getCause());
 	}
 
 	/** The script (or class) that failed, as named to the executor. */

@@ -15,6 +15,8 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.CopyOut;
 
+import dev.confiture.core.internal.Identifiers;
+
 /**
  * Streams one table from the source to the target: {@code COPY ... TO STDOUT} read row by row
  * (PostgreSQL sends one row per message), the anonymised columns replaced, and the rows
@@ -292,7 +294,7 @@ final class TableCopier {
 		}
 		try (Statement statement = target.createStatement()) {
 			for (String[] sequence : sequences) {
-				String literal = "'" + sequence[0].replace("'", "''") + "'";
+				String literal = Identifiers.literal(sequence[0]);
 				statement.execute("SELECT setval(" + literal + ", coalesce(max(" + sequence[1]
 						+ "), (SELECT seqstart FROM pg_sequence WHERE seqrelid = " + literal + "::regclass)), max("
 						+ sequence[1] + ") IS NOT NULL) FROM " + table.qualified());

@@ -23,8 +23,8 @@ final class TableSelection {
 	static Map<String, SourceTable> select(Map<String, SourceTable> tables, List<String> include,
 			List<String> exclude) {
 		Map<String, SourceTable> selected = new LinkedHashMap<>();
-		List<Pattern> includes = patterns(tables, include, "--tables");
-		List<Pattern> excludes = patterns(tables, exclude, "--exclude");
+		List<Pattern> includes = patterns(tables, include, "tables to copy");
+		List<Pattern> excludes = patterns(tables, exclude, "tables to leave out");
 		for (SourceTable table : tables.values()) {
 			boolean in = includes.isEmpty() || includes.stream().anyMatch((p) -> matches(p, table.name()));
 			boolean out = excludes.stream().anyMatch((p) -> matches(p, table.name()));

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import dev.confiture.core.config.ConnectionSource;
+import dev.confiture.core.internal.Identifiers;
 
 /**
  * Keeps the connections of one database open between tenants, so that a fleet of schemas
@@ -54,7 +55,7 @@ final class ConnectionPool implements AutoCloseable {
 		try (Statement statement = connection.createStatement()) {
 			String setup = "RESET ALL; SELECT pg_advisory_unlock_all()";
 			if (schema != null) {
-				setup += "; SET search_path TO " + quote(schema) + ", public";
+				setup += "; SET search_path TO " + Identifiers.quote(schema) + ", public";
 			}
 			statement.execute(setup);
 		}
@@ -143,10 +144,6 @@ final class ConnectionPool implements AutoCloseable {
 				// closing anyway
 			}
 		}
-	}
-
-	static String quote(String identifier) {
-		return '"' + identifier.replace("\"", "\"\"") + '"';
 	}
 
 	private record SchemaDataSource(ConnectionPool pool, String schema) implements DataSource {

@@ -205,7 +205,7 @@ final class FleetRunner {
 						+ "then run the fleet again");
 		return new TenantOutcome(outcome.tenant(), outcome.server(), outcome.state(), outcome.currentVersion(),
 				outcome.appliedVersions(), outcome.pendingVersions(), differences, outcome.durationMs(), outcome.error(),
-				outcome.hint());
+				outcome.hint(), outcome.remedy());
 	}
 
 	private List<TenantOutcome> verify(ExecutorService executor, List<Tenant> tenants, Set<String> expected) {

@@ -23,6 +23,7 @@ import dev.confiture.core.build.SchemaHash;
 import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.TenantSettings;
+import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.sql.ScriptExecutor;
@@ -110,8 +111,8 @@ final class TenantCreator {
 							"Choose another name, or migrate the existing tenant");
 				}
 				try (Statement statement = connection.createStatement()) {
-					statement.execute("CREATE SCHEMA IF NOT EXISTS " + ConnectionPool.quote(tenant.schema()));
-					statement.execute("SET LOCAL search_path TO " + ConnectionPool.quote(tenant.schema()) + ", public");
+					statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(tenant.schema()));
+					statement.execute("SET LOCAL search_path TO " + Identifiers.quote(tenant.schema()) + ", public");
 				}
 				int[] counts = execute(connection, options.schemaOnly());
 				SchemaBuilder.record(connection, tenant.schema(), this.environment, this.sources.schemaHash(),
@@ -178,7 +179,7 @@ final class TenantCreator {
 	private TenantCreation createDatabase(Tenant tenant, TenantCreateOptions options) {
 		long start = System.nanoTime();
 		try (Connection admin = this.database.connections().open(); Statement statement = admin.createStatement()) {
-			statement.execute("CREATE DATABASE " + ConnectionPool.quote(tenant.name()));
+			statement.execute("CREATE DATABASE " + Identifiers.quote(tenant.name()));
 		}
 		catch (SQLException ex) {
 			if (DUPLICATE_DATABASE.equals(ex.getSQLState())) {
@@ -221,7 +222,7 @@ final class TenantCreator {
 
 	private void dropQuietly(Tenant tenant) {
 		try (Connection admin = this.database.connections().open(); Statement statement = admin.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + ConnectionPool.quote(tenant.name()) + " WITH (FORCE)");
+			statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(tenant.name()) + " WITH (FORCE)");
 		}
 		catch (SQLException ex) {
 			// reported by the build failure already

@@ -2,6 +2,8 @@ package dev.confiture.core.tenant;
 
 import java.util.List;
 
+import dev.confiture.core.api.Remedy;
+
 /**
  * What a fleet operation did to one tenant.
  *
@@ -14,16 +16,24 @@ import java.util.List;
  * @param differences what differs (drift), empty otherwise
  * @param durationMs how long the tenant took, in milliseconds
  * @param error what went wrong (with {@code file:line} for SQL), or {@code null}
- * @param hint what to do about it, or {@code null}
+ * @param hint what to do about it in neutral words, or {@code null}
+ * @param remedy what to do about it, for each adapter to word, or {@code null}
  */
 public record TenantOutcome(String tenant, String server, TenantState state, String currentVersion,
 		List<String> appliedVersions, List<String> pendingVersions, List<String> differences, long durationMs,
-		String error, String hint) {
+		String error, String hint, Remedy remedy) {
 
 	public TenantOutcome {
 		appliedVersions = List.copyOf(appliedVersions);
 		pendingVersions = List.copyOf(pendingVersions);
 		differences = List.copyOf(differences);
+	}
+
+	public TenantOutcome(String tenant, String server, TenantState state, String currentVersion,
+			List<String> appliedVersions, List<String> pendingVersions, List<String> differences, long durationMs,
+			String error, String hint) {
+		this(tenant, server, state, currentVersion, appliedVersions, pendingVersions, differences, durationMs, error,
+				hint, null);
 	}
 
 }

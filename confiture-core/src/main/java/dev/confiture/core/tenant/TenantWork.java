@@ -11,7 +11,9 @@ import javax.sql.DataSource;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.build.DatabaseContents;
+import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.migrate.ExecutedMigration;
 import dev.confiture.core.migrate.MigrationListener;
 import dev.confiture.core.migrate.MigrationRun;
@@ -43,7 +45,7 @@ final class TenantWork {
 		}
 		int dot = this.trackingTable.lastIndexOf('.');
 		String table = (dot >= 0) ? this.trackingTable.substring(dot + 1) : this.trackingTable;
-		return ConnectionPool.quote(tenant.schema()) + "." + table;
+		return Identifiers.quote(tenant.schema()) + "." + table;
 	}
 
 	Migrator migrator(Tenant tenant, DataSource dataSource, MigrationListener listener) {
@@ -129,7 +131,7 @@ final class TenantWork {
 			TenantState state = (ex.category() == Category.LOCK) ? TenantState.LOCKED : TenantState.FAILED;
 			return new TenantOutcome(tenant.name(), tenant.server(), state,
 					done.isEmpty() ? probe.currentVersion() : done.get(done.size() - 1), done, pending, List.of(),
-					probe.durationMs() + elapsed(start), ex.getMessage(), ex.hint());
+					probe.durationMs() + elapsed(start), ex.getMessage(), ex.hint(), ex.remedy());
 		}
 	}
 
@@ -144,7 +146,7 @@ final class TenantWork {
 		if (probe.failure() != null) {
 			ConfitureException failure = probe.failure();
 			return outcome(probe, (failure.category() == Category.LOCK) ? TenantState.LOCKED : TenantState.FAILED,
-					failure.getMessage(), failure.hint());
+					failure.getMessage(), failure.hint(), failure.remedy());
 		}
 		if (!probe.changed().isEmpty()) {
 			return outcome(probe, TenantState.CHECKSUM_CHANGED,
@@ -167,8 +169,12 @@ final class TenantWork {
 	}
 
 	static TenantOutcome outcome(Probe probe, TenantState state, String error, String hint) {
+		return outcome(probe, state, error, hint, null);
+	}
+
+	static TenantOutcome outcome(Probe probe, TenantState state, String error, String hint, Remedy remedy) {
 		return new TenantOutcome(probe.tenant().name(), probe.tenant().server(), state, probe.currentVersion(),
-				List.of(), probe.pending(), List.of(), probe.durationMs(), error, hint);
+				List.of(), probe.pending(), List.of(), probe.durationMs(), error, hint, remedy);
 	}
 
 	static long elapsed(long start) {

@@ -3,6 +3,8 @@ package dev.confiture.core.validate;
 import java.util.List;
 import java.util.Objects;
 
+import dev.confiture.core.api.Remedy;
+
 /**
  * The outcome of one check of a {@link ValidationReport}.
  *
@@ -10,8 +12,9 @@ import java.util.Objects;
  * {@value GitSchemaValidator#CHECK_DRIFT}
  * @param status whether it passed
  * @param details what it found, one sentence or file each
+ * @param remedy what to do about a failed check, for each adapter to word, or {@code null}
  */
-public record CheckResult(String name, Status status, List<String> details) {
+public record CheckResult(String name, Status status, List<String> details, Remedy remedy) {
 
 	public CheckResult {
 		Objects.requireNonNull(name, "name");
@@ -19,12 +22,16 @@ public record CheckResult(String name, Status status, List<String> details) {
 		details = List.copyOf(details);
 	}
 
+	public CheckResult(String name, Status status, List<String> details) {
+		this(name, status, details, null);
+	}
+
 	static CheckResult passed(String name, List<String> details) {
 		return new CheckResult(name, Status.PASSED, details);
 	}
 
-	static CheckResult failed(String name, List<String> details) {
-		return new CheckResult(name, Status.FAILED, details);
+	static CheckResult failed(String name, List<String> details, Remedy remedy) {
+		return new CheckResult(name, Status.FAILED, details, remedy);
 	}
 
 	/** Whether the check passed. */

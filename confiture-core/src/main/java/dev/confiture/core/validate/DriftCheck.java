@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.internal.TemporaryDirectory;
 import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
@@ -79,7 +80,7 @@ final class DriftCheck {
 				catch (SqlExecutionException ex) {
 					details.add("A new migration fails on the schema at " + changes.base().label() + ": "
 							+ ex.getMessage().strip());
-					return CheckResult.failed(GitSchemaValidator.CHECK_DRIFT, details);
+					return CheckResult.failed(GitSchemaValidator.CHECK_DRIFT, details, null);
 				}
 				migrated = read(reader, database);
 			}
@@ -109,9 +110,8 @@ final class DriftCheck {
 					+ " way(s):");
 			details.addAll(differences);
 			details.addAll(notes);
-			details.add("Add what is missing to a migration ('confiture migrate generate NAME'), or change "
-					+ changes.schemaLabel() + " to match the migrations.");
-			return CheckResult.failed(GitSchemaValidator.CHECK_DRIFT, details);
+			return CheckResult.failed(GitSchemaValidator.CHECK_DRIFT, details,
+					Remedy.of(Remedy.Kind.MATCH_MIGRATIONS, "schema", changes.schemaLabel()));
 		}
 	}
 
@@ -190,7 +190,7 @@ final class DriftCheck {
 		}
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,
-					"Could not connect to " + database + ": " + ex.getMessage(), null, ex);
+					"Could not connect to " + database + ": " + ex.getMessage(), (String) null, ex);
 		}
 	}
 

@@ -32,6 +32,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Setting;
 import dev.confiture.core.validate.ChangedFile.Change;
 
 /**
@@ -65,15 +67,14 @@ final class GitRepository implements AutoCloseable {
 			.findGitDir(directory.toAbsolutePath().toFile());
 		if (builder.getGitDir() == null) {
 			throw new ConfitureException(Category.GIT, "Not a git repository: " + directory.toAbsolutePath(),
-					"Run confiture migrate validate inside the git work tree of the project (or 'git init' it), "
-							+ "or pass --project-dir");
+					Remedy.of(Remedy.Kind.OPEN_GIT_WORK_TREE));
 		}
 		try {
 			Repository repository = builder.setMustExist(true).build();
 			if (repository.isBare()) {
 				repository.close();
 				throw new ConfitureException(Category.GIT, "The git repository " + builder.getGitDir() + " is bare",
-						"Run confiture migrate validate in a checkout of the repository");
+						"Validate in a checkout of the repository");
 			}
 			return new GitRepository(repository, Paths.real(repository.getWorkTree().toPath()));
 		}
@@ -113,11 +114,11 @@ final class GitRepository implements AutoCloseable {
 		if (base == null) {
 			throw new ConfitureException(Category.GIT, "Unknown git reference '" + ref + "'"
 					+ (isShallow() ? " in a shallow clone" : "") + ": no branch, tag or commit has that name here",
-					FETCH_HINT + ", or pass --base-ref with a ref that exists ('git branch -a' lists them)");
+					Remedy.of(Remedy.Kind.KNOWN_BASE_REF, "fetch", FETCH_HINT));
 		}
 		if (head.commit() == null) {
 			throw new ConfitureException(Category.GIT, "HEAD has no commit yet, so it cannot be compared with " + ref,
-					"Commit first, or check staged changes against nothing with --staged (without --base-ref)");
+					Remedy.of(Remedy.Kind.COMMIT_FIRST));
 		}
 		try (RevWalk walk = new RevWalk(this.repository)) {
 			walk.setRevFilter(RevFilter.MERGE_BASE);
@@ -147,7 +148,7 @@ final class GitRepository implements AutoCloseable {
 					cause);
 		}
 		return new ConfitureException(Category.GIT, ref + " and HEAD have no common history",
-				"Pass --base-ref with the branch this work started from", cause);
+				Remedy.pass(Setting.BASE_REF, null, "Pass ", " with the branch this work started from"), cause);
 	}
 
 	private ObjectId resolveCommit(String ref) {

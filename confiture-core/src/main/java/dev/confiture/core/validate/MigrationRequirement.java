@@ -3,6 +3,7 @@ package dev.confiture.core.validate;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.sql.SqlScript;
 import dev.confiture.core.sql.SqlStatement;
 import dev.confiture.core.sql.SqlSyntaxException;
@@ -37,9 +38,8 @@ final class MigrationRequirement {
 					+ changes.base().label() + " and " + changes.target().label()
 					+ " without a new or changed migration in " + changes.layout().migrationsDirectory() + ":");
 			schemaFiles.forEach((file) -> details.add(file.toString()));
-			details.add("Write the migration with 'confiture migrate generate NAME' (or generate it with "
-					+ "'confiture migrate diff OLD NEW --generate --name NAME') and add it to the commit.");
-			return CheckResult.failed(GitSchemaValidator.REQUIRE_MIGRATION, details);
+			return CheckResult.failed(GitSchemaValidator.REQUIRE_MIGRATION, details,
+					Remedy.of(Remedy.Kind.WRITE_MIGRATION));
 		}
 		details.add(schemaFiles.size() + " schema file(s) changed, with " + migrations.size() + " migration(s):");
 		schemaFiles.forEach((file) -> details.add(file.toString()));

@@ -1,6 +1,9 @@
 package dev.confiture.core.validate;
 
 import java.util.List;
+import java.util.function.Function;
+
+import dev.confiture.core.api.Remedy;
 
 /**
  * The result of {@link GitSchemaValidator#validate}.
@@ -34,10 +37,11 @@ public record ValidationReport(String base, String target, List<String> changedF
 	/**
 	 * The report as the plain text every adapter shows: revisions, each check, summary.
 	 * @param environment the environment's name
+	 * @param remedies how the adapter words the remedy of a failed check
 	 * @return the lines, without line separators
 	 */
-	public List<String> lines(String environment) {
-		return ValidationRenderer.render(environment, this);
+	public List<String> lines(String environment, Function<Remedy, String> remedies) {
+		return ValidationRenderer.render(environment, this, remedies);
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.TestProject;
@@ -151,7 +152,7 @@ class SchemaBuilderTests {
 		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> build(BuildOptions.defaults(), "db/schema"))
 			.withMessageContaining("is not empty: it has table public.legacy")
-			.satisfies((ex) -> assertThat(ex.hint()).contains("--drop-existing").contains("--if-empty"));
+			.satisfies((ex) -> assertThat(ex.remedy()).isEqualTo(Remedy.of(Remedy.Kind.NON_EMPTY_DATABASE)));
 		assertThat(userTables()).containsExactly("legacy");
 	}
 

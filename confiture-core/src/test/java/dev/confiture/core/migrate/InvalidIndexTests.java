@@ -60,7 +60,7 @@ class InvalidIndexTests {
 				.contains("the index public.users_email_key is INVALID")
 				.contains("does not enforce its uniqueness")
 				.contains("was not recorded as applied");
-			assertThat(ex.hint()).contains("DROP INDEX CONCURRENTLY IF EXISTS public.users_email_key;");
+			assertThat(ex.remedy().get("before")).contains("DROP INDEX CONCURRENTLY IF EXISTS public.users_email_key;");
 		});
 		assertThat(this.db.appliedVersions()).containsExactly("001");
 		StatusReport status = migrator.status();
@@ -84,7 +84,7 @@ class InvalidIndexTests {
 			.satisfies((ex) -> {
 				assertThat(ex.getMessage()).contains("It left the INVALID index public.users_email_key behind")
 					.doesNotContain("other_v");
-				assertThat(ex.hint()).doesNotContain("other_v");
+				assertThat(ex.remedy().get("before")).doesNotContain("other_v");
 			});
 	}
 

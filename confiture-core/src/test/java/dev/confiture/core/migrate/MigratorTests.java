@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.migrate.ExecutedMigration.Outcome;
@@ -71,7 +72,10 @@ class MigratorTests {
 				.contains("002_broken.up.sql:5: INSERT has more expressions than target columns")
 				.contains("(SQLSTATE 42601)")
 				.contains("Statement: INSERT INTO users VALUES (1, 'no such column')");
-			assertThat(ex.hint()).contains("002_broken.up.sql").contains("migrations applied before it");
+			assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.RERUN);
+			assertThat(ex.remedy().get("before")).contains("002_broken.up.sql");
+			assertThat(ex.remedy().get("operation")).isEqualTo("up");
+			assertThat(ex.remedy().get("after")).contains("migrations applied before it");
 			assertThat(ex.source()).endsWith("002_broken.up.sql");
 			assertThat(ex.line()).isEqualTo(5);
 			assertThat(ex.sqlState()).isEqualTo("42601");
@@ -158,7 +162,7 @@ class MigratorTests {
 				assertThat(ex.category()).isEqualTo(Category.SCHEMA);
 				assertThat(ex.getMessage()).contains("001_a").contains("001_a.up.sql").contains(applied)
 					.contains(Checksums.sha256("CREATE TABLE a (id bigint);"));
-				assertThat(ex.hint()).contains("new migration").contains("--on-checksum-mismatch");
+				assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.CHECKSUM_MISMATCH);
 			});
 		assertThat(this.db.tableExists("b")).isFalse();
 		MigrationRun warned = this.db.migrator().checksumPolicy(ChecksumPolicy.WARN).build().up();
@@ -215,7 +219,7 @@ class MigratorTests {
 				.contains("Detail: Key (email)=(same@example.com) is duplicated.")
 				.contains("Statements that succeeded before the failure stay applied: lines 2")
 				.contains("INVALID index public.users_email_key");
-			assertThat(ex.hint()).contains("DROP INDEX CONCURRENTLY IF EXISTS public.users_email_key;");
+			assertThat(ex.remedy().get("before")).contains("DROP INDEX CONCURRENTLY IF EXISTS public.users_email_key;");
 			assertThat(ex.line()).isEqualTo(3);
 			assertThat(ex.sqlState()).isEqualTo("23505");
 		});

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.EnvironmentLoader;
 import dev.confiture.core.validate.CheckResult.Status;
@@ -219,9 +220,9 @@ class GitSchemaValidatorTests {
 			.isThrownBy(() -> validate(ValidationOptions.committed("origin/develop")))
 			.satisfies((ex) -> {
 				assertThat(ex.category()).isEqualTo(Category.GIT);
-				assertThat(ex.category().exitCode()).isEqualTo(7);
 				assertThat(ex.getMessage()).startsWith("Unknown git reference 'origin/develop'");
-				assertThat(ex.hint()).contains("fetch-depth: 0", "--base-ref");
+				assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.KNOWN_BASE_REF);
+				assertThat(ex.remedy().get("fetch")).contains("fetch-depth: 0");
 			});
 	}
 
@@ -243,7 +244,7 @@ class GitSchemaValidatorTests {
 				.satisfies((ex) -> {
 					assertThat(ex.category()).isEqualTo(Category.GIT);
 					assertThat(ex.getMessage()).contains("shallow");
-					assertThat(ex.hint()).contains("fetch-depth: 0");
+					assertThat((ex.remedy() != null) ? ex.remedy().get("fetch") : ex.hint()).contains("fetch-depth: 0");
 				});
 		}
 		assertThat(this.server.requests()).isZero();

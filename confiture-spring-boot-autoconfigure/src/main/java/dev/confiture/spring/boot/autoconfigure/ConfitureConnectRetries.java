@@ -77,7 +77,7 @@ final class ConfitureConnectRetries {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ConfitureException(Category.DATABASE, "Interrupted while waiting for the database", null, ex);
+			throw new ConfitureException(Category.DATABASE, "Interrupted while waiting for the database", (String) null, ex);
 		}
 	}
 

@@ -8,8 +8,8 @@ import dev.confiture.core.config.ConnectionSettings;
 
 /**
  * Explains a startup stopped by Confiture: what failed and where ({@code file:line} and
- * SQLSTATE for SQL), and what to do, with the same text as the command line. Never shows a
- * password.
+ * SQLSTATE for SQL), and what to do, worded with {@code confiture.*} properties (see
+ * {@link RemedyText}). Never shows a password.
  */
 class ConfitureFailureAnalyzer extends AbstractFailureAnalyzer<ConfitureException> {
 
@@ -18,11 +18,12 @@ class ConfitureFailureAnalyzer extends AbstractFailureAnalyzer<ConfitureExceptio
 		String description = "Confiture could not initialize the database: "
 				+ ConnectionSettings.sanitize(cause.getMessage());
 		StringBuilder action = new StringBuilder();
-		if (cause.hint() != null && !cause.getMessage().contains(cause.hint())) {
-			action.append(ConnectionSettings.sanitize(cause.hint())
-				.replace("Turning the baseline proof off", "confiture.prove-baseline=false"));
+		String remedy = RemedyText.of(cause);
+		if (remedy != null && !cause.getMessage().contains(remedy)) {
+			action.append(ConnectionSettings.sanitize(remedy));
 		}
-		String advice = switch (cause.category()) {
+		String advice = (cause.remedy() != null && cause.category() != ConfitureException.Category.DATABASE) ? null
+				: switch (cause.category()) {
 			case LOCK -> "Another instance is migrating the same database. Wait for it, or raise confiture.lock-wait.";
 			case SCHEMA -> "Fix the schema files, or use confiture.mode=migrate for a database that already has a schema.";
 			case DATABASE -> "Nothing was half-applied: each migration and its tracking row commit together.";

@@ -207,7 +207,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 					+ "start once with confiture.mode=auto)";
 			default -> detail.contains("pending migration")
 					? "Apply them (confiture migrate up, or confiture.mode=migrate) before starting in validate mode"
-					: ex.hint();
+					: RemedyText.of(ex);
 		};
 		return new ConfitureException(ex.category(), "confiture.mode=validate" + detail, hint, ex);
 	}

@@ -197,7 +197,7 @@ public final class ConfitureTargets {
 			state.recordRun(new LastRun("failed", startedAt, Duration.ofNanos(System.nanoTime() - started), List.of(),
 					ConnectionSettings.sanitize(ex.getMessage())));
 			throw new ConfitureException(ex.category(), "Confiture target '" + name + "': " + ex.getMessage(), ex.hint(),
-					ex);
+					ex.remedy(), ex);
 		}
 		finally {
 			refreshCounts(name, confiture, state);

@@ -124,7 +124,7 @@ class ConfitureAutoConfigurationTests {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains("is not empty: it has table public.legacy");
-			assertThat(analysis.getAction()).contains("--drop-existing");
+			assertThat(analysis.getAction()).contains("confiture.mode=migrate").doesNotContain("--");
 		});
 	}
 
@@ -201,6 +201,7 @@ class ConfitureAutoConfigurationTests {
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
 				assertThat(analysis.getDescription()).contains("001").containsPattern("[0-9a-f]{12}");
 				assertThat(analysis.getDescription() + analysis.getAction()).containsIgnoringCase("new migration");
+				assertThat(analysis.getAction()).contains("confiture.on-checksum-mismatch=warn").doesNotContain("--");
 			});
 		this.contextRunner
 			.withPropertyValues("confiture.migration-locations=classpath:edited/migrations",
@@ -228,7 +229,7 @@ class ConfitureAutoConfigurationTests {
 					FailureAnalysis analysis = analyze(context.getStartupFailure());
 					assertThat(analysis.getDescription()).contains("Could not acquire the migration lock")
 						.contains("held by pid");
-					assertThat(analysis.getAction()).contains("confiture.lock-wait");
+					assertThat(analysis.getAction()).contains("confiture.lock-wait").doesNotContain("--lock-wait");
 				});
 			holder.rollback();
 		}

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
@@ -168,8 +169,7 @@ final class TemplateDatabases {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not list template databases: " + ex.getMessage(),
-					null, ex);
+			throw new ConfitureException(Category.DATABASE, "Could not list template databases: " + ex.getMessage(), (String) null, ex);
 		}
 		return names;
 	}
@@ -179,8 +179,8 @@ final class TemplateDatabases {
 	}
 
 	private void build(Connection admin, TemplateDefinition definition, String name) throws SQLException {
-		execute(admin, "DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
-		execute(admin, "CREATE DATABASE " + quote(name));
+		execute(admin, "DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)");
+		execute(admin, "CREATE DATABASE " + Identifiers.quote(name));
 		try {
 			ConnectionSettings settings = this.server.settings(name);
 			Confiture confiture = definition
@@ -193,13 +193,13 @@ final class TemplateDatabases {
 				confiture.migrate(MigrateOptions.defaults());
 				confiture.seed(SeedOptions.defaults());
 			}
-			execute(admin, "COMMENT ON DATABASE " + quote(name) + " IS '" + COMMENT_PREFIX + definition.variant()
+			execute(admin, "COMMENT ON DATABASE " + Identifiers.quote(name) + " IS '" + COMMENT_PREFIX + definition.variant()
 					+ " built=" + System.currentTimeMillis() + "'");
-			execute(admin, "ALTER DATABASE " + quote(name) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+			execute(admin, "ALTER DATABASE " + Identifiers.quote(name) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
 		}
 		catch (RuntimeException | SQLException ex) {
 			try {
-				execute(admin, "DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+				execute(admin, "DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)");
 			}
 			catch (SQLException dropFailure) {
 				ex.addSuppressed(dropFailure);
@@ -235,8 +235,8 @@ final class TemplateDatabases {
 		}
 		for (String name : stale) {
 			try {
-				execute(admin, "ALTER DATABASE " + quote(name) + " WITH IS_TEMPLATE false");
-				execute(admin, "DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+				execute(admin, "ALTER DATABASE " + Identifiers.quote(name) + " WITH IS_TEMPLATE false");
+				execute(admin, "DROP DATABASE IF EXISTS " + Identifiers.quote(name) + " WITH (FORCE)");
 				this.ready.remove(name);
 				logger.info("Confiture: dropped stale template database " + name);
 			}
@@ -306,8 +306,5 @@ final class TemplateDatabases {
 		}
 	}
 
-	static String quote(String identifier) {
-		return '"' + identifier.replace("\"", "\"\"") + '"';
-	}
 
 }

@@ -26,10 +26,12 @@ class TestSliceArchitectureTests {
 
 	/**
 	 * What is allowed although it is a class: {@code CoordinationRegistry} is what
-	 * {@code Confiture.coordination()} returns. Resources are read in place
+	 * {@code Confiture.coordination()} returns; {@code Identifiers} is the one helper that quotes
+	 * SQL identifiers (the template databases name databases). Resources are read in place
 	 * through the interfaces of {@code core.resource}: no temporary directory.
 	 */
-	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry");
+	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry",
+			"dev.confiture.core.internal.Identifiers");
 
 	/**
 	 * Core classes that are neither the facade, nor {@code api}, nor a record, enum,
