@@ -102,7 +102,7 @@ class MigrationOptions {
 		}
 
 		private static Duration parse(String value) {
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|m|h)?")
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|min|m|h)?")
 				.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
 			try {
 				if (matcher.matches()) {
@@ -110,7 +110,7 @@ class MigrationOptions {
 					String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
 					return switch (unit) {
 						case "ms" -> Duration.ofMillis(amount);
-						case "m" -> Duration.ofMinutes(amount);
+						case "m", "min" -> Duration.ofMinutes(amount);
 						case "h" -> Duration.ofHours(amount);
 						default -> Duration.ofSeconds(amount);
 					};
