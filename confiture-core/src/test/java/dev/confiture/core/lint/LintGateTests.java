@@ -165,7 +165,10 @@ class LintGateTests {
 				"SET lock_timeout = '5s';\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n");
 		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> this.project.confiture().lint(new LintOptions(List.of(file), true, this.server)))
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("db/migrations/001_open.up.sql:2"));
+			.satisfies((ex) -> {
+				assertThat(ex.category()).isEqualTo(Category.SCHEMA);
+				assertThat(ex.getMessage()).startsWith("db/migrations/001_open.up.sql:2: ");
+			});
 		assertThat(this.server.databases()).isZero();
 	}
 
