@@ -91,14 +91,14 @@ class MigrateValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.output.out();
 		try {
-			LintMode mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint") : null;
+			String mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint").name() : null;
 			Confiture confiture = this.shadow.configure(this.environment)
 				.requireMigrationsDirectory(true)
-				.migrationSettings(new MigrationSettings(null, this.lintMeasure, null, null, null))
+				.migrationSettings(new MigrationSettings(mode, this.lintMeasure, null, null, null))
 				.load();
 			Environment environment = confiture.environment();
 			ValidationReport report = confiture.validate(
-					new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift, mode));
+					new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift));
 			String document = this.output.json() ? json(report) : text(environment.name(), report);
 			if (this.outputFile != null) {
 				write(document);

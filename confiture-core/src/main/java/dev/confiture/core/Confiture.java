@@ -344,14 +344,16 @@ public final class Confiture {
 	}
 
 	/**
-	 * Git-aware checks of a change: a changed schema file has its migration, and the base
-	 * schema plus the new migrations reach the new schema files.
+	 * Git-aware checks of a change: a changed schema file has its migration, the base schema
+	 * plus the new migrations reach the new schema files, and the new migrations are linted in
+	 * the {@link #lintMode() lint mode} ({@code fail} fails the report on lint errors; {@code off}
+	 * skips the lint), measured when {@link #lintMeasures()}.
 	 * @param options what to check and against which git ref
 	 * @return the report
 	 */
 	public ValidationReport validate(ValidationOptions options) {
 		ValidationReport report = new GitSchemaValidator(this::shadowServer).validate(this.environment, options);
-		LintMode mode = (options.lint() != null) ? options.lint() : lintMode();
+		LintMode mode = lintMode();
 		if (mode == LintMode.OFF) {
 			return report;
 		}

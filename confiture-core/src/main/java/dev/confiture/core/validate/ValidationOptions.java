@@ -1,7 +1,5 @@
 package dev.confiture.core.validate;
 
-import dev.confiture.core.lint.LintMode;
-
 /**
  * What {@link GitSchemaValidator} checks, and between which sides.
  *
@@ -13,12 +11,8 @@ import dev.confiture.core.lint.LintMode;
  * changed migration
  * @param checkDrift whether the new migrations must turn the base's schema into the new
  * schema files, object by object; when neither check is asked for, both run
- * @param lint how the migrations added since the base are linted: {@link LintMode#FAIL} fails
- * the validation on lint errors, {@link LintMode#WARN} lists the findings, {@link LintMode#OFF}
- * skips the lint; {@code null} for the environment's lint mode
  */
-public record ValidationOptions(String baseRef, boolean staged, boolean requireMigration, boolean checkDrift,
-		LintMode lint) {
+public record ValidationOptions(String baseRef, boolean staged, boolean requireMigration, boolean checkDrift) {
 
 	/** The ref committed changes are compared with unless told otherwise. */
 	public static final String DEFAULT_BASE_REF = "origin/main";
@@ -32,26 +26,6 @@ public record ValidationOptions(String baseRef, boolean staged, boolean requireM
 			requireMigration = true;
 			checkDrift = true;
 		}
-	}
-
-	/**
-	 * The checks, with the environment's lint mode.
-	 * @param baseRef the ref, or {@code null} for the default
-	 * @param staged whether to judge the index
-	 * @param requireMigration whether a schema change needs a migration
-	 * @param checkDrift whether the new migrations must reach the new schema files
-	 */
-	public ValidationOptions(String baseRef, boolean staged, boolean requireMigration, boolean checkDrift) {
-		this(baseRef, staged, requireMigration, checkDrift, null);
-	}
-
-	/**
-	 * The same checks with another lint mode.
-	 * @param mode the lint mode, or {@code null} for the environment's
-	 * @return the options
-	 */
-	public ValidationOptions withLint(LintMode mode) {
-		return new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift, mode);
 	}
 
 	/**

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.config.MigrationSettings;
-import dev.confiture.core.lint.LintMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code Confiture.validate} lints the migrations that the branch adds: fail, warn or off,
- * from the options, else the environment file's {@code lint}, else the environment's default.
+ * from the caller's settings, else the environment file's {@code lint}, else the
+ * environment's default.
  */
 class ValidateLintTests {
 
@@ -48,7 +48,7 @@ class ValidateLintTests {
 
 	@Test
 	void failModeFailsTheValidationOnLintErrorsOfTheAddedMigrations() {
-		ValidationReport report = confiture(null).validate(ValidationOptions.committed(null).withLint(LintMode.FAIL));
+		ValidationReport report = confiture(settings("fail", null)).validate(ValidationOptions.committed(null));
 		assertThat(report.passed()).isFalse();
 		CheckResult lint = lint(report);
 		assertThat(lint.passed()).isFalse();
@@ -64,14 +64,14 @@ class ValidateLintTests {
 
 	@Test
 	void warnModeListsTheFindingsAndPasses() {
-		ValidationReport report = confiture(null).validate(ValidationOptions.committed(null).withLint(LintMode.WARN));
+		ValidationReport report = confiture(settings("warn", null)).validate(ValidationOptions.committed(null));
 		assertThat(report.passed()).as(report.lines("local").toString()).isTrue();
 		assertThat(lint(report).details()).anyMatch((detail) -> detail.contains("index-without-concurrently"));
 	}
 
 	@Test
 	void offModeSkipsTheLint() {
-		ValidationReport report = confiture(null).validate(ValidationOptions.committed(null).withLint(LintMode.OFF));
+		ValidationReport report = confiture(settings("off", null)).validate(ValidationOptions.committed(null));
 		assertThat(report.checks()).extracting(CheckResult::name).doesNotContain(GitSchemaValidator.LINT);
 	}
 
@@ -80,15 +80,15 @@ class ValidateLintTests {
 		this.project.append("db/environments/local.yaml", "lint: fail\n");
 		ValidationReport report = confiture(null).validate(ValidationOptions.committed(null));
 		assertThat(lint(report).passed()).isFalse();
-		ValidationReport overridden = confiture(new MigrationSettings("warn", null, null, null, null))
+		ValidationReport overridden = confiture(settings("warn", null))
 			.validate(ValidationOptions.committed(null));
 		assertThat(lint(overridden).passed()).isTrue();
 	}
 
 	@Test
 	void measuredLintRunsTheAddedMigrationsOnAShadowDatabase() {
-		ValidationReport report = confiture(new MigrationSettings(null, true, null, null, null))
-			.validate(new ValidationOptions(null, false, true, false, LintMode.FAIL));
+		ValidationReport report = confiture(settings("fail", true))
+			.validate(new ValidationOptions(null, false, true, false));
 		CheckResult lint = lint(report);
 		assertThat(lint.details()).anySatisfy((detail) -> assertThat(detail)
 			.contains("index-without-concurrently").contains("holds ShareLock until commit"));
@@ -100,11 +100,15 @@ class ValidateLintTests {
 	@Test
 	void aBranchThatAddsNoMigrationPassesTheLintWithoutAShadowDatabase() {
 		this.project.branch("docs");
-		ValidationReport report = confiture(new MigrationSettings(null, true, null, null, null))
-			.validate(new ValidationOptions("HEAD", false, true, false, LintMode.FAIL));
+		ValidationReport report = confiture(settings("fail", true))
+			.validate(new ValidationOptions("HEAD", false, true, false));
 		assertThat(lint(report).passed()).isTrue();
 		assertThat(lint(report).details()).anyMatch((detail) -> detail.startsWith("No migration was added"));
 		assertThat(this.server.databases()).isZero();
+	}
+
+	private static MigrationSettings settings(String lint, Boolean measure) {
+		return new MigrationSettings(lint, measure, null, null, null);
 	}
 
 	private Confiture confiture(MigrationSettings overrides) {
