@@ -19,6 +19,7 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.InitializeOptions;
 import dev.confiture.core.InitializeOptions.Mode;
 import dev.confiture.core.InitializeResult;
+import dev.confiture.core.adopt.AdoptionRequiredException;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
@@ -65,6 +66,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private boolean lintMeasure;
 
+	private ConfitureConnectRetries connectRetries;
+
+	private boolean baselineOnFirstStart;
+
 	/**
 	 * Creates an initializer.
 	 * @param confiture the Confiture instance
@@ -88,16 +93,25 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			this.state.recordRun(new LastRun("none", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
 		}
-		if (this.databaseSupport != null && !this.databaseSupport.supported()) {
+		if (this.connectRetries != null) {
+			awaitDatabase();
+		}
+		ConfitureDatabaseSupport.Verdict verdict = (this.databaseSupport != null) ? this.databaseSupport.check()
+				: ConfitureDatabaseSupport.Verdict.UNKNOWN;
+		if (verdict == ConfitureDatabaseSupport.Verdict.SKIP) {
 			this.state.recordRun(new LastRun("skipped", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
 		}
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
+		StatusReport finalStatus = null;
 		try {
-			checkPostgres();
+			if (verdict != ConfitureDatabaseSupport.Verdict.POSTGRESQL) {
+				checkPostgres();
+			}
 			Outcome outcome = run();
+			finalStatus = outcome.status();
 			checkDrift();
 			action = outcome.action();
 			Duration duration = (outcome.duration() != null) ? outcome.duration()
@@ -111,22 +125,37 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			throw ex;
 		}
 		finally {
-			refreshCounts();
+			refreshCounts(finalStatus);
+		}
+	}
+
+	private void awaitDatabase() {
+		try {
+			this.connectRetries.await(this.confiture.connectionSource());
+		}
+		catch (RuntimeException ex) {
+			this.state.recordRun(new LastRun("connect", Instant.now(), Duration.ZERO, List.of(),
+					ConnectionSettings.sanitize(ex.getMessage())));
+			throw ex;
 		}
 	}
 
 	private Outcome run() {
 		if (this.strategy != null) {
 			this.strategy.migrate(this.confiture);
-			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy", null);
+			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy", null, null);
 		}
 		lintPending();
 		try {
-			InitializeResult result = this.confiture.initialize(
-					InitializeOptions.of(Mode.valueOf(this.mode.name())).withBaselineProof(this.proveBaseline));
+			InitializeResult result = this.confiture.initialize(InitializeOptions.of(Mode.valueOf(this.mode.name()))
+				.withBaselineProof(this.proveBaseline)
+				.withBaselineOnFirstStart(this.baselineOnFirstStart));
 			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(),
 					result.summary().replace("the baseline proof is off", "confiture.prove-baseline=false"),
-					result.duration());
+					result.duration(), result.status());
+		}
+		catch (AdoptionRequiredException ex) {
+			throw ConfitureFirstStart.failure(ex, this.confiture.environment().name());
 		}
 		catch (ConfitureException ex) {
 			throw (this.mode == ConfitureProperties.Mode.VALIDATE) ? validateFailure(ex) : ex;
@@ -233,6 +262,14 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		this.proveBaseline = proveBaseline;
 	}
 
+	void setConnectRetries(ConfitureConnectRetries connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	void setBaselineOnFirstStart(boolean baselineOnFirstStart) {
+		this.baselineOnFirstStart = baselineOnFirstStart;
+	}
+
 	private void checkPostgres() {
 		try (Connection connection = this.confiture.connectionSource().open()) {
 			DatabaseMetaData metaData = connection.getMetaData();
@@ -251,9 +288,13 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		}
 	}
 
-	private void refreshCounts() {
+	/**
+	 * Records the counts of the status the run ended with, reading it again only when the run
+	 * changed the database after reading it (or did not read it).
+	 */
+	private void refreshCounts(StatusReport known) {
 		try {
-			StatusReport report = this.confiture.status(StatusOptions.defaults());
+			StatusReport report = (known != null) ? known : this.confiture.status(StatusOptions.defaults());
 			this.state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(),
 					report.hasChecksumMismatch()));
 		}
@@ -275,7 +316,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		this.order = order;
 	}
 
-	private record Outcome(String action, List<String> versions, String summary, Duration duration) {
+	private record Outcome(String action, List<String> versions, String summary, Duration duration,
+			StatusReport status) {
 
 	}
 
