@@ -65,9 +65,15 @@ class MigrateUpCommand implements Callable<Integer> {
 
 	@Option(names = "--lint", paramLabel = "fail|warn|off",
 			description = "Lint the pending migrations first (see migrate lint): fail stops before anything is applied "
-					+ "when there are errors, warn prints the findings, off skips it. Default: fail for an environment "
-					+ "named production or prod, warn otherwise.")
+					+ "when there are errors, warn prints the findings, off skips it. Default: the environment file's "
+					+ "lint, else fail for an environment marked protected: true or named production or prod, warn "
+					+ "otherwise.")
 	String lint;
+
+	@Option(names = "--lint-measure", negatable = true,
+			description = "Run the pending migrations on a shadow database for the lint (as migrate lint does) instead "
+					+ "of linting their text only. Default: the environment file's lint_measure, else off.")
+	Boolean lintMeasure;
 
 	@Override
 	public Integer call() {
@@ -131,12 +137,12 @@ class MigrateUpCommand implements Callable<Integer> {
 	}
 
 	private void lintPending(Confiture confiture) {
-		LintMode mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint")
-				: LintMode.defaultFor(confiture.environment().name());
+		LintMode mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint") : confiture.lintMode();
 		if (mode == LintMode.OFF) {
 			return;
 		}
-		LintResult result = confiture.lint(LintOptions.defaults());
+		boolean measure = (this.lintMeasure != null) ? this.lintMeasure : confiture.lintMeasures();
+		LintResult result = confiture.lint(new LintOptions(java.util.List.of(), measure, null));
 		if (mode == LintMode.WARN) {
 			result.findings().forEach((finding) -> this.output.err().println("Warning: lint: " + finding));
 		}

@@ -24,6 +24,8 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
+import dev.confiture.core.config.MigrationSettings;
+import dev.confiture.core.lint.LintMode;
 import dev.confiture.core.validate.CheckResult;
 import dev.confiture.core.validate.ValidationOptions;
 import dev.confiture.core.validate.ValidationReport;
@@ -36,6 +38,7 @@ import dev.confiture.core.validate.ValidationReport;
 		description = { "Check the schema changes since a git ref (or the staged ones): a changed schema file needs "
 				+ "a new or changed migration (--require-migration), and the new migrations must turn the old "
 				+ "schema into the new schema files, object by object (--check-drift). Without either flag, both run.",
+				"The migrations added since the base are also linted (see migrate lint and --lint).",
 				"Exit code: 0 passed, 1 a check failed, 7 git problem (unknown ref, shallow clone, not a repository)." })
 class MigrateValidateCommand implements Callable<Integer> {
 
@@ -68,6 +71,18 @@ class MigrateValidateCommand implements Callable<Integer> {
 			description = "Judge the staged changes (the index) instead of HEAD; unstaged edits are ignored.")
 	boolean staged;
 
+	@Option(names = "--lint", paramLabel = "fail|warn|off",
+			description = "Lint the migrations added since the base (see migrate lint): fail fails the validation when "
+					+ "they have lint errors, warn lists the findings, off skips it. Default: the environment file's "
+					+ "lint, else fail for an environment marked protected: true or named production or prod, warn "
+					+ "otherwise.")
+	String lint;
+
+	@Option(names = "--lint-measure", negatable = true,
+			description = "Run the added migrations on a shadow database for the lint instead of linting their text "
+					+ "only. Default: the environment file's lint_measure, else off.")
+	Boolean lintMeasure;
+
 	@Option(names = { "--output", "-o" }, paramLabel = "FILE",
 			description = "Write the report (text or json, see --format) to FILE instead of standard output.")
 	Path outputFile;
@@ -76,7 +91,11 @@ class MigrateValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.output.out();
 		try {
-			Confiture confiture = this.shadow.configure(this.environment).requireMigrationsDirectory(true).load();
+			String mode = (this.lint != null) ? LintMode.parse(this.lint, "--lint").name() : null;
+			Confiture confiture = this.shadow.configure(this.environment)
+				.requireMigrationsDirectory(true)
+				.migrationSettings(new MigrationSettings(mode, this.lintMeasure, null, null, null))
+				.load();
 			Environment environment = confiture.environment();
 			ValidationReport report = confiture.validate(
 					new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift));

@@ -7,8 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.config.MigrationSettings;
 import dev.confiture.core.migrate.ChecksumPolicy;
-import dev.confiture.core.migrate.MigrationTimeouts;
 
 /**
  * Options of the {@code migrate} commands that change the database: {@code --lock-wait} and
@@ -24,27 +26,32 @@ class MigrationOptions {
 			description = "When an applied migration's file has changed: fail (default), warn or ignore.")
 	ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
 
-	@Option(names = "--lock-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = NonNegativeDuration.class,
+	@Option(names = "--lock-timeout", paramLabel = "DURATION", converter = NonNegativeDuration.class,
 			description = "lock_timeout of every migration transaction; a file may set its own with "
-					+ "-- confiture:lock-timeout=30s (default: 10s; 0 for no limit).")
-	Duration lockTimeout = MigrationTimeouts.DEFAULT_LOCK_TIMEOUT;
+					+ "-- confiture:lock-timeout=30s (default: the environment file's lock_timeout, else 10s; 0 for "
+					+ "no limit).")
+	Duration lockTimeout;
 
-	@Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "0",
-			converter = NonNegativeDuration.class,
-			description = "statement_timeout of every migration transaction (default: 0, no limit).")
-	Duration statementTimeout = Duration.ZERO;
+	@Option(names = "--statement-timeout", paramLabel = "DURATION", converter = NonNegativeDuration.class,
+			description = "statement_timeout of every migration transaction (default: the environment file's "
+					+ "statement_timeout, else 0, no limit).")
+	Duration statementTimeout;
 
-	@Option(names = "--lock-retries", paramLabel = "N", defaultValue = "3",
+	@Option(names = "--lock-retries", paramLabel = "N",
 			description = "How often a migration rolled back by its lock timeout is retried, waiting 2s, 4s, 8s... "
-					+ "in between (default: 3).")
-	int lockRetries = MigrationTimeouts.DEFAULT_LOCK_RETRIES;
+					+ "in between (default: the environment file's lock_retries, else 3).")
+	Integer lockRetries;
 
-	/** The timeouts of these options. */
-	MigrationTimeouts timeouts() {
-		return MigrationTimeouts.defaults()
-			.withLockTimeout(this.lockTimeout)
-			.withStatementTimeout(this.statementTimeout)
-			.withLockRetries(this.lockRetries);
+	/**
+	 * The timeouts given on the command line, which take precedence over the environment
+	 * file's; {@code null} for those not given.
+	 */
+	MigrationSettings overrides(String lint, Boolean lintMeasure) {
+		if (this.lockRetries != null && this.lockRetries < 0) {
+			throw new ConfitureException(Category.CONFIG, "--lock-retries must be 0 or more, not " + this.lockRetries,
+					"Pass how often a migration that timed out waiting for a lock is retried, as in --lock-retries 3");
+		}
+		return new MigrationSettings(lint, lintMeasure, this.lockTimeout, this.statementTimeout, this.lockRetries);
 	}
 
 	/**
@@ -70,7 +77,7 @@ class MigrationOptions {
 			.migrationListener(new MigrationProgress(output.out(), output.err(), !output.json(), dryRun))
 			.lockWait(this.lockWait)
 			.checksumPolicy(this.onChecksumMismatch)
-			.timeouts(timeouts())
+			.migrationSettings(overrides(null, null))
 			.load();
 	}
 
@@ -95,7 +102,7 @@ class MigrationOptions {
 		}
 
 		private static Duration parse(String value) {
-			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|m|h)?")
+			java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|min|m|h)?")
 				.matcher(value.strip().toLowerCase(java.util.Locale.ROOT));
 			try {
 				if (matcher.matches()) {
@@ -103,7 +110,7 @@ class MigrationOptions {
 					String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
 					return switch (unit) {
 						case "ms" -> Duration.ofMillis(amount);
-						case "m" -> Duration.ofMinutes(amount);
+						case "m", "min" -> Duration.ofMinutes(amount);
 						case "h" -> Duration.ofHours(amount);
 						default -> Duration.ofSeconds(amount);
 					};

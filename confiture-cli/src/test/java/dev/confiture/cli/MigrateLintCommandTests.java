@@ -166,6 +166,63 @@ class MigrateLintCommandTests {
 	}
 
 	@Test
+	void upTakesTheLintModeFromTheEnvironmentFileAndTheFlagOverridesIt() throws SQLException {
+		append("db/environments/local.yaml", "lint: fail\n");
+		Result failed = run("migrate", "up");
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(failed.err()).contains("Lint found 1 error(s) in the migrations about to be applied");
+		assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ('confiture_migrations', 'orders_total')"))
+			.isZero();
+		Result warned = run("migrate", "up", "--lint=warn", "--lock-retries", "0");
+		assertThat(warned.exitCode()).as(warned.toString()).isZero();
+		Result nothingPending = run("migrate", "up");
+		assertThat(nothingPending.exitCode()).as(nothingPending.toString()).isZero();
+		assertThat(nothingPending.out()).contains("Nothing to apply");
+	}
+
+	@Test
+	void upLintsFromTheTextUnlessAskedToMeasure() {
+		Result text = run("migrate", "up", "--lint=fail");
+		assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
+		assertThat(text.err()).contains("(from the statement's text; not measured)");
+		Result measured = run("migrate", "up", "--lint=fail", "--lint-measure");
+		assertThat(measured.exitCode()).as(measured.toString()).isEqualTo(1);
+		assertThat(measured.err()).contains("(measured: new relfilenode)");
+		append("db/environments/local.yaml", "lint_measure: true\n");
+		Result fromFile = run("migrate", "up", "--lint=fail");
+		assertThat(fromFile.err()).contains("(measured: new relfilenode)");
+		Result overridden = run("migrate", "up", "--lint=fail", "--no-lint-measure");
+		assertThat(overridden.err()).contains("(from the statement's text; not measured)");
+	}
+
+	@Test
+	void timeoutsComeFromTheEnvironmentFileAndFlagsOverrideThem() throws SQLException {
+		write("db/migrations/001_total.up.sql", "CREATE TABLE seen_1 AS SELECT current_setting('lock_timeout') AS lt, "
+				+ "current_setting('statement_timeout') AS st;");
+		append("db/environments/local.yaml", "lock_timeout: 7s\nstatement_timeout: 2min\nlock_retries: 1\n");
+		Result fromFile = run("migrate", "up");
+		assertThat(fromFile.exitCode()).as(fromFile.toString()).isZero();
+		assertThat(text("SELECT lt || ' ' || st FROM seen_1")).isEqualTo("7s 2min");
+		write("db/migrations/002_seen.up.sql", "CREATE TABLE seen_2 AS SELECT current_setting('lock_timeout') AS lt, "
+				+ "current_setting('statement_timeout') AS st;");
+		Result flags = run("migrate", "up", "--lock-timeout", "3s", "--statement-timeout", "0");
+		assertThat(flags.exitCode()).as(flags.toString()).isZero();
+		assertThat(text("SELECT lt || ' ' || st FROM seen_2")).isEqualTo("3s 0");
+	}
+
+	@Test
+	void aMalformedTimeoutInTheEnvironmentFileNamesFileAndKeyAndAppliesNothing() throws SQLException {
+		append("db/environments/local.yaml", "lock_timeout: 10 seconds\n");
+		Result result = run("migrate", "up");
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(5);
+		assertThat(result.err()).contains(this.project.resolve("db/environments/local.yaml").toString() + ":4")
+			.contains("'lock_timeout' must be a duration (0 for no limit), not '10 seconds'")
+			.contains("500ms, 10s or 2m");
+		assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ('confiture_migrations', 'orders_total')"))
+			.isZero();
+	}
+
+	@Test
 	void unknownLintModeIsAConfigurationError() {
 		Result result = run("migrate", "up", "--lint=maybe");
 		assertThat(result.exitCode()).isEqualTo(5);
@@ -184,6 +241,28 @@ class MigrateLintCommandTests {
 		all.add("--project-dir");
 		all.add(this.project.toString());
 		return CliRunner.run(all.toArray(String[]::new));
+	}
+
+	private int count(String sql) throws SQLException {
+		return Integer.parseInt(text(sql));
+	}
+
+	private String text(String sql) throws SQLException {
+		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+				java.sql.ResultSet row = statement.executeQuery(sql)) {
+			row.next();
+			return row.getString(1);
+		}
+	}
+
+	private void append(String path, String content) {
+		try {
+			Files.writeString(this.project.resolve(path), content, StandardCharsets.UTF_8,
+					java.nio.file.StandardOpenOption.APPEND);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private void write(String path, String content) {

@@ -79,7 +79,12 @@ class MigrateValidateCommandTests {
 		JsonNode report = json.readTree(Files.readString(this.directory.resolve("validation-report.json")));
 		assertThat(report.get("status").asString()).isEqualTo("failed");
 		assertThat(report.get("base").asString()).startsWith("origin/main (");
-		assertThat(report.get("checks")).hasSize(2);
+		assertThat(report.get("checks")).hasSize(3);
+		JsonNode lint = report.get("checks").get(2);
+		assertThat(lint.get("name").asString()).isEqualTo("lint");
+		assertThat(lint.get("status").asString()).as("warn, the default of environment local").isEqualTo("passed");
+		assertThat(lint.get("details").get(0).asString())
+			.startsWith("db/migrations/002_add_phone.up.sql:1: WARNING missing-lock-timeout");
 		JsonNode requirement = report.get("checks").get(0);
 		assertThat(requirement.get("name").asString()).isEqualTo("require-migration");
 		assertThat(requirement.get("status").asString()).isEqualTo("passed");
@@ -95,7 +100,8 @@ class MigrateValidateCommandTests {
 	void sinceIsAnAliasOfBaseRefAndOneCheckRunsAlone() throws Exception {
 		this.project.append(USERS_FILE, "ALTER TABLE users ADD COLUMN phone TEXT;\n");
 		this.project.commit("Phone");
-		Result result = run("migrate", "validate", "--require-migration", "--since", "main", "--format", "json");
+		Result result = run("migrate", "validate", "--require-migration", "--since", "main", "--lint=off", "--format",
+				"json");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		JsonNode report = json.readTree(result.out());
 		assertThat(report.get("base").asString()).startsWith("main (");
@@ -103,6 +109,30 @@ class MigrateValidateCommandTests {
 		assertThat(report.get("checks").get(0).get("details").values()).extracting(JsonNode::asString)
 			.contains("db/schema/10_tables/users.sql (modified)");
 		assertThat(report.get("databasesCreated").asInt()).isZero();
+	}
+
+	@Test
+	void lintFailFailsTheValidationOnErrorsOfTheAddedMigrationsAndWarnListsThem() {
+		this.project.append(USERS_FILE, "CREATE INDEX users_email ON users (email);\n")
+			.write("db/migrations/002_users_email.up.sql", "CREATE INDEX users_email ON users (email);\n");
+		this.project.commit("Index");
+		Result failed = run("migrate", "validate", "--lint=fail");
+		assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+		assertThat(failed.out()).contains("require-migration: PASSED", "check-drift: PASSED", "lint: FAILED",
+				"  db/migrations/002_users_email.up.sql:1: ERROR index-without-concurrently",
+				"Safe alternative: Use CREATE INDEX CONCURRENTLY",
+				"  1 added migration(s) linted, from the statements' text: 1 error(s), 0 warning(s)",
+				"Validation failed: lint errors in the added migrations.");
+		Result warned = run("migrate", "validate", "--lint=warn");
+		assertThat(warned.exitCode()).as(warned.toString()).isZero();
+		assertThat(warned.out()).contains("lint: PASSED", "ERROR index-without-concurrently", "Validation passed.");
+		this.project.append("db/environments/local.yaml", "lint: fail\n");
+		Result fromFile = run("migrate", "validate");
+		assertThat(fromFile.exitCode()).as(fromFile.toString()).isEqualTo(1);
+		assertThat(fromFile.out()).contains("lint: FAILED");
+		Result unknown = run("migrate", "validate", "--lint=maybe");
+		assertThat(unknown.exitCode()).isEqualTo(5);
+		assertThat(unknown.err()).contains("--lint: 'maybe' is not a lint mode");
 	}
 
 	@Test

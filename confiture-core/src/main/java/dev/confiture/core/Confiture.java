@@ -30,9 +30,11 @@ import dev.confiture.core.config.Environment;
 import dev.confiture.core.build.SeedOptions;
 import dev.confiture.core.build.SeedResult;
 import dev.confiture.core.config.EnvironmentLoader;
+import dev.confiture.core.config.MigrationSettings;
 import dev.confiture.core.config.ProjectInitOptions;
 import dev.confiture.core.config.ProjectInitResult;
 import dev.confiture.core.config.ProjectLayout;
+import dev.confiture.core.lint.LintMode;
 import dev.confiture.core.lint.LintOptions;
 import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.lint.MigrationLinter;
@@ -111,6 +113,8 @@ public final class Confiture {
 
 	private final Supplier<PostgresServer> shadowServer;
 
+	private final MigrationSettings migrationSettings;
+
 	private Migrator migrator;
 
 	private Confiture(Configuration configuration, Environment environment) {
@@ -118,7 +122,11 @@ public final class Confiture {
 		this.database = configuration.database;
 		this.dataSource = configuration.dataSource;
 		this.buildListener = configuration.buildListener;
-		this.migratorCustomizer = configuration.migratorSettings().andThen(configuration.migratorCustomizer);
+		MigrationSettings fromFile = configuration.loader.migrationSettings(environment);
+		this.migrationSettings = fromFile.overriddenBy(configuration.migrationSettings);
+		MigrationTimeouts timeouts = ((configuration.timeouts != null) ? configuration.timeouts
+				: MigrationTimeouts.defaults().with(fromFile)).with(configuration.migrationSettings);
+		this.migratorCustomizer = configuration.migratorSettings(timeouts).andThen(configuration.migratorCustomizer);
 		this.shadowServer = configuration.shadowServer;
 		this.tenantSettings = configuration.tenantSettings;
 	}
@@ -336,13 +344,23 @@ public final class Confiture {
 	}
 
 	/**
-	 * Git-aware checks of a change: a changed schema file has its migration, and the base
-	 * schema plus the new migrations reach the new schema files.
+	 * Git-aware checks of a change: a changed schema file has its migration, the base schema
+	 * plus the new migrations reach the new schema files, and the new migrations are linted in
+	 * the {@link #lintMode() lint mode} ({@code fail} fails the report on lint errors; {@code off}
+	 * skips the lint), measured when {@link #lintMeasures()}.
 	 * @param options what to check and against which git ref
 	 * @return the report
 	 */
 	public ValidationReport validate(ValidationOptions options) {
-		return new GitSchemaValidator(this::shadowServer).validate(this.environment, options);
+		ValidationReport report = new GitSchemaValidator(this::shadowServer).validate(this.environment, options);
+		LintMode mode = lintMode();
+		if (mode == LintMode.OFF) {
+			return report;
+		}
+		String baseRef = (options.baseRef() != null || options.staged()) ? options.baseRef()
+				: ValidationOptions.DEFAULT_BASE_REF;
+		LintResult lint = lint(new LintOptions(List.of(), lintMeasures(), null, baseRef, options.staged()));
+		return report.withCheck(lint.validationCheck(mode));
 	}
 
 	/**
@@ -480,6 +498,25 @@ public final class Confiture {
 					"Could not read the builds of " + databaseDescription() + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and reachable", ex);
 		}
+	}
+
+	/**
+	 * The lint mode before migrating: the overriding one, else the environment file's
+	 * {@code lint}, else {@link LintMode#defaultFor(Environment) the environment's default}.
+	 * @return the mode
+	 */
+	public LintMode lintMode() {
+		String configured = this.migrationSettings.lint();
+		return (configured != null) ? LintMode.parse(configured, "lint") : LintMode.defaultFor(this.environment);
+	}
+
+	/**
+	 * Whether the lint before migrating runs the migrations on a shadow database (off unless
+	 * configured: it then lints from the text and the rules only, and needs no server).
+	 * @return whether to measure
+	 */
+	public boolean lintMeasures() {
+		return Boolean.TRUE.equals(this.migrationSettings.lintMeasure());
 	}
 
 	/**
@@ -708,7 +745,19 @@ public final class Confiture {
 
 		private TenantSettings tenantSettings;
 
+		private MigrationSettings migrationSettings;
+
 		Configuration() {
+		}
+
+		/**
+		 * Lint mode and timeouts that take precedence over the environment file's {@code lint},
+		 * {@code lint_measure}, {@code lock_timeout}, {@code statement_timeout} and
+		 * {@code lock_retries} (and over {@link #timeouts}); {@code null} components keep them.
+		 */
+		public Configuration migrationSettings(MigrationSettings overrides) {
+			this.migrationSettings = overrides;
+			return this;
 		}
 
 		/** How the tenants are found, instead of the environment file's {@code tenants:} block. */
@@ -822,9 +871,8 @@ public final class Confiture {
 			return this;
 		}
 
-		Consumer<Migrator.Builder> migratorSettings() {
+		Consumer<Migrator.Builder> migratorSettings(MigrationTimeouts timeouts) {
 			Duration lockWait = this.lockWait;
-			MigrationTimeouts timeouts = this.timeouts;
 			ChecksumPolicy checksumPolicy = this.checksumPolicy;
 			MigrationListener listener = this.migrationListener;
 			List<String> packages = new ArrayList<>(this.javaMigrationPackages);

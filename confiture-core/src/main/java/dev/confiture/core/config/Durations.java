@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, a
+ * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m} (or {@code 2min}), {@code 1h}, a
  * number of seconds, or ISO-8601 such as {@code PT30S}.
  */
 public final class Durations {
 
-	private static final Pattern SIMPLE = Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|m|h)?");
+	private static final Pattern SIMPLE = Pattern.compile("([+-]?[0-9]+)\\s*(ms|s|min|m|h)?");
 
 	private Durations() {
 	}
@@ -31,7 +31,7 @@ public final class Durations {
 				String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
 				return switch (unit) {
 					case "ms" -> Duration.ofMillis(amount);
-					case "m" -> Duration.ofMinutes(amount);
+					case "m", "min" -> Duration.ofMinutes(amount);
 					case "h" -> Duration.ofHours(amount);
 					default -> Duration.ofSeconds(amount);
 				};

@@ -176,6 +176,25 @@ public final class EnvironmentLoader {
 		return (settings != null) ? TenantSettingsReader.read(settings) : null;
 	}
 
+	/**
+	 * Reads how an environment loaded from a file guards its migrations ({@code lint},
+	 * {@code lint_measure}, {@code lock_timeout}, {@code statement_timeout},
+	 * {@code lock_retries}).
+	 * @param environment the environment
+	 * @return the settings; {@link MigrationSettings#NONE} when it was not read from a file
+	 * @throws ConfigurationException if a value is invalid
+	 */
+	public MigrationSettings migrationSettings(Environment environment) {
+		Path file = environment.configFile();
+		if (file == null || !Files.isRegularFile(file)) {
+			return MigrationSettings.NONE;
+		}
+		ConfigMapping root = read(file);
+		ConfigMapping settings = ProjectFile.isProjectFile(root) ? new ProjectFile(root).environment(environment.name())
+				: root;
+		return (settings != null) ? MigrationSettingsReader.read(settings) : MigrationSettings.NONE;
+	}
+
 	static boolean isValidName(String name) {
 		return name != null && ENVIRONMENT_NAME.matcher(name).matches();
 	}

@@ -20,7 +20,8 @@ final class EnvironmentReader {
 	/** Keys of an environment, in a file of its own or under {@code environments:}. */
 	static final List<String> SETTINGS_KEYS = List.of("includes", "include_dirs", "schema_dirs", "exclude_dirs",
 			"seeds", "database", "database_url", "migrations_dir", "tracking_table", "connect_timeout", "login_timeout",
-			"socket_timeout", "tenants", "protected");
+			"socket_timeout", "tenants", "protected", "lint", "lint_measure", "lock_timeout", "statement_timeout",
+			"lock_retries");
 
 	private static final List<String> DATABASE_KEYS = List.of("host", "port", "database", "user", "password");
 
@@ -58,6 +59,7 @@ final class EnvironmentReader {
 			database = database.withTimeouts(timeouts(settings));
 		}
 		TenantSettingsReader.read(settings);
+		MigrationSettingsReader.read(settings);
 		Value migrations = settings.scalar("migrations_dir", "a path");
 		Path migrationsDirectory = (migrations != null) ? path(settings, migrations, project, false)
 				: projectDirectory.resolve("db").resolve("migrations");

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.confiture.core.api.Interruption;
+import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.sql.SqlScript;
 import dev.confiture.core.sql.SqlStatement;
 import dev.confiture.core.sql.TransactionControl;
@@ -25,6 +27,9 @@ import dev.confiture.core.sql.TransactionControl;
 final class FileLint {
 
 	private static final Pattern LOCK_TIMEOUT_MARKER = Pattern.compile("(?im)^\\s*--\\s*confiture:lock-timeout\\s*=");
+
+	private static final Pattern LOCK_TIMEOUT_VALUE = Pattern
+		.compile("(?im)^\\s*--\\s*confiture:lock-timeout\\s*=\\s*(\\S*)\\s*$");
 
 	private static final int SERVER_VERSION = 18;
 
@@ -51,8 +56,20 @@ final class FileLint {
 		this.text = text;
 		this.statements = SqlScript.split(file, text);
 		this.suppressions = Suppressions.parse(file, text, this.statements);
+		checkLockTimeoutMarker(file, text);
 		for (SqlStatement statement : this.statements) {
 			this.checks.add(StatementCheck.of(statement));
+		}
+	}
+
+	/**
+	 * Refuses a malformed {@code -- confiture:lock-timeout=} marker, as migrating would.
+	 */
+	private static void checkLockTimeoutMarker(String file, String text) {
+		Matcher marker = LOCK_TIMEOUT_VALUE.matcher(text);
+		if (marker.find()) {
+			int line = (int) text.substring(0, marker.start(1)).chars().filter((c) -> c == '\n').count() + 1;
+			MigrationTimeouts.parse(marker.group(1), file + ":" + line + ": -- confiture:lock-timeout");
 		}
 	}
 

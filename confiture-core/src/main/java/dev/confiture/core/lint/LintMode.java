@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.config.Environment;
 
 /**
  * What happens when migrations about to be applied have lint findings.
@@ -37,8 +38,19 @@ public enum LintMode {
 	}
 
 	/**
-	 * The mode of an environment that configures none: {@link #FAIL} for {@code production}
-	 * and {@code prod}, {@link #WARN} otherwise.
+	 * The mode of an environment that configures none: {@link #FAIL} for an environment marked
+	 * {@code protected: true} or named {@code production} or {@code prod}, {@link #WARN}
+	 * otherwise.
+	 * @param environment the environment
+	 * @return the mode
+	 */
+	public static LintMode defaultFor(Environment environment) {
+		return environment.protectedEnvironment() ? FAIL : defaultFor(environment.name());
+	}
+
+	/**
+	 * The mode of an environment that configures none, by name: {@link #FAIL} for
+	 * {@code production} and {@code prod}, {@link #WARN} otherwise.
 	 * @param environment the environment name
 	 * @return the mode
 	 */

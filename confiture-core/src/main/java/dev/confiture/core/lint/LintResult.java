@@ -1,6 +1,10 @@
 package dev.confiture.core.lint;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import dev.confiture.core.validate.CheckResult;
+import dev.confiture.core.validate.GitSchemaValidator;
 
 /**
  * What {@code migrate lint} found.
@@ -31,6 +35,36 @@ public record LintResult(List<String> files, List<LintFinding> findings, List<Li
 	/** The findings of severity warning. */
 	public List<LintFinding> warnings() {
 		return this.findings.stream().filter((finding) -> finding.severity() == LintSeverity.WARNING).toList();
+	}
+
+	/**
+	 * This result as the {@code lint} check of a validation: failed when the mode is
+	 * {@link LintMode#FAIL} and there are errors; the details list the findings with their safe
+	 * alternative, the suppressed ones with their reason, and the notes.
+	 * @param mode the lint mode
+	 * @return the check
+	 */
+	public CheckResult validationCheck(LintMode mode) {
+		List<String> details = new ArrayList<>();
+		if (this.files.isEmpty() && this.notes.isEmpty()) {
+			details.add("No migration was added");
+		}
+		for (LintFinding finding : this.findings) {
+			details.add(finding + " Safe alternative: " + finding.alternative());
+		}
+		for (LintFinding finding : this.suppressed) {
+			details.add(finding.location() + ": " + finding.rule().id() + " allowed by -- confiture:allow: "
+					+ finding.suppression());
+		}
+		if (!this.files.isEmpty()) {
+			details.add(this.files.size() + " added migration(s) linted" + (this.measured ? ", measured on a shadow "
+					+ "database built from " + this.startingSchema : ", from the statements' text") + ": "
+					+ errors().size() + " error(s), " + warnings().size() + " warning(s)");
+		}
+		details.addAll(this.notes);
+		boolean failed = mode == LintMode.FAIL && hasErrors();
+		return new CheckResult(GitSchemaValidator.LINT, failed ? CheckResult.Status.FAILED : CheckResult.Status.PASSED,
+				details);
 	}
 
 	/** Whether any finding is an error. */

@@ -79,8 +79,13 @@ public final class MigrationLinter {
 		}
 		List<String> notes = new ArrayList<>();
 		boolean reachable = reachable(notes);
+		List<String> pending = (options.files().isEmpty() && reachable) ? pending() : null;
+		if (pending != null && pending.isEmpty()) {
+			notes.add("No SQL migration is pending on " + this.liveDescription);
+			return new LintResult(List.of(), List.of(), List.of(), false, null, notes);
+		}
 		List<MigrationFile> all = sqlMigrations(notes);
-		List<MigrationFile> targets = targets(options, all, reachable);
+		List<MigrationFile> targets = targets(options, all, pending);
 		List<FileLint> lints = new ArrayList<>();
 		for (MigrationFile target : targets) {
 			lints.add(new FileLint(target.display(), target.text()));
@@ -185,7 +190,7 @@ public final class MigrationLinter {
 		return files;
 	}
 
-	private List<MigrationFile> targets(LintOptions options, List<MigrationFile> all, boolean reachable) {
+	private List<MigrationFile> targets(LintOptions options, List<MigrationFile> all, List<String> pending) {
 		if (!options.files().isEmpty()) {
 			List<MigrationFile> files = new ArrayList<>();
 			for (Path file : options.files()) {
@@ -200,16 +205,20 @@ public final class MigrationLinter {
 			}
 			return files;
 		}
-		if (!reachable) {
+		if (pending == null) {
 			return all;
 		}
-		List<String> pending = this.migrator.status()
+		return all.stream().filter((migration) -> pending.contains(migration.display())).toList();
+	}
+
+	/** The SQL migrations that the live database has not applied, by location. */
+	private List<String> pending() {
+		return this.migrator.status()
 			.migrations()
 			.stream()
 			.filter((status) -> status.state() == MigrationState.PENDING && status.kind() == MigrationKind.SQL)
 			.map(MigrationStatus::location)
 			.toList();
-		return all.stream().filter((migration) -> pending.contains(migration.display())).toList();
 	}
 
 	/** The migrations before the first target that are not targets themselves. */

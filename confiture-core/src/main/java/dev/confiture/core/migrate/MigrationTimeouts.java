@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.config.MigrationSettings;
 
 /**
  * The {@code lock_timeout} and {@code statement_timeout} of every migration transaction, and
@@ -73,6 +74,20 @@ public record MigrationTimeouts(Duration lockTimeout, Duration statementTimeout,
 	/** A copy with another backoff. */
 	public MigrationTimeouts withRetryBackoff(Duration backoff) {
 		return new MigrationTimeouts(this.lockTimeout, this.statementTimeout, this.lockRetries, backoff);
+	}
+
+	/**
+	 * A copy with the timeouts and retries that the settings set.
+	 * @param settings an environment's settings or overrides, or {@code null}
+	 * @return the timeouts
+	 */
+	public MigrationTimeouts with(MigrationSettings settings) {
+		if (settings == null) {
+			return this;
+		}
+		return new MigrationTimeouts((settings.lockTimeout() != null) ? settings.lockTimeout() : this.lockTimeout,
+				(settings.statementTimeout() != null) ? settings.statementTimeout() : this.statementTimeout,
+				(settings.lockRetries() != null) ? settings.lockRetries() : this.lockRetries, this.retryBackoff);
 	}
 
 	/** The wait before retry number {@code attempt} (1-based). */

@@ -35,6 +35,9 @@ public final class GitSchemaValidator {
 	/** The name of the check that proves the new migrations turn the old schema into the new. */
 	public static final String CHECK_DRIFT = "check-drift";
 
+	/** The name of the lint of the migrations added since the base. */
+	public static final String LINT = "lint";
+
 	private final Supplier<PostgresServer> shadowServer;
 
 	/**

@@ -49,7 +49,8 @@ final class ValidationRenderer {
 		List<String> problems = new ArrayList<>();
 		for (CheckResult check : report.failures()) {
 			problems.add(GitSchemaValidator.REQUIRE_MIGRATION.equals(check.name()) ? "missing migration"
-					: "schema drift detected");
+					: GitSchemaValidator.LINT.equals(check.name()) ? "lint errors in the added migrations"
+							: "schema drift detected");
 		}
 		return "Validation failed: " + String.join(", ", problems) + ".";
 	}

@@ -24,6 +24,17 @@ public record ValidationReport(String base, String target, List<String> changedF
 		checks = List.copyOf(checks);
 	}
 
+	/**
+	 * The same report with one more check.
+	 * @param check the check
+	 * @return the report
+	 */
+	public ValidationReport withCheck(CheckResult check) {
+		List<CheckResult> all = new java.util.ArrayList<>(this.checks);
+		all.add(check);
+		return new ValidationReport(this.base, this.target, this.changedFiles, this.databasesCreated, all);
+	}
+
 	/** Whether every check passed. */
 	public boolean passed() {
 		return this.checks.stream().allMatch(CheckResult::passed);

@@ -499,7 +499,8 @@ class EnvironmentLoaderTests {
 			.withMessageEndingWith(":1: Unknown key 'superuser_dirs' in an environment file. Remove it; the keys "
 					+ "allowed in an environment file are: name, includes, include_dirs, schema_dirs, exclude_dirs, "
 					+ "seeds, database, database_url, migrations_dir, tracking_table, connect_timeout, login_timeout, "
-					+ "socket_timeout, tenants, protected");
+					+ "socket_timeout, tenants, protected, lint, lint_measure, lock_timeout, statement_timeout, "
+					+ "lock_retries");
 	}
 
 	@Test

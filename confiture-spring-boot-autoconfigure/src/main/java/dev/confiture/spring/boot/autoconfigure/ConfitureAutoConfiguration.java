@@ -125,7 +125,7 @@ public final class ConfitureAutoConfiguration {
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
 		ConnectionSettings shadow = shadow(properties, connectionDetails, jdbcConnectionDetails.getIfAvailable());
-		initializer.setLint(properties.getLint().getMode(), (shadow != null)
+		initializer.setLint(properties.getLint().getMode(), properties.getLint().isMeasure(), (shadow != null)
 				? PostgresServers.existing(shadow, "confiture.shadow-url or the managed database's server") : null);
 		if (properties.isCheckDrift()) {
 			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow));

@@ -64,6 +64,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private PostgresServer lintShadow;
 
+	private boolean lintMeasure;
+
 	private ConfitureConnectRetries connectRetries;
 
 	private boolean baselineOnFirstStart;
@@ -161,12 +163,23 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	/**
-	 * Lints the pending migrations before they are applied.
+	 * Lints the pending migrations before they are applied, from their text.
 	 * @param mode fail, warn or off
 	 * @param shadowServer where shadow databases are created, or {@code null} for the default
 	 */
 	public void setLint(LintMode mode, PostgresServer shadowServer) {
+		setLint(mode, false, shadowServer);
+	}
+
+	/**
+	 * Lints the pending migrations before they are applied.
+	 * @param mode fail, warn or off
+	 * @param measure whether to run them on a shadow database; from their text otherwise
+	 * @param shadowServer where shadow databases are created, or {@code null} for the default
+	 */
+	public void setLint(LintMode mode, boolean measure, PostgresServer shadowServer) {
 		this.lintMode = (mode != null) ? mode : LintMode.OFF;
+		this.lintMeasure = measure;
 		this.lintShadow = shadowServer;
 	}
 
@@ -183,7 +196,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		if (status.pendingCount() == 0 || (this.mode == ConfitureProperties.Mode.AUTO && !status.initialized())) {
 			return;
 		}
-		LintResult result = this.confiture.lint(new LintOptions(List.of(), true, this.lintShadow));
+		LintResult result = this.confiture.lint(new LintOptions(List.of(), this.lintMeasure,
+				this.lintMeasure ? this.lintShadow : null));
 		this.state.recordLint(result.findings());
 		if (this.lintMode == LintMode.WARN) {
 			result.findings().forEach((finding) -> logger.warn("Confiture lint: " + finding + " Safe alternative: "

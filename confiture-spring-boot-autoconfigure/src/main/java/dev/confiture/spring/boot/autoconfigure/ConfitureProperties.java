@@ -465,12 +465,26 @@ public class ConfitureProperties {
 		 */
 		private LintMode mode = LintMode.WARN;
 
+		/**
+		 * Whether to run the pending migrations on a shadow database (confiture.shadow-url,
+		 * else the managed database's server) instead of linting their text only.
+		 */
+		private boolean measure;
+
 		public LintMode getMode() {
 			return this.mode;
 		}
 
 		public void setMode(LintMode mode) {
 			this.mode = mode;
+		}
+
+		public boolean isMeasure() {
+			return this.measure;
+		}
+
+		public void setMeasure(boolean measure) {
+			this.measure = measure;
 		}
 
 	}

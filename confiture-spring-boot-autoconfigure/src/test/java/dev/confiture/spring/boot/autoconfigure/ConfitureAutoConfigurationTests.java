@@ -164,6 +164,43 @@ class ConfitureAutoConfigurationTests {
 	}
 
 	@Test
+	void startupLintsFromTheTextUnlessMeasureIsSet() {
+		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.mode=fail")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("index-without-concurrently")
+					.message()
+					.doesNotContain("until commit");
+			});
+		this.contextRunner
+			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.mode=fail",
+					"confiture.lint.measure=true")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessageContaining("index-without-concurrently")
+					.hasMessageContaining("holds AccessExclusiveLock until commit");
+			});
+		this.contextRunner
+			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.measure=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ConfitureRunState.class).lint()).singleElement()
+					.satisfies((finding) -> assertThat(finding.measured()).isTrue());
+			});
+		this.contextRunner
+			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.mode=fail",
+					"confiture.lint.measure=true")
+			.run((context) -> {
+				assertThat(context).as("nothing is pending: no lint").hasNotFailed();
+				assertThat(context.getBean(ConfitureRunState.class).lint()).isEmpty();
+			});
+	}
+
+	@Test
 	void silentServerStopsStartupWithTheHostNamedInsteadOfHanging() throws Exception {
 		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			String address = "127.0.0.1:" + silent.getLocalPort();
