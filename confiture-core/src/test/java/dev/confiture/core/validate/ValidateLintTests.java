@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.config.MigrationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +66,7 @@ class ValidateLintTests {
 	@Test
 	void warnModeListsTheFindingsAndPasses() {
 		ValidationReport report = confiture(settings("warn", null)).validate(ValidationOptions.committed(null));
-		assertThat(report.passed()).as(report.lines("local").toString()).isTrue();
+		assertThat(report.passed()).as(report.lines("local", Remedy::toString).toString()).isTrue();
 		assertThat(lint(report).details()).anyMatch((detail) -> detail.contains("index-without-concurrently"));
 	}
 
