@@ -181,7 +181,12 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 				(this.session != null) ? this.session.getSettings() : null, this.settingsDecrypter);
 	}
 
-	private static String passwordOf(String url) {
+	/** A password configured elsewhere than the database parameters, to mask in every text. */
+	String extraPassword() {
+		return null;
+	}
+
+	static String passwordOf(String url) {
 		try {
 			return (url != null && !url.isBlank()) ? ConnectionSettings.parse(url, null, null).password() : null;
 		}
@@ -192,7 +197,8 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 
 	private Secrets secrets() {
 		try {
-			return Secrets.of(credentials().password(), this.password, passwordOf(this.shadowUrl));
+			return Secrets.of(credentials().password(), this.password, passwordOf(this.shadowUrl),
+					passwordOf(this.databaseUrl), extraPassword());
 		}
 		catch (ConfitureException ex) {
 			return Secrets.of(this.password);
