@@ -73,7 +73,7 @@ public class CheckMojo extends AbstractConfitureMojo {
 		}
 		if (lintMode != LintMode.OFF) {
 			LintResult lint = LintMojo.lint(confiture, output, new LintOptions(List.of(), !this.noShadow, null,
-					lintBaseRef(), this.staged));
+					lintBaseRef(), this.staged), lintMode == LintMode.FAIL);
 			document.put("lint", lint.document());
 			if (lintMode == LintMode.FAIL && lint.hasErrors()) {
 				problems.add(LintMojo.lintProblem(lint));

@@ -66,7 +66,7 @@ public class LintMojo extends AbstractConfitureMojo {
 		}
 		Confiture confiture = confiture();
 		LintResult result = lint(confiture, output,
-				new LintOptions(paths, !this.noShadow, null, blankToNull(this.baseRef), this.staged));
+				new LintOptions(paths, !this.noShadow, null, blankToNull(this.baseRef), this.staged), this.failOnError);
 		if (reportFormat.equals("sarif")) {
 			reports.writeDocument(result.sarif());
 		}
@@ -79,19 +79,21 @@ public class LintMojo extends AbstractConfitureMojo {
 	}
 
 	/**
-	 * Lints and logs the text report: findings of errors as errors, else warnings.
+	 * Lints and logs the text report: as errors when errors fail the build, as warnings when
+	 * there are findings, else as information.
 	 * @param confiture the facade
 	 * @param output where the text goes
 	 * @param options what to lint
+	 * @param errorsFail whether errors fail the build
 	 * @return the result
 	 */
-	static LintResult lint(Confiture confiture, MavenOutput output, LintOptions options) {
+	static LintResult lint(Confiture confiture, MavenOutput output, LintOptions options, boolean errorsFail) {
 		LintResult result = confiture.lint(options);
 		String text = String.join("\n", result.lines(confiture.environment().name()));
-		if (result.hasErrors()) {
+		if (result.hasErrors() && errorsFail) {
 			output.error(text);
 		}
-		else if (!result.warnings().isEmpty()) {
+		else if (!result.findings().isEmpty()) {
 			output.warn(text);
 		}
 		else {

@@ -63,7 +63,7 @@ final class Reports {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("category", ex.category().name().toLowerCase(Locale.ROOT));
 		error.put("message", ex.getMessage());
-		error.put("hint", ex.hint());
+		error.put("hint", Remedies.word(ex.hint()));
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("ok", false);
 		document.put("goal", this.goal);

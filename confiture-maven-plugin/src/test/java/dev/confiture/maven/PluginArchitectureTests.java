@@ -41,13 +41,28 @@ class PluginArchitectureTests {
 		.dependOnClassesThat(ENGINE)
 		.because("goals translate; what a goal does lives behind dev.confiture.core.Confiture");
 
+	static final ArchRule ONLY_THE_MAVEN_LOG = noClasses().should()
+		.accessField(System.class, "out")
+		.orShould()
+		.accessField(System.class, "err")
+		.because("goals write through the Maven log");
+
 	@Test
 	void goalsReachCoreOnlyThroughTheFacade() {
+		ONLY_THE_FACADE.check(plugin());
+	}
+
+	@Test
+	void goalsNeverPrintToStandardOutput() {
+		ONLY_THE_MAVEN_LOG.check(plugin());
+	}
+
+	private static JavaClasses plugin() {
 		JavaClasses plugin = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
 			.importPackages("dev.confiture.maven");
 		assertThat(plugin).isNotEmpty();
-		ONLY_THE_FACADE.check(plugin);
+		return plugin;
 	}
 
 }
