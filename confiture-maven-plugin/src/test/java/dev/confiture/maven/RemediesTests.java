@@ -16,6 +16,15 @@ class RemediesTests {
 	}
 
 	@Test
+	void lintAndCoordinationRemedies() {
+		assertThat(Remedies.word("Lint them with confiture migrate lint, or run with --lint=warn"))
+			.isEqualTo("Lint them with ./mvnw confiture:lint, or run with lint=warn");
+		assertThat(Remedies.word("List the intents with: confiture coordinate list"))
+			.isEqualTo("List the intents with: ./mvnw confiture:coordinate-list");
+		assertThat(Remedies.word("Pass --db-url or --agent-id")).isEqualTo("Pass coordinationUrl or agentId");
+	}
+
+	@Test
 	void neutralRemediesPassThrough() {
 		assertThat(Remedies.word("Check that PostgreSQL is running")).isEqualTo("Check that PostgreSQL is running");
 		assertThat(Remedies.word(null)).isNull();
