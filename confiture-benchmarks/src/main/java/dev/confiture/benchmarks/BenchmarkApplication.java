@@ -25,7 +25,8 @@ public final class BenchmarkApplication {
 			new FreshDatabaseBenchmark(), new PendingMigrationsBenchmark(), new FreshDatabaseBreakdownBenchmark(),
 			new SpringStartupBenchmark(), new TemplateCloneBenchmark(), new DiffBenchmark(), new LintBenchmark(),
 			new BaselineProofBenchmark(), new TenantFleetBenchmark(1_000, true), new TenantFleetBenchmark(1_000, false),
-			new TenantFleetBenchmark(10_000, false), new TenantCreateBenchmark(), new SyncBenchmark());
+			new TenantFleetBenchmark(10_000, false), new TenantCreateBenchmark(), new SyncBenchmark(),
+			new AdoptBenchmark());
 
 	private BenchmarkApplication() {
 	}

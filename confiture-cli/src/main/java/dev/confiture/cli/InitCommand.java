@@ -2,6 +2,7 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,12 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ProjectInitOptions;
 import dev.confiture.core.config.ProjectInitResult;
 
@@ -20,7 +24,9 @@ import dev.confiture.core.config.ProjectInitResult;
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
 		description = { "Create the db/ layout: schema folders with examples, seeds, migrations and environments.",
-				"Existing files are never overwritten, so running it twice is safe." })
+				"Existing files are never overwritten, so running it twice is safe.",
+				"With --from-database --env ENV: write db/schema from the environment's live database instead, one file "
+						+ "per object, and prove it by building it into a throw-away database (exit 1 if it differs)." })
 class InitCommand implements Callable<Integer> {
 
 	@Mixin
@@ -29,8 +35,43 @@ class InitCommand implements Callable<Integer> {
 	@Parameters(index = "0", arity = "0..1", paramLabel = "PATH", description = "Project directory (default: .).")
 	Path path = Path.of(".");
 
+	@Option(names = "--from-database",
+			description = "Write db/schema from the live database of --env (read only), one file per object, then prove it.")
+	boolean fromDatabase;
+
+	@Mixin
+	EnvironmentOptions environment;
+
+	@Mixin
+	ShadowServerOptions shadow;
+
+	@Option(names = "--schemas", split = ",", paramLabel = "SCHEMA",
+			description = "With --from-database: only these schemas (comma-separated; default: every user schema).")
+	List<String> schemas = new ArrayList<>();
+
+	@Option(names = "--exclude", split = ",", paramLabel = "PATTERN",
+			description = "With --from-database: leave out objects whose name or schema.name matches (* and ? "
+					+ "wildcards), e.g. tmp_*,archive.*.")
+	List<String> exclude = new ArrayList<>();
+
+	@Option(names = "--force",
+			description = "With --from-database: overwrite schema files that exist (default: refuse, writing nothing).")
+	boolean force;
+
+	@Option(names = "--baseline", description = "With --from-database: once proved, record a build in the database "
+			+ "and mark every migration as applied.")
+	boolean baseline;
+
 	@Override
 	public Integer call() {
+		if (this.fromDatabase) {
+			return InitFromDatabase.run(this.environment, this.output, this.shadow, this.schemas, this.exclude,
+					this.force, this.baseline);
+		}
+		if (this.force || this.baseline || !this.schemas.isEmpty() || !this.exclude.isEmpty()) {
+			throw new ConfitureException(Category.CONFIG, "--force, --baseline, --schemas and --exclude work with "
+					+ "--from-database only", "Add --from-database --env ENV, or drop them");
+		}
 		ProjectInitResult result = Confiture.initProject(new ProjectInitOptions(this.path));
 		Path project = result.project();
 		List<String> created = result.created();

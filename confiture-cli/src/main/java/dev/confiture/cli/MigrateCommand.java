@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 		subcommands = { MigrateStatusCommand.class, MigrateUpCommand.class, MigrateDownCommand.class,
 				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class, MigrateDiffCommand.class,
 				MigrateVerifyCommand.class, MigrateValidateCommand.class, MigrateLintCommand.class,
-				MigrateSchemaToSchemaCommand.class })
+				MigrateImportFlywayCommand.class, MigrateSchemaToSchemaCommand.class })
 class MigrateCommand implements Runnable {
 
 	@Spec

@@ -586,6 +586,56 @@ public final class Confiture {
 				(System.nanoTime() - started) / 1_000_000, false);
 	}
 
+	// Adoption of an existing database: schema files from its catalog, Flyway's history
+
+	/**
+	 * Writes the environment's schema files from what its live database is (read only), one
+	 * file per object in numbered folders, then proves them by building them into a
+	 * throw-away database and comparing the catalogs; records a baseline when asked and proved.
+	 * @param options what to write
+	 * @return the files written and the differences found (none when proved)
+	 */
+	public dev.confiture.core.adopt.SchemaExportResult writeSchemaFromDatabase(
+			dev.confiture.core.adopt.SchemaExportOptions options) {
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : shadowServer();
+		Migrator migrator = migrator().build();
+		return new dev.confiture.core.adopt.SchemaExporter(this.environment, connectionSource(), databaseDescription(),
+				(connection, sources) -> {
+					migrator.lockTransaction(connection);
+					SchemaBuilder.recordExisting(connection, trackingSchema(), this.environment.name(), sources);
+					return migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
+				})
+			.export(options, server);
+	}
+
+	/**
+	 * Brings a Flyway history over: converts Flyway's versioned SQL files into migrations and
+	 * records the ones Flyway applied as applied, leaving Flyway's table untouched.
+	 * @param options where Flyway's files are, and whether to only show the plan
+	 * @return the mapping, the rows written and what needs attention
+	 */
+	public dev.confiture.core.adopt.FlywayImportResult importFlyway(dev.confiture.core.adopt.FlywayImportOptions options) {
+		return new dev.confiture.core.adopt.FlywayImporter(this.environment, connectionSource(), databaseDescription(),
+				migrator().build())
+			.importHistory(options);
+	}
+
+	/**
+	 * What an existing database holds before Confiture first manages it: user objects,
+	 * Confiture's tracking table, Flyway's or Liquibase's history.
+	 * @return the state
+	 */
+	public dev.confiture.core.adopt.AdoptionState adoptionState() {
+		try (Connection connection = connectionSource().open()) {
+			return dev.confiture.core.adopt.AdoptionState.read(connection, this.environment.trackingTable());
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE,
+					"Could not read the contents of " + databaseDescription() + ": " + ex.getMessage(),
+					"Check that PostgreSQL is running and reachable", ex);
+		}
+	}
+
 	private BaselineRecorder baselineRecorder() {
 		Migrator migrator = engine();
 		return new BaselineRecorder() {

@@ -6,25 +6,33 @@ import java.util.Objects;
  * What to do to a database when an application (or a test) starts.
  *
  * @param mode the startup policy
+ * @param proveBaseline whether a build proves that the schema files contain its migrations
+ * @param baselineOnFirstStart whether {@code AUTO}, on a database that has a schema but no
+ * tracking table, marks every migration as applied instead of stopping
  */
-public record InitializeOptions(Mode mode, boolean proveBaseline) {
+public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baselineOnFirstStart) {
 
 	/** Checks the mode. */
 	public InitializeOptions {
 		Objects.requireNonNull(mode, "mode");
 	}
 
-	/** Options with a mode. */
 	/**
-	 * Options with the baseline proof on.
+	 * Options with the baseline proof on, stopping on a database that has a schema but no
+	 * tracking table.
 	 * @param mode what to do
 	 */
 	public InitializeOptions(Mode mode) {
-		this(mode, true);
+		this(mode, true, false);
 	}
 
+	/**
+	 * Options with a mode and the defaults.
+	 * @param mode what to do
+	 * @return new options
+	 */
 	public static InitializeOptions of(Mode mode) {
-		return new InitializeOptions(mode, true);
+		return new InitializeOptions(mode);
 	}
 
 	/**
@@ -34,7 +42,16 @@ public record InitializeOptions(Mode mode, boolean proveBaseline) {
 	 * @return new options
 	 */
 	public InitializeOptions withBaselineProof(boolean proveBaseline) {
-		return new InitializeOptions(this.mode, proveBaseline);
+		return new InitializeOptions(this.mode, proveBaseline, this.baselineOnFirstStart);
+	}
+
+	/**
+	 * These options, baselining on a first start on an existing schema or not.
+	 * @param baselineOnFirstStart whether to mark every migration as applied there
+	 * @return new options
+	 */
+	public InitializeOptions withBaselineOnFirstStart(boolean baselineOnFirstStart) {
+		return new InitializeOptions(this.mode, this.proveBaseline, baselineOnFirstStart);
 	}
 
 	/**

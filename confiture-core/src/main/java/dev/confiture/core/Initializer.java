@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.confiture.core.InitializeOptions.Mode;
+import dev.confiture.core.adopt.AdoptionRequiredException;
+import dev.confiture.core.adopt.AdoptionState;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildOptions.ExistingObjects;
 import dev.confiture.core.build.BuildResult;
+import dev.confiture.core.migrate.BaselineOptions;
 import dev.confiture.core.migrate.ExecutedMigration;
 import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.MigrationState;
 import dev.confiture.core.migrate.MigrationStatus;
@@ -31,7 +35,7 @@ final class Initializer {
 	InitializeResult initialize(InitializeOptions options) {
 		BuildOptions build = BuildOptions.defaults().withBaselineProof(options.proveBaseline());
 		return switch (options.mode()) {
-			case AUTO -> auto(build);
+			case AUTO -> auto(build, options.baselineOnFirstStart());
 			case BUILD -> build(this.confiture.build(build));
 			case MIGRATE -> migrate(this.confiture.status(StatusOptions.defaults()));
 			case VALIDATE -> validate();
@@ -46,13 +50,53 @@ final class Initializer {
 	 * on an empty database one builds and the other, once the build has committed, finds it
 	 * built and migrates.
 	 */
-	private InitializeResult auto(BuildOptions options) {
+	private InitializeResult auto(BuildOptions options, boolean baselineOnFirstStart) {
 		StatusReport report = this.confiture.status(StatusOptions.defaults());
-		if (report.initialized() || !this.confiture.existingObjects().isEmpty() || !hasSchemaFiles()) {
+		if (report.initialized()) {
+			return migrate(report);
+		}
+		if (!this.confiture.existingObjects().isEmpty()) {
+			List<String> baselined = firstStart(baselineOnFirstStart);
+			if (baselined.isEmpty()) {
+				return migrate(report);
+			}
+			InitializeResult migrated = migrate(this.confiture.status(StatusOptions.defaults()));
+			return new InitializeResult(Mode.MIGRATE, migrated.versions(), "marked "
+					+ count(baselined.size(), "migration") + " as applied on the first start on an existing schema (a baseline), then "
+					+ migrated.summary());
+		}
+		if (!hasSchemaFiles()) {
 			return migrate(report);
 		}
 		BuildResult result = this.confiture.build(options.withExisting(ExistingObjects.SKIP));
 		return result.skipped() ? migrate(this.confiture.status(StatusOptions.defaults())) : build(result);
+	}
+
+	/**
+	 * A database that has a schema but no tracking table would get every migration from the
+	 * first one: stop, or baseline at the latest migration when allowed.
+	 * @return the versions baselined, empty when there was nothing to adopt
+	 */
+	private List<String> firstStart(boolean baseline) {
+		AdoptionState state = this.confiture.adoptionState();
+		if (!state.needsAdoption()) {
+			return List.of();
+		}
+		String tracking = this.confiture.environment().trackingTable();
+		if (!baseline) {
+			throw new AdoptionRequiredException(state, tracking);
+		}
+		String latest = this.confiture.migrations()
+			.stream()
+			.map(MigrationInfo::version)
+			.max(java.util.Comparator.comparing(java.math.BigInteger::new))
+			.orElse("0");
+		List<String> recorded = this.confiture.baseline(new BaselineOptions(latest))
+			.recorded()
+			.stream()
+			.map(MigrationInfo::version)
+			.toList();
+		return recorded.isEmpty() ? List.of(latest) : recorded;
 	}
 
 	private boolean hasSchemaFiles() {

@@ -7,9 +7,10 @@ import java.util.Comparator;
  * and within a segment runs of digits compared as numbers ({@code 2_x} before {@code 10_x}),
  * then the rest by code point so that the order never depends on the platform's locale.
  */
-final class NaturalPathOrder implements Comparator<String> {
+public final class NaturalPathOrder implements Comparator<String> {
 
-	static final NaturalPathOrder INSTANCE = new NaturalPathOrder();
+	/** The order of schema files in a build. */
+	public static final NaturalPathOrder INSTANCE = new NaturalPathOrder();
 
 	private NaturalPathOrder() {
 	}

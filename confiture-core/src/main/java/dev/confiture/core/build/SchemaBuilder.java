@@ -281,6 +281,20 @@ public final class SchemaBuilder {
 	}
 
 	/**
+	 * Records a build of the given schema files without running them, for a database whose
+	 * schema they were read from. Does not commit.
+	 * @param connection the connection, in the caller's transaction
+	 * @param schema the schema of Confiture's tables, or {@code null} for the default
+	 * @param environment the environment's name
+	 * @param sources the schema files
+	 * @throws SQLException on database failure
+	 */
+	public static void recordExisting(Connection connection, String schema, String environment, SchemaSources sources)
+			throws SQLException {
+		record(connection, schema, environment, sources.schemaHash(), sources.schemaFiles().size(), 0, 0, Duration.ZERO);
+	}
+
+	/**
 	 * Records a build in {@value #BUILDS_TABLE}, creating the table (and its schema) if needed,
 	 * on the caller's connection and in its transaction.
 	 * @param connection the connection the build ran on

@@ -58,6 +58,15 @@ public final class Catalog {
 		return result;
 	}
 
+	/**
+	 * The objects that match, with the same dependencies.
+	 * @param keep which objects to keep
+	 * @return a new catalog
+	 */
+	public Catalog filter(java.util.function.Predicate<CatalogObject> keep) {
+		return new Catalog(this.objects.values().stream().filter(keep).toList(), this.dependencies);
+	}
+
 	/** The dependencies between the objects. */
 	public Dependencies dependencies() {
 		return this.dependencies;

@@ -51,8 +51,16 @@ public final class CatalogReader {
 	}
 
 	/**
-	 * A reader that leaves out Confiture's tables: the builds table, the default tracking
-	 * table and the given one.
+	 * The history tables of Flyway and Liquibase under their well-known names: a database
+	 * adopted from either keeps them, and they are not part of its schema.
+	 */
+	public static final Set<String> OTHER_TOOLS_TABLES = Set.of("flyway_schema_history", "databasechangelog",
+			"databasechangeloglock");
+
+	/**
+	 * A reader that leaves out Confiture's tables (the builds table, the default tracking
+	 * table and the given one) and the history tables of Flyway and Liquibase
+	 * ({@link #OTHER_TOOLS_TABLES}).
 	 * @param trackingTable the configured tracking table, possibly schema-qualified, or
 	 * {@code null}
 	 * @return the reader
@@ -60,6 +68,7 @@ public final class CatalogReader {
 	public static CatalogReader ignoringConfitureTables(String trackingTable) {
 		Set<String> ignored = new HashSet<>(
 				Set.of(SchemaBuilder.BUILDS_TABLE, Environment.DEFAULT_TRACKING_TABLE, "confiture_sync_progress"));
+		ignored.addAll(OTHER_TOOLS_TABLES);
 		if (trackingTable != null) {
 			ignored.add(trackingTable);
 		}

@@ -122,7 +122,8 @@ final class SecretMasking {
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
 			String value = matcher.group(2);
-			String replacement = (value.isEmpty() || value.equals(MASK)) ? value : MASK;
+			// an already masked value keeps the text that follows it on the line
+			String replacement = (value.isEmpty() || value.startsWith(MASK)) ? value : MASK;
 			matcher.appendReplacement(result, Matcher.quoteReplacement(matcher.group(1) + replacement));
 		}
 		matcher.appendTail(result);

@@ -28,6 +28,9 @@ final class Change {
 
 	boolean concurrent;
 
+	/** The identity of the object whose creation this change belongs to, or {@code null}. */
+	String subject;
+
 	final int sequence;
 
 	Change(String description, int priority, int sequence) {

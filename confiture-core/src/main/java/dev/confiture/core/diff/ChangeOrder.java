@@ -35,6 +35,13 @@ final class ChangeOrder {
 	}
 
 	static List<Change> sort(List<Change> changes, Dependencies from, Dependencies to) {
+		return sort(changes, predecessors(changes, from, to));
+	}
+
+	/**
+	 * The changes that each change must follow.
+	 */
+	static Map<Change, Set<Change>> predecessors(List<Change> changes, Dependencies from, Dependencies to) {
 		Map<String, List<Change>> providers = index(changes, true);
 		Map<String, List<Change>> removers = index(changes, false);
 		Map<Change, Set<Change>> before = new HashMap<>();
@@ -58,6 +65,10 @@ final class ChangeOrder {
 				addAll(before.get(change), removers.get(id), change);
 			}
 		}
+		return before;
+	}
+
+	static List<Change> sort(List<Change> changes, Map<Change, Set<Change>> before) {
 		Map<Change, Integer> waiting = new HashMap<>();
 		Map<Change, List<Change>> after = new HashMap<>();
 		for (Change change : changes) {

@@ -61,10 +61,35 @@ final class Planner {
 
 	private boolean functionBodiesUnchecked;
 
+	private String subject;
+
 	Planner(Catalog from, Catalog to, DiffOptions options) {
 		this.from = from;
 		this.to = to;
 		this.options = options;
+	}
+
+	/**
+	 * Plans the creation of every object of the target that the source lacks, each change
+	 * naming the object it creates and the earlier changes it needs.
+	 */
+	List<Creation> creations() {
+		for (CatalogObject object : this.to.objects().values()) {
+			if (this.from.get(object.id()) == null) {
+				create(object);
+			}
+		}
+		Map<Change, Set<Change>> predecessors = ChangeOrder.predecessors(this.changes, this.from.dependencies(),
+				this.to.dependencies());
+		List<Change> sorted = ChangeOrder.sort(this.changes, predecessors);
+		Map<Change, Integer> positions = new HashMap<>();
+		List<Creation> creations = new ArrayList<>();
+		for (Change change : sorted) {
+			List<Integer> after = predecessors.get(change).stream().map(positions::get).sorted().toList();
+			positions.put(change, creations.size());
+			creations.add(new Creation(change.subject, change.toStep(), after));
+		}
+		return creations;
 	}
 
 	Plan plan() {
@@ -335,6 +360,7 @@ final class Planner {
 
 	private Change change(String description, int priority) {
 		Change change = new Change(description, priority, this.changes.size());
+		change.subject = this.subject;
 		this.changes.add(change);
 		return change;
 	}
@@ -446,6 +472,16 @@ final class Planner {
 	}
 
 	private void create(CatalogObject object) {
+		this.subject = object.id();
+		try {
+			createObject(object);
+		}
+		finally {
+			this.subject = null;
+		}
+	}
+
+	private void createObject(CatalogObject object) {
 		String id = object.id();
 		if (object instanceof Schema schema) {
 			change("create schema " + schema.name(), Priority.CREATE_SCHEMA).sql("CREATE SCHEMA " + schema.name())

@@ -27,4 +27,16 @@ public final class SchemaDiff {
 		return new Planner(from, to, options).plan();
 	}
 
+	/**
+	 * Plans the creation of every object of a catalog that a base catalog (usually that of an
+	 * empty database) lacks, in an order that PostgreSQL accepts, each step naming the object
+	 * it belongs to and the earlier steps it needs.
+	 * @param base the objects that exist already
+	 * @param target the objects to create
+	 * @return the creation steps, in order
+	 */
+	public static java.util.List<Creation> creations(Catalog base, Catalog target) {
+		return new Planner(base, target, DiffOptions.defaults()).creations();
+	}
+
 }

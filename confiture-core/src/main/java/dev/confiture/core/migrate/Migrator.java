@@ -339,6 +339,67 @@ public final class Migrator {
 	}
 
 	/**
+	 * Records migrations that another tool applied as applied, keeping their time and user,
+	 * in one transaction under the migration lock, creating the tracking table if needed.
+	 * Versions already recorded are left as they are, so recording twice changes nothing.
+	 * @param migrations the migrations
+	 * @return the versions recorded now
+	 */
+	public List<String> recordImported(List<ImportedMigration> migrations) {
+		for (ImportedMigration migration : migrations) {
+			if (!MigrationVersion.isValid(migration.version())) {
+				throw new ConfitureException(Category.CONFIG, "Invalid version '" + migration.version() + "'",
+						"Versions are digits only");
+			}
+		}
+		return locked((session) -> {
+			Connection connection = session.connection();
+			connection.setAutoCommit(false);
+			try {
+				TrackingTable.Resolved table = session.table().exists() ? session.table()
+						: session.table().create(connection);
+				Set<MigrationVersion> applied = appliedVersions(table.read(connection));
+				List<String> recorded = new ArrayList<>();
+				try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + table.sqlName()
+						+ " (version, name, kind, checksum, applied_by, applied_at, execution_ms) VALUES (?, ?, ?, ?, "
+						+ "coalesce(?, current_user), coalesce(?, clock_timestamp()), ?)")) {
+					for (ImportedMigration migration : migrations) {
+						if (!applied.add(MigrationVersion.parse(migration.version()))) {
+							continue;
+						}
+						statement.setString(1, migration.version());
+						statement.setString(2, migration.name());
+						statement.setString(3, (migration.baseline() ? MigrationKind.BASELINE : MigrationKind.SQL).id());
+						statement.setString(4, migration.checksum());
+						statement.setString(5, migration.appliedBy());
+						statement.setObject(6, migration.appliedAt());
+						statement.setLong(7, migration.executionMs());
+						statement.addBatch();
+						recorded.add(migration.version());
+					}
+					statement.executeBatch();
+				}
+				connection.commit();
+				return recorded;
+			}
+			finally {
+				if (!connection.getAutoCommit()) {
+					connection.rollback();
+				}
+			}
+		});
+	}
+
+	/**
+	 * Confiture's checksum of a migration's up file: the SHA-256 of its normalised text.
+	 * @param upFileText the text of the up file
+	 * @return 64 hex characters
+	 */
+	public static String checksum(String upFileText) {
+		return Checksums.sha256(upFileText);
+	}
+
+	/**
 	 * Takes this tracking table's migration lock for the rest of the caller's transaction,
 	 * waiting at most the configured lock wait. {@code confiture build} takes it first so that
 	 * two instances starting on one empty database never build at the same time, and a

@@ -52,6 +52,14 @@ class SecretMaskingTests {
 	}
 
 	@Test
+	void sanitizingTwiceKeepsTheTextAfterAMaskedPassword() {
+		String once = ConnectionSettings.sanitize("Could not connect to jdbc:postgresql://h/db?password=a b after 3 attempts");
+		assertThat(once).isEqualTo("Could not connect to jdbc:postgresql://h/db?password=****");
+		String message = "Could not connect to jdbc:postgresql://h/db?password=**** after 3 attempt(s): refused";
+		assertThat(ConnectionSettings.sanitize(message)).isEqualTo(message);
+	}
+
+	@Test
 	void sanitizeMasksUserInfoParametersAndYamlPasswords() {
 		assertThat(ConnectionSettings.sanitize("Not a PostgreSQL URL: 'postgresql://u:pa/s?s#w@rd@host/db'"))
 			.isEqualTo("Not a PostgreSQL URL: 'postgresql://u:****@host/db'");

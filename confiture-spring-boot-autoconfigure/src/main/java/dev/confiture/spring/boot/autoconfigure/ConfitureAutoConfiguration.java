@@ -135,6 +135,14 @@ public final class ConfitureAutoConfiguration {
 				StringUtils.hasText(properties.getUrl()) ? "confiture.url"
 						: Binder.get(environment).bind("confiture.mode", String.class).isBound() ? "confiture.mode"
 								: null));
+		initializer.setBaselineOnFirstStart(properties.isBaselineOnFirstStart());
+		if (properties.getConnectRetries() > 0) {
+			JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
+			String url = StringUtils.hasText(connectionDetails.getJdbcUrl()) ? connectionDetails.getJdbcUrl()
+					: (jdbc != null) ? jdbc.getJdbcUrl() : null;
+			initializer.setConnectRetries(new ConfitureConnectRetries(properties.getConnectRetries(),
+					properties.getConnectRetriesInterval(), StringUtils.hasText(url) ? url : confiture.databaseDescription()));
+		}
 		return initializer;
 	}
 

@@ -19,6 +19,7 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.InitializeOptions;
 import dev.confiture.core.InitializeOptions.Mode;
 import dev.confiture.core.InitializeResult;
+import dev.confiture.core.adopt.AdoptionRequiredException;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
@@ -63,6 +64,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private PostgresServer lintShadow;
 
+	private ConfitureConnectRetries connectRetries;
+
+	private boolean baselineOnFirstStart;
+
 	/**
 	 * Creates an initializer.
 	 * @param confiture the Confiture instance
@@ -85,6 +90,9 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		if (this.strategy == null && this.mode == ConfitureProperties.Mode.NONE) {
 			this.state.recordRun(new LastRun("none", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
+		}
+		if (this.connectRetries != null) {
+			awaitDatabase();
 		}
 		if (this.databaseSupport != null && !this.databaseSupport.supported()) {
 			this.state.recordRun(new LastRun("skipped", Instant.now(), Duration.ZERO, List.of(), null));
@@ -113,6 +121,17 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		}
 	}
 
+	private void awaitDatabase() {
+		try {
+			this.connectRetries.await(this.confiture.connectionSource());
+		}
+		catch (RuntimeException ex) {
+			this.state.recordRun(new LastRun("connect", Instant.now(), Duration.ZERO, List.of(),
+					ConnectionSettings.sanitize(ex.getMessage())));
+			throw ex;
+		}
+	}
+
 	private Outcome run() {
 		if (this.strategy != null) {
 			this.strategy.migrate(this.confiture);
@@ -120,11 +139,15 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		}
 		lintPending();
 		try {
-			InitializeResult result = this.confiture.initialize(
-					InitializeOptions.of(Mode.valueOf(this.mode.name())).withBaselineProof(this.proveBaseline));
+			InitializeResult result = this.confiture.initialize(InitializeOptions.of(Mode.valueOf(this.mode.name()))
+				.withBaselineProof(this.proveBaseline)
+				.withBaselineOnFirstStart(this.baselineOnFirstStart));
 			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(),
 					result.summary().replace("the baseline proof is off", "confiture.prove-baseline=false"),
 					result.duration());
+		}
+		catch (AdoptionRequiredException ex) {
+			throw ConfitureFirstStart.failure(ex, this.confiture.environment().name());
 		}
 		catch (ConfitureException ex) {
 			throw (this.mode == ConfitureProperties.Mode.VALIDATE) ? validateFailure(ex) : ex;
@@ -217,6 +240,14 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	 */
 	public void setProveBaseline(boolean proveBaseline) {
 		this.proveBaseline = proveBaseline;
+	}
+
+	void setConnectRetries(ConfitureConnectRetries connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	void setBaselineOnFirstStart(boolean baselineOnFirstStart) {
+		this.baselineOnFirstStart = baselineOnFirstStart;
 	}
 
 	private void checkPostgres() {

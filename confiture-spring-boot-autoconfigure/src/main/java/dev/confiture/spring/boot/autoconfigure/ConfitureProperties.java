@@ -133,6 +133,22 @@ public class ConfitureProperties {
 	 */
 	private OnUnsupportedDatabase onUnsupportedDatabase;
 
+	/**
+	 * Whether auto mode, on a database that has a schema but no tracking table, marks every
+	 * migration as applied (a baseline at the latest one) instead of stopping startup.
+	 */
+	private boolean baselineOnFirstStart;
+
+	/**
+	 * How many times to retry connecting to a database that is not accepting connections yet.
+	 */
+	private int connectRetries;
+
+	/**
+	 * Longest wait between two connection attempts; waits double from one second up to it.
+	 */
+	private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
 	private final Coordination coordination = new Coordination();
 
 	/**
@@ -334,6 +350,30 @@ public class ConfitureProperties {
 
 	public void setShadowUrl(String shadowUrl) {
 		this.shadowUrl = shadowUrl;
+	}
+
+	public boolean isBaselineOnFirstStart() {
+		return this.baselineOnFirstStart;
+	}
+
+	public void setBaselineOnFirstStart(boolean baselineOnFirstStart) {
+		this.baselineOnFirstStart = baselineOnFirstStart;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
 	}
 
 	public Coordination getCoordination() {
