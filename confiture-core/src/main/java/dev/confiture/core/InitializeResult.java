@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.confiture.core.InitializeOptions.Mode;
+import dev.confiture.core.migrate.StatusReport;
 
 /**
  * What {@link Confiture#initialize(InitializeOptions)} did.
@@ -14,8 +15,22 @@ import dev.confiture.core.InitializeOptions.Mode;
  * @param summary one sentence for a log
  * @param duration how long a build took, as recorded in {@code confiture_builds.duration_ms}, or
  * {@code null} when nothing was built
+ * @param status the migration status the run ended with when it read one and changed nothing
+ * after (an up-to-date database, validate mode), or {@code null}: read it again then
  */
-public record InitializeResult(Mode action, List<String> versions, String summary, Duration duration) {
+public record InitializeResult(Mode action, List<String> versions, String summary, Duration duration,
+		StatusReport status) {
+
+	/**
+	 * A result without a final status.
+	 * @param action what was done
+	 * @param versions the migrations applied
+	 * @param summary one sentence for a log
+	 * @param duration how long a build took, or {@code null}
+	 */
+	public InitializeResult(Mode action, List<String> versions, String summary, Duration duration) {
+		this(action, versions, summary, duration, null);
+	}
 
 	/**
 	 * A result without a build duration.
@@ -24,7 +39,7 @@ public record InitializeResult(Mode action, List<String> versions, String summar
 	 * @param summary one sentence for a log
 	 */
 	public InitializeResult(Mode action, List<String> versions, String summary) {
-		this(action, versions, summary, null);
+		this(action, versions, summary, null, null);
 	}
 
 	/** Copies the list. */

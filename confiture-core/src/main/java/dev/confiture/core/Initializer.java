@@ -128,7 +128,8 @@ final class Initializer {
 	 */
 	private InitializeResult migrate(StatusReport report) {
 		if (report.initialized() && report.pendingCount() == 0 && !report.hasChecksumMismatch()) {
-			return new InitializeResult(Mode.MIGRATE, List.of(), "database up to date, no migration to apply");
+			return new InitializeResult(Mode.MIGRATE, List.of(), "database up to date, no migration to apply", null,
+					report);
 		}
 		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
@@ -171,7 +172,8 @@ final class Initializer {
 					"Apply them before starting in validate mode");
 		}
 		return new InitializeResult(Mode.VALIDATE, List.of(),
-				"validated the database: " + report.appliedCount() + " migrations applied, none pending");
+				"validated the database: " + count(report.appliedCount(), "migration") + " applied, none pending", null,
+				report);
 	}
 
 	private static String names(List<MigrationStatus> migrations) {

@@ -43,12 +43,12 @@ final class ConfitureDatabaseSupport {
 	}
 
 	/**
-	 * Whether Confiture should run.
-	 * @return {@code true} on PostgreSQL (or when the database cannot be reached, which the run
-	 * reports), {@code false} when Confiture backs off
+	 * Checks the database once: PostgreSQL, another database Confiture backs off from, or not
+	 * reachable (the run then reports the connection failure).
+	 * @return the verdict
 	 * @throws ConfitureException when the database is not PostgreSQL and the policy is to fail
 	 */
-	boolean supported() {
+	Verdict check() {
 		String product;
 		String url;
 		try (Connection connection = this.confiture.connectionSource().open()) {
@@ -57,10 +57,10 @@ final class ConfitureDatabaseSupport {
 			url = ConnectionSettings.sanitize(metaData.getURL());
 		}
 		catch (SQLException ex) {
-			return true;
+			return Verdict.UNKNOWN;
 		}
 		if ("PostgreSQL".equalsIgnoreCase(product)) {
-			return true;
+			return Verdict.POSTGRESQL;
 		}
 		OnUnsupportedDatabase effective = (this.policy != null) ? this.policy
 				: (this.explicitSetting != null) ? OnUnsupportedDatabase.FAIL : OnUnsupportedDatabase.SKIP;
@@ -75,7 +75,23 @@ final class ConfitureDatabaseSupport {
 		}
 		logger.warn("Confiture: skipped, the database is " + product + " (" + url + "), not PostgreSQL; "
 				+ "set confiture.on-unsupported-database=fail to stop the startup instead");
-		return false;
+		return Verdict.SKIP;
+	}
+
+	/**
+	 * What {@link #check()} found.
+	 */
+	enum Verdict {
+
+		/** The database is PostgreSQL. */
+		POSTGRESQL,
+
+		/** Another database: Confiture backs off. */
+		SKIP,
+
+		/** Not known: the database could not be reached. */
+		UNKNOWN
+
 	}
 
 }

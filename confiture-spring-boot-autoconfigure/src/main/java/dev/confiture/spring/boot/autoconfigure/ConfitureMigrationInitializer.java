@@ -94,16 +94,22 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		if (this.connectRetries != null) {
 			awaitDatabase();
 		}
-		if (this.databaseSupport != null && !this.databaseSupport.supported()) {
+		ConfitureDatabaseSupport.Verdict verdict = (this.databaseSupport != null) ? this.databaseSupport.check()
+				: ConfitureDatabaseSupport.Verdict.UNKNOWN;
+		if (verdict == ConfitureDatabaseSupport.Verdict.SKIP) {
 			this.state.recordRun(new LastRun("skipped", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
 		}
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
+		StatusReport finalStatus = null;
 		try {
-			checkPostgres();
+			if (verdict != ConfitureDatabaseSupport.Verdict.POSTGRESQL) {
+				checkPostgres();
+			}
 			Outcome outcome = run();
+			finalStatus = outcome.status();
 			checkDrift();
 			action = outcome.action();
 			Duration duration = (outcome.duration() != null) ? outcome.duration()
@@ -117,7 +123,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			throw ex;
 		}
 		finally {
-			refreshCounts();
+			refreshCounts(finalStatus);
 		}
 	}
 
@@ -135,7 +141,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	private Outcome run() {
 		if (this.strategy != null) {
 			this.strategy.migrate(this.confiture);
-			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy", null);
+			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy", null, null);
 		}
 		lintPending();
 		try {
@@ -144,7 +150,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 				.withBaselineOnFirstStart(this.baselineOnFirstStart));
 			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(),
 					result.summary().replace("the baseline proof is off", "confiture.prove-baseline=false"),
-					result.duration());
+					result.duration(), result.status());
 		}
 		catch (AdoptionRequiredException ex) {
 			throw ConfitureFirstStart.failure(ex, this.confiture.environment().name());
@@ -268,9 +274,13 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		}
 	}
 
-	private void refreshCounts() {
+	/**
+	 * Records the counts of the status the run ended with, reading it again only when the run
+	 * changed the database after reading it (or did not read it).
+	 */
+	private void refreshCounts(StatusReport known) {
 		try {
-			StatusReport report = this.confiture.status(StatusOptions.defaults());
+			StatusReport report = (known != null) ? known : this.confiture.status(StatusOptions.defaults());
 			this.state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(),
 					report.hasChecksumMismatch()));
 		}
@@ -292,7 +302,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		this.order = order;
 	}
 
-	private record Outcome(String action, List<String> versions, String summary, Duration duration) {
+	private record Outcome(String action, List<String> versions, String summary, Duration duration,
+			StatusReport status) {
 
 	}
 
