@@ -1,8 +1,6 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -14,8 +12,6 @@ import picocli.CommandLine.Spec;
 
 import dev.confiture.core.coordinate.ConflictCheck;
 import dev.confiture.core.coordinate.IntentRequest;
-import dev.confiture.core.coordinate.ObjectKind;
-import dev.confiture.core.coordinate.TouchedObject;
 
 /**
  * {@code confiture coordinate check}: finds conflicts of planned work without registering it.
@@ -61,29 +57,7 @@ class CoordinateCheckCommand implements Callable<Integer> {
 			Json.write(out, document);
 		}
 		else {
-			if (check.hasConflicts()) {
-				int count = check.conflicts().size();
-				out.println(CoordinationText.WARNING
-						+ ((count == 1) ? "Conflict detected!" : String.format(Locale.ROOT, "%d conflicts detected!", count)));
-				CoordinationText.conflicts(out, check.conflicts());
-			}
-			else {
-				List<TouchedObject> known = check.touches()
-					.stream()
-					.filter((object) -> object.kind() != ObjectKind.UNKNOWN)
-					.toList();
-				List<String> tables = known.stream()
-					.filter((object) -> object.kind() == ObjectKind.TABLE)
-					.map(TouchedObject::name)
-					.toList();
-				String checked = !tables.isEmpty() ? CoordinationText.quotedList(tables)
-						: String.join(", ", known.stream()
-							.map((object) -> object.kind().value() + " '" + CoordinationText.clean(object.name()) + "'")
-							.toList());
-				out.println(CoordinationText.OK + (known.isEmpty() ? "No conflicts (nothing to check)"
-						: "No conflicts: no other agent is working on " + checked));
-			}
-			CoordinationText.unrecognised(out, check.unrecognised());
+			CoordinationText.TEXTS.check(check).forEach(out::println);
 			out.flush();
 		}
 		return check.hasConflicts() ? CoordinateCommand.CONFLICTS_FOUND : ExitCodes.OK;

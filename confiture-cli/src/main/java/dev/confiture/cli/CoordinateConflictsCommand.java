@@ -2,7 +2,6 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -55,26 +54,11 @@ class CoordinateConflictsCommand implements Callable<Integer> {
 			document.put("conflicts", CoordinationJson.conflicts(conflicts));
 			Json.write(out, document);
 		}
-		else if (conflicts.isEmpty()) {
-			out.println(CoordinationText.OK + "No open conflicts");
-		}
 		else {
-			out.printf(Locale.ROOT, "%s%d open conflict%s%n", CoordinationText.WARNING, conflicts.size(),
-					(conflicts.size() == 1) ? "" : "s");
-			for (Conflict conflict : conflicts) {
-				out.println("  - " + describe(conflict));
-				out.println("    Suggestion: " + CoordinationText.clean(conflict.suggestion()));
-			}
+			CoordinationText.TEXTS.openConflicts(conflicts).forEach(out::println);
 		}
 		out.flush();
 		return conflicts.isEmpty() ? ExitCodes.OK : CoordinateCommand.CONFLICTS_FOUND;
-	}
-
-	static String describe(Conflict conflict) {
-		return conflict.intentId() + " (" + CoordinationText.clean(conflict.agentId()) + ") and "
-				+ conflict.otherIntentId() + " (" + CoordinationText.clean(conflict.otherAgentId()) + "): "
-				+ conflict.kind().value() + " '" + CoordinationText.clean(conflict.object()) + "' ["
-				+ conflict.severity().value() + "]";
 	}
 
 }

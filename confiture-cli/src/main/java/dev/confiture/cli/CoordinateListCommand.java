@@ -21,8 +21,6 @@ import dev.confiture.core.coordinate.IntentStatus;
 		description = "List intents, oldest first, completed and abandoned ones included.")
 class CoordinateListCommand implements Callable<Integer> {
 
-	static final List<String> HEADERS = List.of("Intent ID", "Agent", "Feature", "Status", "Branch", "Tables");
-
 	@Spec
 	CommandSpec spec;
 
@@ -60,10 +58,7 @@ class CoordinateListCommand implements Callable<Integer> {
 			out.println("No intents");
 		}
 		else {
-			out.print(IntentTable.render(HEADERS, intents.stream()
-				.map((intent) -> List.of(intent.id(), intent.agentId(), intent.featureName(),
-						CoordinationText.status(intent.status()), intent.branchName(), String.join(", ", intent.tables())))
-				.toList(), CoordinationText.UNICODE));
+			out.print(CoordinationText.TEXTS.listTable(intents));
 		}
 		out.flush();
 		return ExitCodes.OK;

@@ -1,19 +1,18 @@
 package dev.confiture.cli;
 
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.confiture.core.coordinate.Conflict;
+import dev.confiture.core.coordinate.CoordinationDocuments;
 import dev.confiture.core.coordinate.HistoryEntry;
 import dev.confiture.core.coordinate.Intent;
 import dev.confiture.core.coordinate.TouchedObject;
 import dev.confiture.core.coordinate.UnrecognisedStatement;
 
 /**
- * The JSON shapes of {@code confiture coordinate --format json}: keys in camelCase, enum values
- * in lower case, times in ISO-8601 UTC.
+ * The JSON shapes of {@code confiture coordinate --format json}, as core's
+ * {@link CoordinationDocuments} builds them.
  */
 final class CoordinationJson {
 
@@ -21,88 +20,31 @@ final class CoordinationJson {
 	}
 
 	static Map<String, Object> document() {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", true);
-		return document;
+		return CoordinationDocuments.document();
 	}
 
 	static Map<String, Object> intent(Intent intent) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", intent.id());
-		json.put("agentId", intent.agentId());
-		json.put("featureName", intent.featureName());
-		json.put("branchName", intent.branchName());
-		json.put("status", intent.status().value());
-		json.put("riskLevel", intent.riskLevel().value());
-		json.put("tablesAffected", intent.tablesAffected());
-		json.put("schemaChanges", intent.schemaChanges());
-		json.put("touches", touches(intent.touches()));
-		json.put("estimatedHours", intent.estimatedHours());
-		json.put("notes", intent.notes());
-		json.put("outcome", intent.outcome());
-		json.put("reason", intent.reason());
-		json.put("createdAt", time(intent.createdAt()));
-		json.put("updatedAt", time(intent.updatedAt()));
-		return json;
+		return CoordinationDocuments.intent(intent);
 	}
 
 	static List<Map<String, Object>> intents(List<Intent> intents) {
-		return intents.stream().map(CoordinationJson::intent).toList();
+		return CoordinationDocuments.intents(intents);
 	}
 
 	static List<Map<String, Object>> conflicts(List<Conflict> conflicts) {
-		return conflicts.stream().map(CoordinationJson::conflict).toList();
-	}
-
-	static Map<String, Object> conflict(Conflict conflict) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", conflict.id());
-		json.put("intentId", conflict.intentId());
-		json.put("agentId", conflict.agentId());
-		json.put("otherIntentId", conflict.otherIntentId());
-		json.put("otherAgentId", conflict.otherAgentId());
-		json.put("kind", conflict.kind().value());
-		json.put("object", conflict.object());
-		json.put("severity", conflict.severity().value());
-		json.put("suggestion", conflict.suggestion());
-		json.put("createdAt", time(conflict.createdAt()));
-		json.put("resolvedAt", time(conflict.resolvedAt()));
-		return json;
+		return CoordinationDocuments.conflicts(conflicts);
 	}
 
 	static List<Map<String, Object>> touches(List<TouchedObject> objects) {
-		return objects.stream().map((object) -> {
-			Map<String, Object> json = new LinkedHashMap<>();
-			json.put("kind", object.kind().value());
-			json.put("name", object.name());
-			return json;
-		}).toList();
+		return CoordinationDocuments.touches(objects);
 	}
 
 	static List<Map<String, Object>> unrecognised(List<UnrecognisedStatement> statements) {
-		return statements.stream().map((statement) -> {
-			Map<String, Object> json = new LinkedHashMap<>();
-			json.put("line", statement.line());
-			json.put("statement", statement.statement());
-			json.put("reason", statement.reason());
-			return json;
-		}).toList();
+		return CoordinationDocuments.unrecognised(statements);
 	}
 
 	static List<Map<String, Object>> history(List<HistoryEntry> history) {
-		return history.stream().map((entry) -> {
-			Map<String, Object> json = new LinkedHashMap<>();
-			json.put("oldStatus", (entry.oldStatus() != null) ? entry.oldStatus().value() : null);
-			json.put("newStatus", entry.newStatus().value());
-			json.put("reason", entry.reason());
-			json.put("changedBy", entry.changedBy());
-			json.put("changedAt", time(entry.changedAt()));
-			return json;
-		}).toList();
-	}
-
-	private static String time(Instant instant) {
-		return (instant != null) ? instant.toString() : null;
+		return CoordinationDocuments.history(history);
 	}
 
 }

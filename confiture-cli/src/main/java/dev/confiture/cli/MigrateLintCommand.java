@@ -84,9 +84,9 @@ class MigrateLintCommand implements Callable<Integer> {
 
 	private void print(PrintWriter out, String environment, LintResult result) {
 		switch (this.format) {
-			case "json" -> Json.write(out, LintDocuments.json(result));
-			case "sarif" -> Json.write(out, LintDocuments.sarif(result));
-			default -> LintDocuments.text(out, environment, result);
+			case "json" -> Json.write(out, result.document());
+			case "sarif" -> Json.write(out, result.sarif());
+			default -> result.lines(environment).forEach(out::println);
 		}
 		out.flush();
 	}

@@ -24,12 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CliArchitectureTests {
 
-	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry");
+	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry",
+			"dev.confiture.core.coordinate.CoordinationTexts", "dev.confiture.core.coordinate.CoordinationDocuments");
 
 	/**
 	 * Core classes that are neither the facade, nor {@code api}, nor a record, enum,
 	 * interface or exception. {@code server} provisions PostgreSQL (shadow and test servers),
-	 * and {@code CoordinationRegistry} is what {@code Confiture.coordination()} returns.
+	 * {@code CoordinationRegistry} is what {@code Confiture.coordination()} returns, and
+	 * {@code CoordinationTexts}/{@code CoordinationDocuments} render its reports for every adapter.
 	 */
 	static final DescribedPredicate<JavaClass> ENGINE = DescribedPredicate.describe("engine classes of core",
 			(type) -> {

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.confiture.cli.CliRunner.Result;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
 
@@ -99,7 +100,7 @@ class MigrateLintCommandTests {
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
 		JsonNode document = json.readTree(result.out());
 		assertThat(document.get("version").asString()).isEqualTo("2.1.0");
-		assertThat(document.get("$schema").asString()).isEqualTo(LintDocuments.SARIF_SCHEMA);
+		assertThat(document.get("$schema").asString()).isEqualTo(LintResult.SARIF_SCHEMA);
 		JsonNode run = document.get("runs").get(0);
 		JsonNode driver = run.get("tool").get("driver");
 		assertThat(driver.get("name").asString()).isEqualTo("confiture");

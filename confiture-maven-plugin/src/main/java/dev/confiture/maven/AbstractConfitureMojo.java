@@ -5,6 +5,7 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,6 +74,18 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	 */
 	@Parameter(property = "confiture.javaMigrationPackages")
 	List<String> javaMigrationPackages;
+
+	/** Longest wait for the TCP connection: 500ms, 10s, 2m (default: 10s, or the environment's). */
+	@Parameter(property = "confiture.connectTimeout")
+	String connectTimeout;
+
+	/** Longest wait for the whole login (default: 30s, or the environment's). */
+	@Parameter(property = "confiture.loginTimeout")
+	String loginTimeout;
+
+	/** Longest wait for any answer of the server; 0 waits as long as a statement runs (default: 0, or the environment's). */
+	@Parameter(property = "confiture.socketTimeout")
+	String socketTimeout;
 
 	/** Skips the goal. */
 	@Parameter(property = "confiture.skip", defaultValue = "false")
@@ -169,7 +182,23 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 
 	ConnectionParameters connection() {
 		return new ConnectionParameters(projectDirectory(), this.env,
-				(this.configFile != null) ? this.configFile.toPath() : null, this.databaseUrl, credentials());
+				(this.configFile != null) ? this.configFile.toPath() : null, this.databaseUrl, credentials(),
+				new ConnectionParameters.Timeouts(timeout(this.connectTimeout, "connectTimeout", false),
+						timeout(this.loginTimeout, "loginTimeout", false),
+						timeout(this.socketTimeout, "socketTimeout", true)));
+	}
+
+	private static Duration timeout(String value, String name, boolean zeroAllowed) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		Duration duration = Durations.parse(value, name);
+		if (duration.isNegative() || (!zeroAllowed && duration.isZero())) {
+			throw new ConfitureException(ConfitureException.Category.CONFIG,
+					name + " '" + value + "' must be " + (zeroAllowed ? "zero or more" : "more than zero"),
+					"Use 500ms, 30s or 2m");
+		}
+		return duration;
 	}
 
 	Path projectDirectory() {
@@ -181,7 +210,12 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 				(this.session != null) ? this.session.getSettings() : null, this.settingsDecrypter);
 	}
 
-	private static String passwordOf(String url) {
+	/** A password configured elsewhere than the database parameters, to mask in every text. */
+	String extraPassword() {
+		return null;
+	}
+
+	static String passwordOf(String url) {
 		try {
 			return (url != null && !url.isBlank()) ? ConnectionSettings.parse(url, null, null).password() : null;
 		}
@@ -192,7 +226,8 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 
 	private Secrets secrets() {
 		try {
-			return Secrets.of(credentials().password(), this.password, passwordOf(this.shadowUrl));
+			return Secrets.of(credentials().password(), this.password, passwordOf(this.shadowUrl),
+					passwordOf(this.databaseUrl), extraPassword());
 		}
 		catch (ConfitureException ex) {
 			return Secrets.of(this.password);

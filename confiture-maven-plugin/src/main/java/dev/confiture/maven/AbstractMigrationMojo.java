@@ -47,26 +47,7 @@ abstract class AbstractMigrationMojo extends AbstractConfitureMojo {
 	}
 
 	static Duration duration(String value) {
-		String text = (value != null) ? value.trim().toLowerCase(Locale.ROOT) : "60s";
-		try {
-			if (text.startsWith("p")) {
-				return Duration.parse(text.toUpperCase(Locale.ROOT));
-			}
-			if (text.endsWith("ms")) {
-				return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2).trim()));
-			}
-			if (text.endsWith("s")) {
-				return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-			}
-			if (text.endsWith("m")) {
-				return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1).trim()));
-			}
-			return Duration.ofSeconds(Long.parseLong(text));
-		}
-		catch (RuntimeException ex) {
-			throw new ConfitureException(Category.CONFIG, "lockWait '" + value + "' is not a duration",
-					"Use 500ms, 30s or 2m");
-		}
+		return Durations.parse((value != null) ? value : "60s", "lockWait");
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.confiture.maven;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -11,6 +13,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.lint.LintMode;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.core.validate.ValidationOptions;
@@ -19,8 +24,9 @@ import dev.confiture.core.validate.ValidationReport;
 /**
  * The CI gate, bound to {@code verify} when declared: validates the schema changes since
  * {@code baseRef} (a changed schema file has its migration, and the new migrations reach the
- * new schema files), then shows the migration status when a database is configured. Fails the
- * build when a check fails (and, with {@code failOnPending}, when migrations are pending).
+ * new schema files), lints the migrations added since then, then shows the migration status
+ * when a database is configured. Fails the build when validation fails or lint finds errors
+ * (and, with {@code failOnPending}, when migrations are pending), after running every check.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
 		requiresDependencyResolution = ResolutionScope.RUNTIME)
@@ -34,6 +40,14 @@ public class CheckMojo extends AbstractConfitureMojo {
 	@Parameter(property = "confiture.staged", defaultValue = "false")
 	boolean staged;
 
+	/** Lint of the added migrations: fail (errors fail the build), warn (logged only) or off. */
+	@Parameter(property = "confiture.lint", defaultValue = "fail")
+	String lint;
+
+	/** Lints from the statements' text only, without a shadow database. */
+	@Parameter(property = "confiture.noShadow", defaultValue = "false")
+	boolean noShadow;
+
 	/** Fails the build when migrations are pending, a file changed, or the database is not initialised. */
 	@Parameter(property = "confiture.failOnPending", defaultValue = "false")
 	boolean failOnPending;
@@ -45,26 +59,54 @@ public class CheckMojo extends AbstractConfitureMojo {
 
 	@Override
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
+		LintMode lintMode = LintMode.parse((this.lint != null) ? this.lint : "fail", "lint");
 		Confiture confiture = confiture();
 		Map<String, Object> document = new LinkedHashMap<>();
+		List<String> problems = new ArrayList<>();
+		List<String> remedies = new ArrayList<>();
 		ValidationReport validation = ValidateMojo.validate(confiture, output,
 				new ValidationOptions(this.baseRef, this.staged, true, true));
 		document.put("validation", validation);
-		StatusReport status = null;
+		if (!validation.passed()) {
+			problems.add(validation.summary());
+			remedies.add(ValidateMojo.REMEDY);
+		}
+		if (lintMode != LintMode.OFF) {
+			LintResult lint = LintMojo.lint(confiture, output, new LintOptions(List.of(), !this.noShadow, null,
+					lintBaseRef(), this.staged), lintMode == LintMode.FAIL);
+			document.put("lint", lint.document());
+			if (lintMode == LintMode.FAIL && lint.hasErrors()) {
+				problems.add(LintMojo.lintProblem(lint));
+				remedies.add(LintMojo.lintRemedy());
+			}
+		}
+		else {
+			output.info("Lint skipped (lint=off)");
+		}
 		if (hasDatabase(confiture)) {
-			status = confiture.status(StatusOptions.defaults());
+			StatusReport status = confiture.status(StatusOptions.defaults());
 			output.info(String.join("\n", status.lines()));
 			document.put("status", status);
+			if (this.failOnPending && !StatusMojo.upToDate(status)) {
+				problems.add(StatusMojo.problem(status));
+				remedies.add("Run ./mvnw confiture:migrate");
+			}
 		}
 		else {
 			output.info("Migration status skipped: no database configured (databaseUrl or the environment's database)");
 		}
-		boolean pendingProblem = this.failOnPending && status != null && !StatusMojo.upToDate(status);
-		reports.write(validation.passed() && !pendingProblem, document);
-		ValidateMojo.failIfNotPassed(validation);
-		if (pendingProblem) {
-			throw Failures.of(StatusMojo.problem(status), "Run ./mvnw confiture:migrate");
+		reports.write(problems.isEmpty(), document);
+		if (!problems.isEmpty()) {
+			throw Failures.of(String.join("; ", problems), String.join("; ", remedies));
 		}
+	}
+
+	/** The lint of check judges what validate judges: the migrations added since the base ref, or staged. */
+	private String lintBaseRef() {
+		if (this.baseRef != null && !this.baseRef.isBlank()) {
+			return this.baseRef;
+		}
+		return this.staged ? null : ValidationOptions.DEFAULT_BASE_REF;
 	}
 
 	private static boolean hasDatabase(Confiture confiture) {

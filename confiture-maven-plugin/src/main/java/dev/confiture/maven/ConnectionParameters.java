@@ -1,6 +1,7 @@
 package dev.confiture.maven;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
@@ -16,9 +17,15 @@ import dev.confiture.core.config.ConnectionSettings;
  * @param configFile a configuration file (relative to the project directory), or {@code null}
  * @param databaseUrl a database overriding the environment's, or {@code null}
  * @param credentials user and password overriding the URL's or the environment's
+ * @param timeouts connect, login and socket timeouts overriding the URL's or the environment's
  */
 record ConnectionParameters(Path projectDirectory, String environment, Path configFile, String databaseUrl,
-		Credentials credentials) {
+		Credentials credentials, Timeouts timeouts) {
+
+	ConnectionParameters(Path projectDirectory, String environment, Path configFile, String databaseUrl,
+			Credentials credentials) {
+		this(projectDirectory, environment, configFile, databaseUrl, credentials, Timeouts.NONE);
+	}
 
 	/**
 	 * A configuration of the Java API from these parameters.
@@ -33,25 +40,51 @@ record ConnectionParameters(Path projectDirectory, String environment, Path conf
 		}
 		String url = blankToNull(this.databaseUrl);
 		if (url != null) {
-			return configuration
-				.database(ConnectionSettings.parse(url, this.credentials.user(), this.credentials.password()));
+			return configuration.database(
+					timeouts(ConnectionSettings.parse(url, this.credentials.user(), this.credentials.password())));
 		}
-		if (this.credentials.isPresent()) {
+		if (this.credentials.isPresent() || hasTimeouts()) {
 			ConnectionSettings database = configuration.load().environment().database();
+			if (database == null && !this.credentials.isPresent()) {
+				return configuration;
+			}
 			if (database == null) {
 				throw new ConfitureException(Category.CONFIG,
 						"A database user or password is configured, but no database URL and the environment has none",
 						"Set databaseUrl (-Dconfiture.databaseUrl=postgresql://host:5432/db) or add database_url to the environment");
 			}
-			configuration.database(new ConnectionSettings(database.jdbcUrl(),
+			configuration.database(timeouts(new ConnectionSettings(database.jdbcUrl(),
 					(this.credentials.user() != null) ? this.credentials.user() : database.user(),
-					(this.credentials.password() != null) ? this.credentials.password() : database.password()));
+					(this.credentials.password() != null) ? this.credentials.password() : database.password(),
+					database.timeouts())));
 		}
 		return configuration;
 	}
 
+	private boolean hasTimeouts() {
+		return this.timeouts.connect() != null || this.timeouts.login() != null || this.timeouts.socket() != null;
+	}
+
+	private ConnectionSettings timeouts(ConnectionSettings database) {
+		return hasTimeouts() ? database.withTimeouts(database.timeouts()
+			.with(this.timeouts.connect(), this.timeouts.login(), this.timeouts.socket())) : database;
+	}
+
 	private static String blankToNull(String value) {
 		return (value != null && !value.isBlank()) ? value : null;
+	}
+
+	/**
+	 * Timeouts that replace the URL's or the environment's.
+	 *
+	 * @param connect the connect timeout, or {@code null} to keep it
+	 * @param login the login timeout, or {@code null} to keep it
+	 * @param socket the socket timeout, or {@code null} to keep it
+	 */
+	record Timeouts(Duration connect, Duration login, Duration socket) {
+
+		static final Timeouts NONE = new Timeouts(null, null, null);
+
 	}
 
 }

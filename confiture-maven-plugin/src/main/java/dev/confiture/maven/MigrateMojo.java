@@ -7,6 +7,12 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
+import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.lint.LintFailedException;
+import dev.confiture.core.lint.LintMode;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.MigrateOptions;
@@ -33,6 +39,14 @@ public class MigrateMojo extends AbstractMigrationMojo {
 	@Parameter(property = "confiture.dryRun", defaultValue = "false")
 	boolean dryRun;
 
+	/**
+	 * Lints the pending migrations first: fail stops before anything is applied when there are
+	 * errors, warn logs the findings, off skips it. Default: fail for an environment named
+	 * production or prod, warn otherwise.
+	 */
+	@Parameter(property = "confiture.lint")
+	String lint;
+
 	@Override
 	String goal() {
 		return "migrate";
@@ -44,7 +58,11 @@ public class MigrateMojo extends AbstractMigrationMojo {
 			.withTarget(this.target)
 			.withSteps(this.steps)
 			.withDryRun(this.dryRun ? DryRun.PLAN : DryRun.NONE);
-		MigrateResult result = confiture(output).migrate(options);
+		Confiture confiture = confiture(output);
+		if (!this.dryRun) {
+			lintPending(confiture, output);
+		}
+		MigrateResult result = confiture.migrate(options);
 		if (result.planned()) {
 			MigrationPlan plan = result.plan();
 			plan.warnings().forEach(output::warn);
@@ -62,6 +80,25 @@ public class MigrateMojo extends AbstractMigrationMojo {
 					Texts.seconds(run.durationMs())));
 		}
 		reports.write(true, run);
+	}
+
+	private void lintPending(Confiture confiture, MavenOutput output) {
+		LintMode mode = (this.lint != null && !this.lint.isBlank()) ? LintMode.parse(this.lint, "lint")
+				: LintMode.defaultFor(confiture.environment().name());
+		if (mode == LintMode.OFF) {
+			return;
+		}
+		LintResult result = confiture.lint(LintOptions.defaults());
+		if (mode == LintMode.WARN) {
+			result.findings().forEach((finding) -> output.warn("lint: " + finding));
+		}
+		try {
+			mode.check(result);
+		}
+		catch (LintFailedException ex) {
+			throw new ConfitureException(ex.category(), ex.getMessage(),
+					ex.hint() + ", or set -Dconfiture.lint=warn to apply them anyway", ex);
+		}
 	}
 
 }

@@ -74,8 +74,9 @@ final class RemedyText {
 					+ ", or set baseRef to a ref that exists ('git branch -a' lists them)";
 			case COMMIT_FIRST -> "Commit first, or check staged changes against nothing with staged (without baseRef)";
 			case DESCRIBE_INTENT -> "Give the tables affected, the schema changes or both";
-			case LIST_INTENTS -> "List the intents with: confiture coordinate list";
-			case INITIALIZE_COORDINATION -> "Run: confiture coordinate init (registering an intent also creates them)";
+			case LIST_INTENTS -> "List the intents with: ./mvnw confiture:coordinate-list";
+			case INITIALIZE_COORDINATION -> "Create the coordination tables once with the command line's "
+					+ "'confiture coordinate init' (registering an intent also creates them); the plugin only reads them";
 		};
 		return capitalize(text);
 	}

@@ -50,6 +50,14 @@ final class Reports {
 		write(document);
 	}
 
+	/**
+	 * Writes a document as it is, without the {@code ok}/{@code goal} envelope (e.g. SARIF).
+	 * @param document the document
+	 */
+	void writeDocument(Map<String, Object> document) {
+		write(document);
+	}
+
 	/** Writes a failure. */
 	void failure(ConfitureException ex) {
 		Map<String, Object> error = new LinkedHashMap<>();

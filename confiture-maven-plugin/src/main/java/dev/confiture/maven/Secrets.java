@@ -7,8 +7,8 @@ import java.util.Objects;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * Removes secrets from text before it is logged, thrown or written to a report: passwords in
- * URLs, and the configured passwords wherever they appear.
+ * Removes secrets from text before it is logged, thrown or written to a report: the configured
+ * passwords wherever they appear (first, whole), then passwords in URLs.
  */
 final class Secrets {
 
@@ -26,11 +26,11 @@ final class Secrets {
 		if (text == null) {
 			return null;
 		}
-		String result = ConnectionSettings.sanitize(text);
+		String result = text;
 		for (String password : this.passwords) {
 			result = result.replace(password, "****");
 		}
-		return result;
+		return ConnectionSettings.sanitize(result);
 	}
 
 }

@@ -17,6 +17,10 @@ import dev.confiture.core.validate.ValidationReport;
 @Mojo(name = "validate", threadSafe = true, requiresProject = false)
 public class ValidateMojo extends AbstractConfitureMojo {
 
+	static final String REMEDY = "Add a migration for the changed schema files (./mvnw confiture:diff "
+			+ "-Dconfiture.fromEnv=ENV -Dconfiture.generate -Dconfiture.name=NAME, or confiture:generate), or make the "
+			+ "migrations reach the schema files";
+
 	/** Compares with the merge base of this ref and HEAD (default origin/main; with staged: HEAD). */
 	@Parameter(property = "confiture.baseRef")
 	String baseRef;
@@ -60,10 +64,7 @@ public class ValidateMojo extends AbstractConfitureMojo {
 
 	static void failIfNotPassed(ValidationReport report) throws MojoFailureException {
 		if (!report.passed()) {
-			throw Failures.of(report.summary(),
-					"Add a migration for the changed schema files (./mvnw confiture:diff -Dconfiture.fromEnv=ENV "
-							+ "-Dconfiture.generate -Dconfiture.name=NAME, or confiture:generate), or make the "
-							+ "migrations reach the schema files");
+			throw Failures.of(report.summary(), REMEDY);
 		}
 	}
 

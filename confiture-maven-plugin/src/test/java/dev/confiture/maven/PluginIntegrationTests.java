@@ -94,7 +94,7 @@ class PluginIntegrationTests {
 		}
 	}
 
-	private static void commit(Git git, String message) throws Exception {
+	static void commit(Git git, String message) throws Exception {
 		git.add().addFilepattern(".").call();
 		git.commit()
 			.setMessage(message)
@@ -118,13 +118,13 @@ class PluginIntegrationTests {
 	}
 
 	@Test
-	void brokenMigrationNamesFileAndLineAndLeavesNothingHalfApplied() throws SQLException {
+	void brokenMigrationNamesFileAndLineAndLeavesNothingHalfApplied() throws Exception {
 		MavenBuild build = blog("broken-migration").write("db/migrations/003_add_tags.up.sql", """
 				CREATE TABLE tags (id BIGINT PRIMARY KEY);
 
 				ALTER TABLE posts ADD COLUMN tag_id BIGINT REFERENCES tagz (id);
 				""");
-		Result result = build.run("confiture:migrate");
+		Result result = build.property("confiture.reportFile", "target/migrate.json").run("confiture:migrate");
 		assertThat(result.succeeded()).as("%s", result).isFalse();
 		assertThat(result.log()).contains("[INFO] Applying 002_add_post_body... ok")
 			.contains("[ERROR] Applying 003_add_tags... failed")
@@ -134,6 +134,10 @@ class PluginIntegrationTests {
 		assertThat(query("SELECT string_agg(version, ',' ORDER BY version) FROM confiture_migrations"))
 			.isEqualTo("001,002");
 		assertThat(query("SELECT count(*) FROM pg_tables WHERE tablename = 'tags'")).isEqualTo("0");
+		assertThat(Files.readString(build.project().resolve("target/migrate.json"))).contains("\"ok\" : false")
+			.contains("\"goal\" : \"migrate\"")
+			.contains("db/migrations/003_add_tags.up.sql:3: relation \\\"tagz\\\" does not exist")
+			.contains("\"hint\" : \"Fix db/migrations/003_add_tags.up.sql and run ./mvnw confiture:migrate again");
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package dev.confiture.core.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.confiture.core.validate.CheckResult;
 import dev.confiture.core.validate.GitSchemaValidator;
@@ -19,6 +20,9 @@ import dev.confiture.core.validate.GitSchemaValidator;
  */
 public record LintResult(List<String> files, List<LintFinding> findings, List<LintFinding> suppressed,
 		boolean measured, String startingSchema, List<String> notes) {
+
+	/** The JSON schema of the SARIF document, {@link #sarif()}. */
+	public static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 	public LintResult {
 		files = List.copyOf(files);
@@ -70,6 +74,32 @@ public record LintResult(List<String> files, List<LintFinding> findings, List<Li
 	/** Whether any finding is an error. */
 	public boolean hasErrors() {
 		return !errors().isEmpty();
+	}
+
+	/**
+	 * The text report, one entry per line: what was linted, each finding with its safe
+	 * alternative, the allowed ones, the notes and a summary.
+	 * @param environment the environment name
+	 * @return the lines
+	 */
+	public List<String> lines(String environment) {
+		return LintDocuments.lines(environment, this);
+	}
+
+	/**
+	 * The JSON report: {@code ok} (no errors), counts, findings, suppressed findings and notes.
+	 * @return the document, ordered, for a JSON writer
+	 */
+	public Map<String, Object> document() {
+		return LintDocuments.json(this);
+	}
+
+	/**
+	 * The findings as a SARIF 2.1.0 log, e.g. for GitHub code scanning.
+	 * @return the document, ordered, for a JSON writer
+	 */
+	public Map<String, Object> sarif() {
+		return LintDocuments.sarif(this);
 	}
 
 }

@@ -136,8 +136,9 @@ public final class MigrationLinter {
 		}
 		try (ScratchDatabase shadow = created; Connection connection = shadow.connect();
 				Interruption.Tracked tracked = Interruption.track(connection, "lint on a shadow database")) {
+			List<MigrationFile> earlier = reachable ? pending(earlier(all, targets)) : earlier(all, targets);
 			String startingSchema = StartingSchema.build(connection, reachable ? this.live : null,
-					this.liveDescription, this.environment.trackingTable(), earlier(all, targets), notes);
+					this.liveDescription, this.environment.trackingTable(), earlier, notes);
 			if (startingSchema == null) {
 				return null;
 			}
@@ -219,6 +220,20 @@ public final class MigrationLinter {
 			.filter((status) -> status.state() == MigrationState.PENDING && status.kind() == MigrationKind.SQL)
 			.map(MigrationStatus::location)
 			.toList();
+	}
+
+	/** The migrations that the live database has not applied yet: they run before the targets when deployed. */
+	private List<MigrationFile> pending(List<MigrationFile> migrations) {
+		if (migrations.isEmpty()) {
+			return migrations;
+		}
+		List<String> pending = this.migrator.status()
+			.migrations()
+			.stream()
+			.filter((status) -> status.state() == MigrationState.PENDING)
+			.map(MigrationStatus::location)
+			.toList();
+		return migrations.stream().filter((migration) -> pending.contains(migration.display())).toList();
 	}
 
 	/** The migrations before the first target that are not targets themselves. */

@@ -16,8 +16,9 @@ import dev.confiture.core.sql.TransactionControl;
 
 /**
  * Builds the schema the linted migrations start from into the shadow database: the live
- * database's catalog written out as DDL by the diff engine (the live database is only read),
- * else the earlier migrations applied to the empty database.
+ * database's catalog written out as DDL by the diff engine (the live database is only read)
+ * with the earlier migrations it has not applied yet, else the earlier migrations applied to
+ * the empty database.
  */
 final class StartingSchema {
 
@@ -30,7 +31,8 @@ final class StartingSchema {
 	 * @param live the live database, or {@code null} when it cannot be reached
 	 * @param liveDescription the live database for messages
 	 * @param trackingTable the tracking table, left out of the copy
-	 * @param earlier the migrations to apply first when there is no live database
+	 * @param earlier the migrations to apply first: all earlier ones when there is no live
+	 * database, else those the live database has not applied yet
 	 * @param notes receives why nothing can be measured
 	 * @return where the schema came from, or {@code null} when it could not be built
 	 */
@@ -61,20 +63,31 @@ final class StartingSchema {
 			finally {
 				shadow.setAutoCommit(true);
 			}
-			return "the schema of " + liveDescription;
+			if (!applyAll(shadow, earlier, notes)) {
+				return null;
+			}
+			return "the schema of " + liveDescription + (earlier.isEmpty() ? ""
+					: " with the " + earlier.size() + " earlier pending migration(s) applied");
 		}
+		if (!applyAll(shadow, earlier, notes)) {
+			return null;
+		}
+		return earlier.isEmpty() ? "an empty database"
+				: "an empty database with the " + earlier.size() + " earlier migration(s) applied";
+	}
+
+	private static boolean applyAll(Connection shadow, List<MigrationLinter.MigrationFile> earlier, List<String> notes) {
 		for (MigrationLinter.MigrationFile migration : earlier) {
 			try {
 				apply(shadow, migration);
 			}
 			catch (SQLException ex) {
-				notes.add("The earlier migration " + migration.display() + " fails on an empty database ("
+				notes.add("The earlier migration " + migration.display() + " fails on the shadow database ("
 						+ ex.getMessage().lines().findFirst().orElse("") + "); linted from the text only");
-				return null;
+				return false;
 			}
 		}
-		return earlier.isEmpty() ? "an empty database"
-				: "an empty database with the " + earlier.size() + " earlier migration(s) applied";
+		return true;
 	}
 
 	private static void apply(Connection shadow, MigrationLinter.MigrationFile migration) throws SQLException {

@@ -1,50 +1,46 @@
-package dev.confiture.cli;
+package dev.confiture.core.lint;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.confiture.core.lint.LintFinding;
-import dev.confiture.core.lint.LintResult;
-import dev.confiture.core.lint.LintRule;
-
 /**
- * The reports of {@code migrate lint}: text, JSON and SARIF 2.1.0.
+ * The reports of a {@link LintResult}: text lines, a JSON document and SARIF 2.1.0, shared by
+ * every adapter so that each shows the same texts.
  */
 final class LintDocuments {
-
-	static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
 	private LintDocuments() {
 	}
 
-	static void text(PrintWriter out, String environment, LintResult result) {
-		out.println("Linting " + result.files().size() + " migration(s) of environment " + environment
+	static List<String> lines(String environment, LintResult result) {
+		List<String> lines = new ArrayList<>();
+		lines.add("Linting " + result.files().size() + " migration(s) of environment " + environment
 				+ (result.measured() ? ", measured on a shadow database built from " + result.startingSchema()
 						: ", from the statements' text"));
 		for (LintFinding finding : result.findings()) {
-			out.println(finding.location() + ": " + finding.severity() + " " + finding.rule().id()
+			lines.add(finding.location() + ": " + finding.severity() + " " + finding.rule().id()
 					+ ((finding.object() != null) ? " " + finding.object() : "")
 					+ ((finding.size() != null) ? " (" + finding.size() + ")" : ""));
-			out.println("  " + finding.message());
-			out.println("  Safe alternative: " + finding.alternative());
+			lines.add("  " + finding.message());
+			lines.add("  Safe alternative: " + finding.alternative());
 		}
 		if (!result.suppressed().isEmpty()) {
-			out.println("Allowed by -- confiture:allow:");
+			lines.add("Allowed by -- confiture:allow:");
 			for (LintFinding finding : result.suppressed()) {
-				out.println("  " + finding.location() + ": " + finding.rule().id() + " (" + finding.suppression() + ")");
+				lines.add("  " + finding.location() + ": " + finding.rule().id() + " (" + finding.suppression() + ")");
 			}
 		}
-		result.notes().forEach((note) -> out.println("Note: " + note));
+		result.notes().forEach((note) -> lines.add("Note: " + note));
 		int errors = result.errors().size();
 		int warnings = result.warnings().size();
-		out.println((errors + warnings == 0) ? "No findings."
+		lines.add((errors + warnings == 0) ? "No findings."
 				: errors + " error(s), " + warnings + " warning(s)." + ((errors > 0)
 						? " Fix them, or allow one with -- confiture:allow RULE reason on the line above the statement."
 						: ""));
+		return lines;
 	}
 
 	static Map<String, Object> json(LintResult result) {
@@ -104,7 +100,7 @@ final class LintDocuments {
 		run.put("tool", Map.of("driver", driver));
 		run.put("results", results);
 		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("$schema", SARIF_SCHEMA);
+		document.put("$schema", LintResult.SARIF_SCHEMA);
 		document.put("version", "2.1.0");
 		document.put("runs", List.of(run));
 		return document;
