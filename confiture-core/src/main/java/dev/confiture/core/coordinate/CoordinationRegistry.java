@@ -1,17 +1,10 @@
 package dev.confiture.core.coordinate;
 
-import java.security.SecureRandom;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,16 +41,6 @@ public final class CoordinationRegistry {
 	public static final long LOCK_KEY = 0x636f6f7264696e61L;
 
 	private static final Set<IntentStatus> STARTABLE = Set.of(IntentStatus.REGISTERED, IntentStatus.CONFLICTED);
-
-	private static final String INTENT_COLUMNS = "id, agent_id, feature_name, branch_name, status, risk_level, "
-			+ "tables_affected, schema_changes, touches, estimated_hours, notes, outcome, reason, created_at, updated_at";
-
-	private static final String CONFLICT_QUERY = "SELECT c.id, c.intent_id, i.agent_id, c.other_intent_id, "
-			+ "o.agent_id AS other_agent_id, c.kind, c.object_name, c.severity, c.suggestion, c.created_at, c.resolved_at "
-			+ "FROM " + CoordinationSchema.CONFLICTS + " c JOIN " + CoordinationSchema.INTENTS + " i ON i.id = c.intent_id "
-			+ "JOIN " + CoordinationSchema.INTENTS + " o ON o.id = c.other_intent_id ";
-
-	private static final SecureRandom random = new SecureRandom();
 
 	private final ConnectionSource connections;
 
@@ -132,18 +115,18 @@ public final class CoordinationRegistry {
 			initialize();
 		}
 		return inTransaction(true, (connection) -> {
-			String id = newId(connection);
+			String id = IntentRows.newId(connection);
 			List<Conflict> found = ConflictDetector.detect(id, request.agentId(), recognition.objects(),
-					queryIntents(connection, "WHERE status IN ('registered', 'in_progress', 'conflicted')"));
+					IntentRows.queryIntents(connection, "WHERE status IN ('registered', 'in_progress', 'conflicted')"));
 			IntentStatus status = found.isEmpty() ? IntentStatus.REGISTERED : IntentStatus.CONFLICTED;
-			insertIntent(connection, id, request, recognition, status, BranchNames.next(connection, request.featureName()));
+			IntentRows.insertIntent(connection, id, request, recognition, status, BranchNames.next(connection, request.featureName()));
 			List<Conflict> conflicts = new ArrayList<>();
 			for (Conflict conflict : found) {
-				conflicts.add(insertConflict(connection, conflict));
+				conflicts.add(IntentRows.insertConflict(connection, conflict));
 			}
-			insertHistory(connection, id, null, status,
+			IntentRows.insertHistory(connection, id, null, status,
 					found.isEmpty() ? "registered" : "registered with " + found.size() + " conflict(s)", request.agentId());
-			return new Registration(find(connection, id), conflicts, recognition.unrecognised());
+			return new Registration(IntentRows.find(connection, id), conflicts, recognition.unrecognised());
 		});
 	}
 
@@ -158,7 +141,7 @@ public final class CoordinationRegistry {
 		return inTransaction(false, (connection) -> {
 			requireInitialized(connection);
 			List<Conflict> conflicts = ConflictDetector.detect(null, request.agentId(), recognition.objects(),
-					queryIntents(connection, "WHERE status IN ('registered', 'in_progress', 'conflicted')"));
+					IntentRows.queryIntents(connection, "WHERE status IN ('registered', 'in_progress', 'conflicted')"));
 			return new ConflictCheck(request.agentId(), recognition.objects(), conflicts, recognition.unrecognised());
 		});
 	}
@@ -205,23 +188,23 @@ public final class CoordinationRegistry {
 	 * @return the intent, or empty if there is none
 	 */
 	public Optional<Intent> intent(String intentId) {
-		return read((connection) -> Optional.ofNullable(find(connection, intentId)));
+		return read((connection) -> Optional.ofNullable(IntentRows.find(connection, intentId)));
 	}
 
 	/** Every intent, oldest first. */
 	public List<Intent> intents() {
-		return read((connection) -> queryIntents(connection, ""));
+		return read((connection) -> IntentRows.queryIntents(connection, ""));
 	}
 
 	/** The registered, in-progress and conflicted intents, oldest first. */
 	public List<Intent> activeIntents() {
-		return read((connection) -> queryIntents(connection,
+		return read((connection) -> IntentRows.queryIntents(connection,
 				"WHERE status IN ('registered', 'in_progress', 'conflicted')"));
 	}
 
 	/** The conflicts whose intents are both still active, oldest first. */
 	public List<Conflict> openConflicts() {
-		return read((connection) -> queryConflicts(connection, "WHERE c.resolved_at IS NULL", null));
+		return read((connection) -> IntentRows.queryConflicts(connection, "WHERE c.resolved_at IS NULL", null));
 	}
 
 	/**
@@ -230,7 +213,7 @@ public final class CoordinationRegistry {
 	 * @return the conflicts
 	 */
 	public List<Conflict> conflicts(String intentId) {
-		return read((connection) -> queryConflicts(connection, "WHERE ? IN (c.intent_id, c.other_intent_id)", intentId));
+		return read((connection) -> IntentRows.queryConflicts(connection, "WHERE ? IN (c.intent_id, c.other_intent_id)", intentId));
 	}
 
 	/**
@@ -249,7 +232,7 @@ public final class CoordinationRegistry {
 						String old = row.getString("old_status");
 						history.add(new HistoryEntry(row.getString("intent_id"), (old != null) ? IntentStatus.of(old) : null,
 								IntentStatus.of(row.getString("new_status")), row.getString("reason"),
-								row.getString("changed_by"), instant(row, "changed_at")));
+								row.getString("changed_by"), IntentRows.instant(row, "changed_at")));
 					}
 				}
 			}
@@ -270,7 +253,7 @@ public final class CoordinationRegistry {
 			String historyReason, String changedBy) {
 		return inTransaction(true, (connection) -> {
 			requireInitialized(connection);
-			Intent intent = find(connection, intentId);
+			Intent intent = IntentRows.find(connection, intentId);
 			if (intent == null) {
 				throw new ConfitureException(Category.CONFIG,
 						"No intent '" + intentId + "' in the coordination database " + this.description,
@@ -293,195 +276,16 @@ public final class CoordinationRegistry {
 				statement.setString(4, intentId);
 				statement.executeUpdate();
 			}
-			insertHistory(connection, intentId, previous, target, historyReason, changedBy);
+			IntentRows.insertHistory(connection, intentId, previous, target, historyReason, changedBy);
 			int resolved = 0;
 			List<String> released = List.of();
 			if (!target.isActive()) {
-				List<String> involved = resolveConflicts(connection, intentId, intentId + " " + target.value());
+				List<String> involved = IntentRows.resolveConflicts(connection, intentId, intentId + " " + target.value());
 				resolved = involved.size();
-				released = release(connection, intentId, involved, target);
+				released = IntentRows.release(connection, intentId, involved, target);
 			}
-			return new StatusChange(find(connection, intentId), previous, resolved, released);
+			return new StatusChange(IntentRows.find(connection, intentId), previous, resolved, released);
 		});
-	}
-
-	/** Resolves the open conflicts of an intent; returns the intents on their other side. */
-	private static List<String> resolveConflicts(Connection connection, String intentId, String resolution)
-			throws SQLException {
-		List<String> involved = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + CoordinationSchema.CONFLICTS
-				+ " SET resolved_at = clock_timestamp(), resolution = ? WHERE resolved_at IS NULL "
-				+ "AND ? IN (intent_id, other_intent_id) RETURNING CASE WHEN intent_id = ? THEN other_intent_id ELSE intent_id END")) {
-			statement.setString(1, resolution);
-			statement.setString(2, intentId);
-			statement.setString(3, intentId);
-			try (ResultSet row = statement.executeQuery()) {
-				while (row.next()) {
-					involved.add(row.getString(1));
-				}
-			}
-		}
-		return involved;
-	}
-
-	/** Conflicted intents with no open conflict left go back to registered. */
-	private static List<String> release(Connection connection, String intentId, List<String> involved,
-			IntentStatus cause) throws SQLException {
-		List<String> released = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + CoordinationSchema.INTENTS
-				+ " i SET status = 'registered', updated_at = clock_timestamp() WHERE i.status = 'conflicted' AND i.id = ANY (?) "
-				+ "AND NOT EXISTS (SELECT 1 FROM " + CoordinationSchema.CONFLICTS
-				+ " c WHERE c.intent_id = i.id AND c.resolved_at IS NULL) RETURNING i.id")) {
-			statement.setArray(1, connection.createArrayOf("text", involved.toArray()));
-			try (ResultSet row = statement.executeQuery()) {
-				while (row.next()) {
-					released.add(row.getString(1));
-				}
-			}
-		}
-		released.sort(null);
-		for (String id : released) {
-			insertHistory(connection, id, IntentStatus.CONFLICTED, IntentStatus.REGISTERED,
-					"no open conflict left: " + intentId + " " + cause.value(), "confiture");
-		}
-		return released;
-	}
-
-	private static String newId(Connection connection) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT 1 FROM " + CoordinationSchema.INTENTS + " WHERE id = ?")) {
-			for (;;) {
-				byte[] bytes = new byte[6];
-				random.nextBytes(bytes);
-				String id = "int_" + HexFormat.of().formatHex(bytes);
-				statement.setString(1, id);
-				try (ResultSet row = statement.executeQuery()) {
-					if (!row.next()) {
-						return id;
-					}
-				}
-			}
-		}
-	}
-
-	private static void insertIntent(Connection connection, String id, IntentRequest request, Recognition recognition,
-			IntentStatus status, String branch) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + CoordinationSchema.INTENTS
-				+ " (id, agent_id, feature_name, branch_name, status, risk_level, tables_affected, schema_changes, touches, "
-				+ "estimated_hours, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-			statement.setString(1, id);
-			statement.setString(2, request.agentId());
-			statement.setString(3, request.featureName());
-			statement.setString(4, branch);
-			statement.setString(5, status.value());
-			statement.setString(6, request.riskLevel().value());
-			statement.setArray(7, connection.createArrayOf("text", request.tablesAffected().toArray()));
-			statement.setString(8, (request.schemaChanges() != null) ? request.schemaChanges() : "");
-			statement.setArray(9, connection.createArrayOf("text",
-					recognition.objects().stream().map(TouchedObject::encode).toArray()));
-			if (request.estimatedHours() != null) {
-				statement.setBigDecimal(10, request.estimatedHours());
-			}
-			else {
-				statement.setNull(10, Types.NUMERIC);
-			}
-			statement.setString(11, request.notes());
-			statement.executeUpdate();
-		}
-	}
-
-	private static Conflict insertConflict(Connection connection, Conflict conflict) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + CoordinationSchema.CONFLICTS
-				+ " (intent_id, other_intent_id, kind, object_name, severity, suggestion) VALUES (?, ?, ?, ?, ?, ?) "
-				+ "RETURNING id, created_at")) {
-			statement.setString(1, conflict.intentId());
-			statement.setString(2, conflict.otherIntentId());
-			statement.setString(3, conflict.kind().value());
-			statement.setString(4, conflict.object());
-			statement.setString(5, conflict.severity().value());
-			statement.setString(6, conflict.suggestion());
-			try (ResultSet row = statement.executeQuery()) {
-				row.next();
-				return new Conflict(row.getLong("id"), conflict.intentId(), conflict.agentId(), conflict.otherIntentId(),
-						conflict.otherAgentId(), conflict.kind(), conflict.object(), conflict.severity(),
-						conflict.suggestion(), instant(row, "created_at"), null);
-			}
-		}
-	}
-
-	private static void insertHistory(Connection connection, String intentId, IntentStatus old, IntentStatus status,
-			String reason, String changedBy) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + CoordinationSchema.HISTORY
-				+ " (intent_id, old_status, new_status, reason, changed_by) VALUES (?, ?, ?, ?, ?)")) {
-			statement.setString(1, intentId);
-			statement.setString(2, (old != null) ? old.value() : null);
-			statement.setString(3, status.value());
-			statement.setString(4, reason);
-			statement.setString(5, changedBy);
-			statement.executeUpdate();
-		}
-	}
-
-	private static Intent find(Connection connection, String intentId) throws SQLException {
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT " + INTENT_COLUMNS + " FROM " + CoordinationSchema.INTENTS + " WHERE id = ?")) {
-			statement.setString(1, intentId);
-			try (ResultSet row = statement.executeQuery()) {
-				return row.next() ? intent(row) : null;
-			}
-		}
-	}
-
-	private static List<Intent> queryIntents(Connection connection, String where) throws SQLException {
-		List<Intent> intents = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT " + INTENT_COLUMNS + " FROM "
-				+ CoordinationSchema.INTENTS + " " + where + " ORDER BY created_at, id");
-				ResultSet row = statement.executeQuery()) {
-			while (row.next()) {
-				intents.add(intent(row));
-			}
-		}
-		return intents;
-	}
-
-	private static List<Conflict> queryConflicts(Connection connection, String where, String parameter)
-			throws SQLException {
-		List<Conflict> conflicts = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement(CONFLICT_QUERY + where + " ORDER BY c.id")) {
-			if (parameter != null) {
-				statement.setString(1, parameter);
-			}
-			try (ResultSet row = statement.executeQuery()) {
-				while (row.next()) {
-					long id = row.getLong("id");
-					conflicts.add(new Conflict(id, row.getString("intent_id"), row.getString("agent_id"),
-							row.getString("other_intent_id"), row.getString("other_agent_id"),
-							ObjectKind.of(row.getString("kind")), row.getString("object_name"),
-							Severity.of(row.getString("severity")), row.getString("suggestion"), instant(row, "created_at"),
-							instant(row, "resolved_at")));
-				}
-			}
-		}
-		return conflicts;
-	}
-
-	private static Intent intent(ResultSet row) throws SQLException {
-		return new Intent(row.getString("id"), row.getString("agent_id"), row.getString("feature_name"),
-				row.getString("branch_name"), IntentStatus.of(row.getString("status")),
-				RiskLevel.of(row.getString("risk_level")), strings(row.getArray("tables_affected")),
-				row.getString("schema_changes"),
-				strings(row.getArray("touches")).stream().map(TouchedObject::decode).toList(),
-				row.getBigDecimal("estimated_hours"), row.getString("notes"), row.getString("outcome"),
-				row.getString("reason"), instant(row, "created_at"), instant(row, "updated_at"));
-	}
-
-	private static List<String> strings(Array array) throws SQLException {
-		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
-	}
-
-	private static Instant instant(ResultSet row, String column) throws SQLException {
-		OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
 	}
 
 	private void requireInitialized(Connection connection) throws SQLException {

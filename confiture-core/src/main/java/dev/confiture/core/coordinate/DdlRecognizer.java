@@ -3,7 +3,6 @@ package dev.confiture.core.coordinate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import dev.confiture.core.sql.SqlScript;
@@ -67,8 +66,8 @@ final class DdlRecognizer {
 		List<SqlToken> tokens = SqlToken.tokenize(trimmed);
 		SqlToken last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
 		if (last != null && last.offset() + last.text().length() == trimmed.length()) {
-			Tokens reader = new Tokens(tokens);
-			Name name = reader.name();
+			DdlTokens reader = new DdlTokens(tokens);
+			DdlName name = reader.name();
 			if (name != null && reader.atEnd()) {
 				return name.toString();
 			}
@@ -77,7 +76,7 @@ final class DdlRecognizer {
 	}
 
 	private void read(SqlStatement statement) {
-		Tokens tokens = new Tokens(SqlToken.tokenize(statement.sql()));
+		DdlTokens tokens = new DdlTokens(SqlToken.tokenize(statement.sql()));
 		String keyword = statement.leadingKeywords(1);
 		if (TRANSACTION_CONTROL.contains(keyword)) {
 			return;
@@ -109,7 +108,7 @@ final class DdlRecognizer {
 		add(ObjectKind.UNKNOWN, "line " + statement.line() + ": " + description);
 	}
 
-	private String create(Tokens tokens, Set<TouchedObject> found) {
+	private String create(DdlTokens tokens, Set<TouchedObject> found) {
 		tokens.words("OR", "REPLACE");
 		while (tokens.anyWord(CREATE_MODIFIERS)) {
 			// modifiers do not change what is touched
@@ -133,9 +132,9 @@ final class DdlRecognizer {
 		return "CREATE " + tokens.describeNext() + " is not read";
 	}
 
-	private String createTable(Tokens tokens, Set<TouchedObject> found) {
+	private String createTable(DdlTokens tokens, Set<TouchedObject> found) {
 		tokens.words("IF", "NOT", "EXISTS");
-		Name table = tokens.name();
+		DdlName table = tokens.name();
 		if (table == null) {
 			return "the table name could not be read";
 		}
@@ -144,14 +143,14 @@ final class DdlRecognizer {
 			return table(tokens.name(), found);
 		}
 		if (tokens.symbol('(')) {
-			for (Tokens element : tokens.elements()) {
+			for (DdlTokens element : tokens.elements()) {
 				tableElement(table, element, found);
 			}
 		}
 		return null;
 	}
 
-	private void tableElement(Name table, Tokens element, Set<TouchedObject> found) {
+	private void tableElement(DdlName table, DdlTokens element, Set<TouchedObject> found) {
 		if (element.peekAnyWord(TABLE_CONSTRAINTS)) {
 			constraints(table, element, found);
 			return;
@@ -167,7 +166,7 @@ final class DdlRecognizer {
 	 * Named constraints ({@code CONSTRAINT name ...}) and unnamed primary keys (named
 	 * {@code <table>_pkey} as PostgreSQL names them) in the rest of a table element.
 	 */
-	private void constraints(Name table, Tokens element, Set<TouchedObject> found) {
+	private void constraints(DdlName table, DdlTokens element, Set<TouchedObject> found) {
 		boolean named = false;
 		while (!element.atEnd()) {
 			if (element.word("CONSTRAINT")) {
@@ -190,11 +189,11 @@ final class DdlRecognizer {
 		}
 	}
 
-	private String createIndex(Tokens tokens, Set<TouchedObject> found) {
+	private String createIndex(DdlTokens tokens, Set<TouchedObject> found) {
 		tokens.word("CONCURRENTLY");
 		tokens.words("IF", "NOT", "EXISTS");
 		if (!tokens.peekWord("ON")) {
-			Name index = tokens.name();
+			DdlName index = tokens.name();
 			if (index == null) {
 				return "the index name could not be read";
 			}
@@ -207,7 +206,7 @@ final class DdlRecognizer {
 		return table(tokens.name(), found);
 	}
 
-	private String trigger(Tokens tokens, Set<TouchedObject> found) {
+	private String trigger(DdlTokens tokens, Set<TouchedObject> found) {
 		while (!tokens.atEnd() && !tokens.peekWord("ON")) {
 			tokens.skip();
 		}
@@ -217,7 +216,7 @@ final class DdlRecognizer {
 		return table(tokens.name(), found);
 	}
 
-	private String alter(Tokens tokens, Set<TouchedObject> found) {
+	private String alter(DdlTokens tokens, Set<TouchedObject> found) {
 		tokens.word("FOREIGN");
 		if (tokens.word("TABLE")) {
 			return alterTable(tokens, found);
@@ -238,8 +237,8 @@ final class DdlRecognizer {
 	}
 
 	/** An object, and its new name if the statement renames it (in the same schema). */
-	private String renamed(Tokens tokens, ObjectKind kind, Set<TouchedObject> found) {
-		Name name = tokens.name();
+	private String renamed(DdlTokens tokens, ObjectKind kind, Set<TouchedObject> found) {
+		DdlName name = tokens.name();
 		if (name == null) {
 			return "the " + kind.value() + " name could not be read";
 		}
@@ -254,22 +253,22 @@ final class DdlRecognizer {
 		return null;
 	}
 
-	private String alterTable(Tokens tokens, Set<TouchedObject> found) {
+	private String alterTable(DdlTokens tokens, Set<TouchedObject> found) {
 		tokens.words("IF", "EXISTS");
 		tokens.word("ONLY");
-		Name table = tokens.name();
+		DdlName table = tokens.name();
 		if (table == null) {
 			return "the table name could not be read";
 		}
 		tokens.symbol('*');
 		found.add(new TouchedObject(ObjectKind.TABLE, table.toString()));
-		for (Tokens action : tokens.elements()) {
+		for (DdlTokens action : tokens.elements()) {
 			tableAction(table, action, found);
 		}
 		return null;
 	}
 
-	private void tableAction(Name table, Tokens action, Set<TouchedObject> found) {
+	private void tableAction(DdlName table, DdlTokens action, Set<TouchedObject> found) {
 		if (action.word("ADD")) {
 			if (action.peekAnyWord(TABLE_CONSTRAINTS)) {
 				constraints(table, action, found);
@@ -308,13 +307,13 @@ final class DdlRecognizer {
 		}
 	}
 
-	private static void member(Name table, ObjectKind kind, String name, Set<TouchedObject> found) {
+	private static void member(DdlName table, ObjectKind kind, String name, Set<TouchedObject> found) {
 		if (name != null) {
 			found.add(new TouchedObject(kind, table.member(name)));
 		}
 	}
 
-	private String drop(Tokens tokens, Set<TouchedObject> found) {
+	private String drop(DdlTokens tokens, Set<TouchedObject> found) {
 		ObjectKind kind;
 		if (tokens.word("TABLE") || tokens.word("VIEW") || tokens.words("MATERIALIZED", "VIEW")
 				|| tokens.words("FOREIGN", "TABLE")) {
@@ -336,7 +335,7 @@ final class DdlRecognizer {
 		}
 		tokens.words("IF", "EXISTS");
 		do {
-			Name name = tokens.name();
+			DdlName name = tokens.name();
 			if (name == null) {
 				return "the " + kind.value() + " name could not be read";
 			}
@@ -347,23 +346,23 @@ final class DdlRecognizer {
 		return null;
 	}
 
-	private String comment(Tokens tokens, Set<TouchedObject> found) {
+	private String comment(DdlTokens tokens, Set<TouchedObject> found) {
 		if (tokens.word("TABLE") || tokens.word("VIEW") || tokens.words("MATERIALIZED", "VIEW")) {
 			return table(tokens.name(), found);
 		}
 		if (tokens.word("INDEX")) {
-			Name index = tokens.name();
+			DdlName index = tokens.name();
 			return (index != null) ? add(found, ObjectKind.INDEX, index.toString()) : "the index name could not be read";
 		}
 		if (tokens.word("FUNCTION") || tokens.word("PROCEDURE") || tokens.word("ROUTINE")) {
 			return function(tokens.name(), found);
 		}
 		if (tokens.word("COLUMN")) {
-			Name column = tokens.name();
+			DdlName column = tokens.name();
 			if (column == null || column.parts().size() < 2) {
 				return "the column name could not be read";
 			}
-			Name table = column.parent();
+			DdlName table = column.parent();
 			found.add(new TouchedObject(ObjectKind.TABLE, table.toString()));
 			return add(found, ObjectKind.COLUMN, table.member(column.last()));
 		}
@@ -373,7 +372,7 @@ final class DdlRecognizer {
 				return "CONSTRAINT <name> ON <table> was expected";
 			}
 			tokens.word("DOMAIN");
-			Name table = tokens.name();
+			DdlName table = tokens.name();
 			if (table == null) {
 				return "the table name could not be read";
 			}
@@ -383,11 +382,11 @@ final class DdlRecognizer {
 		return "COMMENT ON " + tokens.describeNext() + " is not read";
 	}
 
-	private static String table(Name name, Set<TouchedObject> found) {
+	private static String table(DdlName name, Set<TouchedObject> found) {
 		return (name != null) ? add(found, ObjectKind.TABLE, name.toString()) : "the table name could not be read";
 	}
 
-	private static String function(Name name, Set<TouchedObject> found) {
+	private static String function(DdlName name, Set<TouchedObject> found) {
 		return (name != null) ? add(found, ObjectKind.FUNCTION, name.toString()) : "the function name could not be read";
 	}
 
@@ -405,181 +404,6 @@ final class DdlRecognizer {
 	private static String abbreviate(String sql) {
 		String flat = sql.replaceAll("\\s+", " ").trim();
 		return (flat.length() <= 40) ? flat : flat.substring(0, 37) + "...";
-	}
-
-	/**
-	 * A possibly schema-qualified name, each part as PostgreSQL resolves it. The
-	 * {@code public} schema is left out, so {@code public.users} and {@code users} are one
-	 * table.
-	 */
-	record Name(List<String> parts) {
-
-		Name {
-			parts = (parts.size() > 1 && parts.get(0).equals("public")) ? List.copyOf(parts.subList(1, parts.size()))
-					: List.copyOf(parts);
-		}
-
-		String last() {
-			return this.parts.get(this.parts.size() - 1);
-		}
-
-		Name parent() {
-			return new Name(this.parts.subList(0, this.parts.size() - 1));
-		}
-
-		/** A member of this object, such as a column: {@code table.column}. */
-		String member(String name) {
-			return this + "." + name;
-		}
-
-		/** Another object in the same schema. */
-		Name sibling(String name) {
-			List<String> sibling = new ArrayList<>(this.parts.subList(0, this.parts.size() - 1));
-			sibling.add(name);
-			return new Name(sibling);
-		}
-
-		@Override
-		public String toString() {
-			return String.join(".", this.parts);
-		}
-
-	}
-
-	/**
-	 * A cursor over the tokens of one statement, or of one element of a parenthesised or
-	 * comma-separated list.
-	 */
-	static final class Tokens {
-
-		private final List<SqlToken> tokens;
-
-		private int index;
-
-		Tokens(List<SqlToken> tokens) {
-			this.tokens = tokens;
-		}
-
-		boolean atEnd() {
-			return this.index >= this.tokens.size();
-		}
-
-		void skip() {
-			this.index++;
-		}
-
-		boolean peekWord(String keyword) {
-			return !atEnd() && this.tokens.get(this.index).isWord(keyword);
-		}
-
-		boolean peekAnyWord(Set<String> keywords) {
-			return !atEnd() && keywords.stream().anyMatch(this::peekWord);
-		}
-
-		boolean word(String keyword) {
-			if (peekWord(keyword)) {
-				this.index++;
-				return true;
-			}
-			return false;
-		}
-
-		boolean anyWord(Set<String> keywords) {
-			return peekAnyWord(keywords) && word(this.tokens.get(this.index).text().toUpperCase(Locale.ROOT));
-		}
-
-		/** Consumes the keywords if all of them come next, in order. */
-		boolean words(String... keywords) {
-			for (int i = 0; i < keywords.length; i++) {
-				int at = this.index + i;
-				if (at >= this.tokens.size() || !this.tokens.get(at).isWord(keywords[i])) {
-					return false;
-				}
-			}
-			this.index += keywords.length;
-			return true;
-		}
-
-		boolean symbol(char symbol) {
-			if (!atEnd() && this.tokens.get(this.index).isSymbol(symbol)) {
-				this.index++;
-				return true;
-			}
-			return false;
-		}
-
-		/** Consumes one identifier (word or quoted identifier). */
-		String identifier() {
-			if (atEnd()) {
-				return null;
-			}
-			String identifier = this.tokens.get(this.index).identifier();
-			if (identifier != null) {
-				this.index++;
-			}
-			return identifier;
-		}
-
-		/** Consumes a name: identifiers separated by dots. */
-		Name name() {
-			int start = this.index;
-			List<String> parts = new ArrayList<>();
-			do {
-				String part = identifier();
-				if (part == null) {
-					this.index = start;
-					return null;
-				}
-				parts.add(part);
-			}
-			while (symbol('.'));
-			return new Name(parts);
-		}
-
-		/** Skips a parenthesised group if one comes next. */
-		void skipParentheses() {
-			if (atEnd() || !this.tokens.get(this.index).isSymbol('(')) {
-				return;
-			}
-			int depth = 0;
-			do {
-				SqlToken token = this.tokens.get(this.index++);
-				depth += token.isSymbol('(') ? 1 : token.isSymbol(')') ? -1 : 0;
-			}
-			while (depth > 0 && !atEnd());
-		}
-
-		/**
-		 * The comma-separated elements up to the closing parenthesis of the current level (or
-		 * to the end), consuming them.
-		 */
-		List<Tokens> elements() {
-			List<Tokens> elements = new ArrayList<>();
-			int depth = 0;
-			int start = this.index;
-			while (!atEnd()) {
-				SqlToken token = this.tokens.get(this.index);
-				if (token.isSymbol('(')) {
-					depth++;
-				}
-				else if (token.isSymbol(')') && depth-- == 0) {
-					break;
-				}
-				else if (token.isSymbol(',') && depth == 0) {
-					elements.add(new Tokens(this.tokens.subList(start, this.index)));
-					start = this.index + 1;
-				}
-				this.index++;
-			}
-			elements.add(new Tokens(this.tokens.subList(start, this.index)));
-			this.index = Math.min(this.index + 1, this.tokens.size());
-			return elements;
-		}
-
-		String describeNext() {
-			return atEnd() ? "without an object type" : this.tokens.get(this.index).text().toUpperCase(Locale.ROOT);
-		}
-
 	}
 
 }
