@@ -101,6 +101,23 @@ class SyncCommandTests {
 	}
 
 	@Test
+	void aFailureShowsNoValueFromTheDataInTextOrJson() {
+		execute(this.production, "INSERT INTO events VALUES (3, 1, 'login')");
+		execute(this.local, "CREATE UNIQUE INDEX events_kind ON events (kind)");
+		for (String format : List.of("text", "json")) {
+			Result result = run("sync", "--from", "production", "--to", "local", "--format", format);
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+			assertThat(result.out() + result.err()).contains("Copying public.events failed")
+				.contains("23505")
+				.contains("events_kind")
+				.doesNotContain("login")
+				.doesNotContain("private.example");
+			assertThat(query(this.local, "SELECT count(*) FROM events")).containsExactly("0");
+		}
+		assertThat(query(this.local, "SELECT count(*) FROM users")).containsExactly("2");
+	}
+
+	@Test
 	void badWhereIsAUsageError() {
 		Result result = run("sync", "--from", "production", "--to", "local", "--where", "users");
 		assertThat(result.exitCode()).isEqualTo(5);

@@ -44,4 +44,19 @@ class CoreArchitectureTests {
 			.check(CORE);
 	}
 
+	@Test
+	void theCopyEngineLogsNothing() {
+		noClasses().that()
+			.resideInAPackage("dev.confiture.core.sync..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.slf4j..", "java.util.logging..")
+			.orShould()
+			.dependOnClassesThat()
+			.belongToAnyOf(System.Logger.class, System.LoggerFinder.class)
+			.because("rows pass through the sync engine: what it reports goes through its results and exceptions,"
+					+ " which never carry a value from the data")
+			.check(CORE);
+	}
+
 }

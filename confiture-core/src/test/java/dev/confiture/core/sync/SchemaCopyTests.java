@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConfigurationException;
 
 import static dev.confiture.core.sync.SyncTestDatabases.execute;
@@ -116,6 +118,40 @@ class SchemaCopyTests {
 					false, true)))
 			.withMessageContaining("Unknown target table 'public.customer'")
 			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo("Did you mean 'public.customers'?"));
+	}
+
+	@Test
+	void unknownSourceTablesAndTargetColumnsAreNamedAtTheirLine() throws Exception {
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> confiture().copySchema(options(MAPPING.replace("from: posts", "from: post"), false, false)))
+			.withMessageContaining("Unknown source table 'public.post' for public.articles")
+			.satisfies((ex) -> {
+				assertThat(ex.hint()).isEqualTo("Did you mean 'public.posts'?");
+				assertThat(ex.line()).isEqualTo(10);
+			});
+		assertThatExceptionOfType(ConfigurationException.class)
+			.isThrownBy(() -> confiture().copySchema(options(MAPPING.replace("title: {sql", "titel: {sql"), false, true)))
+			.withMessageContaining("Unknown column 'titel' of target table public.articles")
+			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo("Did you mean 'title'?"));
+		assertThat(query(this.db.target, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
+			.containsExactly("0");
+	}
+
+	@Test
+	void anExpressionThatFailsOnTheDataNamesNoValueAndLeavesThatTableEmpty() throws Exception {
+		String failing = MAPPING.replace("title: {sql: upper(title)}", "title: {sql: \"(title::int)::text\"}");
+		assertThatExceptionOfType(ConfitureException.class)
+			.isThrownBy(() -> confiture().copySchema(options(failing, false, false)))
+			.satisfies((ex) -> {
+				assertThat(ex.category()).isEqualTo(Category.DATABASE);
+				assertThat(ex.getMessage()).contains("Copying into public.articles failed")
+					.contains("SQLSTATE 22P02")
+					.contains("1 tables were copied before it");
+				assertThat(ex.getMessage() + ex.hint()).doesNotContain("notes").doesNotContain("machines");
+			});
+		assertThat(query(this.db.target, "SELECT count(*) FROM customers")).containsExactly("2");
+		assertThat(query(this.db.target, "SELECT count(*) FROM articles")).containsExactly("0");
+		assertThat(query(this.db.source, "SELECT count(*) FROM posts")).containsExactly("3");
 	}
 
 	private Confiture confiture() {

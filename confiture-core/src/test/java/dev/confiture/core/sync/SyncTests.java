@@ -71,6 +71,35 @@ class SyncTests {
 	}
 
 	@Test
+	void columnsWithoutARuleStayByteForByteWhenAnotherColumnOfTheRowIsRewritten() throws Exception {
+		this.db.schema("""
+				CREATE TABLE wide (id int PRIMARY KEY, secret text, loose json, ratio float8, small real, ident uuid,
+					span interval, address inet, bits bit varying(8), local_at timestamp, at_time timetz, chars char(3),
+					grid int[][], plain text);""");
+		execute(this.db.source, """
+				INSERT INTO wide VALUES
+				(1, 'hunter2', '{"a" :  1, "a": [2,  3]}', 'NaN', '-0', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+					'1 year 2 mons -3 days 04:05:06.000007', '2001:db8::1/64', B'101', '2024-02-29 23:59:59.999999',
+					'23:59:59.5+14:59', 'ab', '{{1,2},{3,NULL}}', E'\\\\.\\n\\\\N\\t\\\\\\r end'),
+				(2, E'tab\\there', 'null', '1e-310', 'Infinity', NULL, NULL, NULL, B'', '-infinity', NULL, NULL, '{}', '\\.'),
+				(3, NULL, NULL, '-Infinity', '3.4028235e38', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, E'\\\\N');
+				""");
+		String others = "SELECT md5(string_agg((id, loose, ratio, small, ident, span, address, bits, local_at, at_time, chars,"
+				+ " grid, plain)::text, '|' ORDER BY id)) FROM wide";
+		Confiture.sync(this.db.options());
+		assertThat(one(this.db.target, "SELECT md5(string_agg(w::text, '|' ORDER BY id)) FROM wide w"))
+			.isEqualTo(one(this.db.source, "SELECT md5(string_agg(w::text, '|' ORDER BY id)) FROM wide w"));
+		Path rules = Files.writeString(this.directory.resolve("rules.yaml"),
+				"tables:\n  wide:\n    secret: {fixed: \"x\\ty\\\\z\"}\n");
+		Confiture.sync(this.db.options().withAnonymization(Anonymization.load(rules, Map.of())));
+		assertThat(one(this.db.target, others)).isEqualTo(one(this.db.source, others));
+		assertThat(query(this.db.target, "SELECT secret FROM wide ORDER BY id")).containsExactly("x\ty\\z", "x\ty\\z",
+				null);
+		assertThat(query(this.db.target, "SELECT plain FROM wide ORDER BY id"))
+			.containsExactly("\\.\n\\N\t\\\r end", "\\.", "\\N");
+	}
+
+	@Test
 	void copiesTablesAfterTheTablesTheyReferenceAndHandlesCycles() {
 		this.db.schema("""
 				CREATE TABLE team (id int PRIMARY KEY, captain int);
