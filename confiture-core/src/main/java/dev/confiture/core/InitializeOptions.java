@@ -1,6 +1,9 @@
 package dev.confiture.core;
 
 import java.util.Objects;
+import java.util.function.Consumer;
+
+import dev.confiture.core.migrate.StatusReport;
 
 /**
  * What to do to a database when an application (or a test) starts.
@@ -9,8 +12,12 @@ import java.util.Objects;
  * @param proveBaseline whether a build proves that the schema files contain its migrations
  * @param baselineOnFirstStart whether {@code AUTO}, on a database that has a schema but no
  * tracking table, marks every migration as applied instead of stopping
+ * @param beforeApplying called with the status just read when pending migrations are about to
+ * be applied (a gate such as lint may throw to stop them), or {@code null}; never called when
+ * nothing is pending or when the database is built
  */
-public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baselineOnFirstStart) {
+public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baselineOnFirstStart,
+		Consumer<StatusReport> beforeApplying) {
 
 	/** Checks the mode. */
 	public InitializeOptions {
@@ -23,7 +30,7 @@ public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baseli
 	 * @param mode what to do
 	 */
 	public InitializeOptions(Mode mode) {
-		this(mode, true, false);
+		this(mode, true, false, null);
 	}
 
 	/**
@@ -42,7 +49,7 @@ public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baseli
 	 * @return new options
 	 */
 	public InitializeOptions withBaselineProof(boolean proveBaseline) {
-		return new InitializeOptions(this.mode, proveBaseline, this.baselineOnFirstStart);
+		return new InitializeOptions(this.mode, proveBaseline, this.baselineOnFirstStart, this.beforeApplying);
 	}
 
 	/**
@@ -51,7 +58,17 @@ public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baseli
 	 * @return new options
 	 */
 	public InitializeOptions withBaselineOnFirstStart(boolean baselineOnFirstStart) {
-		return new InitializeOptions(this.mode, this.proveBaseline, baselineOnFirstStart);
+		return new InitializeOptions(this.mode, this.proveBaseline, baselineOnFirstStart, this.beforeApplying);
+	}
+
+	/**
+	 * These options with a gate run on the status just read, before pending migrations are
+	 * applied; the status is not read again for it.
+	 * @param beforeApplying the gate, or {@code null}
+	 * @return new options
+	 */
+	public InitializeOptions withBeforeApplying(Consumer<StatusReport> beforeApplying) {
+		return new InitializeOptions(this.mode, this.proveBaseline, this.baselineOnFirstStart, beforeApplying);
 	}
 
 	/**

@@ -35,9 +35,9 @@ final class Initializer {
 	InitializeResult initialize(InitializeOptions options) {
 		BuildOptions build = BuildOptions.defaults().withBaselineProof(options.proveBaseline());
 		return switch (options.mode()) {
-			case AUTO -> auto(build, options.baselineOnFirstStart());
+			case AUTO -> auto(build, options);
 			case BUILD -> build(this.confiture.build(build));
-			case MIGRATE -> migrate(this.confiture.status(StatusOptions.defaults()));
+			case MIGRATE -> migrate(this.confiture.status(StatusOptions.defaults()), options);
 			case VALIDATE -> validate();
 			case NONE -> new InitializeResult(Mode.NONE, List.of(), "nothing to do");
 		};
@@ -50,26 +50,26 @@ final class Initializer {
 	 * on an empty database one builds and the other, once the build has committed, finds it
 	 * built and migrates.
 	 */
-	private InitializeResult auto(BuildOptions options, boolean baselineOnFirstStart) {
+	private InitializeResult auto(BuildOptions build, InitializeOptions options) {
 		StatusReport report = this.confiture.status(StatusOptions.defaults());
 		if (report.initialized()) {
-			return migrate(report);
+			return migrate(report, options);
 		}
 		if (!this.confiture.existingObjects().isEmpty()) {
-			List<String> baselined = firstStart(baselineOnFirstStart);
+			List<String> baselined = firstStart(options.baselineOnFirstStart());
 			if (baselined.isEmpty()) {
-				return migrate(report);
+				return migrate(report, options);
 			}
-			InitializeResult migrated = migrate(this.confiture.status(StatusOptions.defaults()));
+			InitializeResult migrated = migrate(this.confiture.status(StatusOptions.defaults()), options);
 			return new InitializeResult(Mode.MIGRATE, migrated.versions(), "marked "
 					+ count(baselined.size(), "migration") + " as applied on the first start on an existing schema (a baseline), then "
 					+ migrated.summary());
 		}
 		if (!hasSchemaFiles()) {
-			return migrate(report);
+			return migrate(report, options);
 		}
-		BuildResult result = this.confiture.build(options.withExisting(ExistingObjects.SKIP));
-		return result.skipped() ? migrate(this.confiture.status(StatusOptions.defaults())) : build(result);
+		BuildResult result = this.confiture.build(build.withExisting(ExistingObjects.SKIP));
+		return result.skipped() ? migrate(this.confiture.status(StatusOptions.defaults()), options) : build(result);
 	}
 
 	/**
@@ -126,10 +126,13 @@ final class Initializer {
 	 * Migrates, unless the status read just before shows the database up to date (the usual
 	 * restart): then nothing else is read and no lock is taken.
 	 */
-	private InitializeResult migrate(StatusReport report) {
+	private InitializeResult migrate(StatusReport report, InitializeOptions options) {
 		if (report.initialized() && report.pendingCount() == 0 && !report.hasChecksumMismatch()) {
 			return new InitializeResult(Mode.MIGRATE, List.of(), "database up to date, no migration to apply", null,
 					report);
+		}
+		if (options.beforeApplying() != null) {
+			options.beforeApplying().accept(report);
 		}
 		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();

@@ -154,6 +154,26 @@ class ConfitureOperationsTests {
 	}
 
 	@Test
+	void initializeRunsItsGateOnlyBeforeApplyingAndCanStopIt() throws SQLException {
+		java.util.List<Integer> seen = new java.util.ArrayList<>();
+		InitializeOptions gated = InitializeOptions.of(Mode.AUTO).withBeforeApplying((status) -> seen.add(status.pendingCount()));
+		assertThat(confiture().initialize(gated).action()).isEqualTo(Mode.BUILD);
+		assertThat(confiture().initialize(gated).summary()).isEqualTo("database up to date, no migration to apply");
+		assertThat(seen).as("not called for a build nor on an up-to-date database").isEmpty();
+		this.project.file("db/migrations/003_email.up.sql", "ALTER TABLE users ADD COLUMN email text;");
+		InitializeOptions refusing = InitializeOptions.of(Mode.MIGRATE).withBeforeApplying((status) -> {
+			seen.add(status.pendingCount());
+			throw new ConfitureException(Category.GENERIC, "gate says no", (String) null);
+		});
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().initialize(refusing))
+			.withMessage("gate says no");
+		assertThat(seen).containsExactly(1);
+		assertThat(columns()).containsExactly("name", "bio");
+		assertThat(confiture().initialize(gated).versions()).containsExactly("003");
+		assertThat(seen).containsExactly(1, 1);
+	}
+
+	@Test
 	void initializeValidateFailsOnAnUninitialisedDatabaseAndOnPendingMigrations() throws SQLException {
 		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> confiture().initialize(InitializeOptions.of(Mode.VALIDATE)))

@@ -145,11 +145,12 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			this.strategy.migrate(this.confiture);
 			return new Outcome("strategy", List.of(), "ran the configured ConfitureMigrationStrategy", null, null);
 		}
-		lintPending();
+		boolean migrates = this.mode == ConfitureProperties.Mode.MIGRATE || this.mode == ConfitureProperties.Mode.AUTO;
 		try {
 			InitializeResult result = this.confiture.initialize(InitializeOptions.of(Mode.valueOf(this.mode.name()))
 				.withBaselineProof(this.proveBaseline)
-				.withBaselineOnFirstStart(this.baselineOnFirstStart));
+				.withBaselineOnFirstStart(this.baselineOnFirstStart)
+				.withBeforeApplying((this.lintMode != LintMode.OFF && migrates) ? this::lintPending : null));
 			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(),
 					result.summary().replace("the baseline proof is off", "confiture.prove-baseline=false"),
 					result.duration(), result.status());
@@ -187,12 +188,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	 * Lints the migrations that migrate or auto mode are about to apply: none when nothing is
 	 * pending, nor when auto mode will build a database that was never migrated.
 	 */
-	private void lintPending() {
-		boolean migrates = this.mode == ConfitureProperties.Mode.MIGRATE || this.mode == ConfitureProperties.Mode.AUTO;
-		if (this.lintMode == LintMode.OFF || !migrates) {
-			return;
-		}
-		StatusReport status = this.confiture.status(StatusOptions.defaults());
+	private void lintPending(StatusReport status) {
 		if (status.pendingCount() == 0 || (this.mode == ConfitureProperties.Mode.AUTO && !status.initialized())) {
 			return;
 		}
