@@ -15,7 +15,7 @@ final class SchemaScriptWriter {
 
 	static void write(String environment, SchemaSources sources, List<SchemaFile> files, Writer out)
 			throws IOException {
-		out.write("-- Schema built by Confiture (confiture build --output)\n");
+		out.write("-- Schema built by Confiture: the schema files in build order, written instead of run\n");
 		out.write("-- Environment: " + environment + "\n");
 		out.write("-- Schema hash: " + sources.schemaHash() + "\n");
 		out.write("-- Files: " + files.size() + "\n");
