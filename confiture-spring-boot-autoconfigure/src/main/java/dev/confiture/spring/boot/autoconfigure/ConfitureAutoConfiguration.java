@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -36,8 +37,6 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.migrate.MigrationTimeouts;
-import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.migrate.JavaMigration;
 
@@ -73,26 +72,17 @@ public final class ConfitureAutoConfiguration {
 	Confiture confiture(ConfitureProperties properties, ConfitureConnectionDetails connectionDetails,
 			ObjectProvider<DataSource> dataSource,
 			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource,
-			ObjectProvider<JavaMigration> javaMigrations, ObjectProvider<ConfitureConfigurationCustomizer> customizers,
+			ListableBeanFactory beanFactory, ObjectProvider<ConfitureConfigurationCustomizer> customizers,
 			ResourceLoader resourceLoader, Environment environment) {
 		ConfitureResources resources = new ConfitureResources(
 				ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
 		dev.confiture.core.config.Environment confitureEnvironment = resources.environment(properties,
 				environment.getProperty("spring.application.name", "application"));
 		ConfitureSeedProfiles.check(properties, confitureEnvironment, resources);
-		List<JavaMigration> beans = javaMigrations.orderedStream().toList();
-		ClassLoader classLoader = resourceLoader.getClassLoader();
-		Confiture.Configuration configuration = Confiture.configure()
-			.environment(confitureEnvironment)
-			.lockWait(properties.getLockWait())
-			.checksumPolicy(properties.getOnChecksumMismatch())
-			.javaMigrations(beans)
-			.javaMigrationPackages(properties.getJavaMigrationsPackage())
-			.classLoader(classLoader)
-			.timeouts(MigrationTimeouts.defaults()
-				.withLockTimeout(properties.getLockTimeout())
-				.withStatementTimeout(properties.getStatementTimeout())
-				.withLockRetries(properties.getLockRetries()));
+		List<JavaMigration> beans = ConfitureSetup.javaMigrations(beanFactory, ConfitureTargets.MAIN,
+				ConfitureTargets.names(environment));
+		Confiture.Configuration configuration = ConfitureSetup.configuration(properties, confitureEnvironment, beans,
+				resourceLoader.getClassLoader());
 		DataSource qualified = confitureDataSource.getIfAvailable();
 		if (qualified != null) {
 			configuration.dataSource(qualified);
@@ -125,24 +115,14 @@ public final class ConfitureAutoConfiguration {
 		ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture,
 				strategy.getIfAvailable(), properties.getMode(), state);
 		ConnectionSettings shadow = shadow(properties, connectionDetails, jdbcConnectionDetails.getIfAvailable());
-		initializer.setLint(properties.getLint().getMode(), properties.getLint().isMeasure(), (shadow != null)
-				? PostgresServers.existing(shadow, "confiture.shadow-url or the managed database's server") : null);
-		if (properties.isCheckDrift()) {
-			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow));
-		}
-		initializer.setProveBaseline(properties.isProveBaseline());
-		initializer.setDatabaseSupport(new ConfitureDatabaseSupport(confiture, properties.getOnUnsupportedDatabase(),
+		JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
+		String url = StringUtils.hasText(connectionDetails.getJdbcUrl()) ? connectionDetails.getJdbcUrl()
+				: (jdbc != null) ? jdbc.getJdbcUrl() : null;
+		ConfitureSetup.configure(initializer, confiture, properties, shadow,
 				StringUtils.hasText(properties.getUrl()) ? "confiture.url"
 						: Binder.get(environment).bind("confiture.mode", String.class).isBound() ? "confiture.mode"
-								: null));
-		initializer.setBaselineOnFirstStart(properties.isBaselineOnFirstStart());
-		if (properties.getConnectRetries() > 0) {
-			JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
-			String url = StringUtils.hasText(connectionDetails.getJdbcUrl()) ? connectionDetails.getJdbcUrl()
-					: (jdbc != null) ? jdbc.getJdbcUrl() : null;
-			initializer.setConnectRetries(new ConfitureConnectRetries(properties.getConnectRetries(),
-					properties.getConnectRetriesInterval(), StringUtils.hasText(url) ? url : confiture.databaseDescription()));
-		}
+								: null,
+				url);
 		return initializer;
 	}
 

@@ -38,13 +38,18 @@ class ConfitureJavaMigrationsAotProcessor implements BeanFactoryInitializationAo
 			return List.of();
 		}
 		Environment environment = beanFactory.getBean(Environment.class);
-		List<String> packages = Binder.get(environment)
+		List<String> packages = new java.util.ArrayList<>(Binder.get(environment)
 			.bind("confiture.java-migrations-package", Bindable.listOf(String.class))
-			.orElse(List.of());
+			.orElse(List.of()));
+		Binder.get(environment)
+			.bind("confiture.targets", Bindable.mapOf(String.class, ConfitureTargetProperties.class))
+			.orElse(java.util.Map.of())
+			.values()
+			.forEach((target) -> packages.addAll(target.getJavaMigrationsPackage()));
 		if (packages.isEmpty()) {
 			return List.of();
 		}
-		return Confiture.javaMigrations(packages, beanFactory.getBeanClassLoader())
+		return Confiture.javaMigrations(packages.stream().distinct().toList(), beanFactory.getBeanClassLoader())
 			.stream()
 			.filter((migration) -> migration.kind() == MigrationKind.JAVA)
 			.map(MigrationInfo::location)

@@ -22,12 +22,15 @@ class ConfitureLintFailureAnalyzer extends AbstractFailureAnalyzer<LintFailedExc
 					+ ((finding.size() != null) ? " [" + finding.object() + ": " + finding.size() + "]" : "")
 					+ System.lineSeparator() + "      Safe alternative: " + finding.alternative())
 			.collect(Collectors.joining(System.lineSeparator()));
-		String description = "Confiture did not apply the pending migrations: lint found "
+		ConfitureTargetException target = findCause(rootFailure, ConfitureTargetException.class);
+		String description = ((target != null) ? "Confiture target '" + target.target() + "': " : "")
+				+ "Confiture did not apply the pending migrations: lint found "
 				+ cause.result().errors().size() + " error(s); nothing was applied:" + System.lineSeparator() + findings;
 		String action = "Change the migrations as suggested, or allow a finding that is safe here with "
 				+ "'-- confiture:allow RULE reason' on the line above its statement. To start anyway, set "
 				+ "confiture.lint.mode=warn.";
-		return new FailureAnalysis(description, action, cause);
+		return new FailureAnalysis(description,
+				(target != null) ? ConfitureTargetException.properties(target.target(), action) : action, cause);
 	}
 
 }

@@ -70,6 +70,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private boolean baselineOnFirstStart;
 
+	private String label = "Confiture";
+
 	/**
 	 * Creates an initializer.
 	 * @param confiture the Confiture instance
@@ -117,7 +119,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			Duration duration = (outcome.duration() != null) ? outcome.duration()
 					: Duration.ofNanos(System.nanoTime() - started);
 			this.state.recordRun(new LastRun(action, startedAt, duration, outcome.versions(), null));
-			logger.info("Confiture: " + outcome.summary() + " in " + duration.toMillis() + " ms");
+			logger.info(this.label + ": " + outcome.summary() + " in " + duration.toMillis() + " ms");
 		}
 		catch (RuntimeException ex) {
 			this.state.recordRun(new LastRun(action, startedAt, Duration.ofNanos(System.nanoTime() - started), List.of(),
@@ -196,7 +198,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 				this.lintMeasure ? this.lintShadow : null));
 		this.state.recordLint(result.findings());
 		if (this.lintMode == LintMode.WARN) {
-			result.findings().forEach((finding) -> logger.warn("Confiture lint: " + finding + " Safe alternative: "
+			result.findings().forEach((finding) -> logger.warn(this.label + " lint: " + finding + " Safe alternative: "
 					+ finding.alternative()));
 		}
 		this.lintMode.check(result);
@@ -236,7 +238,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 							+ "what the migrations do");
 		}
 		if (!differences.isEmpty()) {
-			logger.warn("Confiture: the database differs from a fresh build of the schema files: "
+			logger.warn(this.label + ": the database differs from a fresh build of the schema files: "
 					+ String.join("; ", differences));
 		}
 	}
@@ -260,6 +262,14 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	void setConnectRetries(ConfitureConnectRetries connectRetries) {
 		this.connectRetries = connectRetries;
+	}
+
+	/**
+	 * Names the named target this initializer prepares, in its log lines.
+	 * @param name the target's name
+	 */
+	void setTarget(String name) {
+		this.label = "Confiture target '" + name + "'";
 	}
 
 	void setBaselineOnFirstStart(boolean baselineOnFirstStart) {

@@ -4,30 +4,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import dev.confiture.core.Confiture;
-import dev.confiture.core.InitializeOptions;
-import dev.confiture.core.InitializeResult;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.migrate.StatusOptions;
-import dev.confiture.core.migrate.StatusReport;
-import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
@@ -45,8 +39,6 @@ public final class ConfitureTargets {
 	/** The name of the tenant fleet's health component, which no target may take. */
 	public static final String TENANTS = "tenants";
 
-	private static final Log logger = LogFactory.getLog(ConfitureTargets.class);
-
 	private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
 	private final Map<String, ConfitureTargetProperties> targets;
@@ -55,8 +47,11 @@ public final class ConfitureTargets {
 
 	private final Map<String, Confiture> confitures = new ConcurrentHashMap<>();
 
-	private ConfitureTargets(Map<String, ConfitureTargetProperties> targets) {
+	private final Environment environment;
+
+	private ConfitureTargets(Map<String, ConfitureTargetProperties> targets, Environment environment) {
 		this.targets = targets;
+		this.environment = environment;
 		targets.keySet().forEach((name) -> this.states.put(name, new ConfitureRunState()));
 	}
 
@@ -81,6 +76,7 @@ public final class ConfitureTargets {
 								+ "database with confiture.* directly");
 			}
 			ConfitureTargetProperties properties = target.getValue();
+			checkNotNested(target.getKey(), properties);
 			if (StringUtils.hasText(properties.getDataSource()) == StringUtils.hasText(properties.getUrl())) {
 				throw new ConfitureException(Category.CONFIG,
 						"Confiture target '" + target.getKey() + "' needs exactly one of data-source or url",
@@ -88,7 +84,34 @@ public final class ConfitureTargets {
 								+ "confiture.targets." + target.getKey() + ".url (with user and password)");
 			}
 		}
-		return new ConfitureTargets(new LinkedHashMap<>(new java.util.TreeMap<>(targets)));
+		return new ConfitureTargets(new LinkedHashMap<>(new java.util.TreeMap<>(targets)), environment);
+	}
+
+	/**
+	 * The names of the targets, without checking them.
+	 * @param environment the Spring environment
+	 * @return the names, possibly none
+	 */
+	static Set<String> names(Environment environment) {
+		return Binder.get(environment)
+			.bind("confiture.targets", Bindable.mapOf(String.class, ConfitureTargetProperties.class))
+			.map(Map::keySet)
+			.orElse(Set.of());
+	}
+
+	private static void checkNotNested(String name, ConfitureTargetProperties properties) {
+		String nested = !properties.getTargets().isEmpty() ? "targets"
+				: (properties.getTenants().getSchemas().isSet() || properties.getTenants().getDatabases().isSet())
+						? "tenants"
+						: (properties.getCoordination().isEnabled()
+								|| StringUtils.hasText(properties.getCoordination().getUrl())) ? "coordination" : null;
+		if (nested != null) {
+			throw new ConfitureException(Category.CONFIG, "Confiture target '" + name + "': confiture.targets." + name
+					+ "." + nested + ".* is not supported; a named target takes the top-level properties except "
+					+ "targets, tenants and coordination",
+					"Remove confiture.targets." + name + "." + nested + ".*; declare other targets, tenants or "
+							+ "coordination at the top level (confiture." + nested + ".*)");
+		}
 	}
 
 	/** The targets by name. */
@@ -154,67 +177,73 @@ public final class ConfitureTargets {
 	}
 
 	/**
-	 * Builds or migrates one target, as its mode says.
+	 * Builds or migrates one target, as its properties say, exactly like the main target:
+	 * the same {@link ConfitureMigrationInitializer} with the target's mode, lint, timeouts,
+	 * Java migrations and drift check.
 	 * @param name the target's name
 	 * @param dataSource its data source, or {@code null} to use its URL
-	 * @param resources where classpath resources are copied
-	 * @param applicationName the application's name
+	 * @param beanFactory the bean factory holding its Java migration beans
 	 * @throws ConfitureException naming the target when it fails
 	 */
-	void initialize(String name, DataSource dataSource, ConfitureResources resources, String applicationName) {
+	void initialize(String name, DataSource dataSource, ListableBeanFactory beanFactory) {
 		ConfitureTargetProperties properties = this.targets.get(name);
 		ConfitureRunState state = this.states.get(name);
 		Instant startedAt = Instant.now();
-		long started = System.nanoTime();
-		Confiture confiture = null;
 		try {
-			Confiture.Configuration configuration = Confiture.configure()
-				.environment(resources.environment(properties, applicationName + "-" + name))
-				.lockWait(properties.getLockWait())
-				.checksumPolicy(properties.getOnChecksumMismatch())
-				.javaMigrationPackages(properties.getJavaMigrationsPackage());
-			if (dataSource != null) {
-				configuration.dataSource(dataSource);
-			}
-			else {
-				configuration.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(),
-						properties.getPassword()));
-			}
-			confiture = configuration.load();
+			Confiture confiture = confiture(name, properties, dataSource, beanFactory);
 			this.confitures.put(name, confiture);
-			if (properties.getMode() == ConfitureProperties.Mode.NONE) {
-				state.recordRun(new LastRun("none", startedAt, Duration.ZERO, List.of(), null));
-				return;
+			ConfitureMigrationInitializer initializer = new ConfitureMigrationInitializer(confiture, null,
+					properties.getMode(), state);
+			initializer.setTarget(name);
+			ConfitureSetup.configure(initializer, confiture, properties, shadow(properties),
+					"confiture.targets." + name + "." + ((dataSource != null) ? "data-source" : "url"),
+					properties.getUrl());
+			initializer.afterPropertiesSet();
+		}
+		catch (RuntimeException ex) {
+			if (state.lastRun() == null || state.lastRun().startedAt().isBefore(startedAt)) {
+				state.recordRun(new LastRun("failed", startedAt, Duration.ZERO, List.of(),
+						ConnectionSettings.sanitize(ex.getMessage())));
 			}
-			InitializeResult result = confiture
-				.initialize(InitializeOptions.of(InitializeOptions.Mode.valueOf(properties.getMode().name())));
-			Duration duration = Duration.ofNanos(System.nanoTime() - started);
-			state.recordRun(new LastRun(result.action().name().toLowerCase(Locale.ROOT), startedAt, duration,
-					result.versions(), null));
-			logger.info("Confiture target '" + name + "': " + result.summary() + " in " + duration.toMillis() + " ms");
-		}
-		catch (ConfitureException ex) {
-			state.recordRun(new LastRun("failed", startedAt, Duration.ofNanos(System.nanoTime() - started), List.of(),
-					ConnectionSettings.sanitize(ex.getMessage())));
-			throw new ConfitureException(ex.category(), "Confiture target '" + name + "': " + ex.getMessage(), ex.hint(),
-					ex.remedy(), ex);
-		}
-		finally {
-			refreshCounts(name, confiture, state);
+			throw ConfitureTargetException.of(name, ex);
 		}
 	}
 
-	private static void refreshCounts(String name, Confiture confiture, ConfitureRunState state) {
-		if (confiture == null) {
-			return;
+	private Confiture confiture(String name, ConfitureTargetProperties properties, DataSource dataSource,
+			ListableBeanFactory beanFactory) {
+		ConfitureResources resources = ConfitureTargetsPostProcessor.resources(beanFactory);
+		dev.confiture.core.config.Environment environment = resources.environment(properties,
+				this.environment.getProperty("spring.application.name", "application") + "-" + name);
+		ConfitureSeedProfiles.check(properties, environment, resources);
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : getClass().getClassLoader();
+		Confiture.Configuration configuration = ConfitureSetup.configuration(properties, environment,
+				ConfitureSetup.javaMigrations(beanFactory, name, this.targets.keySet()), classLoader);
+		if (dataSource != null) {
+			configuration.dataSource(dataSource);
 		}
-		try {
-			StatusReport report = confiture.status(StatusOptions.defaults());
-			state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(), report.hasChecksumMismatch()));
+		else {
+			configuration.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(),
+					properties.getPassword()).withTimeouts(properties.timeouts()));
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not read the migration status of target '" + name + "'", ex);
+		return configuration.load();
+	}
+
+	/**
+	 * Where a target's drift check and measured lint create throw-away databases: its
+	 * {@code shadow-url}, else its database's server when it has a URL, else the main
+	 * target's {@code confiture.shadow-url}.
+	 */
+	private ConnectionSettings shadow(ConfitureTargetProperties properties) {
+		if (StringUtils.hasText(properties.getShadowUrl())) {
+			return ConnectionSettings.parse(properties.getShadowUrl(), null, null).withTimeouts(properties.timeouts());
 		}
+		if (StringUtils.hasText(properties.getUrl())) {
+			return ConnectionSettings.parse(properties.getUrl(), properties.getUser(), properties.getPassword())
+				.withTimeouts(properties.timeouts());
+		}
+		String main = this.environment.getProperty("confiture.shadow-url");
+		return StringUtils.hasText(main) ? ConnectionSettings.parse(main, null, null) : null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.confiture.spring.boot.autoconfigure;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.env.Environment;
 
 /**
@@ -32,8 +33,7 @@ public class ConfitureTargetsInitializer implements InitializingBean {
 		ConfitureTargets targets = this.beanFactory.getBean(ConfitureTargets.class);
 		targets.targets().forEach((name, properties) -> {
 			if (properties.getDataSource() == null) {
-				targets.initialize(name, null, ConfitureTargetsPostProcessor.resources(this.beanFactory),
-						this.environment.getProperty("spring.application.name", "application"));
+				targets.initialize(name, null, (ListableBeanFactory) this.beanFactory);
 			}
 		});
 	}

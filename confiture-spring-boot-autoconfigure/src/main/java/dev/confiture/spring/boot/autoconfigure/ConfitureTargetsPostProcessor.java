@@ -64,8 +64,7 @@ public class ConfitureTargetsPostProcessor implements BeanPostProcessor, BeanFac
 	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
 		String target = this.targetsByDataSource.get(beanName);
 		if (target != null && bean instanceof DataSource dataSource) {
-			this.targets.initialize(target, dataSource, resources(this.beanFactory),
-					this.environment.getProperty("spring.application.name", "application"));
+			this.targets.initialize(target, dataSource, this.beanFactory);
 		}
 		return bean;
 	}
