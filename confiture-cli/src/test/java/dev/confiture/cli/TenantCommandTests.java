@@ -89,6 +89,9 @@ class TenantCommandTests {
 		Result zero = run("migrate", "up", "--all-tenants", "--parallel", "0");
 		assertThat(zero.exitCode()).isEqualTo(5);
 		assertThat(zero.err()).contains("--parallel must be from 1 to 256, not 0");
+		Result perServer = run("migrate", "up", "--all-tenants", "--max-per-server", "0");
+		assertThat(perServer.exitCode()).isEqualTo(5);
+		assertThat(perServer.err()).contains("--max-per-server must be from 1 to 256, not 0");
 		Result unknown = run("migrate", "up", "--all-tenants", "--tenant", "tenant_x");
 		assertThat(unknown.exitCode()).isEqualTo(5);
 		assertThat(unknown.err()).contains("Unknown tenant tenant_x").contains("tenant_a");
