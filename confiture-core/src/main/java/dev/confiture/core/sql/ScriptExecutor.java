@@ -5,7 +5,9 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -53,6 +55,78 @@ public final class ScriptExecutor {
 	}
 
 	/**
+	 * Runs the statements of several scripts, in order, in as few round trips to the server
+	 * as the driver allows (the statements go in one query string, which pgjdbc sends together),
+	 * inside the caller's transaction. When one fails, the caller's transaction is rolled back
+	 * to where it was before them and they are run again one by one, so that the failure names
+	 * its script and line exactly like {@link #execute(String, List)}. {@code COPY ... FROM
+	 * stdin} statements run on their own; on a connection in auto-commit mode every statement
+	 * does.
+	 * @param scripts the statements of each script, by the script's name, in order
+	 * @return the number of statements run
+	 * @throws SqlExecutionException if a statement fails
+	 */
+	public int executeTogether(Map<String, List<SqlStatement>> scripts) {
+		boolean together;
+		try {
+			together = !this.connection.getAutoCommit();
+		}
+		catch (SQLException ex) {
+			together = false;
+		}
+		List<Located> group = new ArrayList<>();
+		int count = 0;
+		for (Map.Entry<String, List<SqlStatement>> script : scripts.entrySet()) {
+			for (SqlStatement statement : script.getValue()) {
+				count++;
+				if (together && !statement.isCopyFromStdin()) {
+					group.add(new Located(script.getKey(), statement));
+					continue;
+				}
+				runTogether(group);
+				execute(script.getKey(), statement);
+			}
+		}
+		runTogether(group);
+		return count;
+	}
+
+	private void runTogether(List<Located> group) {
+		if (group.size() < 2) {
+			group.forEach((located) -> execute(located.source(), located.statement()));
+			group.clear();
+			return;
+		}
+		Located first = group.get(0);
+		Interruption.check(first.source() + ":" + first.statement().line());
+		StringBuilder sql = new StringBuilder("SAVEPOINT confiture_together;\n");
+		group.forEach((located) -> sql.append(located.statement().sql()).append("\n;\n"));
+		sql.append("RELEASE SAVEPOINT confiture_together");
+		try (Statement jdbc = this.connection.createStatement()) {
+			jdbc.setEscapeProcessing(false);
+			jdbc.execute(sql.toString());
+		}
+		catch (SQLException ex) {
+			if (Interruption.reason() != null) {
+				throw new ConfitureException(Category.INTERRUPTED, "Interrupted (" + Interruption.reason() + ") while "
+						+ first.source() + " and the statements after it ran: they were cancelled on the server",
+						"Run the command again when you are ready", ex);
+			}
+			try (Statement jdbc = this.connection.createStatement()) {
+				jdbc.execute("ROLLBACK TO SAVEPOINT confiture_together");
+			}
+			catch (SQLException rollback) {
+				throw SqlExecutionException.of(this.failureCategory, first.source(), first.statement(), ex);
+			}
+			group.forEach((located) -> execute(located.source(), located.statement()));
+			throw SqlExecutionException.of(this.failureCategory, first.source(), first.statement(), ex);
+		}
+		finally {
+			group.clear();
+		}
+	}
+
+	/**
 	 * Runs one statement.
 	 * @param source the script's name for messages (a relative path)
 	 * @param statement the statement
@@ -90,6 +164,9 @@ public final class ScriptExecutor {
 			this.copyManager = this.connection.unwrap(PGConnection.class).getCopyAPI();
 		}
 		return this.copyManager;
+	}
+
+	private record Located(String source, SqlStatement statement) {
 	}
 
 }

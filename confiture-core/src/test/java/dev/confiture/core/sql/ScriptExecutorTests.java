@@ -51,6 +51,50 @@ class ScriptExecutorTests {
 	}
 
 	@Test
+	void statementsRunTogetherKeepTheirMeaningAcrossQuotesCommentsAndCopy() throws SQLException {
+		this.connection.setAutoCommit(false);
+		java.util.Map<String, List<SqlStatement>> scripts = new java.util.LinkedHashMap<>();
+		scripts.put("a.sql", SqlScript.split("a.sql", "CREATE TABLE t (id int, note text); -- a comment ; here\n"
+				+ "CREATE FUNCTION f() RETURNS text LANGUAGE plpgsql AS $body$ BEGIN RETURN 'x;y'; END $body$;\n"
+				+ "INSERT INTO t VALUES (1, E'it\\'s; fine'), (2, 'semi;colon') /* block ; comment */;\n"
+				+ "SELECT count(*) FROM t;\n-- trailing comment"));
+		scripts.put("b.sql", SqlScript.split("b.sql", "COPY t FROM stdin;\n3\tcopied\n\\.\nINSERT INTO t VALUES (4, f());"));
+		assertThat(new ScriptExecutor(this.connection, Category.SCHEMA).executeTogether(scripts)).isEqualTo(6);
+		this.connection.commit();
+		try (Statement statement = this.connection.createStatement();
+				java.sql.ResultSet rows = statement.executeQuery("SELECT string_agg(id || '=' || note, ',' ORDER BY id) FROM t")) {
+			rows.next();
+			assertThat(rows.getString(1)).isEqualTo("1=it's; fine,2=semi;colon,3=copied,4=x;y");
+		}
+	}
+
+	@Test
+	void statementsRunTogetherNameTheScriptAndLineOfAFailure() throws SQLException {
+		this.connection.setAutoCommit(false);
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("CREATE TABLE before_them (id int)");
+		}
+		java.util.Map<String, List<SqlStatement>> scripts = new java.util.LinkedHashMap<>();
+		scripts.put("10_ok.sql", SqlScript.split("10_ok.sql", "CREATE TABLE ok (id int);\nCREATE TABLE ok2 (id int);"));
+		scripts.put("20_bad.sql", SqlScript.split("20_bad.sql", "CREATE TABLE fine (id int);\n\nCREATE TABLE bad (\n  id txet\n);"));
+		scripts.put("30_after.sql", SqlScript.split("30_after.sql", "CREATE TABLE never (id int);"));
+		assertThatExceptionOfType(SqlExecutionException.class)
+			.isThrownBy(() -> new ScriptExecutor(this.connection, Category.SCHEMA).executeTogether(scripts))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).startsWith("20_bad.sql:4: type \"txet\" does not exist (SQLSTATE 42704)");
+				assertThat(ex.source()).isEqualTo("20_bad.sql");
+				assertThat(ex.line()).isEqualTo(4);
+			});
+		this.connection.rollback();
+		try (Statement statement = this.connection.createStatement();
+				java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename IN "
+						+ "('before_them', 'ok', 'ok2', 'fine', 'never')")) {
+			rows.next();
+			assertThat(rows.getInt(1)).isZero();
+		}
+	}
+
+	@Test
 	void failureNamesTheLineOfTheErrorPositionWhateverTheLineEnds() {
 		for (String lineEnd : List.of("\n", "\r\n", "\r")) {
 			String script = String.join(lineEnd, "-- first", "CREATE TABLE a (", "  id int,", "  name txet", ");");
