@@ -2,6 +2,7 @@ package dev.confiture.spring.boot.autoconfigure;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -10,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
@@ -32,15 +35,16 @@ public final class ConfitureTenantsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConfitureTenants confitureTenants(Confiture confiture, ConfitureProperties main) {
+	ConfitureTenants confitureTenants(Confiture confiture, ConfitureProperties main, ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader, Environment environment) {
 		ConfitureTenantsProperties properties = main.getTenants();
 		checkBound("confiture.tenants.parallel", properties.getParallel());
 		checkBound("confiture.tenants.max-per-server", properties.getMaxPerServer());
-		Confiture withTenants = Confiture.configure()
-			.environment(confiture.environment())
+		Confiture withTenants = ConfitureSetup
+			.configuration(main, confiture.environment(),
+					ConfitureSetup.javaMigrations(beanFactory, ConfitureTargets.MAIN, ConfitureTargets.names(environment)),
+					resourceLoader.getClassLoader())
 			.dataSource(dataSource(confiture))
-			.lockWait(main.getLockWait())
-			.checksumPolicy(main.getOnChecksumMismatch())
 			.tenants(settings(properties))
 			.load();
 		FleetOptions options = FleetOptions.of(FleetAction.MIGRATE)

@@ -198,6 +198,28 @@ class ConfitureTargetsAndTenantsTests {
 	}
 
 	@Test
+	void tenantsAreMigratedWithTheMainTargetsJavaMigrations() {
+		String[] properties = { "spring.datasource.url=" + this.main.settings().jdbcUrl(),
+				"spring.datasource.username=" + this.main.settings().user(), "confiture.seed-locations=",
+				"confiture.tenants.schemas.like=tenant\\_%" };
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ConfitureTenants.class).createOrMigrate("tenant_acme").state().isUpToDate())
+				.isTrue();
+		});
+		this.contextRunner.withPropertyValues(properties)
+			.withPropertyValues("confiture.java-migrations-package=dev.confiture.spring.boot.testmigrations")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ConfitureTenants.class).lastRun().tenants()).singleElement()
+					.satisfies((tenant) -> assertThat(tenant.appliedVersions()).containsExactly("005"));
+			});
+		assertThat(query(this.main, "SELECT name FROM tenant_acme.author")).containsExactly("Reviewer");
+		assertThat(query(this.main, "SELECT version || ' ' || kind FROM tenant_acme.confiture_migrations ORDER BY 1"))
+			.containsExactly("001 baseline", "005 java");
+	}
+
+	@Test
 	void tenantsWithBothSchemasAndDatabasesAreRefused() {
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=" + this.main.settings().jdbcUrl(),
