@@ -37,6 +37,17 @@ class ConfitureSupportTests {
 	}
 
 	@Test
+	void javaMigrationClassesOfNamedTargetsGetReflectionHintsAheadOfTime() {
+		org.springframework.beans.factory.support.DefaultListableBeanFactory beanFactory = new org.springframework.beans.factory.support.DefaultListableBeanFactory();
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("confiture.targets.audit.url", "jdbc:postgresql://localhost/audit")
+			.withProperty("confiture.targets.audit.java-migrations-package", "dev.confiture.spring.boot.testmigrations");
+		beanFactory.registerSingleton("environment", environment);
+		assertThat(ConfitureJavaMigrationsAotProcessor.javaMigrationClasses(beanFactory))
+			.containsExactly("dev.confiture.spring.boot.testmigrations.V005SeedReviewer");
+	}
+
+	@Test
 	void javaMigrationClassesGetReflectionHintsAheadOfTime() {
 		org.springframework.beans.factory.support.DefaultListableBeanFactory beanFactory = new org.springframework.beans.factory.support.DefaultListableBeanFactory();
 		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
