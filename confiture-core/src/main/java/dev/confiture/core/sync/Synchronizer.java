@@ -142,11 +142,24 @@ public final class Synchronizer {
 				throw new ConfitureException(Category.DATABASE,
 						"Copying " + current + " failed: " + describe(ex) + ". " + current
 								+ ((group.size() > 1) ? " and the tables copied with it (" + String.join(", ", group)
-										+ ") are" : " is")
-								+ " as they were (the transaction was rolled back)",
+										+ ") are as they were" : " is as it was")
+								+ " (the transaction was rolled back)",
 						"Fix the cause and run the sync again with resume: the " + results.size()
 								+ " tables already copied are skipped",
 						ex);
+			}
+			catch (TableCopier.RuleFailure ex) {
+				target.rollback();
+				String column = current + "." + selected.get(current).columns().get(ex.column()).name();
+				throw new ConfitureException(Category.CONFIG,
+						"Anonymising " + column + " failed: its " + ex.strategy() + " rule cannot handle one of its values ("
+								+ ex.getMessage() + "). " + current
+								+ ((group.size() > 1) ? " and the tables copied with it (" + String.join(", ", group)
+										+ ") are as they were" : " is as it was")
+								+ " (the transaction was rolled back)",
+						"Give " + column + " a rule that fits its values in " + anonymization.file()
+								+ ", then run the sync again with resume: the " + results.size()
+								+ " tables already copied are skipped");
 			}
 			finally {
 				target.setAutoCommit(true);

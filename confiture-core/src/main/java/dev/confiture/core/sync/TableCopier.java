@@ -1,6 +1,5 @@
 package dev.confiture.core.sync;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,9 +76,9 @@ final class TableCopier {
 			in = targetCopy.copyIn("COPY " + qualified + " (" + columns + ") FROM STDIN");
 			thread.start();
 			long reported = 0;
-			byte[][] chunk;
+			Chunk chunk;
 			while ((chunk = reader.next()) != ChunkReader.END) {
-				in.writeToCopy(chunk[0], 0, chunk[0].length);
+				in.writeToCopy(chunk.bytes(), 0, chunk.length());
 				if (reader.rows() - reported >= PROGRESS_EVERY) {
 					reported = reader.rows();
 					listener.progress(planned, reported, reader.bytes());
@@ -122,9 +121,9 @@ final class TableCopier {
 	 */
 	private static final class ChunkReader implements Runnable {
 
-		static final byte[][] END = new byte[0][];
+		static final Chunk END = new Chunk(0, new byte[0]);
 
-		private final java.util.concurrent.BlockingQueue<byte[][]> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+		private final java.util.concurrent.BlockingQueue<Chunk> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
 
 		private final CopyOut out;
 
@@ -151,7 +150,7 @@ final class TableCopier {
 		@Override
 		public void run() {
 			try {
-				ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK + 4096);
+				RowBytes chunk = new RowBytes(CHUNK + 4096);
 				int[] bounds = (this.rules != null) ? new int[2 * this.rules.length + 2] : null;
 				RowKey key = (this.keyColumns != null) ? new RowKey(this.keyColumns) : null;
 				byte[] row;
@@ -170,12 +169,11 @@ final class TableCopier {
 					if (chunk.size() >= CHUNK) {
 						this.rows = count;
 						this.bytes = size;
-						put(new byte[][] { chunk.toByteArray() });
-						chunk.reset();
+						put(new Chunk(chunk.size(), chunk.take(CHUNK + 4096)));
 					}
 				}
 				if (chunk.size() > 0) {
-					put(new byte[][] { chunk.toByteArray() });
+					put(new Chunk(chunk.size(), chunk.take(0)));
 				}
 				this.rows = count;
 				this.bytes = size;
@@ -194,7 +192,7 @@ final class TableCopier {
 			}
 		}
 
-		private void put(byte[][] chunk) throws InterruptedException {
+		private void put(Chunk chunk) throws InterruptedException {
 			while (!this.stopped) {
 				if (this.queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
 					return;
@@ -202,8 +200,8 @@ final class TableCopier {
 			}
 		}
 
-		byte[][] next() throws SQLException {
-			byte[][] chunk;
+		Chunk next() throws SQLException {
+			Chunk chunk;
 			try {
 				chunk = this.queue.take();
 			}
@@ -238,7 +236,7 @@ final class TableCopier {
 
 	}
 
-	private static void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, ByteArrayOutputStream result) {
+	private static void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, RowBytes result) {
 		int fields = CopyText.split(row, row.length, bounds);
 		if (key != null) {
 			key.reset(row, bounds);
@@ -254,10 +252,50 @@ final class TableCopier {
 				result.write(row, start, end - start);
 			}
 			else {
-				CopyText.encode(rule.apply(CopyText.decode(row, start, end), key), result);
+				String value;
+				try {
+					value = rule.apply(CopyText.decode(row, start, end), key);
+				}
+				catch (RuntimeException ex) {
+					throw new RuleFailure(i, rule, ex);
+				}
+				CopyText.encode(value, result);
 			}
 		}
 		result.write('\n');
+	}
+
+	/** Rows ready to write: the first {@code length} bytes of {@code bytes}. */
+	private record Chunk(int length, byte[] bytes) {
+	}
+
+	/**
+	 * A strategy failed on a value. Carries the column and the strategy, never the value nor
+	 * the original exception (whose message may quote it).
+	 */
+	static final class RuleFailure extends RuntimeException {
+
+		private final int column;
+
+		private final transient Strategy strategy;
+
+		RuleFailure(int column, Strategy strategy, RuntimeException cause) {
+			super((cause instanceof Strategy.Unsupported) ? cause.getMessage()
+					: "it failed with " + cause.getClass().getSimpleName(), null, false, false);
+			this.column = column;
+			this.strategy = strategy;
+		}
+
+		/** The index of the column among the copied ones. */
+		int column() {
+			return this.column;
+		}
+
+		/** The strategy's name. */
+		String strategy() {
+			return this.strategy.name();
+		}
+
 	}
 
 	private static int[] keyColumns(SourceTable table) {
