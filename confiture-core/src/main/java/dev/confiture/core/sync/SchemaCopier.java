@@ -182,7 +182,7 @@ public final class SchemaCopier {
 					.map((name) -> table.columns().get(table.indexOf(name)).quoted())
 					.toList());
 				long[] copied = copier.stream(source, connection, step.query(), table.qualified(), columns,
-						step.target(), new Strategy[step.columns().size()], null, planned, options.listener());
+						step.target(), new Strategy[step.columns().size()], null, null, planned, options.listener());
 				TableCopier.resetSequences(connection, table);
 				connection.commit();
 				connection.setAutoCommit(true);

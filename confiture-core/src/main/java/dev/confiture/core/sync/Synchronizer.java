@@ -109,6 +109,7 @@ public final class Synchronizer {
 			List<TableResult> groupResults = new ArrayList<>();
 			String current = group.get(0);
 			try (Statement statement = target.createStatement()) {
+				statement.execute("SET LOCAL synchronous_commit = off");
 				if (perTable) {
 					statement.execute("SET LOCAL session_replication_role = replica");
 				}
@@ -126,7 +127,9 @@ public final class Synchronizer {
 							: Map.of();
 					long[] copied = copier.copy(source, target, table, plannedTable.where(), strategies, plannedTable,
 							options.listener());
-					long count = count(target, table);
+					// per table, the table was emptied in this transaction and its triggers are off: the
+					// count the target's COPY reported (checked against the rows read) is its row count
+					long count = perTable ? copied[0] : count(target, table);
 					if (count != copied[0]) {
 						throw new SQLException("the target holds " + count + " rows of " + name + " after the copy, "
 								+ copied[0] + " were sent");

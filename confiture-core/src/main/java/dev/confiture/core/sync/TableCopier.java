@@ -20,8 +20,9 @@ import dev.confiture.core.internal.Identifiers;
  * Streams one table from the source to the target: {@code COPY ... TO STDOUT} read row by row
  * (PostgreSQL sends one row per message), the anonymised columns replaced, and the rows
  * written in 64 KiB chunks to {@code COPY ... FROM STDIN}. Memory stays bounded whatever the
- * size of the table. Text format: rows without rules pass through as bytes, and a rule needs
- * to decode only its own field, which the binary format would make type-specific.
+ * size of the table. Rows without rules pass through as bytes, and a rule decodes only its own
+ * field. The binary format when {@link CopyBinary} says the table allows it (it spares both
+ * servers the text conversions), the text format otherwise.
  */
 final class TableCopier {
 
@@ -46,8 +47,9 @@ final class TableCopier {
 		}
 		String select = "SELECT " + table.columnList() + " FROM " + table.qualified()
 				+ ((where != null) ? " WHERE " + where : "");
+		int[] binary = CopyBinary.types(source, target, table, rules);
 		return stream(source, target, select, table.qualified(), table.columnList(), table.name(), rules,
-				rowKey ? keyColumns(table) : null, planned, listener);
+				rowKey ? keyColumns(table) : null, binary, planned, listener);
 	}
 
 	/**
@@ -59,21 +61,24 @@ final class TableCopier {
 	 * @param rules the strategy of each column, or {@code null} entries
 	 * @param keyColumns the columns that identify a row for {@link Strategy#needsRowKey()}, or
 	 * {@code null}
+	 * @param binary the type of each column to copy in binary form (see {@link CopyBinary}), or
+	 * {@code null} for the text form
 	 * @return the rows and bytes written
 	 */
 	long[] stream(Connection source, Connection target, String select, String qualified, String columns,
-			String name, Strategy[] rules, int[] keyColumns, PlannedTable planned, SyncListener listener)
-			throws SQLException {
+			String name, Strategy[] rules, int[] keyColumns, int[] binary, PlannedTable planned,
+			SyncListener listener) throws SQLException {
 		boolean transform = java.util.Arrays.stream(rules).anyMatch((rule) -> rule != null);
 		CopyManager sourceCopy = source.unwrap(PGConnection.class).getCopyAPI();
 		CopyManager targetCopy = target.unwrap(PGConnection.class).getCopyAPI();
-		CopyOut out = sourceCopy.copyOut("COPY (" + select + ") TO STDOUT");
-		ChunkReader reader = new ChunkReader(out, transform ? rules : null, keyColumns);
+		String format = (binary != null) ? " (FORMAT binary)" : "";
+		CopyOut out = sourceCopy.copyOut("COPY (" + select + ") TO STDOUT" + format);
+		ChunkReader reader = new ChunkReader(out, transform ? rules : null, keyColumns, binary);
 		Thread thread = new Thread(reader, "confiture-sync-reader");
 		thread.setDaemon(true);
 		CopyIn in = null;
 		try {
-			in = targetCopy.copyIn("COPY " + qualified + " (" + columns + ") FROM STDIN");
+			in = targetCopy.copyIn("COPY " + qualified + " (" + columns + ") FROM STDIN" + format);
 			thread.start();
 			long reported = 0;
 			Chunk chunk;
@@ -131,20 +136,23 @@ final class TableCopier {
 
 		private final int[] keyColumns;
 
+		private final int[] binary;
+
 		private volatile long rows;
 
 		private volatile long bytes;
 
 		private volatile SQLException failure;
 
-		private volatile RuntimeException error;
+		private volatile Throwable error;
 
 		private volatile boolean stopped;
 
-		ChunkReader(CopyOut out, Strategy[] rules, int[] keyColumns) {
+		ChunkReader(CopyOut out, Strategy[] rules, int[] keyColumns, int[] binary) {
 			this.out = out;
 			this.rules = rules;
 			this.keyColumns = keyColumns;
+			this.binary = binary;
 		}
 
 		@Override
@@ -161,10 +169,15 @@ final class TableCopier {
 					if (this.rules == null) {
 						chunk.write(row, 0, row.length);
 					}
+					else if (this.binary != null) {
+						CopyBinary.rewrite(row, this.rules, this.binary, chunk);
+					}
 					else {
 						rewrite(row, this.rules, bounds, key, chunk);
 					}
-					count++;
+					if (this.binary == null || CopyBinary.isRow(row)) {
+						count++;
+					}
 					size += chunk.size() - before;
 					if (chunk.size() >= CHUNK) {
 						this.rows = count;
@@ -181,14 +194,36 @@ final class TableCopier {
 			catch (SQLException ex) {
 				this.failure = ex;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				this.error = ex;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			finally {
-				this.queue.offer(END);
+				end();
+			}
+		}
+
+		/**
+		 * Hands the end mark over, waiting for room: the queue may be full when the source is
+		 * read faster than the target is written, and a lost mark would leave the writer
+		 * waiting for ever.
+		 */
+		private void end() {
+			boolean interrupted = Thread.interrupted();
+			while (!this.stopped) {
+				try {
+					if (this.queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+						break;
+					}
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
 
@@ -214,8 +249,11 @@ final class TableCopier {
 				if (this.failure != null) {
 					throw this.failure;
 				}
-				if (this.error != null) {
-					throw this.error;
+				if (this.error instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (this.error instanceof Error fatal) {
+					throw fatal;
 				}
 			}
 			return chunk;

@@ -100,6 +100,36 @@ class SyncTests {
 	}
 
 	@Test
+	void theBinaryFormatIsUsedOnlyForBuiltInTypesWithTextRulesThatIgnoreTheRow() throws Exception {
+		this.db.schema(TYPES + """
+				CREATE TABLE plain (id bigint PRIMARY KEY, email text, doc jsonb, score float8, tags text[], at timestamptz);
+				""");
+		try (java.sql.Connection source = this.db.source.connect(); java.sql.Connection target = this.db.target.connect()) {
+			Map<String, SourceTable> tables = SourceTables.read(source);
+			SourceTable plain = tables.get("public.plain");
+			Keyed keyed = new Keyed(new byte[16]);
+			assertThat(CopyBinary.types(source, target, plain, new Strategy[6])).containsExactly(20, 25, 3802, 701, 1009,
+					1184);
+			assertThat(CopyBinary.types(source, target, plain,
+					new Strategy[] { null, Strategies.email(keyed), new JsonStrategy(Map.of("a", Strategies.keep())), null,
+							null, null }))
+				.isNotNull();
+			assertThat(CopyBinary.types(source, target, plain,
+					new Strategy[] { null, null, null, Strategies.mask(2), null, null }))
+				.as("a rule on a float column needs the text form")
+				.isNull();
+			assertThat(CopyBinary.types(source, target, plain,
+					new Strategy[] { null, null, null, null, null, Strategies.dateShift(keyed, 10) }))
+				.as("a rule that depends on the row needs the text form")
+				.isNull();
+			SourceTable everything = tables.get("public.everything");
+			assertThat(CopyBinary.types(source, target, everything, new Strategy[everything.columns().size()]))
+				.as("enums and domains are not built in")
+				.isNull();
+		}
+	}
+
+	@Test
 	void copiesTablesAfterTheTablesTheyReferenceAndHandlesCycles() {
 		this.db.schema("""
 				CREATE TABLE team (id int PRIMARY KEY, captain int);
