@@ -205,7 +205,8 @@ public final class SchemaCopier {
 					"Copying into " + current + " failed: " + Synchronizer.describe(ex) + ". " + current
 							+ " is as it was (its transaction was rolled back); " + results.size()
 							+ " tables were copied before it",
-					"Fix the mapping or the data, drop and rebuild the target, and copy again", ex);
+					"Fix the mapping or the data, drop and rebuild the target, and copy again",
+					Synchronizer.withoutValues(ex));
 		}
 	}
 

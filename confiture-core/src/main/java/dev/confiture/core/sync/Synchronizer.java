@@ -69,7 +69,7 @@ public final class Synchronizer {
 			throw new ConfitureException(Category.DATABASE, "Sync failed: " + describe(ex),
 					"Check that both databases are reachable; tables already copied stay copied, the others are as "
 							+ "they were; resume to continue",
-					ex);
+					withoutValues(ex));
 		}
 	}
 
@@ -149,7 +149,7 @@ public final class Synchronizer {
 								+ " (the transaction was rolled back)",
 						"Fix the cause and run the sync again with resume: the " + results.size()
 								+ " tables already copied are skipped",
-						ex);
+						withoutValues(ex));
 			}
 			catch (TableCopier.RuleFailure ex) {
 				target.rollback();
@@ -315,6 +315,17 @@ public final class Synchronizer {
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		return (state != null && state.startsWith("08")) ? message + " (SQLSTATE " + state + ")"
 				: (ex instanceof PSQLException) ? message : "a database error (SQLSTATE " + state + ")";
+	}
+
+	/**
+	 * The failure to keep as the cause of a reported one: PostgreSQL's own text (which may quote
+	 * a value, in its message or its detail) is replaced, so that no stack trace, log or cause
+	 * chain carries a value from the data.
+	 */
+	static SQLException withoutValues(SQLException ex) {
+		SQLException safe = new SQLException(describe(ex), ex.getSQLState());
+		safe.setStackTrace(ex.getStackTrace());
+		return safe;
 	}
 
 	private static long elapsed(long started) {

@@ -203,6 +203,7 @@ class AnonymizationTests {
 					.contains("public.users is as it was");
 				assertThat(ex.hint()).contains("Give public.users.born a rule that fits its values in " + file);
 				assertThat(ex.getCause()).isNull();
+				assertThat(SyncTests.trace(ex)).doesNotContain("SECRETTOWN");
 				assertThat(ex.getMessage() + ex.hint()).doesNotContain("SECRETTOWN").doesNotContain("born in");
 			});
 		assertThat(query(this.db.target, "SELECT id || ' ' || born FROM users")).containsExactly("9 old row");

@@ -273,6 +273,9 @@ class SyncTests {
 					.contains("users_email_key")
 					.doesNotContain("TOPSECRETVALUE")
 					.doesNotContain("secret.org");
+				assertThat(trace(ex)).as("the stack trace, causes included").contains("SQLSTATE 23505")
+					.doesNotContain("TOPSECRETVALUE")
+					.doesNotContain("secret.org");
 			});
 		assertThat(query(this.db.target, "SELECT count(*) FROM users")).containsExactly("0");
 	}
@@ -297,6 +300,13 @@ class SyncTests {
 				assertThat(ex.hint()).isEqualTo("Did you mean 'email'?");
 				assertThat(ex.line()).isEqualTo(4);
 			});
+	}
+
+	/** The stack trace of a failure as a log would print it, causes included. */
+	static String trace(Throwable failure) {
+		java.io.StringWriter text = new java.io.StringWriter();
+		failure.printStackTrace(new java.io.PrintWriter(text));
+		return text.toString();
 	}
 
 }
