@@ -160,6 +160,45 @@ class SyncTests {
 	}
 
 	@Test
+	void aTargetUserThatCannotTurnTriggersOffCopiesEachGroupOfLinkedTablesInOneTransaction() {
+		this.db.schema("""
+				CREATE TABLE team (id int PRIMARY KEY, captain int);
+				CREATE TABLE player (id int PRIMARY KEY, team int REFERENCES team DEFERRABLE);
+				ALTER TABLE team ADD FOREIGN KEY (captain) REFERENCES player DEFERRABLE;
+				CREATE TABLE league (id int PRIMARY KEY);
+				""");
+		execute(this.db.source, """
+				BEGIN;
+				SET CONSTRAINTS ALL DEFERRED;
+				INSERT INTO team VALUES (1, 10);
+				INSERT INTO player VALUES (10, 1), (11, 1);
+				INSERT INTO league VALUES (1);
+				COMMIT;
+				""");
+		execute(this.db.target, "INSERT INTO team VALUES (9, NULL); INSERT INTO player VALUES (90, 9);");
+		String role = "confiture_sync_" + Long.toHexString(System.nanoTime());
+		execute(this.db.target, "CREATE ROLE " + role + " LOGIN PASSWORD 'not-a-secret'; GRANT ALL ON ALL TABLES IN "
+				+ "SCHEMA public TO " + role + "; GRANT CREATE ON SCHEMA public TO " + role);
+		try {
+			dev.confiture.core.config.ConnectionSettings settings = this.db.target.settings();
+			SyncOptions options = SyncOptions.of(new SyncEndpoint("source", this.db.source.settings(), false),
+					new SyncEndpoint("target", new dev.confiture.core.config.ConnectionSettings(settings.jdbcUrl(), role,
+							"not-a-secret"), false));
+			SyncResult result = Confiture.sync(options);
+			assertThat(result.plan().mode()).isEqualTo("per-group");
+			assertThat(result.plan().warnings())
+				.anyMatch((w) -> w.contains("reference each other") && w.contains("deferred constraints"));
+			assertThat(result.rows()).isEqualTo(4);
+			assertThat(query(this.db.target, "SELECT id || ':' || captain FROM team")).containsExactly("1:10");
+			assertThat(query(this.db.target, "SELECT id FROM player ORDER BY id")).containsExactly("10", "11");
+			assertThat(query(this.db.target, "SELECT id FROM league")).containsExactly("1");
+		}
+		finally {
+			execute(this.db.target, "DROP OWNED BY " + role + "; DROP ROLE " + role);
+		}
+	}
+
+	@Test
 	void aTableThatFailsIsLeftAsItWasAndResumeFinishesTheRun() {
 		this.db.schema("CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (id int PRIMARY KEY, note text);"
 				+ " CREATE TABLE c (id int PRIMARY KEY);");
