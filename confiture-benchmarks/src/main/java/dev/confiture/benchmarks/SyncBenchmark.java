@@ -123,8 +123,9 @@ final class SyncBenchmark implements Benchmark {
 				+ "timestamptz, boolean, double, text[], jsonb), " + query(source.settings(),
 						"SELECT pg_size_pretty(pg_total_relation_size('customer_event'))")
 				+ " on disk, copied into an empty table of the same schema in another database of the same server. "
-				+ "Sync: the whole Confiture.sync call (catalog comparison of both sides, TRUNCATE, COPY streamed "
-				+ "through the JVM, row count check, sequences, progress row, commit). Anonymised: email, full_name "
+				+ "Sync: the whole Confiture.sync call (catalog comparison of both sides, TRUNCATE, binary COPY "
+				+ "streamed through the JVM since every column has a built-in type, row count check, sequences, "
+				+ "progress row, commit). Anonymised: email, full_name "
 				+ "and phone replaced by the email, name and phone strategies (keyed HMAC / format-preserving "
 				+ "permutations). pg_dump: custom format (compressed) piped into pg_restore --data-only. psql: text "
 				+ "COPY piped between two psql processes. The target table is truncated before each repetition "

@@ -109,7 +109,7 @@ final class CopyText {
 	/**
 	 * Appends one value, escaped, or {@code \N} for {@code null}.
 	 */
-	static void encode(String value, ByteArrayOutputStream out) {
+	static void encode(String value, RowBytes out) {
 		if (value == null) {
 			out.write(BACKSLASH);
 			out.write('N');

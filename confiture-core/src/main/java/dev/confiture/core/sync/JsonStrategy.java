@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Applies strategies to values inside a JSON document: paths are keys separated by dots,
  * {@code [*]} for every element of an array (e.g. {@code contact.email},
  * {@code children[*].name}). A path that a document lacks is left alone; a value that is not
- * valid JSON is written as NULL rather than copied.
+ * valid JSON (in a text column) cannot be handled and stops the table's copy.
  */
 final class JsonStrategy implements Strategy {
 
@@ -55,7 +55,7 @@ final class JsonStrategy implements Strategy {
 			document = mapper.readTree(value);
 		}
 		catch (JacksonException ex) {
-			return null;
+			throw new Unsupported("not valid JSON");
 		}
 		JsonNode result = document;
 		for (Map.Entry<List<String>, Strategy> rule : this.rules.entrySet()) {

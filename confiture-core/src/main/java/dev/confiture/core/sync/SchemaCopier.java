@@ -182,7 +182,7 @@ public final class SchemaCopier {
 					.map((name) -> table.columns().get(table.indexOf(name)).quoted())
 					.toList());
 				long[] copied = copier.stream(source, connection, step.query(), table.qualified(), columns,
-						step.target(), new Strategy[step.columns().size()], null, planned, options.listener());
+						step.target(), new Strategy[step.columns().size()], null, null, planned, options.listener());
 				TableCopier.resetSequences(connection, table);
 				connection.commit();
 				connection.setAutoCommit(true);
@@ -205,7 +205,8 @@ public final class SchemaCopier {
 					"Copying into " + current + " failed: " + Synchronizer.describe(ex) + ". " + current
 							+ " is as it was (its transaction was rolled back); " + results.size()
 							+ " tables were copied before it",
-					"Fix the mapping or the data, drop and rebuild the target, and copy again", ex);
+					"Fix the mapping or the data, drop and rebuild the target, and copy again",
+					Synchronizer.withoutValues(ex));
 		}
 	}
 

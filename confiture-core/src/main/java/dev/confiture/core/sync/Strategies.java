@@ -1,9 +1,11 @@
 package dev.confiture.core.sync;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The built-in strategies: {@code keep}, {@code null}, {@code fixed}, {@code hash},
@@ -171,6 +173,10 @@ final class Strategies {
 	 */
 	private static final class DateShift implements Strategy {
 
+		/** PostgreSQL's ISO output of a date or timestamp: year, month, day, the rest, BC. */
+		private static final Pattern ISO_DATE = Pattern
+			.compile("(\\d{4,9})-(\\d{2})-(\\d{2})((?:[ T][0-9:.+-]*)?)( BC)?");
+
 		private final Keyed keyed;
 
 		private final int maxDays;
@@ -182,8 +188,12 @@ final class Strategies {
 
 		@Override
 		public String apply(String value, Row row) {
-			if (value == null || value.length() < 10 || !Character.isDigit(value.charAt(0))) {
+			if (value == null || value.equals("infinity") || value.equals("-infinity")) {
 				return value;
+			}
+			Matcher date = ISO_DATE.matcher(value);
+			if (!date.matches()) {
+				throw new Unsupported("not a date or timestamp in ISO form");
 			}
 			byte[] mac = this.keyed.hmac("date_shift", row.key());
 			int random = ((mac[0] & 0xFF) << 16) | ((mac[1] & 0xFF) << 8) | (mac[2] & 0xFF);
@@ -191,13 +201,20 @@ final class Strategies {
 			if ((mac[3] & 1) == 1) {
 				days = -days;
 			}
+			boolean bc = date.group(5) != null;
+			int year = Integer.parseInt(date.group(1));
+			LocalDate shifted;
 			try {
-				String shifted = LocalDate.parse(value.substring(0, 10)).plusDays(days).toString();
-				return shifted + value.substring(10);
+				shifted = LocalDate.of(bc ? 1 - year : year, Integer.parseInt(date.group(2)),
+						Integer.parseInt(date.group(3)))
+					.plusDays(days);
 			}
-			catch (DateTimeParseException ex) {
-				return value;
+			catch (DateTimeException ex) {
+				throw new Unsupported("not a valid date");
 			}
+			int shiftedYear = (shifted.getYear() > 0) ? shifted.getYear() : 1 - shifted.getYear();
+			return String.format(Locale.ROOT, "%04d-%02d-%02d", shiftedYear, shifted.getMonthValue(),
+					shifted.getDayOfMonth()) + date.group(4) + ((shifted.getYear() > 0) ? "" : " BC");
 		}
 
 		@Override

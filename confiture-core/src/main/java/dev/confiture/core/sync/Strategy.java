@@ -17,6 +17,11 @@ interface Strategy {
 	/** What the rule does, for plans and reports (never a value from the data). */
 	String describe();
 
+	/** The strategy's name as rules write it, for messages. */
+	default String name() {
+		return describe().split(" ", 2)[0];
+	}
+
 	/** Whether the strategy needs {@link Row#key()}. */
 	default boolean needsRowKey() {
 		return false;
@@ -29,6 +34,21 @@ interface Strategy {
 
 		/** A stable identity of the row: its primary key values (or all its values). */
 		String key();
+
+	}
+
+	/**
+	 * A value that the strategy cannot handle. The reason never quotes the value.
+	 */
+	final class Unsupported extends RuntimeException {
+
+		/**
+		 * Creates the failure.
+		 * @param reason what is wrong with the value, without the value
+		 */
+		Unsupported(String reason) {
+			super(reason, null, false, false);
+		}
 
 	}
 

@@ -69,7 +69,7 @@ public final class Synchronizer {
 			throw new ConfitureException(Category.DATABASE, "Sync failed: " + describe(ex),
 					"Check that both databases are reachable; tables already copied stay copied, the others are as "
 							+ "they were; resume to continue",
-					ex);
+					withoutValues(ex));
 		}
 	}
 
@@ -109,6 +109,7 @@ public final class Synchronizer {
 			List<TableResult> groupResults = new ArrayList<>();
 			String current = group.get(0);
 			try (Statement statement = target.createStatement()) {
+				statement.execute("SET LOCAL synchronous_commit = off");
 				if (perTable) {
 					statement.execute("SET LOCAL session_replication_role = replica");
 				}
@@ -126,7 +127,9 @@ public final class Synchronizer {
 							: Map.of();
 					long[] copied = copier.copy(source, target, table, plannedTable.where(), strategies, plannedTable,
 							options.listener());
-					long count = count(target, table);
+					// per table, the table was emptied in this transaction and its triggers are off: the
+					// count the target's COPY reported (checked against the rows read) is its row count
+					long count = perTable ? copied[0] : count(target, table);
 					if (count != copied[0]) {
 						throw new SQLException("the target holds " + count + " rows of " + name + " after the copy, "
 								+ copied[0] + " were sent");
@@ -142,11 +145,24 @@ public final class Synchronizer {
 				throw new ConfitureException(Category.DATABASE,
 						"Copying " + current + " failed: " + describe(ex) + ". " + current
 								+ ((group.size() > 1) ? " and the tables copied with it (" + String.join(", ", group)
-										+ ") are" : " is")
-								+ " as they were (the transaction was rolled back)",
+										+ ") are as they were" : " is as it was")
+								+ " (the transaction was rolled back)",
 						"Fix the cause and run the sync again with resume: the " + results.size()
 								+ " tables already copied are skipped",
-						ex);
+						withoutValues(ex));
+			}
+			catch (TableCopier.RuleFailure ex) {
+				target.rollback();
+				String column = current + "." + selected.get(current).columns().get(ex.column()).name();
+				throw new ConfitureException(Category.CONFIG,
+						"Anonymising " + column + " failed: its " + ex.strategy() + " rule cannot handle one of its values ("
+								+ ex.getMessage() + "). " + current
+								+ ((group.size() > 1) ? " and the tables copied with it (" + String.join(", ", group)
+										+ ") are as they were" : " is as it was")
+								+ " (the transaction was rolled back)",
+						"Give " + column + " a rule that fits its values in " + anonymization.file()
+								+ ", then run the sync again with resume: the " + results.size()
+								+ " tables already copied are skipped");
 			}
 			finally {
 				target.setAutoCommit(true);
@@ -299,6 +315,17 @@ public final class Synchronizer {
 		String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 		return (state != null && state.startsWith("08")) ? message + " (SQLSTATE " + state + ")"
 				: (ex instanceof PSQLException) ? message : "a database error (SQLSTATE " + state + ")";
+	}
+
+	/**
+	 * The failure to keep as the cause of a reported one: PostgreSQL's own text (which may quote
+	 * a value, in its message or its detail) is replaced, so that no stack trace, log or cause
+	 * chain carries a value from the data.
+	 */
+	static SQLException withoutValues(SQLException ex) {
+		SQLException safe = new SQLException(describe(ex), ex.getSQLState());
+		safe.setStackTrace(ex.getStackTrace());
+		return safe;
 	}
 
 	private static long elapsed(long started) {

@@ -1,6 +1,5 @@
 package dev.confiture.core.sync;
 
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,8 +20,9 @@ import dev.confiture.core.internal.Identifiers;
  * Streams one table from the source to the target: {@code COPY ... TO STDOUT} read row by row
  * (PostgreSQL sends one row per message), the anonymised columns replaced, and the rows
  * written in 64 KiB chunks to {@code COPY ... FROM STDIN}. Memory stays bounded whatever the
- * size of the table. Text format: rows without rules pass through as bytes, and a rule needs
- * to decode only its own field, which the binary format would make type-specific.
+ * size of the table. Rows without rules pass through as bytes, and a rule decodes only its own
+ * field. The binary format when {@link CopyBinary} says the table allows it (it spares both
+ * servers the text conversions), the text format otherwise.
  */
 final class TableCopier {
 
@@ -47,8 +47,9 @@ final class TableCopier {
 		}
 		String select = "SELECT " + table.columnList() + " FROM " + table.qualified()
 				+ ((where != null) ? " WHERE " + where : "");
+		int[] binary = CopyBinary.types(source, target, table, rules);
 		return stream(source, target, select, table.qualified(), table.columnList(), table.name(), rules,
-				rowKey ? keyColumns(table) : null, planned, listener);
+				rowKey ? keyColumns(table) : null, binary, planned, listener);
 	}
 
 	/**
@@ -60,26 +61,29 @@ final class TableCopier {
 	 * @param rules the strategy of each column, or {@code null} entries
 	 * @param keyColumns the columns that identify a row for {@link Strategy#needsRowKey()}, or
 	 * {@code null}
+	 * @param binary the type of each column to copy in binary form (see {@link CopyBinary}), or
+	 * {@code null} for the text form
 	 * @return the rows and bytes written
 	 */
 	long[] stream(Connection source, Connection target, String select, String qualified, String columns,
-			String name, Strategy[] rules, int[] keyColumns, PlannedTable planned, SyncListener listener)
-			throws SQLException {
+			String name, Strategy[] rules, int[] keyColumns, int[] binary, PlannedTable planned,
+			SyncListener listener) throws SQLException {
 		boolean transform = java.util.Arrays.stream(rules).anyMatch((rule) -> rule != null);
 		CopyManager sourceCopy = source.unwrap(PGConnection.class).getCopyAPI();
 		CopyManager targetCopy = target.unwrap(PGConnection.class).getCopyAPI();
-		CopyOut out = sourceCopy.copyOut("COPY (" + select + ") TO STDOUT");
-		ChunkReader reader = new ChunkReader(out, transform ? rules : null, keyColumns);
+		String format = (binary != null) ? " (FORMAT binary)" : "";
+		CopyOut out = sourceCopy.copyOut("COPY (" + select + ") TO STDOUT" + format);
+		ChunkReader reader = new ChunkReader(out, transform ? rules : null, keyColumns, binary);
 		Thread thread = new Thread(reader, "confiture-sync-reader");
 		thread.setDaemon(true);
 		CopyIn in = null;
 		try {
-			in = targetCopy.copyIn("COPY " + qualified + " (" + columns + ") FROM STDIN");
+			in = targetCopy.copyIn("COPY " + qualified + " (" + columns + ") FROM STDIN" + format);
 			thread.start();
 			long reported = 0;
-			byte[][] chunk;
+			Chunk chunk;
 			while ((chunk = reader.next()) != ChunkReader.END) {
-				in.writeToCopy(chunk[0], 0, chunk[0].length);
+				in.writeToCopy(chunk.bytes(), 0, chunk.length());
 				if (reader.rows() - reported >= PROGRESS_EVERY) {
 					reported = reader.rows();
 					listener.progress(planned, reported, reader.bytes());
@@ -122,9 +126,9 @@ final class TableCopier {
 	 */
 	private static final class ChunkReader implements Runnable {
 
-		static final byte[][] END = new byte[0][];
+		static final Chunk END = new Chunk(0, new byte[0]);
 
-		private final java.util.concurrent.BlockingQueue<byte[][]> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+		private final java.util.concurrent.BlockingQueue<Chunk> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
 
 		private final CopyOut out;
 
@@ -132,26 +136,29 @@ final class TableCopier {
 
 		private final int[] keyColumns;
 
+		private final int[] binary;
+
 		private volatile long rows;
 
 		private volatile long bytes;
 
 		private volatile SQLException failure;
 
-		private volatile RuntimeException error;
+		private volatile Throwable error;
 
 		private volatile boolean stopped;
 
-		ChunkReader(CopyOut out, Strategy[] rules, int[] keyColumns) {
+		ChunkReader(CopyOut out, Strategy[] rules, int[] keyColumns, int[] binary) {
 			this.out = out;
 			this.rules = rules;
 			this.keyColumns = keyColumns;
+			this.binary = binary;
 		}
 
 		@Override
 		public void run() {
 			try {
-				ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK + 4096);
+				RowBytes chunk = new RowBytes(CHUNK + 4096);
 				int[] bounds = (this.rules != null) ? new int[2 * this.rules.length + 2] : null;
 				RowKey key = (this.keyColumns != null) ? new RowKey(this.keyColumns) : null;
 				byte[] row;
@@ -162,20 +169,24 @@ final class TableCopier {
 					if (this.rules == null) {
 						chunk.write(row, 0, row.length);
 					}
+					else if (this.binary != null) {
+						CopyBinary.rewrite(row, this.rules, this.binary, chunk);
+					}
 					else {
 						rewrite(row, this.rules, bounds, key, chunk);
 					}
-					count++;
+					if (this.binary == null || CopyBinary.isRow(row)) {
+						count++;
+					}
 					size += chunk.size() - before;
 					if (chunk.size() >= CHUNK) {
 						this.rows = count;
 						this.bytes = size;
-						put(new byte[][] { chunk.toByteArray() });
-						chunk.reset();
+						put(new Chunk(chunk.size(), chunk.take(CHUNK + 4096)));
 					}
 				}
 				if (chunk.size() > 0) {
-					put(new byte[][] { chunk.toByteArray() });
+					put(new Chunk(chunk.size(), chunk.take(0)));
 				}
 				this.rows = count;
 				this.bytes = size;
@@ -183,18 +194,40 @@ final class TableCopier {
 			catch (SQLException ex) {
 				this.failure = ex;
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | Error ex) {
 				this.error = ex;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
 			finally {
-				this.queue.offer(END);
+				end();
 			}
 		}
 
-		private void put(byte[][] chunk) throws InterruptedException {
+		/**
+		 * Hands the end mark over, waiting for room: the queue may be full when the source is
+		 * read faster than the target is written, and a lost mark would leave the writer
+		 * waiting for ever.
+		 */
+		private void end() {
+			boolean interrupted = Thread.interrupted();
+			while (!this.stopped) {
+				try {
+					if (this.queue.offer(END, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+						break;
+					}
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+		private void put(Chunk chunk) throws InterruptedException {
 			while (!this.stopped) {
 				if (this.queue.offer(chunk, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
 					return;
@@ -202,8 +235,8 @@ final class TableCopier {
 			}
 		}
 
-		byte[][] next() throws SQLException {
-			byte[][] chunk;
+		Chunk next() throws SQLException {
+			Chunk chunk;
 			try {
 				chunk = this.queue.take();
 			}
@@ -216,8 +249,11 @@ final class TableCopier {
 				if (this.failure != null) {
 					throw this.failure;
 				}
-				if (this.error != null) {
-					throw this.error;
+				if (this.error instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (this.error instanceof Error fatal) {
+					throw fatal;
 				}
 			}
 			return chunk;
@@ -238,7 +274,7 @@ final class TableCopier {
 
 	}
 
-	private static void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, ByteArrayOutputStream result) {
+	private static void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, RowBytes result) {
 		int fields = CopyText.split(row, row.length, bounds);
 		if (key != null) {
 			key.reset(row, bounds);
@@ -254,10 +290,50 @@ final class TableCopier {
 				result.write(row, start, end - start);
 			}
 			else {
-				CopyText.encode(rule.apply(CopyText.decode(row, start, end), key), result);
+				String value;
+				try {
+					value = rule.apply(CopyText.decode(row, start, end), key);
+				}
+				catch (RuntimeException ex) {
+					throw new RuleFailure(i, rule, ex);
+				}
+				CopyText.encode(value, result);
 			}
 		}
 		result.write('\n');
+	}
+
+	/** Rows ready to write: the first {@code length} bytes of {@code bytes}. */
+	private record Chunk(int length, byte[] bytes) {
+	}
+
+	/**
+	 * A strategy failed on a value. Carries the column and the strategy, never the value nor
+	 * the original exception (whose message may quote it).
+	 */
+	static final class RuleFailure extends RuntimeException {
+
+		private final int column;
+
+		private final transient Strategy strategy;
+
+		RuleFailure(int column, Strategy strategy, RuntimeException cause) {
+			super((cause instanceof Strategy.Unsupported) ? cause.getMessage()
+					: "it failed with " + cause.getClass().getSimpleName(), null, false, false);
+			this.column = column;
+			this.strategy = strategy;
+		}
+
+		/** The index of the column among the copied ones. */
+		int column() {
+			return this.column;
+		}
+
+		/** The strategy's name. */
+		String strategy() {
+			return this.strategy.name();
+		}
+
 	}
 
 	private static int[] keyColumns(SourceTable table) {

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.Confiture;
+import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConfigurationException;
 
 import static dev.confiture.core.sync.SyncTestDatabases.execute;
@@ -173,9 +175,83 @@ class AnonymizationTests {
 		SyncOptions options = this.db.options().withAnonymization(rules(KEY)).withRequireAnonymization(true);
 		execute(this.db.source, "ALTER TABLE users ADD COLUMN home_address text;");
 		execute(this.db.target, "ALTER TABLE users ADD COLUMN home_address text;");
-		assertThatExceptionOfType(dev.confiture.core.api.ConfitureException.class)
+		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> Confiture.sync(options))
 			.withMessageContaining("public.users.home_address");
+	}
+
+	@Test
+	void aValueARuleCannotHandleStopsItsTableNamingTableColumnAndStrategyButNeverTheValue() throws Exception {
+		this.db.schema("""
+				CREATE TABLE accounts (id int PRIMARY KEY);
+				CREATE TABLE users (id int PRIMARY KEY, born text, account int REFERENCES accounts);
+				""");
+		execute(this.db.source, """
+				INSERT INTO accounts VALUES (1);
+				INSERT INTO users VALUES (1, '1990-05-17', 1), (2, 'born in SECRETTOWN', 1);
+				""");
+		execute(this.db.target, "INSERT INTO users VALUES (9, 'old row', NULL)");
+		Path file = Files.writeString(this.directory.resolve("shift.yaml"),
+				"key: ${K}\ntables:\n  users:\n    born: date_shift\n");
+		Anonymization rules = Anonymization.load(file, Map.of("K", KEY));
+		assertThatExceptionOfType(ConfitureException.class)
+			.isThrownBy(() -> Confiture.sync(this.db.options().withAnonymization(rules)))
+			.satisfies((ex) -> {
+				assertThat(ex.category()).isEqualTo(Category.CONFIG);
+				assertThat(ex.getMessage()).contains("Anonymising public.users.born failed")
+					.contains("its date_shift rule cannot handle one of its values (not a date or timestamp in ISO form)")
+					.contains("public.users is as it was");
+				assertThat(ex.hint()).contains("Give public.users.born a rule that fits its values in " + file);
+				assertThat(ex.getCause()).isNull();
+				assertThat(SyncTests.trace(ex)).doesNotContain("SECRETTOWN");
+				assertThat(ex.getMessage() + ex.hint()).doesNotContain("SECRETTOWN").doesNotContain("born in");
+			});
+		assertThat(query(this.db.target, "SELECT id || ' ' || born FROM users")).containsExactly("9 old row");
+		assertThat(query(this.db.target, "SELECT id FROM accounts")).containsExactly("1");
+		Path fixed = Files.writeString(this.directory.resolve("shift.yaml"), "tables:\n  users:\n    born: keep\n");
+		SyncResult resumed = Confiture.sync(this.db.options()
+			.withAnonymization(Anonymization.load(fixed, Map.of()))
+			.withResume(true));
+		assertThat(resumed.tables()).extracting(TableResult::skipped).containsExactly(true, false);
+		assertThat(query(this.db.target, "SELECT born FROM users ORDER BY id")).containsExactly("1990-05-17",
+				"born in SECRETTOWN");
+	}
+
+	@Test
+	void aJsonRuleOnAValueThatIsNotJsonIsAnErrorWithoutTheValue() throws Exception {
+		this.db.schema("CREATE TABLE users (id int PRIMARY KEY, profile text)");
+		execute(this.db.source, "INSERT INTO users VALUES (1, '{\"email\": \"a@b.example\"}'), (2, 'SECRET{')");
+		Path file = Files.writeString(this.directory.resolve("json.yaml"),
+				"key: ${K}\ntables:\n  users:\n    profile:\n      json:\n        email: email\n");
+		Anonymization rules = Anonymization.load(file, Map.of("K", KEY));
+		assertThatExceptionOfType(ConfitureException.class)
+			.isThrownBy(() -> Confiture.sync(this.db.options().withAnonymization(rules)))
+			.withMessageContaining("Anonymising public.users.profile failed: its json rule cannot handle one of its "
+					+ "values (not valid JSON)")
+			.satisfies((ex) -> assertThat(ex.getMessage() + ex.hint()).doesNotContain("SECRET"));
+		assertThat(query(this.db.target, "SELECT count(*) FROM users")).containsExactly("0");
+	}
+
+	@Test
+	void dateShiftKeepsInfinityTimeZoneAndEraAndRefusesWhatIsNotADate() {
+		Strategy shift = Strategies.dateShift(new Keyed(KEY.getBytes()), 30);
+		Strategy.Row row = () -> "42\t";
+		assertThat(shift.apply("infinity", row)).isEqualTo("infinity");
+		assertThat(shift.apply("-infinity", row)).isEqualTo("-infinity");
+		assertThat(shift.apply(null, row)).isNull();
+		String day = shift.apply("2024-03-01", row);
+		long moved = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse("2024-03-01"),
+				java.time.LocalDate.parse(day));
+		assertThat(Math.abs(moved)).isBetween(1L, 30L);
+		assertThat(shift.apply("2024-03-01 10:15:30.5+05:30", row)).isEqualTo(day + " 10:15:30.5+05:30");
+		assertThat(shift.apply("2024-03-01T10:15:30", row)).isEqualTo(day + "T10:15:30");
+		assertThat(shift.apply("0001-01-01", row)).matches((moved < 0) ? "0001-12-\\d\\d BC" : "0001-01-\\d\\d");
+		assertThat(shift.apply("0044-03-15 BC", row)).matches("0044-0[2-4]-\\d\\d BC");
+		assertThat(shift.apply("12345-06-15", row)).startsWith("12345-0");
+		for (String bad : List.of("17/05/1990", "yesterday", "2024-13-45", "", "1990-05-17 at noon")) {
+			assertThatExceptionOfType(Strategy.Unsupported.class).isThrownBy(() -> shift.apply(bad, row))
+				.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain(bad.isEmpty() ? "\u0000" : bad));
+		}
 	}
 
 	private Anonymization rules(String key) throws Exception {

@@ -100,6 +100,36 @@ class SyncTests {
 	}
 
 	@Test
+	void theBinaryFormatIsUsedOnlyForBuiltInTypesWithTextRulesThatIgnoreTheRow() throws Exception {
+		this.db.schema(TYPES + """
+				CREATE TABLE plain (id bigint PRIMARY KEY, email text, doc jsonb, score float8, tags text[], at timestamptz);
+				""");
+		try (java.sql.Connection source = this.db.source.connect(); java.sql.Connection target = this.db.target.connect()) {
+			Map<String, SourceTable> tables = SourceTables.read(source);
+			SourceTable plain = tables.get("public.plain");
+			Keyed keyed = new Keyed(new byte[16]);
+			assertThat(CopyBinary.types(source, target, plain, new Strategy[6])).containsExactly(20, 25, 3802, 701, 1009,
+					1184);
+			assertThat(CopyBinary.types(source, target, plain,
+					new Strategy[] { null, Strategies.email(keyed), new JsonStrategy(Map.of("a", Strategies.keep())), null,
+							null, null }))
+				.isNotNull();
+			assertThat(CopyBinary.types(source, target, plain,
+					new Strategy[] { null, null, null, Strategies.mask(2), null, null }))
+				.as("a rule on a float column needs the text form")
+				.isNull();
+			assertThat(CopyBinary.types(source, target, plain,
+					new Strategy[] { null, null, null, null, null, Strategies.dateShift(keyed, 10) }))
+				.as("a rule that depends on the row needs the text form")
+				.isNull();
+			SourceTable everything = tables.get("public.everything");
+			assertThat(CopyBinary.types(source, target, everything, new Strategy[everything.columns().size()]))
+				.as("enums and domains are not built in")
+				.isNull();
+		}
+	}
+
+	@Test
 	void copiesTablesAfterTheTablesTheyReferenceAndHandlesCycles() {
 		this.db.schema("""
 				CREATE TABLE team (id int PRIMARY KEY, captain int);
@@ -127,6 +157,45 @@ class SyncTests {
 		assertThat(result.plan().warnings()).anyMatch((w) -> w.contains("public.player, public.team reference each other"));
 		assertThat(query(this.db.target, "SELECT id || ':' || coalesce(captain, 0) FROM team")).containsExactly("1:10");
 		assertThat(query(this.db.target, "SELECT count(*) FROM player")).containsExactly("2");
+	}
+
+	@Test
+	void aTargetUserThatCannotTurnTriggersOffCopiesEachGroupOfLinkedTablesInOneTransaction() {
+		this.db.schema("""
+				CREATE TABLE team (id int PRIMARY KEY, captain int);
+				CREATE TABLE player (id int PRIMARY KEY, team int REFERENCES team DEFERRABLE);
+				ALTER TABLE team ADD FOREIGN KEY (captain) REFERENCES player DEFERRABLE;
+				CREATE TABLE league (id int PRIMARY KEY);
+				""");
+		execute(this.db.source, """
+				BEGIN;
+				SET CONSTRAINTS ALL DEFERRED;
+				INSERT INTO team VALUES (1, 10);
+				INSERT INTO player VALUES (10, 1), (11, 1);
+				INSERT INTO league VALUES (1);
+				COMMIT;
+				""");
+		execute(this.db.target, "INSERT INTO team VALUES (9, NULL); INSERT INTO player VALUES (90, 9);");
+		String role = "confiture_sync_" + Long.toHexString(System.nanoTime());
+		execute(this.db.target, "CREATE ROLE " + role + " LOGIN PASSWORD 'not-a-secret'; GRANT ALL ON ALL TABLES IN "
+				+ "SCHEMA public TO " + role + "; GRANT CREATE ON SCHEMA public TO " + role);
+		try {
+			dev.confiture.core.config.ConnectionSettings settings = this.db.target.settings();
+			SyncOptions options = SyncOptions.of(new SyncEndpoint("source", this.db.source.settings(), false),
+					new SyncEndpoint("target", new dev.confiture.core.config.ConnectionSettings(settings.jdbcUrl(), role,
+							"not-a-secret"), false));
+			SyncResult result = Confiture.sync(options);
+			assertThat(result.plan().mode()).isEqualTo("per-group");
+			assertThat(result.plan().warnings())
+				.anyMatch((w) -> w.contains("reference each other") && w.contains("deferred constraints"));
+			assertThat(result.rows()).isEqualTo(4);
+			assertThat(query(this.db.target, "SELECT id || ':' || captain FROM team")).containsExactly("1:10");
+			assertThat(query(this.db.target, "SELECT id FROM player ORDER BY id")).containsExactly("10", "11");
+			assertThat(query(this.db.target, "SELECT id FROM league")).containsExactly("1");
+		}
+		finally {
+			execute(this.db.target, "DROP OWNED BY " + role + "; DROP ROLE " + role);
+		}
 	}
 
 	@Test
@@ -243,6 +312,9 @@ class SyncTests {
 					.contains("users_email_key")
 					.doesNotContain("TOPSECRETVALUE")
 					.doesNotContain("secret.org");
+				assertThat(trace(ex)).as("the stack trace, causes included").contains("SQLSTATE 23505")
+					.doesNotContain("TOPSECRETVALUE")
+					.doesNotContain("secret.org");
 			});
 		assertThat(query(this.db.target, "SELECT count(*) FROM users")).containsExactly("0");
 	}
@@ -267,6 +339,13 @@ class SyncTests {
 				assertThat(ex.hint()).isEqualTo("Did you mean 'email'?");
 				assertThat(ex.line()).isEqualTo(4);
 			});
+	}
+
+	/** The stack trace of a failure as a log would print it, causes included. */
+	static String trace(Throwable failure) {
+		java.io.StringWriter text = new java.io.StringWriter();
+		failure.printStackTrace(new java.io.PrintWriter(text));
+		return text.toString();
 	}
 
 }
