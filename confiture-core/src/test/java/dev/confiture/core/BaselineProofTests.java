@@ -198,6 +198,18 @@ class BaselineProofTests {
 	}
 
 	@Test
+	void additionsThatAreRefusedAreSkippedButOthersInTheSameStatementAreProven() {
+		this.project.file("db/migrations/001_isbn.up.sql", "ALTER TABLE book ADD COLUMN isbn text;\n"
+				+ "ALTER TABLE book ADD CONSTRAINT book_price_check CHECK (price >= 0), ADD COLUMN ignored int;");
+		this.project.file("db/migrations/002_extra.up.sql",
+				"ALTER TABLE book ADD COLUMN IF NOT EXISTS isbn text, ADD COLUMN extra int;");
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("The schema files do not contain a migration ")
+				.contains("002_extra (db/migrations/002_extra.up.sql) adds column public.book.extra integer")
+				.doesNotContain("001_isbn"));
+	}
+
+	@Test
 	void changeUndoneOnlyByAnotherMissingMigrationIsStillNamed() {
 		this.project.file("db/migrations/001_price_one.up.sql", "ALTER TABLE book ALTER COLUMN price SET DEFAULT 1;");
 		this.project.file("db/migrations/002_price_two_and_email.up.sql",
