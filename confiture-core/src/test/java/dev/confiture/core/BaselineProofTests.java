@@ -181,6 +181,45 @@ class BaselineProofTests {
 			.startsWith("db/migrations/004_bad_data.up.sql:1: ");
 	}
 
+	@Test
+	void changeThatALaterMigrationUndoesIsNotNamedWhenAnotherMigrationIsMissing() throws SQLException {
+		this.project.file("db/migrations/001_price_one.up.sql", "ALTER TABLE book ALTER COLUMN price SET DEFAULT 1;");
+		this.project.file("db/migrations/002_price_zero.up.sql", "ALTER TABLE book ALTER COLUMN price SET DEFAULT 0;");
+		this.project.file("db/migrations/003_add_owner_email.up.sql", "ALTER TABLE book ADD COLUMN owner_email text;");
+		this.project.file("db/migrations/004_temporary.up.sql", "ALTER TABLE book ADD COLUMN scratch int;");
+		this.project.file("db/migrations/005_drop_temporary.up.sql", "ALTER TABLE book DROP COLUMN scratch;");
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("The schema files do not contain a migration ")
+				.contains("003_add_owner_email (db/migrations/003_add_owner_email.up.sql) adds column "
+						+ "public.book.owner_email text")
+				.doesNotContain("001_price_one")
+				.doesNotContain("004_temporary"));
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	@Test
+	void additionsThatAreRefusedAreSkippedButOthersInTheSameStatementAreProven() {
+		this.project.file("db/migrations/001_isbn.up.sql", "ALTER TABLE book ADD COLUMN isbn text;\n"
+				+ "ALTER TABLE book ADD CONSTRAINT book_price_check CHECK (price >= 0), ADD COLUMN ignored int;");
+		this.project.file("db/migrations/002_extra.up.sql",
+				"ALTER TABLE book ADD COLUMN IF NOT EXISTS isbn text, ADD COLUMN extra int;");
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("The schema files do not contain a migration ")
+				.contains("002_extra (db/migrations/002_extra.up.sql) adds column public.book.extra integer")
+				.doesNotContain("001_isbn"));
+	}
+
+	@Test
+	void changeUndoneOnlyByAnotherMissingMigrationIsStillNamed() {
+		this.project.file("db/migrations/001_price_one.up.sql", "ALTER TABLE book ALTER COLUMN price SET DEFAULT 1;");
+		this.project.file("db/migrations/002_price_two_and_email.up.sql",
+				"ALTER TABLE book ALTER COLUMN price SET DEFAULT 2;\nALTER TABLE book ADD COLUMN owner_email text;");
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("The schema files do not contain 2 migrations")
+				.contains("001_price_one (db/migrations/001_price_one.up.sql) changes column public.book.price")
+				.contains("002_price_two_and_email"));
+	}
+
 	private Confiture confiture() {
 		return Confiture.configure()
 			.projectDirectory(this.root)

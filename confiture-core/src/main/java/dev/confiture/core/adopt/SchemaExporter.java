@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import dev.confiture.core.adopt.FileLayout.Placed;
@@ -89,20 +91,32 @@ public final class SchemaExporter {
 	 */
 	public SchemaExportResult export(SchemaExportOptions options, PostgresServer shadowServer) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(this.environment.trackingTable());
-		Catalog live;
-		try (Connection connection = this.database.open()) {
-			live = reader.read(connection);
+		// the live catalog is read while the throw-away database is created and its empty catalog read
+		CompletableFuture<Catalog> liveRead = CompletableFuture.supplyAsync(() -> readLive(reader), (task) -> {
+			Thread thread = new Thread(task, "confiture-read-live");
+			thread.setDaemon(true);
+			thread.start();
+		});
+		ScratchDatabase created;
+		try {
+			created = shadowServer.createDatabase();
 		}
-		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not connect to " + this.description + ": "
-					+ ex.getMessage(), "Check that PostgreSQL is running and that the environment's database is right",
-					ex);
+		catch (RuntimeException ex) {
+			join(liveRead);
+			throw ex;
 		}
-		Catalog wanted = select(live, options);
 		Path project = this.environment.projectDirectory();
 		Path directory = schemaDirectory();
-		try (ScratchDatabase scratch = shadowServer.createDatabase()) {
-			Catalog base = read(reader, scratch);
+		try (ScratchDatabase scratch = created) {
+			Catalog base;
+			try {
+				base = read(reader, scratch);
+			}
+			catch (RuntimeException ex) {
+				join(liveRead);
+				throw ex;
+			}
+			Catalog wanted = select(join(liveRead), options);
 			List<Creation> creations = SchemaDiff.creations(base, wanted);
 			if (creations.isEmpty()) {
 				throw new ConfitureException(Category.CONFIG, "Database " + this.description
@@ -160,6 +174,33 @@ public final class SchemaExporter {
 					wanted.objects().size() - countShared(base, wanted), deferred, otherFiles, differences,
 					reprinted.stream().map(ObjectId::toString).toList(),
 					baselined, recorded);
+		}
+	}
+
+	private Catalog readLive(CatalogReader reader) {
+		try (Connection connection = this.database.open()) {
+			return reader.read(connection);
+		}
+		catch (SQLException ex) {
+			throw new ConfitureException(Category.DATABASE, "Could not connect to " + this.description + ": "
+					+ ex.getMessage(), "Check that PostgreSQL is running and that the environment's database is right",
+					ex);
+		}
+	}
+
+	/** The live catalog, or the failure of its read as it was thrown. */
+	private static Catalog join(CompletableFuture<Catalog> read) {
+		try {
+			return read.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
 		}
 	}
 

@@ -64,10 +64,13 @@ public final class CatalogLoader {
 	public static void build(ScratchDatabase database, List<SqlSource> sources) {
 		try (Connection connection = database.connect()) {
 			connection.setAutoCommit(false);
-			ScriptExecutor executor = new ScriptExecutor(connection, Category.SCHEMA);
-			for (SqlSource source : sources) {
-				String text = PG_DUMP_RESTRICT.matcher(source.text()).replaceAll("");
-				executor.execute(source.name(), SqlScript.split(source.name(), text));
+			if (!BatchedBuild.run(connection, sources, PG_DUMP_RESTRICT)) {
+				connection.rollback();
+				ScriptExecutor executor = new ScriptExecutor(connection, Category.SCHEMA);
+				for (SqlSource source : sources) {
+					String text = PG_DUMP_RESTRICT.matcher(source.text()).replaceAll("");
+					executor.execute(source.name(), SqlScript.split(source.name(), text));
+				}
 			}
 			connection.commit();
 		}

@@ -45,6 +45,17 @@ final class AllAtOnceProof {
 			+ "CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME
 			+ ")\\s+ON\\s+(?:ONLY\\s+)?(" + NAME + "(?:\\." + NAME + ")?)[\\s(]");
 
+	private static final String ALTER_TABLE = LEADING_COMMENTS + "ALTER\\s+TABLE\\s+(?:ONLY\\s+)?(" + NAME + "(?:\\." + NAME
+			+ ")?)\\s+ADD\\s+";
+
+	/** An {@code ALTER TABLE table ADD [COLUMN] name}, without {@code IF NOT EXISTS}. */
+	private static final Pattern ADD_COLUMN = Pattern.compile(ALTER_TABLE + "(?:COLUMN\\s+)?"
+			+ "(?!(?:IF|COLUMN|CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN|EXCLUDE)\\b)(" + NAME + ")\\s");
+
+	/** An {@code ALTER TABLE table ADD CONSTRAINT name CHECK} or {@code FOREIGN KEY}. */
+	private static final Pattern ADD_CONSTRAINT = Pattern.compile(ALTER_TABLE + "CONSTRAINT\\s+(" + NAME
+			+ ")\\s+(?:CHECK|FOREIGN\\s+KEY)\\b");
+
 	private static final Map<String, String> functions = new ConcurrentHashMap<>();
 
 	private AllAtOnceProof() {
@@ -120,7 +131,12 @@ final class AllAtOnceProof {
 	 * {@code CREATE INDEX name ON table}: the proof skips it when a relation of that name exists
 	 * where it would be created, since PostgreSQL would refuse it (a table after creating and
 	 * dropping the sequences of its identity columns, which costs far more than the check).
-	 * @return the name and, for an index, its table; {@code null}s for other statements
+	 * Likewise the column of an {@code ALTER TABLE table ADD [COLUMN] name} and the constraint
+	 * of an {@code ALTER TABLE table ADD CONSTRAINT name CHECK} or {@code FOREIGN KEY}, skipped
+	 * when the table has one of that name (a refused statement costs a subtransaction and an
+	 * error; the check, one catalog lookup).
+	 * @return the name and, for an index, its table; {@code "#c column"} or
+	 * {@code "#k constraint"} and the table; {@code null}s for other statements
 	 */
 	static String[] creates(SqlStatement statement) {
 		Matcher table = CREATE_TABLE.matcher(statement.sql());
@@ -128,7 +144,15 @@ final class AllAtOnceProof {
 			return new String[] { table.group(1), null };
 		}
 		Matcher index = CREATE_INDEX.matcher(statement.sql());
-		return index.lookingAt() ? new String[] { index.group(1), index.group(2) } : new String[2];
+		if (index.lookingAt()) {
+			return new String[] { index.group(1), index.group(2) };
+		}
+		Matcher column = ADD_COLUMN.matcher(statement.sql());
+		if (column.lookingAt()) {
+			return new String[] { "#c " + column.group(2), column.group(1) };
+		}
+		Matcher constraint = ADD_CONSTRAINT.matcher(statement.sql());
+		return constraint.lookingAt() ? new String[] { "#k " + constraint.group(2), constraint.group(1) } : new String[2];
 	}
 
 	/**

@@ -77,16 +77,23 @@ final class BaselineProver {
 			}
 		}
 		Map<Integer, String> suspects = AllAtOnceProof.run(this.connection, scripts, notes) ? new HashMap<>() : fastPath(scripts, notes);
+		Map<Integer, List<String>> named = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < migrations.size(); i++) {
-			ResolvedMigration migration = migrations.get(i);
 			Prepared script = scripts.get(i);
 			if (suspects == null || script == null || script.copies() || suspects.containsKey(i)) {
-				List<String> changes = judge(migration, script, notes);
+				List<String> changes = judge(migrations, scripts, List.of(i), notes);
 				if (!changes.isEmpty()) {
-					unmirrored.add(new Unmirrored(migration.displayName(), migration.info().location(), changes));
+					named.put(i, changes);
 				}
 			}
 		}
+		Set<Integer> undone = undone(migrations, scripts, named.keySet());
+		named.forEach((index, changes) -> {
+			if (!undone.contains(index)) {
+				unmirrored.add(new Unmirrored(migrations.get(index).displayName(), migrations.get(index).info().location(),
+						changes));
+			}
+		});
 		return new BaselineProof(true, migrations.size(), unmirrored, notes,
 				Duration.ofNanos(System.nanoTime() - started));
 	}
@@ -175,30 +182,63 @@ final class BaselineProver {
 	}
 
 	/**
-	 * Runs one migration inside a savepoint, reads the catalog, rolls back and compares.
-	 * @return what it changes, empty when nothing
+	 * Which of the named migrations only change what later ones undo (a default set to 1, later
+	 * back to 0): judged alone they change the catalog, but run with every later migration that
+	 * was not named, as the history runs them, they leave it as built, so the schema files are
+	 * right without their change. The later named migrations are left out, since their own
+	 * change is missing from the schema files.
+	 * @return the named migrations whose change is undone later, by index
 	 */
-	private List<String> judge(ResolvedMigration migration, Prepared script, List<String> notes) throws SQLException {
+	private Set<Integer> undone(List<ResolvedMigration> migrations, Map<Integer, Prepared> scripts, Set<Integer> named)
+			throws SQLException {
+		Set<Integer> undone = new java.util.HashSet<>();
+		for (int index : named) {
+			List<Integer> sequence = new ArrayList<>();
+			sequence.add(index);
+			for (int later = index + 1; later < migrations.size(); later++) {
+				if (!named.contains(later)) {
+					sequence.add(later);
+				}
+			}
+			if (sequence.size() > 1 && judge(migrations, scripts, sequence, new ArrayList<>()).isEmpty()) {
+				undone.add(index);
+			}
+		}
+		return undone;
+	}
+
+	/**
+	 * Runs migrations one after the other inside a savepoint, reads the catalog, rolls back and
+	 * compares.
+	 * @param sequence the migrations to run, by index, in order
+	 * @return what they change together, empty when nothing
+	 */
+	private List<String> judge(List<ResolvedMigration> migrations, Map<Integer, Prepared> scripts,
+			List<Integer> sequence, List<String> notes) throws SQLException {
 		Catalog after;
 		Savepoint savepoint = this.connection.setSavepoint();
 		try {
-			if (script != null) {
-				ScriptExecutor executor = new ScriptExecutor(this.connection, dev.confiture.core.api.ConfitureException.Category.DATABASE);
-				for (SqlStatement statement : script.statements()) {
-					Savepoint before = this.connection.setSavepoint();
-					try {
-						executor.execute(script.location(), statement);
-					}
-					catch (SqlExecutionException ex) {
-						this.connection.rollback(before);
-						if (!CONTAINED.contains(ex.sqlState())) {
-							notes.add(firstLine(ex.getMessage()));
+			for (int index : sequence) {
+				Prepared script = scripts.get(index);
+				if (script != null) {
+					ScriptExecutor executor = new ScriptExecutor(this.connection,
+							dev.confiture.core.api.ConfitureException.Category.DATABASE);
+					for (SqlStatement statement : script.statements()) {
+						Savepoint before = this.connection.setSavepoint();
+						try {
+							executor.execute(script.location(), statement);
+						}
+						catch (SqlExecutionException ex) {
+							this.connection.rollback(before);
+							if (!CONTAINED.contains(ex.sqlState())) {
+								notes.add(firstLine(ex.getMessage()));
+							}
 						}
 					}
 				}
-			}
-			else {
-				runJava((JavaClassMigration) migration, notes);
+				else {
+					runJava((JavaClassMigration) migrations.get(index), notes);
+				}
 			}
 			after = this.reader.readInTransaction(this.connection);
 		}

@@ -175,9 +175,16 @@ BEGIN
 			CONTINUE WHEN creates[k] IS NOT NULL AND tables[k] IS NULL AND EXISTS (SELECT FROM pg_class c
 				WHERE c.oid = to_regclass(creates[k]) AND (strpos(creates[k], '.') > 0
 					OR c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())));
-			CONTINUE WHEN tables[k] IS NOT NULL AND EXISTS (SELECT FROM pg_class c
+			CONTINUE WHEN tables[k] IS NOT NULL AND left(creates[k], 1) <> '#' AND EXISTS (SELECT FROM pg_class c
 				WHERE c.relname = (parse_ident(creates[k]))[1]
 					AND c.relnamespace = (SELECT t.relnamespace FROM pg_class t WHERE t.oid = to_regclass(tables[k])));
+			-- ALTER TABLE ... ADD COLUMN of a column that exists ('#c name'), ADD CONSTRAINT ... CHECK or
+			-- FOREIGN KEY of a constraint name the table has ('#k name'): refused too, so skipped
+			CONTINUE WHEN left(creates[k], 3) = '#c ' AND EXISTS (SELECT FROM pg_attribute a
+				WHERE a.attrelid = to_regclass(tables[k]) AND a.attnum > 0 AND NOT a.attisdropped
+					AND a.attname = (parse_ident(substr(creates[k], 4)))[1]);
+			CONTINUE WHEN left(creates[k], 3) = '#k ' AND EXISTS (SELECT FROM pg_constraint n
+				WHERE n.conrelid = to_regclass(tables[k]) AND n.conname = (parse_ident(substr(creates[k], 4)))[1]);
 			BEGIN
 				EXECUTE statements[k];
 			EXCEPTION
