@@ -24,6 +24,7 @@ import dev.confiture.core.catalog.EnumType;
 import dev.confiture.core.catalog.Extension;
 import dev.confiture.core.catalog.Index;
 import dev.confiture.core.catalog.Policy;
+import dev.confiture.core.catalog.ReplicaIdentity;
 import dev.confiture.core.catalog.Routine;
 import dev.confiture.core.catalog.Schema;
 import dev.confiture.core.catalog.Sequence;
@@ -60,6 +61,8 @@ final class Planner {
 	private final List<String> notes = new ArrayList<>();
 
 	private boolean functionBodiesUnchecked;
+
+	private PartitionChanges partitions;
 
 	private String subject;
 
@@ -113,6 +116,7 @@ final class Planner {
 		for (String id : ids) {
 			emit(id);
 		}
+		partitions().keepOwnedSequences();
 		List<Step> steps = ChangeOrder.sort(this.changes, this.from.dependencies(), this.to.dependencies())
 			.stream()
 			.map(Change::toStep)
@@ -133,6 +137,8 @@ final class Planner {
 			if (!(this.to.get(before.id()) instanceof Table after) || this.replaced.contains(before.id())) {
 				continue;
 			}
+			before = PartitionChanges.effective(this.from, before);
+			after = PartitionChanges.effective(this.to, after);
 			for (Column column : before.columns().values()) {
 				Column next = after.columns().get(column.name());
 				String id = before.columnId(column.name());
@@ -317,6 +323,9 @@ final class Planner {
 	// Emission
 
 	private void emit(String id) {
+		if (partitions().emit(id)) {
+			return;
+		}
 		CatalogObject before = this.from.get(id);
 		CatalogObject after = this.to.get(id);
 		boolean ownerGone = before != null && ownerGone(before);
@@ -589,6 +598,9 @@ final class Planner {
 		else if (object instanceof Comment comment) {
 			comment(comment);
 		}
+		else if (object instanceof ReplicaIdentity identity) {
+			new ReplicaIdentityChanges(this, this.from).emit(null, identity);
+		}
 	}
 
 	private void comment(Comment comment) {
@@ -653,9 +665,7 @@ final class Planner {
 				"name " + table.name());
 		if (table.partitionOf() != null) {
 			sql.append(" PARTITION OF ").append(table.partitionOf());
-			if (!table.columns().isEmpty()) {
-				sql.append(" (").append(String.join(", ", table.columns().keySet())).append(')');
-			}
+			sql.append(partitions().partitionColumns(table));
 			sql.append(' ').append(table.partitionBound());
 		}
 		else {
@@ -673,6 +683,9 @@ final class Planner {
 			sql.append(" WITH (").append(String.join(", ", table.options())).append(')');
 		}
 		change.sql(sql.toString());
+		if (table.partitionOf() != null) {
+			partitions().completePartition(change, table);
+		}
 		for (Column column : table.columns().values()) {
 			change.provides(table.columnId(column.name()));
 			if (column.identity() != null) {
@@ -905,6 +918,23 @@ final class Planner {
 
 	static String identitySequenceOf(Column column) {
 		return identitySequence(column);
+	}
+
+	PartitionChanges partitions() {
+		if (this.partitions == null) {
+			this.partitions = new PartitionChanges(this, this.from, this.to);
+		}
+		return this.partitions;
+	}
+
+	boolean isGoneObject(String id) {
+		return isGone(id);
+	}
+
+	Change dropChange(CatalogObject object) {
+		int size = this.changes.size();
+		drop(object);
+		return this.changes.get(size);
 	}
 
 }
