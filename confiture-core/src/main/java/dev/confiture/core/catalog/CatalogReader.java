@@ -141,6 +141,7 @@ public final class CatalogReader {
 		readTriggers(statement, objects);
 		readPolicies(statement, objects);
 		PartitionCatalog.readReplicaIdentities(statement, objects);
+		PartitionCatalog.readIndexAttachments(statement, objects);
 		objects.removeIf(this::isIgnored);
 		Set<String> known = new HashSet<>();
 		objects.forEach((object) -> known.add(object.id()));

@@ -49,4 +49,12 @@ final class PartitionCatalog {
 		}
 	}
 
+	static void readIndexAttachments(Statement statement, List<CatalogObject> objects) throws SQLException {
+		try (ResultSet rs = statement.executeQuery(CatalogReader.sql("index-attachments"))) {
+			while (rs.next()) {
+				objects.add(new IndexAttachment(rs.getString("index_name"), rs.getString("parent_name")));
+			}
+		}
+	}
+
 }

@@ -29,10 +29,17 @@ final class PartitionChanges {
 
 	private final Catalog to;
 
+	private final AttachedIndexChanges attached;
+
 	PartitionChanges(Planner planner, Catalog from, Catalog to) {
 		this.planner = planner;
 		this.from = from;
 		this.to = to;
+		this.attached = new AttachedIndexChanges(planner, from, to);
+	}
+
+	AttachedIndexChanges attached() {
+		return this.attached;
 	}
 
 	/**
@@ -178,6 +185,9 @@ final class PartitionChanges {
 	 * @return whether it was planned here
 	 */
 	boolean emit(String id) {
+		if (this.attached.emit(id)) {
+			return true;
+		}
 		CatalogObject before = this.from.get(id);
 		CatalogObject after = this.to.get(id);
 		if (before instanceof ReplicaIdentity || after instanceof ReplicaIdentity) {

@@ -78,7 +78,7 @@ final class Planner {
 	 */
 	List<Creation> creations() {
 		for (CatalogObject object : this.to.objects().values()) {
-			if (this.from.get(object.id()) == null) {
+			if (this.from.get(object.id()) == null && !partitions().attached().isAttached(object)) {
 				create(object);
 			}
 		}
@@ -117,6 +117,7 @@ final class Planner {
 			emit(id);
 		}
 		partitions().keepOwnedSequences();
+		partitions().attached().finish(this.changes);
 		List<Step> steps = ChangeOrder.sort(this.changes, this.from.dependencies(), this.to.dependencies())
 			.stream()
 			.map(Change::toStep)
@@ -929,6 +930,12 @@ final class Planner {
 
 	boolean isGoneObject(String id) {
 		return isGone(id);
+	}
+
+	Change createChange(CatalogObject object) {
+		int size = this.changes.size();
+		create(object);
+		return this.changes.get(size);
 	}
 
 	Change dropChange(CatalogObject object) {

@@ -188,7 +188,8 @@ final class TableChanges {
 			if (a.partitionOf() != null) {
 				Change detach = this.planner.newChange("detach partition " + this.name + " from " + a.partitionOf(), Priority.DROP_COLUMN)
 					.sql("ALTER TABLE " + a.partitionOf() + " DETACH PARTITION " + this.name)
-					.removes("partition " + this.name);
+					.removes("partition " + this.name)
+					.provides("detached " + a.id());
 				a.columns().keySet().forEach((column) -> detach.removes(a.columnId(column)));
 			}
 			if (b.partitionOf() != null) {
