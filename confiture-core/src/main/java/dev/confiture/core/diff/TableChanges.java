@@ -186,14 +186,14 @@ final class TableChanges {
 		Table b = this.after;
 		if (!Objects.equals(a.partitionOf(), b.partitionOf()) || !Objects.equals(a.partitionBound(), b.partitionBound())) {
 			if (a.partitionOf() != null) {
-				Change detach = this.planner.newChange("detach partition " + this.name + " from " + a.partitionOf(), Priority.DROP_COLUMN)
+				this.planner.newChange("detach partition " + this.name + " from " + a.partitionOf(), Priority.DROP_COLUMN)
 					.sql("ALTER TABLE " + a.partitionOf() + " DETACH PARTITION " + this.name)
 					.removes("partition " + this.name)
 					.provides("detached " + a.id());
-				a.columns().keySet().forEach((column) -> detach.removes(a.columnId(column)));
 			}
 			if (b.partitionOf() != null) {
-				Change attach = this.planner.newChange("attach partition " + this.name + " to " + b.partitionOf(), Priority.ALTER_TABLE)
+				Change attach = this.planner
+					.newChange("attach partition " + this.name + " to " + b.partitionOf(), Priority.ALTER_TABLE)
 					.sql("ALTER TABLE " + b.partitionOf() + " ATTACH PARTITION " + this.name + " " + b.partitionBound())
 					.provides("partition " + this.name)
 					.requires("table " + b.partitionOf(), b.id())
