@@ -152,6 +152,8 @@ final class PartitionChanges {
 			String defaultExpression = (recreated || retyped || this.planner.isEnumColumn(parentColumn)
 					|| !Objects.equals(parentBefore.defaultExpression(), parentAfter.defaultExpression()))
 							? parentAfter.defaultExpression() : previous.defaultExpression();
+			// From PostgreSQL 18 a partition keeps a NOT NULL of its own when the parent's goes
+			boolean keptNotNull = !recreated && parentBefore.notNull() && !parentAfter.notNull();
 			String alter = "ALTER TABLE " + after.name() + " ALTER COLUMN " + next.name() + " ";
 			Change change = new Change("alter column " + after.name() + "." + next.name(), Priority.ALTER_COLUMN, 0);
 			if (!Objects.equals(defaultExpression, next.defaultExpression())) {
@@ -163,7 +165,7 @@ final class PartitionChanges {
 					.hazard(HazardType.BLOCKING_LOCK, "SET NOT NULL on " + after.name() + "." + next.name()
 							+ " scans the partition under an ACCESS EXCLUSIVE lock");
 			}
-			else if (!next.notNull() && notNull) {
+			else if (!next.notNull() && (notNull || keptNotNull)) {
 				change.sql(alter + "DROP NOT NULL");
 			}
 			if (!change.statements.isEmpty()) {
