@@ -10,8 +10,8 @@ package dev.confiture.core.catalog;
 public record Extension(String name, String schema, String version) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "extension " + this.name;
+	public ObjectId id() {
+		return new ObjectId("extension", null, this.name, null);
 	}
 
 }

@@ -12,8 +12,8 @@ package dev.confiture.core.catalog;
 public record IndexAttachment(String index, String parent) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "attachment of index " + this.index;
+	public ObjectId id() {
+		return ObjectId.of("attachment of index", this.index);
 	}
 
 }

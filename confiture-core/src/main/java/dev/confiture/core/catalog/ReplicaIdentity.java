@@ -12,8 +12,8 @@ package dev.confiture.core.catalog;
 public record ReplicaIdentity(String table, String identity, String index) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "replica identity of " + this.table;
+	public ObjectId id() {
+		return ObjectId.of("replica identity of", this.table);
 	}
 
 	/** The clause after {@code ALTER TABLE ... REPLICA IDENTITY}. */

@@ -11,6 +11,7 @@ import dev.confiture.core.catalog.CatalogObject;
 import dev.confiture.core.catalog.Constraint;
 import dev.confiture.core.catalog.Index;
 import dev.confiture.core.catalog.IndexAttachment;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
 
 /**
@@ -31,20 +32,20 @@ final class AttachedIndexChanges {
 
 	private final Catalog to;
 
-	private final Map<String, IndexAttachment> before = new HashMap<>();
+	private final Map<ObjectId, IndexAttachment> before = new HashMap<>();
 
-	private final Map<String, IndexAttachment> after = new HashMap<>();
+	private final Map<ObjectId, IndexAttachment> after = new HashMap<>();
 
-	private final Map<Catalog, Map<String, Constraint>> keys = new HashMap<>();
+	private final Map<Catalog, Map<ObjectId, Constraint>> keys = new HashMap<>();
 
 	AttachedIndexChanges(Planner planner, Catalog from, Catalog to) {
 		this.planner = planner;
 		this.from = from;
 		this.to = to;
-		from.all(IndexAttachment.class).forEach((attachment) -> this.before.put("index " + attachment.index(), attachment));
-		to.all(IndexAttachment.class).forEach((attachment) -> this.after.put("index " + attachment.index(), attachment));
+		from.all(IndexAttachment.class).forEach((attachment) -> this.before.put(index(attachment.index()), attachment));
+		to.all(IndexAttachment.class).forEach((attachment) -> this.after.put(index(attachment.index()), attachment));
 		for (Catalog catalog : List.of(from, to)) {
-			Map<String, Constraint> byIndex = new HashMap<>();
+			Map<ObjectId, Constraint> byIndex = new HashMap<>();
 			catalog.all(Constraint.class)
 				.stream()
 				.filter((constraint) -> constraint.index() != null)
@@ -68,7 +69,7 @@ final class AttachedIndexChanges {
 	 * @param id the object's identity
 	 * @return whether it was planned here
 	 */
-	boolean emit(String id) {
+	boolean emit(ObjectId id) {
 		CatalogObject old = this.from.get(id);
 		CatalogObject next = this.to.get(id);
 		if (old instanceof IndexAttachment || next instanceof IndexAttachment) {
@@ -99,9 +100,9 @@ final class AttachedIndexChanges {
 		if (next == null) {
 			return;
 		}
-		String child = "index " + next.index();
+		ObjectId child = index(next.index());
 		CatalogObject index = objectOf(this.to, child);
-		if (index == null || isNewIndex("index " + next.parent()) || isMadeByPostgres(next, tableOf(index))) {
+		if (index == null || isNewIndex(index(next.parent())) || isMadeByPostgres(next, tableOf(index))) {
 			return;
 		}
 		CatalogObject previous = objectOf(this.from, child);
@@ -111,7 +112,7 @@ final class AttachedIndexChanges {
 		}
 		this.planner.newChange("attach index " + next.index() + " to " + next.parent(), Priority.ALTER_TABLE)
 			.sql("ALTER INDEX " + next.parent() + " ATTACH PARTITION " + next.index())
-			.requires(child, "index " + next.parent(), index.id())
+			.requires(child, index(next.parent()), index.id())
 			.provides(next.id());
 	}
 
@@ -120,24 +121,24 @@ final class AttachedIndexChanges {
 	 * it attaches, one that is dropped takes its attached indexes with it.
 	 */
 	void finish(List<Change> changes) {
-		Map<String, List<String>> children = new HashMap<>();
+		Map<Object, List<ObjectId>> children = new HashMap<>();
 		this.after.values()
-			.forEach((attachment) -> children.computeIfAbsent("index " + attachment.parent(), (key) -> new ArrayList<>())
-				.add("index " + attachment.index()));
-		Map<String, List<String>> oldChildren = new HashMap<>();
+			.forEach((attachment) -> children.computeIfAbsent(index(attachment.parent()), (key) -> new ArrayList<>())
+				.add(index(attachment.index())));
+		Map<Object, List<ObjectId>> oldChildren = new HashMap<>();
 		this.before.values().forEach((attachment) -> {
-			List<String> ids = oldChildren.computeIfAbsent("index " + attachment.parent(), (key) -> new ArrayList<>());
-			CatalogObject child = objectOf(this.from, "index " + attachment.index());
-			ids.add("index " + attachment.index());
+			List<ObjectId> ids = oldChildren.computeIfAbsent(index(attachment.parent()), (key) -> new ArrayList<>());
+			CatalogObject child = objectOf(this.from, index(attachment.index()));
+			ids.add(index(attachment.index()));
 			if (child != null) {
 				ids.add(child.id());
 			}
 		});
 		for (Change change : changes) {
-			for (String provided : List.copyOf(change.provides)) {
+			for (Object provided : List.copyOf(change.provides)) {
 				children.getOrDefault(provided, List.of()).forEach(change::requires);
 			}
-			for (String removed : List.copyOf(change.removes)) {
+			for (Object removed : List.copyOf(change.removes)) {
 				oldChildren.getOrDefault(removed, List.of()).forEach(change::removes);
 			}
 		}
@@ -147,8 +148,8 @@ final class AttachedIndexChanges {
 	 * Whether PostgreSQL makes the attached index itself: its parent's index exists already
 	 * and the partition is created, or attached, by the plan.
 	 */
-	private boolean isMadeByPostgres(IndexAttachment attachment, String tableId) {
-		if (isNewIndex("index " + attachment.parent())) {
+	private boolean isMadeByPostgres(IndexAttachment attachment, ObjectId tableId) {
+		if (isNewIndex(index(attachment.parent()))) {
 			return false;
 		}
 		if (this.from.get(tableId) == null || this.planner.isGoneObject(tableId)) {
@@ -161,29 +162,33 @@ final class AttachedIndexChanges {
 
 	private boolean isDroppedWithParent(CatalogObject old) {
 		IndexAttachment attachment = (old != null) ? this.before.get(indexOf(old)) : null;
-		return attachment != null && isNewIndex("index " + attachment.parent());
+		return attachment != null && isNewIndex(index(attachment.parent()));
 	}
 
 	/** Whether an index (or the key it backs) is missing from the source or dropped by the plan. */
-	private boolean isNewIndex(String indexId) {
+	private boolean isNewIndex(ObjectId indexId) {
 		CatalogObject object = objectOf(this.from, indexId);
 		return object == null || this.planner.isGoneObject(object.id());
 	}
 
-	private CatalogObject objectOf(Catalog catalog, String indexId) {
+	private CatalogObject objectOf(Catalog catalog, ObjectId indexId) {
 		CatalogObject index = catalog.get(indexId);
 		return (index != null) ? index : this.keys.get(catalog).get(indexId);
 	}
 
-	private static String indexOf(CatalogObject object) {
+	private static ObjectId indexOf(CatalogObject object) {
 		if (object instanceof Index index) {
 			return index.id();
 		}
 		return (object instanceof Constraint constraint) ? constraint.index() : null;
 	}
 
-	private static String tableOf(CatalogObject object) {
-		return "table " + ((object instanceof Index index) ? index.table() : ((Constraint) object).table());
+	private static ObjectId tableOf(CatalogObject object) {
+		return ObjectId.of("table", (object instanceof Index index) ? index.table() : ((Constraint) object).table());
+	}
+
+	private static ObjectId index(String name) {
+		return ObjectId.of("index", name);
 	}
 
 }

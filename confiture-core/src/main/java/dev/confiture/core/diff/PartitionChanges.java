@@ -10,6 +10,7 @@ import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogObject;
 import dev.confiture.core.catalog.Column;
 import dev.confiture.core.catalog.Constraint;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.ReplicaIdentity;
 import dev.confiture.core.catalog.Sequence;
 import dev.confiture.core.catalog.Table;
@@ -50,7 +51,7 @@ final class PartitionChanges {
 	 * @return the table with all its columns
 	 */
 	static Table effective(Catalog catalog, Table table) {
-		if (table.partitionOf() == null || !(catalog.get("table " + table.partitionOf()) instanceof Table parent)) {
+		if (table.partitionOf() == null || !(catalog.get(tableId(table.partitionOf())) instanceof Table parent)) {
 			return table;
 		}
 		Map<String, Column> columns = new LinkedHashMap<>();
@@ -105,7 +106,7 @@ final class PartitionChanges {
 	 * @param table a partition of the target catalog
 	 */
 	void completePartition(Change change, Table table) {
-		if (!(this.to.get("table " + table.partitionOf()) instanceof Table parent)) {
+		if (!(this.to.get(tableId(table.partitionOf())) instanceof Table parent)) {
 			return;
 		}
 		Table whole = effective(this.to, parent);
@@ -128,8 +129,8 @@ final class PartitionChanges {
 	 */
 	boolean emitColumns(Table before, Table after) {
 		if (before.partitionOf() == null || !before.partitionOf().equals(after.partitionOf())
-				|| !(this.from.get("table " + before.partitionOf()) instanceof Table oldParent)
-				|| !(this.to.get("table " + after.partitionOf()) instanceof Table newParent)) {
+				|| !(this.from.get(tableId(before.partitionOf())) instanceof Table oldParent)
+				|| !(this.to.get(tableId(after.partitionOf())) instanceof Table newParent)) {
 			return false;
 		}
 		Table a = effective(this.from, before);
@@ -143,7 +144,7 @@ final class PartitionChanges {
 			if (parentAfter == null) {
 				continue;
 			}
-			String parentColumn = newParent.columnId(next.name());
+			ObjectId parentColumn = newParent.columnId(next.name());
 			boolean recreated = previous == null || parentBefore == null || this.planner.isGoneColumn(parentColumn);
 			boolean retyped = !recreated && (!parentBefore.type().equals(parentAfter.type())
 					|| !Objects.equals(parentBefore.collation(), parentAfter.collation()));
@@ -169,7 +170,7 @@ final class PartitionChanges {
 				change.sql(alter + "DROP NOT NULL");
 			}
 			if (!change.statements.isEmpty()) {
-				String id = after.columnId(next.name());
+				ObjectId id = after.columnId(next.name());
 				Change added = this.planner.newChange(change.description, Priority.ALTER_COLUMN)
 					.removes(id)
 					.provides(id)
@@ -186,7 +187,7 @@ final class PartitionChanges {
 	 * @param id the object's identity
 	 * @return whether it was planned here
 	 */
-	boolean emit(String id) {
+	boolean emit(ObjectId id) {
 		if (this.attached.emit(id)) {
 			return true;
 		}
@@ -202,9 +203,9 @@ final class PartitionChanges {
 			return true;
 		}
 		if (before instanceof Table partition && after == null && partition.partitionOf() != null
-				&& this.to.get("table " + partition.partitionOf()) != null
-				&& !this.planner.isGoneObject("table " + partition.partitionOf())
-				&& isReferenced("table " + partition.partitionOf())) {
+				&& this.to.get(tableId(partition.partitionOf())) != null
+				&& !this.planner.isGoneObject(tableId(partition.partitionOf()))
+				&& isReferenced(tableId(partition.partitionOf()))) {
 			Change drop = this.planner.dropChange(partition);
 			drop.statements.add(0, "ALTER TABLE " + partition.partitionOf() + " DETACH PARTITION " + partition.name());
 			return true;
@@ -216,10 +217,10 @@ final class PartitionChanges {
 	 * Whether a foreign key references the table or one of its ancestors: its partitions
 	 * cannot be dropped while they are attached.
 	 */
-	private boolean isReferenced(String tableId) {
+	private boolean isReferenced(ObjectId tableId) {
 		for (Constraint constraint : this.from.all(Constraint.class)) {
 			if (constraint.isForeignKey()) {
-				for (String referenced : this.from.dependencies().references(constraint.id())) {
+				for (ObjectId referenced : this.from.dependencies().references(constraint.id())) {
 					if (referenced.equals(tableId) || tableId.equals(this.from.dependencies().tableOf(referenced))) {
 						return true;
 					}
@@ -227,7 +228,11 @@ final class PartitionChanges {
 			}
 		}
 		return this.from.get(tableId) instanceof Table table && table.partitionOf() != null
-				&& isReferenced("table " + table.partitionOf());
+				&& isReferenced(tableId(table.partitionOf()));
+	}
+
+	private static ObjectId tableId(String name) {
+		return ObjectId.of("table", name);
 	}
 
 	/**
@@ -241,8 +246,8 @@ final class PartitionChanges {
 					|| !sequence.ownedBy().equals(next.ownedBy())) {
 				continue;
 			}
-			String columnId = "table column " + sequence.ownedBy();
-			String tableId = this.from.dependencies().tableOf(columnId);
+			ObjectId columnId = ObjectId.column(sequence.ownedBy());
+			ObjectId tableId = this.from.dependencies().tableOf(columnId);
 			if (tableId == null || !this.planner.isGoneObject(tableId) || this.to.get(tableId) == null) {
 				continue;
 			}

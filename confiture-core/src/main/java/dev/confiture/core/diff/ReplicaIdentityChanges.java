@@ -2,6 +2,7 @@ package dev.confiture.core.diff;
 
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.Constraint;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.ReplicaIdentity;
 
 /**
@@ -21,7 +22,7 @@ final class ReplicaIdentityChanges {
 	}
 
 	void emit(ReplicaIdentity before, ReplicaIdentity after) {
-		boolean tableGone = before != null && this.planner.isGoneObject("table " + before.table());
+		boolean tableGone = before != null && this.planner.isGoneObject(ObjectId.of("table", before.table()));
 		boolean indexGone = before != null && before.index() != null && isIndexGone(before.index());
 		if (before != null && !tableGone && (after == null || (!before.equals(after) && indexGone))) {
 			this.planner.newChange("reset replica identity of " + before.table(), Priority.DROP_TRIGGER)
@@ -32,16 +33,16 @@ final class ReplicaIdentityChanges {
 			Change change = this.planner.newChange("set replica identity of " + after.table(), Priority.ALTER_TABLE)
 				.sql("ALTER TABLE " + after.table() + " REPLICA IDENTITY " + after.clause())
 				.provides(after.id())
-				.requires("table " + after.table());
+				.requires(ObjectId.of("table", after.table()));
 			if (after.index() != null) {
-				change.requires("index " + after.index());
+				change.requires(ObjectId.of("index", after.index()));
 			}
 		}
 	}
 
 	/** Whether the index, or the constraint it backs, is dropped or created again. */
 	private boolean isIndexGone(String index) {
-		String id = "index " + index;
+		ObjectId id = ObjectId.of("index", index);
 		if (this.from.get(id) != null) {
 			return this.planner.isGoneObject(id);
 		}
