@@ -14,6 +14,7 @@ import dev.confiture.core.catalog.Extension;
 import dev.confiture.core.catalog.Index;
 import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Policy;
+import dev.confiture.core.catalog.ReplicaIdentity;
 import dev.confiture.core.catalog.Routine;
 import dev.confiture.core.catalog.Schema;
 import dev.confiture.core.catalog.Sequence;
@@ -54,6 +55,9 @@ final class ObjectFiles {
 		}
 		if (object instanceof Policy policy) {
 			return ObjectId.of(POLICIES, policy.table());
+		}
+		if (object instanceof ReplicaIdentity identity) {
+			return ObjectId.of("table", identity.table());
 		}
 		if (object instanceof Sequence sequence && sequence.ownedBy() != null) {
 			return ObjectId.column(sequence.ownedBy()).table();

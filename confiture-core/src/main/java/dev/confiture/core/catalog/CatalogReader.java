@@ -140,6 +140,8 @@ public final class CatalogReader {
 		readRoutines(statement, objects);
 		readTriggers(statement, objects);
 		readPolicies(statement, objects);
+		PartitionCatalog.readReplicaIdentities(statement, objects);
+		PartitionCatalog.readIndexAttachments(statement, objects);
 		objects.removeIf(this::isIgnored);
 		Set<ObjectId> known = new HashSet<>();
 		objects.forEach((object) -> known.add(object.id()));
@@ -165,6 +167,9 @@ public final class CatalogReader {
 		}
 		else if (object instanceof Policy policy) {
 			table = policy.table();
+		}
+		else if (object instanceof ReplicaIdentity identity) {
+			table = identity.table();
 		}
 		else if (object instanceof Sequence sequence && sequence.ownedBy() != null) {
 			table = sequence.ownedBy().substring(0, sequence.ownedBy().lastIndexOf('.'));
@@ -230,6 +235,7 @@ public final class CatalogReader {
 			throws SQLException {
 		Map<Long, String> names = new HashMap<>();
 		Map<Long, Map<String, Column>> columns = new HashMap<>();
+		Map<Long, Map<String, Column>> allColumns = new HashMap<>();
 		List<Object[]> rows = new ArrayList<>();
 		try (ResultSet rs = statement.executeQuery(sql("tables"))) {
 			while (rs.next()) {
@@ -251,17 +257,23 @@ public final class CatalogReader {
 				}
 				String name = rs.getString("name");
 				dependencies.addColumn(ObjectId.column(table, name), ObjectId.of("table", table));
+				Column column = new Column(name, rs.getString("type"), rs.getString("collation"),
+						rs.getBoolean("attnotnull"), rs.getString("default_expression"), rs.getString("identity"),
+						rs.getString("identity_options"), rs.getString("generated"),
+						rs.getString("generation_expression"));
+				allColumns.computeIfAbsent(oid, (key) -> new LinkedHashMap<>()).put(name, column);
 				if (rs.getBoolean("attislocal")) {
-					columns.get(oid)
-						.put(name,
-								new Column(name, rs.getString("type"), rs.getString("collation"),
-										rs.getBoolean("attnotnull"), rs.getString("default_expression"),
-										rs.getString("identity"), rs.getString("identity_options"),
-										rs.getString("generated"), rs.getString("generation_expression")));
+					columns.get(oid).put(name, column);
 				}
 			}
 		}
+		Map<String, Long> oids = new HashMap<>();
+		names.forEach((oid, name) -> oids.put(name, oid));
 		for (Object[] row : rows) {
+			if (row[4] != null && oids.containsKey((String) row[4])) {
+				columns.put((Long) row[0], PartitionCatalog.partitionColumns(allColumns.getOrDefault(row[0], Map.of()),
+						allColumns.getOrDefault(oids.get((String) row[4]), Map.of())));
+			}
 			@SuppressWarnings("unchecked")
 			List<String> inherits = (List<String>) row[6];
 			@SuppressWarnings("unchecked")
@@ -445,7 +457,7 @@ public final class CatalogReader {
 
 	private static final Map<String, String> queries = new ConcurrentHashMap<>();
 
-	private static String sql(String name) {
+	static String sql(String name) {
 		return queries.computeIfAbsent(name, CatalogReader::load);
 	}
 

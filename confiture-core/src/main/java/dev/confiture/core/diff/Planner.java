@@ -25,6 +25,7 @@ import dev.confiture.core.catalog.Extension;
 import dev.confiture.core.catalog.Index;
 import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Policy;
+import dev.confiture.core.catalog.ReplicaIdentity;
 import dev.confiture.core.catalog.Routine;
 import dev.confiture.core.catalog.Schema;
 import dev.confiture.core.catalog.Sequence;
@@ -62,6 +63,8 @@ final class Planner {
 
 	private boolean functionBodiesUnchecked;
 
+	private PartitionChanges partitions;
+
 	private ObjectId subject;
 
 	Planner(Catalog from, Catalog to, DiffOptions options) {
@@ -76,7 +79,7 @@ final class Planner {
 	 */
 	List<Creation> creations() {
 		for (CatalogObject object : this.to.objects().values()) {
-			if (this.from.get(object.id()) == null) {
+			if (this.from.get(object.id()) == null && !partitions().attached().isAttached(object)) {
 				create(object);
 			}
 		}
@@ -114,6 +117,8 @@ final class Planner {
 		for (ObjectId id : ids) {
 			emit(id);
 		}
+		partitions().keepOwnedSequences();
+		partitions().attached().finish(this.changes);
 		List<Step> steps = ChangeOrder.sort(this.changes, this.from.dependencies(), this.to.dependencies())
 			.stream()
 			.map(Change::toStep)
@@ -134,6 +139,8 @@ final class Planner {
 			if (!(this.to.get(before.id()) instanceof Table after) || this.replaced.contains(before.id())) {
 				continue;
 			}
+			before = PartitionChanges.effective(this.from, before);
+			after = PartitionChanges.effective(this.to, after);
 			for (Column column : before.columns().values()) {
 				Column next = after.columns().get(column.name());
 				ObjectId id = before.columnId(column.name());
@@ -318,6 +325,9 @@ final class Planner {
 	// Emission
 
 	private void emit(ObjectId id) {
+		if (partitions().emit(id)) {
+			return;
+		}
 		CatalogObject before = this.from.get(id);
 		CatalogObject after = this.to.get(id);
 		boolean ownerGone = before != null && ownerGone(before);
@@ -590,6 +600,9 @@ final class Planner {
 		else if (object instanceof Comment comment) {
 			comment(comment);
 		}
+		else if (object instanceof ReplicaIdentity identity) {
+			new ReplicaIdentityChanges(this, this.from).emit(null, identity);
+		}
 	}
 
 	private void comment(Comment comment) {
@@ -654,9 +667,7 @@ final class Planner {
 				"name " + table.name());
 		if (table.partitionOf() != null) {
 			sql.append(" PARTITION OF ").append(table.partitionOf());
-			if (!table.columns().isEmpty()) {
-				sql.append(" (").append(String.join(", ", table.columns().keySet())).append(')');
-			}
+			sql.append(partitions().partitionColumns(table));
 			sql.append(' ').append(table.partitionBound());
 		}
 		else {
@@ -674,6 +685,9 @@ final class Planner {
 			sql.append(" WITH (").append(String.join(", ", table.options())).append(')');
 		}
 		change.sql(sql.toString());
+		if (table.partitionOf() != null) {
+			partitions().completePartition(change, table);
+		}
 		for (Column column : table.columns().values()) {
 			change.provides(table.columnId(column.name()));
 			if (column.identity() != null) {
@@ -906,6 +920,29 @@ final class Planner {
 
 	static String identitySequenceOf(Column column) {
 		return identitySequence(column);
+	}
+
+	PartitionChanges partitions() {
+		if (this.partitions == null) {
+			this.partitions = new PartitionChanges(this, this.from, this.to);
+		}
+		return this.partitions;
+	}
+
+	boolean isGoneObject(ObjectId id) {
+		return isGone(id);
+	}
+
+	Change createChange(CatalogObject object) {
+		int size = this.changes.size();
+		create(object);
+		return this.changes.get(size);
+	}
+
+	Change dropChange(CatalogObject object) {
+		int size = this.changes.size();
+		drop(object);
+		return this.changes.get(size);
 	}
 
 }

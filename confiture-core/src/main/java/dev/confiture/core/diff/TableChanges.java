@@ -29,12 +29,16 @@ final class TableChanges {
 
 	TableChanges(Planner planner, Table before, Table after) {
 		this.planner = planner;
-		this.before = before;
-		this.after = after;
+		this.before = planner.partitions().effectiveBefore(before);
+		this.after = planner.partitions().effectiveAfter(after);
 		this.name = after.name();
 	}
 
 	void emit() {
+		if (this.planner.partitions().emitColumns(this.before, this.after)) {
+			tableProperties();
+			return;
+		}
 		List<String> kept = new ArrayList<>();
 		for (Column column : this.before.columns().values()) {
 			Column next = this.after.columns().get(column.name());
@@ -185,14 +189,17 @@ final class TableChanges {
 			if (a.partitionOf() != null) {
 				this.planner.newChange("detach partition " + this.name + " from " + a.partitionOf(), Priority.DROP_COLUMN)
 					.sql("ALTER TABLE " + a.partitionOf() + " DETACH PARTITION " + this.name)
-					.removes("partition " + this.name);
+					.removes("partition " + this.name)
+					.provides("detached " + a.id());
 			}
 			if (b.partitionOf() != null) {
-				this.planner.newChange("attach partition " + this.name + " to " + b.partitionOf(), Priority.ALTER_TABLE)
+				Change attach = this.planner
+					.newChange("attach partition " + this.name + " to " + b.partitionOf(), Priority.ALTER_TABLE)
 					.sql("ALTER TABLE " + b.partitionOf() + " ATTACH PARTITION " + this.name + " " + b.partitionBound())
 					.provides("partition " + this.name)
 					.requires(ObjectId.of("table", b.partitionOf()), b.id())
 					.hazard(HazardType.BLOCKING_LOCK, "attaching " + this.name + " scans it to check the bound");
+				b.columns().keySet().forEach((column) -> attach.requires(b.columnId(column)));
 			}
 		}
 		Change change = new Change("alter table " + this.name, Priority.ALTER_TABLE, 0);

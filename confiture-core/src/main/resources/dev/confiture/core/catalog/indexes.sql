@@ -1,4 +1,4 @@
--- Indexes that back no constraint and are not partitions of a partitioned index.
+-- Indexes that back no constraint (those attached to a partitioned index included).
 SELECT (pg_identify_object('pg_class'::regclass, i.indexrelid, 0)).identity AS name,
 	(pg_identify_object('pg_class'::regclass, i.indrelid, 0)).identity AS table_name,
 	pg_get_indexdef(i.indexrelid) AS definition, tc.relkind = 'p' AS partitioned,
@@ -10,5 +10,4 @@ WHERE tc.relkind IN ('r', 'p', 'm')
 	AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
 	AND NOT EXISTS (SELECT FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
 		AND k.contype IN ('p', 'u', 'x'))
-	AND NOT EXISTS (SELECT FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
 	AND NOT EXISTS (SELECT FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = tc.oid AND x.deptype = 'e')

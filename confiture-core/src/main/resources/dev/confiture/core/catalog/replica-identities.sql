@@ -1,0 +1,10 @@
+-- Replica identities of tables that do not use the default (their primary key).
+SELECT (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity AS table_name,
+	CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' ELSE 'USING INDEX' END AS identity,
+	(SELECT (pg_identify_object('pg_class'::regclass, i.indexrelid, 0)).identity FROM pg_index i
+		WHERE i.indrelid = c.oid AND i.indisreplident AND c.relreplident = 'i') AS index_name
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p') AND c.relreplident IN ('f', 'n', 'i')
+	AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_%'
+	AND NOT EXISTS (SELECT FROM pg_depend x WHERE x.classid = 'pg_class'::regclass AND x.objid = c.oid AND x.deptype = 'e')

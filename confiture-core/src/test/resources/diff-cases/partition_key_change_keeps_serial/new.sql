@@ -1,0 +1,2 @@
+CREATE TABLE logs (id serial, at date NOT NULL, line text) PARTITION BY RANGE (at);
+CREATE TABLE logs_2025 PARTITION OF logs FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');

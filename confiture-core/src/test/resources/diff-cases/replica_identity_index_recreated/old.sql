@@ -1,0 +1,5 @@
+CREATE TABLE items (id int NOT NULL, sku text NOT NULL, shop int NOT NULL);
+CREATE UNIQUE INDEX items_key ON items (sku);
+ALTER TABLE items REPLICA IDENTITY USING INDEX items_key;
+CREATE TABLE stock (id int NOT NULL, CONSTRAINT stock_pk PRIMARY KEY (id));
+ALTER TABLE stock REPLICA IDENTITY FULL;
