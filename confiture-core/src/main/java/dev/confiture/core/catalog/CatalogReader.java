@@ -181,7 +181,8 @@ public final class CatalogReader {
 		try (ResultSet rs = statement.executeQuery(sql("schemas"))) {
 			while (rs.next()) {
 				objects.add(rs.getString("kind").equals("schema") ? new Schema(rs.getString("name"))
-						: new Extension(rs.getString("name"), rs.getString("schema"), rs.getString("version")));
+						: new Extension(rs.getString("name"), rs.getString("schema"), rs.getString("version"),
+								strings(rs.getArray("updatable"))));
 			}
 		}
 	}

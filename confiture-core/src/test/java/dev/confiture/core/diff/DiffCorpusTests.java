@@ -41,7 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must bring it back to the catalog of {@code old.sql}. {@code case.yaml} names the expected
  * hazards ({@code up_hazards}, {@code down_hazards}), {@code online: true} and notes the plan
  * must carry ({@code up_notes}) for differences that are documented as not migrated, and
- * {@code empty: true} when the only difference is one that is not migrated. Cases run in
+ * {@code empty: true} when the only difference is one that is not migrated; {@code after_up}
+ * is SQL run between up and down (rows that move a sequence), {@code down_notes} are notes
+ * the down plan must carry and {@code down_reaches_old: false} marks a down that cannot
+ * return to OLD (it must still run). {@code -Dconfiture.diffCases=REGEX} runs only the
+ * matching cases. Cases run in
  * parallel, each on a pair of databases that is emptied and reused by the next case.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -78,11 +82,20 @@ class DiffCorpusTests {
 			for (String note : list(spec, "up_notes")) {
 				assertThat(up.notes()).as("notes" + scripts).anySatisfy((text) -> assertThat(text).contains(note));
 			}
+			for (String note : list(spec, "down_notes")) {
+				assertThat(down.notes()).as("down notes" + scripts).anySatisfy((text) -> assertThat(text).contains(note));
+			}
 			apply(database, up, scripts);
 			Catalog migrated = read(database);
 			assertThat(migrated.objects()).as("catalog after up" + scripts).isEqualTo(wanted.objects());
 			assertThat(SchemaDiff.compare(migrated, wanted, options).steps()).as("re-diff after up" + scripts).isEmpty();
+			if (spec.get("after_up") != null) {
+				execute(database, (String) spec.get("after_up"));
+			}
 			apply(database, down, scripts);
+			if (Boolean.FALSE.equals(spec.get("down_reaches_old"))) {
+				return;
+			}
 			Catalog restored = read(database);
 			assertThat(restored.objects()).as("catalog after down" + scripts).isEqualTo(old.objects());
 			assertThat(SchemaDiff.compare(restored, old, options).steps()).as("re-diff after down" + scripts).isEmpty();
@@ -128,8 +141,14 @@ class DiffCorpusTests {
 	}
 
 	static Stream<String> cases() throws IOException {
+		String only = System.getProperty("confiture.diffCases", "");
 		try (Stream<Path> children = Files.list(casesDirectory())) {
-			return children.filter(Files::isDirectory).map((path) -> path.getFileName().toString()).sorted().toList().stream();
+			return children.filter(Files::isDirectory)
+				.map((path) -> path.getFileName().toString())
+				.filter((name) -> only.isEmpty() || name.matches(only))
+				.sorted()
+				.toList()
+				.stream();
 		}
 	}
 
@@ -169,6 +188,12 @@ class DiffCorpusTests {
 	private static Catalog read(ScratchDatabase database) throws SQLException {
 		try (Connection connection = database.connect()) {
 			return reader.read(connection);
+		}
+	}
+
+	private static void execute(ScratchDatabase database, String sql) throws SQLException {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
 		}
 	}
 
