@@ -131,6 +131,7 @@ public final class CatalogReader {
 		List<CatalogObject> objects = new ArrayList<>();
 		Dependencies dependencies = new Dependencies();
 		readSchemas(statement, objects);
+		CollationReader.read(statement, objects, sql("collations"));
 		readTypes(statement, objects);
 		readSequences(statement, objects);
 		readTables(statement, objects, dependencies);

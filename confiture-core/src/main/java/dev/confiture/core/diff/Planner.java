@@ -15,6 +15,7 @@ import java.util.Set;
 
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogObject;
+import dev.confiture.core.catalog.Collation;
 import dev.confiture.core.catalog.Column;
 import dev.confiture.core.catalog.Comment;
 import dev.confiture.core.catalog.CompositeType;
@@ -54,6 +55,8 @@ final class Planner {
 	private final Map<String, List<String>> enumColumns = new LinkedHashMap<>();
 
 	private final Map<String, List<String>> owned = new HashMap<>();
+
+	private final Map<String, List<String>> collationColumns = new HashMap<>();
 
 	private final List<Change> changes = new ArrayList<>();
 
@@ -142,6 +145,13 @@ final class Planner {
 				else if (!column.type().equals(next.type()) || !Objects.equals(column.collation(), next.collation())) {
 					this.retypedColumns.add(id);
 				}
+			}
+		}
+		for (Collation before : this.from.all(Collation.class)) {
+			if (this.to.get(before.id()) instanceof Collation after && !before.equals(after)) {
+				List<String> columns = CollationChanges.keptColumns(this.from, this.to, before, this::isGone);
+				this.collationColumns.put(before.id(), columns);
+				this.retypedColumns.addAll(columns);
 			}
 		}
 		for (EnumType before : this.from.all(EnumType.class)) {
@@ -370,6 +380,9 @@ final class Planner {
 		if (object instanceof Schema schema) {
 			change("drop schema " + schema.name(), Priority.DROP_SCHEMA).sql("DROP SCHEMA " + schema.name()).removes(id);
 		}
+		else if (object instanceof Collation collation) {
+			CollationChanges.drop(this, collation);
+		}
 		else if (object instanceof Extension extension) {
 			change("drop extension " + extension.name(), Priority.DROP_EXTENSION)
 				.sql("DROP EXTENSION " + extension.name())
@@ -493,6 +506,9 @@ final class Planner {
 						+ " VERSION " + Names.literal(extension.version()))
 				.provides(id)
 				.requires("schema " + extension.schema());
+		}
+		else if (object instanceof Collation collation) {
+			CollationChanges.create(this, collation);
 		}
 		else if (object instanceof EnumType type) {
 			change("create type " + type.name(), Priority.CREATE_TYPE).sql(createEnum(type.name(), type.labels()))
@@ -739,6 +755,9 @@ final class Planner {
 			if (change.statements.isEmpty()) {
 				this.changes.remove(change);
 			}
+		}
+		else if (after instanceof Collation b) {
+			CollationChanges.recreate(this, this.from, b, this.collationColumns.get(id));
 		}
 		else if (after instanceof EnumType b && before instanceof EnumType a) {
 			alterEnum(a, b);
