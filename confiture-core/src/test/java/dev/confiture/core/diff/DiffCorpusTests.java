@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is SQL run between up and down (rows that move a sequence), {@code down_notes} are notes
  * the down plan must carry and {@code down_reaches_old: false} marks a down that cannot
  * return to OLD (it must still run). {@code -Dconfiture.diffCases=REGEX} runs only the
- * matching cases. Cases run in
+ * matching cases; {@code min_server_version: N} skips a case (reported as skipped, with the
+ * reason) on servers older than PostgreSQL N. Cases run in
  * parallel, each on a pair of databases that is emptied and reused by the next case.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -69,6 +71,11 @@ class DiffCorpusTests {
 		ScratchDatabase database = pair[0];
 		ScratchDatabase target = pair[1];
 		try {
+			if (spec.get("min_server_version") != null) {
+				int major = serverMajorVersion(database);
+				Assumptions.assumeTrue(major >= (Integer) spec.get("min_server_version"),
+						() -> name + " needs PostgreSQL " + spec.get("min_server_version") + ", the server is " + major);
+			}
 			CatalogLoader.build(database, SqlSource.of(directory.resolve("old.sql")));
 			CatalogLoader.build(target, SqlSource.of(directory.resolve("new.sql")));
 			Catalog old = read(database);
@@ -188,6 +195,12 @@ class DiffCorpusTests {
 	private static Catalog read(ScratchDatabase database) throws SQLException {
 		try (Connection connection = database.connect()) {
 			return reader.read(connection);
+		}
+	}
+
+	private static int serverMajorVersion(ScratchDatabase database) throws SQLException {
+		try (Connection connection = database.connect()) {
+			return connection.getMetaData().getDatabaseMajorVersion();
 		}
 	}
 
