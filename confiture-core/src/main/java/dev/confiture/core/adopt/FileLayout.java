@@ -15,6 +15,7 @@ import java.util.function.Function;
 import dev.confiture.core.adopt.ObjectFiles.FileKey;
 import dev.confiture.core.adopt.ObjectFiles.Folder;
 import dev.confiture.core.build.NaturalPathOrder;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.diff.Creation;
 
 /**
@@ -38,7 +39,7 @@ final class FileLayout {
 	 * @param fileOf the file of each step's object
 	 * @return the files, in build order, each with its steps in order
 	 */
-	static Map<String, List<Placed>> layout(List<Creation> creations, Function<String, FileKey> fileOf) {
+	static Map<String, List<Placed>> layout(List<Creation> creations, Function<ObjectId, FileKey> fileOf) {
 		List<FileKey> keys = new ArrayList<>(creations.size());
 		creations.forEach((creation) -> keys.add(fileOf.apply(creation.object())));
 		Map<FileKey, String> paths = paths(creations, keys);

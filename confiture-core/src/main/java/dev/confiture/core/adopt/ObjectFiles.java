@@ -12,6 +12,7 @@ import dev.confiture.core.catalog.DomainType;
 import dev.confiture.core.catalog.EnumType;
 import dev.confiture.core.catalog.Extension;
 import dev.confiture.core.catalog.Index;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Policy;
 import dev.confiture.core.catalog.Routine;
 import dev.confiture.core.catalog.Schema;
@@ -27,7 +28,7 @@ import dev.confiture.core.catalog.View;
  */
 final class ObjectFiles {
 
-	private static final String POLICIES = "policies of ";
+	private static final String POLICIES = "policies of";
 
 	private final Catalog catalog;
 
@@ -41,9 +42,9 @@ final class ObjectFiles {
 	 * @param object an object of the catalog
 	 * @return the owner's identity
 	 */
-	String owner(CatalogObject object) {
+	ObjectId owner(CatalogObject object) {
 		if (object instanceof Constraint constraint) {
-			return "table " + constraint.table();
+			return ObjectId.of("table", constraint.table());
 		}
 		if (object instanceof Index index) {
 			return relation(index.table());
@@ -52,17 +53,17 @@ final class ObjectFiles {
 			return relation(trigger.table());
 		}
 		if (object instanceof Policy policy) {
-			return POLICIES + policy.table();
+			return ObjectId.of(POLICIES, policy.table());
 		}
 		if (object instanceof Sequence sequence && sequence.ownedBy() != null) {
-			return "table " + sequence.ownedBy().substring(0, lastDot(sequence.ownedBy()));
+			return ObjectId.column(sequence.ownedBy()).table();
 		}
 		if (object instanceof Comment comment) {
 			CatalogObject target = this.catalog.get(comment.target());
 			if (target != null) {
 				return owner(target);
 			}
-			String table = this.catalog.dependencies().tableOf(comment.target());
+			ObjectId table = this.catalog.dependencies().tableOf(comment.target());
 			return (table != null) ? table : comment.target();
 		}
 		return object.id();
@@ -72,9 +73,9 @@ final class ObjectFiles {
 	 * The table, view or other top-level object an owner stands for (the table of a
 	 * {@code policies of} owner).
 	 */
-	CatalogObject ownerObject(String owner) {
-		if (owner.startsWith(POLICIES)) {
-			return this.catalog.get("table " + owner.substring(POLICIES.length()));
+	CatalogObject ownerObject(ObjectId owner) {
+		if (owner.kind().equals(POLICIES)) {
+			return this.catalog.get(owner.withKind("table"));
 		}
 		return this.catalog.get(owner);
 	}
@@ -84,9 +85,9 @@ final class ObjectFiles {
 	 * @param owner an identity returned by {@link #owner}
 	 * @return the folder and file name (without {@code .sql})
 	 */
-	FileKey file(String owner) {
-		if (owner.startsWith(POLICIES)) {
-			return new FileKey(Folder.POLICIES, fileName(owner.substring(POLICIES.length())));
+	FileKey file(ObjectId owner) {
+		if (owner.kind().equals(POLICIES)) {
+			return new FileKey(Folder.POLICIES, fileName(owner.qualifiedName()));
 		}
 		CatalogObject object = this.catalog.get(owner);
 		if (object instanceof Schema) {
@@ -96,7 +97,7 @@ final class ObjectFiles {
 			return new FileKey(Folder.COMMON, "extensions");
 		}
 		if (object instanceof EnumType || object instanceof DomainType || object instanceof CompositeType) {
-			return new FileKey(Folder.TYPES, fileName(owner.substring(owner.indexOf(' ') + 1)));
+			return new FileKey(Folder.TYPES, fileName(owner.qualifiedName()));
 		}
 		if (object instanceof Sequence sequence) {
 			return new FileKey(Folder.SEQUENCES, fileName(sequence.name()));
@@ -131,26 +132,19 @@ final class ObjectFiles {
 			qualified = routine.signature().substring(0, routine.signature().indexOf('('));
 		}
 		else {
-			qualified = object.id().substring(kindLength(object));
+			qualified = object.id().qualifiedName();
 		}
 		int dot = lastDot(qualified);
 		return new String[] { unquote(qualified.substring(0, dot)), unquote(qualified.substring(dot + 1)) };
 	}
 
-	private static int kindLength(CatalogObject object) {
-		if (object instanceof View view && view.materialized()) {
-			return "materialized view ".length();
-		}
-		return object.id().indexOf(' ') + 1;
-	}
-
-	private String relation(String name) {
-		for (String kind : List.of("table ", "view ", "materialized view ")) {
-			if (this.catalog.get(kind + name) != null) {
-				return kind + name;
+	private ObjectId relation(String name) {
+		for (String kind : List.of("table", "view", "materialized view")) {
+			if (this.catalog.get(ObjectId.of(kind, name)) != null) {
+				return ObjectId.of(kind, name);
 			}
 		}
-		return "table " + name;
+		return ObjectId.of("table", name);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogObject;
 import dev.confiture.core.catalog.CatalogReader;
 import dev.confiture.core.catalog.Constraint;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.SqlSource;
 import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.config.Environment;
@@ -143,7 +144,7 @@ public final class SchemaExporter {
 						ex);
 			}
 			Catalog built = select(read(reader, scratch), options);
-			List<String> reprinted = reprinted(wanted, built);
+			List<ObjectId> reprinted = reprinted(wanted, built);
 			Plan plan = SchemaDiff.compare(wanted.filter((object) -> !reprinted.contains(object.id())),
 					built.filter((object) -> !reprinted.contains(object.id())), DiffOptions.defaults());
 			List<String> differences = new ArrayList<>();
@@ -156,7 +157,8 @@ public final class SchemaExporter {
 				recorded = true;
 			}
 			return new SchemaExportResult(this.description, display(project, directory), written,
-					wanted.objects().size() - countShared(base, wanted), deferred, otherFiles, differences, reprinted,
+					wanted.objects().size() - countShared(base, wanted), deferred, otherFiles, differences,
+					reprinted.stream().map(ObjectId::toString).toList(),
 					baselined, recorded);
 		}
 	}
@@ -189,8 +191,8 @@ public final class SchemaExporter {
 	 * built again (an {@code IN} list on a {@code varchar} column comes back with its casts
 	 * moved), although the written statement is the live definition itself.
 	 */
-	private static List<String> reprinted(Catalog live, Catalog built) {
-		List<String> reprinted = new ArrayList<>();
+	private static List<ObjectId> reprinted(Catalog live, Catalog built) {
+		List<ObjectId> reprinted = new ArrayList<>();
 		for (Constraint constraint : live.all(Constraint.class)) {
 			if (built.get(constraint.id()) instanceof Constraint other && !other.equals(constraint)
 					&& other.type().equals(constraint.type()) && other.validated() == constraint.validated()
@@ -258,8 +260,8 @@ public final class SchemaExporter {
 		return text.toString().stripTrailing() + "\n";
 	}
 
-	private static boolean isRoutine(String object) {
-		return object != null && (object.startsWith("function ") || object.startsWith("procedure "));
+	private static boolean isRoutine(ObjectId object) {
+		return object != null && (object.kind().equals("function") || object.kind().equals("procedure"));
 	}
 
 	private Path schemaDirectory() {

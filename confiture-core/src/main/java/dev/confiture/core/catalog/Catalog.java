@@ -15,12 +15,12 @@ import java.util.Objects;
  */
 public final class Catalog {
 
-	private final Map<String, CatalogObject> objects;
+	private final Map<ObjectId, CatalogObject> objects;
 
 	private final Dependencies dependencies;
 
 	Catalog(List<? extends CatalogObject> objects, Dependencies dependencies) {
-		Map<String, CatalogObject> byId = new LinkedHashMap<>();
+		Map<ObjectId, CatalogObject> byId = new LinkedHashMap<>();
 		for (CatalogObject object : objects) {
 			byId.put(object.id(), object);
 		}
@@ -29,7 +29,7 @@ public final class Catalog {
 	}
 
 	/** Every object by identity. */
-	public Map<String, CatalogObject> objects() {
+	public Map<ObjectId, CatalogObject> objects() {
 		return this.objects;
 	}
 
@@ -38,7 +38,7 @@ public final class Catalog {
 	 * @param id the identity
 	 * @return the object, or {@code null}
 	 */
-	public CatalogObject get(String id) {
+	public CatalogObject get(ObjectId id) {
 		return this.objects.get(id);
 	}
 

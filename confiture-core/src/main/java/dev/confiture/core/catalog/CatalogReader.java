@@ -142,7 +142,7 @@ public final class CatalogReader {
 		readTriggers(statement, objects);
 		readPolicies(statement, objects);
 		objects.removeIf(this::isIgnored);
-		Set<String> known = new HashSet<>();
+		Set<ObjectId> known = new HashSet<>();
 		objects.forEach((object) -> known.add(object.id()));
 		readComments(statement, objects, (target) -> known.contains(target)
 				|| (dependencies.tableOf(target) != null && known.contains(dependencies.tableOf(target))));
@@ -252,7 +252,7 @@ public final class CatalogReader {
 					continue;
 				}
 				String name = rs.getString("name");
-				dependencies.addColumn("table column " + table + "." + name, "table " + table);
+				dependencies.addColumn(ObjectId.column(table, name), ObjectId.of("table", table));
 				if (rs.getBoolean("attislocal")) {
 					columns.get(oid)
 						.put(name,
@@ -282,9 +282,13 @@ public final class CatalogReader {
 					definition = definition.substring(0, definition.length() - " NOT VALID".length());
 				}
 				objects.add(new Constraint(rs.getString("table_name"), rs.getString("name"), rs.getString("contype"),
-						definition, validated, rs.getString("index_id")));
+						definition, validated, index(rs.getString("index_name"))));
 			}
 		}
+	}
+
+	private static ObjectId index(String name) {
+		return (name != null) ? ObjectId.of("index", name) : null;
 	}
 
 	private static void readIndexes(Statement statement, List<CatalogObject> objects) throws SQLException {
@@ -359,12 +363,12 @@ public final class CatalogReader {
 		}
 	}
 
-	private static void readComments(Statement statement, List<CatalogObject> objects, Predicate<String> known)
+	private static void readComments(Statement statement, List<CatalogObject> objects, Predicate<ObjectId> known)
 			throws SQLException {
 		try (ResultSet rs = statement.executeQuery(sql("comments"))) {
 			while (rs.next()) {
 				String type = rs.getString("type");
-				String target = type + " " + rs.getString("identity");
+				ObjectId target = ObjectId.of(type, rs.getString("identity"));
 				String keyword = COMMENT_TARGETS.get(type);
 				if (keyword != null && known.test(target)) {
 					objects.add(new Comment(target, keyword + " " + rs.getString("identity"),
@@ -376,7 +380,7 @@ public final class CatalogReader {
 
 	private static void readDependencies(Statement statement, Dependencies dependencies) throws SQLException {
 		List<long[]> pairs = new java.util.ArrayList<>();
-		java.util.Map<ObjectAddress, String> names = new java.util.LinkedHashMap<>();
+		java.util.Map<ObjectAddress, ObjectId> names = new java.util.LinkedHashMap<>();
 		try (ResultSet rs = statement.executeQuery(sql("dependencies"))) {
 			while (rs.next()) {
 				ObjectAddress dependent = new ObjectAddress(rs.getLong("oc"), rs.getLong("oo"), rs.getInt("os"));
@@ -392,8 +396,8 @@ public final class CatalogReader {
 		}
 		nameObjects(statement.getConnection(), names);
 		for (long[] pair : pairs) {
-			String dependent = names.get(new ObjectAddress(pair[0], pair[1], (int) pair[2]));
-			String referenced = names.get(new ObjectAddress(pair[3], pair[4], (int) pair[5]));
+			ObjectId dependent = names.get(new ObjectAddress(pair[0], pair[1], (int) pair[2]));
+			ObjectId referenced = names.get(new ObjectAddress(pair[3], pair[4], (int) pair[5]));
 			if (dependent != null && referenced != null) {
 				dependencies.add(dependent, referenced);
 			}
@@ -401,10 +405,10 @@ public final class CatalogReader {
 	}
 
 	/**
-	 * Names every object once ("kind identity"): {@code pg_identify_object} is the expensive
+	 * Names every object once (its kind and identity): {@code pg_identify_object} is the expensive
 	 * part of reading dependencies, and most objects appear in many of them.
 	 */
-	private static void nameObjects(Connection connection, java.util.Map<ObjectAddress, String> names)
+	private static void nameObjects(Connection connection, java.util.Map<ObjectAddress, ObjectId> names)
 			throws SQLException {
 		List<ObjectAddress> addresses = List.copyOf(names.keySet());
 		try (java.sql.PreparedStatement query = connection.prepareStatement(sql("object-names"))) {
@@ -413,7 +417,10 @@ public final class CatalogReader {
 			query.setArray(3, connection.createArrayOf("int4", addresses.stream().map(ObjectAddress::subId).toArray()));
 			try (ResultSet rs = query.executeQuery()) {
 				while (rs.next()) {
-					names.put(new ObjectAddress(rs.getLong(1), rs.getLong(2), rs.getInt(3)), rs.getString(4));
+					if (rs.getString(4) != null && rs.getString(5) != null) {
+						names.put(new ObjectAddress(rs.getLong(1), rs.getLong(2), rs.getInt(3)),
+								ObjectId.of(rs.getString(4), rs.getString(5)));
+					}
 				}
 			}
 		}

@@ -10,8 +10,8 @@ package dev.confiture.core.catalog;
 public record Collation(String name, String options) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "collation " + this.name;
+	public ObjectId id() {
+		return ObjectId.of("collation", this.name);
 	}
 
 }

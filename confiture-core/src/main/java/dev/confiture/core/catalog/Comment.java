@@ -7,11 +7,11 @@ package dev.confiture.core.catalog;
  * @param statementTarget what follows {@code COMMENT ON}, e.g. {@code COLUMN public.users.name}
  * @param text the comment
  */
-public record Comment(String target, String statementTarget, String text) implements CatalogObject {
+public record Comment(ObjectId target, String statementTarget, String text) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "comment on " + this.target;
+	public ObjectId id() {
+		return this.target.comment();
 	}
 
 }

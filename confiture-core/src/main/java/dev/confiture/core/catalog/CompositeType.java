@@ -17,8 +17,8 @@ public record CompositeType(String name, Map<String, String> attributes) impleme
 	}
 
 	@Override
-	public String id() {
-		return "type " + this.name;
+	public ObjectId id() {
+		return ObjectId.of("type", this.name);
 	}
 
 }

@@ -13,11 +13,11 @@ package dev.confiture.core.catalog;
  * or {@code null}
  */
 public record Constraint(String table, String name, String type, String definition, boolean validated,
-		String index) implements CatalogObject {
+		ObjectId index) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "table constraint " + this.name + " on " + this.table;
+	public ObjectId id() {
+		return ObjectId.on("table constraint", this.name, this.table);
 	}
 
 	/** Whether this is a foreign key. */

@@ -13,23 +13,23 @@ import java.util.Set;
  */
 public final class Dependencies {
 
-	private final Map<String, Set<String>> references = new HashMap<>();
+	private final Map<ObjectId, Set<ObjectId>> references = new HashMap<>();
 
-	private final Map<String, Set<String>> dependents = new HashMap<>();
+	private final Map<ObjectId, Set<ObjectId>> dependents = new HashMap<>();
 
-	private final Map<String, String> columnTables = new HashMap<>();
+	private final Map<ObjectId, ObjectId> columnTables = new HashMap<>();
 
 	Dependencies() {
 	}
 
-	void add(String dependent, String referenced) {
+	void add(ObjectId dependent, ObjectId referenced) {
 		if (!dependent.equals(referenced)) {
 			this.references.computeIfAbsent(dependent, (key) -> new LinkedHashSet<>()).add(referenced);
 			this.dependents.computeIfAbsent(referenced, (key) -> new LinkedHashSet<>()).add(dependent);
 		}
 	}
 
-	void addColumn(String columnId, String tableId) {
+	void addColumn(ObjectId columnId, ObjectId tableId) {
 		this.columnTables.put(columnId, tableId);
 	}
 
@@ -38,7 +38,7 @@ public final class Dependencies {
 	 * @param id an object identity
 	 * @return the identities it references, possibly empty
 	 */
-	public Set<String> references(String id) {
+	public Set<ObjectId> references(ObjectId id) {
 		return Collections.unmodifiableSet(this.references.getOrDefault(id, Set.of()));
 	}
 
@@ -47,7 +47,7 @@ public final class Dependencies {
 	 * @param id an object identity
 	 * @return the identities of its dependents, possibly empty
 	 */
-	public Set<String> dependents(String id) {
+	public Set<ObjectId> dependents(ObjectId id) {
 		return Collections.unmodifiableSet(this.dependents.getOrDefault(id, Set.of()));
 	}
 
@@ -56,7 +56,7 @@ public final class Dependencies {
 	 * @param columnId a column identity ({@code table column public.users.id})
 	 * @return the table's identity, or {@code null} if it is not a known column
 	 */
-	public String tableOf(String columnId) {
+	public ObjectId tableOf(ObjectId columnId) {
 		return this.columnTables.get(columnId);
 	}
 

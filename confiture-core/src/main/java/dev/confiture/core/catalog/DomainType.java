@@ -20,8 +20,8 @@ public record DomainType(String name, String baseType, String collation, String 
 	}
 
 	@Override
-	public String id() {
-		return "type " + this.name;
+	public ObjectId id() {
+		return ObjectId.of("type", this.name);
 	}
 
 }

@@ -15,8 +15,8 @@ public record EnumType(String name, List<String> labels) implements CatalogObjec
 	}
 
 	@Override
-	public String id() {
-		return "type " + this.name;
+	public ObjectId id() {
+		return ObjectId.of("type", this.name);
 	}
 
 }

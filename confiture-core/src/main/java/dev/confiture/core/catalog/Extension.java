@@ -24,8 +24,8 @@ public record Extension(String name, String schema, String version, List<String>
 	}
 
 	@Override
-	public String id() {
-		return "extension " + this.name;
+	public ObjectId id() {
+		return new ObjectId("extension", null, this.name, null);
 	}
 
 }

@@ -31,8 +31,8 @@ public record Index(String name, String table, String definition, boolean partit
 	}
 
 	@Override
-	public String id() {
-		return "index " + this.name;
+	public ObjectId id() {
+		return ObjectId.of("index", this.name);
 	}
 
 }

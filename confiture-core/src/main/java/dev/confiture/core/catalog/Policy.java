@@ -10,8 +10,8 @@ package dev.confiture.core.catalog;
 public record Policy(String table, String name, String definition) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "policy " + this.name + " on " + this.table;
+	public ObjectId id() {
+		return ObjectId.on("policy", this.name, this.table);
 	}
 
 }

@@ -14,8 +14,8 @@ public record Routine(String signature, boolean procedure, String arguments, Str
 		implements CatalogObject {
 
 	@Override
-	public String id() {
-		return (this.procedure ? "procedure " : "function ") + this.signature;
+	public ObjectId id() {
+		return ObjectId.of(this.procedure ? "procedure" : "function", this.signature);
 	}
 
 }

@@ -8,8 +8,8 @@ package dev.confiture.core.catalog;
 public record Schema(String name) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "schema " + this.name;
+	public ObjectId id() {
+		return new ObjectId("schema", null, this.name, null);
 	}
 
 }

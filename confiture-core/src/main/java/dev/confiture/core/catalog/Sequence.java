@@ -17,8 +17,8 @@ public record Sequence(String name, String dataType, long start, long increment,
 		long cache, boolean cycle, String ownedBy) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "sequence " + this.name;
+	public ObjectId id() {
+		return ObjectId.of("sequence", this.name);
 	}
 
 	/** The options clause used to create or alter it, without {@code OWNED BY}. */

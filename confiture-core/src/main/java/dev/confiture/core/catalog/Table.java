@@ -32,8 +32,8 @@ public record Table(String name, Map<String, Column> columns, boolean unlogged, 
 	}
 
 	@Override
-	public String id() {
-		return "table " + this.name;
+	public ObjectId id() {
+		return ObjectId.of("table", this.name);
 	}
 
 	/** The quoted column names in the order PostgreSQL stores them. */
@@ -46,8 +46,8 @@ public record Table(String name, Map<String, Column> columns, boolean unlogged, 
 	 * @param column the quoted column name
 	 * @return the column's identity
 	 */
-	public String columnId(String column) {
-		return "table column " + this.name + "." + column;
+	public ObjectId columnId(String column) {
+		return ObjectId.column(this.name, column);
 	}
 
 }

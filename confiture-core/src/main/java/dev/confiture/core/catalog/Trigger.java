@@ -12,8 +12,8 @@ package dev.confiture.core.catalog;
 public record Trigger(String table, String name, String definition, String enabled) implements CatalogObject {
 
 	@Override
-	public String id() {
-		return "trigger " + this.name + " on " + this.table;
+	public ObjectId id() {
+		return ObjectId.on("trigger", this.name, this.table);
 	}
 
 }

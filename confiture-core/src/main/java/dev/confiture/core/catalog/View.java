@@ -18,8 +18,8 @@ public record View(String name, boolean materialized, String query, List<String>
 	}
 
 	@Override
-	public String id() {
-		return (this.materialized ? "materialized view " : "view ") + this.name;
+	public ObjectId id() {
+		return ObjectId.of(this.materialized ? "materialized view" : "view", this.name);
 	}
 
 }

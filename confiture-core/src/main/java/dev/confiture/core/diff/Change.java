@@ -5,10 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.confiture.core.catalog.ObjectId;
+
 /**
  * A step being planned: its statements plus what it brings into existence
  * ({@link #provides}), what it takes away ({@link #removes}) and what else it needs
- * ({@link #requires}), all as object identities, for ordering.
+ * ({@link #requires}), for ordering: object identities ({@link ObjectId}) and plain names
+ * for what is not a catalog object ({@code name public.users_id_seq}).
  */
 final class Change {
 
@@ -20,16 +23,16 @@ final class Change {
 
 	final List<Hazard> hazards = new ArrayList<>();
 
-	final Set<String> provides = new LinkedHashSet<>();
+	final Set<Object> provides = new LinkedHashSet<>();
 
-	final Set<String> removes = new LinkedHashSet<>();
+	final Set<Object> removes = new LinkedHashSet<>();
 
-	final Set<String> requires = new LinkedHashSet<>();
+	final Set<Object> requires = new LinkedHashSet<>();
 
 	boolean concurrent;
 
 	/** The identity of the object whose creation this change belongs to, or {@code null}. */
-	String subject;
+	ObjectId subject;
 
 	final int sequence;
 
@@ -49,17 +52,17 @@ final class Change {
 		return this;
 	}
 
-	Change provides(String... ids) {
+	Change provides(Object... ids) {
 		this.provides.addAll(List.of(ids));
 		return this;
 	}
 
-	Change removes(String... ids) {
+	Change removes(Object... ids) {
 		this.removes.addAll(List.of(ids));
 		return this;
 	}
 
-	Change requires(String... ids) {
+	Change requires(Object... ids) {
 		this.requires.addAll(List.of(ids));
 		return this;
 	}

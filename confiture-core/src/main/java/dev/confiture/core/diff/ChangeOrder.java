@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.catalog.Dependencies;
+import dev.confiture.core.catalog.ObjectId;
 
 /**
  * Orders changes topologically from the dependencies of both catalogs, choosing the change
@@ -42,26 +43,26 @@ final class ChangeOrder {
 	 * The changes that each change must follow.
 	 */
 	static Map<Change, Set<Change>> predecessors(List<Change> changes, Dependencies from, Dependencies to) {
-		Map<String, List<Change>> providers = index(changes, true);
-		Map<String, List<Change>> removers = index(changes, false);
+		Map<Object, List<Change>> providers = index(changes, true);
+		Map<Object, List<Change>> removers = index(changes, false);
 		Map<Change, Set<Change>> before = new HashMap<>();
 		changes.forEach((change) -> before.put(change, new LinkedHashSet<>()));
 		for (Change change : changes) {
-			Set<String> needed = new LinkedHashSet<>(change.requires);
-			change.provides.forEach((id) -> needed.addAll(to.references(id)));
-			for (String id : needed) {
+			Set<Object> needed = new LinkedHashSet<>(change.requires);
+			change.provides.forEach((id) -> needed.addAll(references(to, id)));
+			for (Object id : needed) {
 				List<Change> found = providers.get(id);
-				if (found == null && to.tableOf(id) != null) {
-					found = providers.get(to.tableOf(id));
+				if (found == null && id instanceof ObjectId objectId && to.tableOf(objectId) != null) {
+					found = providers.get(to.tableOf(objectId));
 				}
 				addAll(before.get(change), found, change);
 			}
-			for (String id : change.removes) {
-				for (String dependent : from.dependents(id)) {
+			for (Object id : change.removes) {
+				for (ObjectId dependent : dependents(from, id)) {
 					addAll(before.get(change), removers.get(dependent), change);
 				}
 			}
-			for (String id : change.provides) {
+			for (Object id : change.provides) {
 				addAll(before.get(change), removers.get(id), change);
 			}
 		}
@@ -98,16 +99,24 @@ final class ChangeOrder {
 		return sorted;
 	}
 
+	private static Set<ObjectId> references(Dependencies dependencies, Object id) {
+		return (id instanceof ObjectId objectId) ? dependencies.references(objectId) : Set.of();
+	}
+
+	private static Set<ObjectId> dependents(Dependencies dependencies, Object id) {
+		return (id instanceof ObjectId objectId) ? dependencies.dependents(objectId) : Set.of();
+	}
+
 	private static void addAll(Set<Change> target, List<Change> found, Change self) {
 		if (found != null) {
 			found.stream().filter((change) -> change != self).forEach(target::add);
 		}
 	}
 
-	private static Map<String, List<Change>> index(List<Change> changes, boolean provides) {
-		Map<String, List<Change>> index = new HashMap<>();
+	private static Map<Object, List<Change>> index(List<Change> changes, boolean provides) {
+		Map<Object, List<Change>> index = new HashMap<>();
 		for (Change change : changes) {
-			for (String id : provides ? change.provides : change.removes) {
+			for (Object id : provides ? change.provides : change.removes) {
 				index.computeIfAbsent(id, (key) -> new ArrayList<>()).add(change);
 			}
 		}

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.Collation;
 import dev.confiture.core.catalog.Column;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
 
 /**
@@ -23,15 +24,15 @@ final class CollationChanges {
 	}
 
 	/** The columns that use the collation on both sides, on tables that stay. */
-	static List<String> keptColumns(Catalog from, Catalog to, Collation collation, Predicate<String> gone) {
-		List<String> columns = new ArrayList<>();
-		for (String dependent : from.dependencies().dependents(collation.id())) {
-			String tableId = from.dependencies().tableOf(dependent);
+	static List<ObjectId> keptColumns(Catalog from, Catalog to, Collation collation, Predicate<ObjectId> gone) {
+		List<ObjectId> columns = new ArrayList<>();
+		for (ObjectId dependent : from.dependencies().dependents(collation.id())) {
+			ObjectId tableId = from.dependencies().tableOf(dependent);
 			if (tableId == null || gone.test(tableId) || gone.test(dependent)
 					|| !(from.get(tableId) instanceof Table before) || !(to.get(tableId) instanceof Table after)) {
 				continue;
 			}
-			String name = dependent.substring(dependent.lastIndexOf('.') + 1);
+			String name = dependent.member();
 			Column old = before.columns().get(name);
 			Column next = after.columns().get(name);
 			if (old != null && next != null && collation.name().equals(next.collation())
@@ -54,7 +55,7 @@ final class CollationChanges {
 			.removes(collation.id());
 	}
 
-	static void recreate(Planner planner, Catalog from, Collation after, List<String> columns) {
+	static void recreate(Planner planner, Catalog from, Collation after, List<ObjectId> columns) {
 		String[] parts = Names.split(after.name());
 		String renamed = Names.quote(Names.unquote(parts[1]) + "__old");
 		Change change = planner.newChange("recreate collation " + after.name() + " with " + after.options(),
@@ -63,9 +64,9 @@ final class CollationChanges {
 			.sql("CREATE COLLATION " + after.name() + " (" + after.options() + ")")
 			.removes(after.id())
 			.provides(after.id());
-		for (String columnId : columns) {
+		for (ObjectId columnId : columns) {
 			Table table = (Table) from.get(from.dependencies().tableOf(columnId));
-			Column column = table.columns().get(columnId.substring(columnId.lastIndexOf('.') + 1));
+			Column column = table.columns().get(columnId.member());
 			change.sql("ALTER TABLE " + table.name() + " ALTER COLUMN " + column.name() + " TYPE " + column.type()
 					+ " COLLATE " + after.name())
 				.removes(columnId)

@@ -2,6 +2,8 @@ package dev.confiture.core.diff;
 
 import java.util.List;
 
+import dev.confiture.core.catalog.ObjectId;
+
 /**
  * One step of creating a catalog's objects, as planned by {@link SchemaDiff#creations}.
  *
@@ -10,7 +12,7 @@ import java.util.List;
  * @param step the description and statements
  * @param after the positions of the earlier steps this one needs
  */
-public record Creation(String object, Step step, List<Integer> after) {
+public record Creation(ObjectId object, Step step, List<Integer> after) {
 
 	public Creation {
 		after = List.copyOf(after);

@@ -2,6 +2,7 @@ package dev.confiture.core.diff;
 
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.EnumType;
+import dev.confiture.core.catalog.ObjectId;
 
 /**
  * The {@code USING} expression of a column type change. PostgreSQL has no cast between two
@@ -25,7 +26,7 @@ final class EnumCasts {
 
 	private static boolean isEnum(Catalog catalog, String type) {
 		String element = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
-		return catalog.get("type " + element) instanceof EnumType;
+		return catalog.get(ObjectId.of("type", element)) instanceof EnumType;
 	}
 
 }

@@ -24,6 +24,7 @@ import dev.confiture.core.catalog.DomainType;
 import dev.confiture.core.catalog.EnumType;
 import dev.confiture.core.catalog.Extension;
 import dev.confiture.core.catalog.Index;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Policy;
 import dev.confiture.core.catalog.Routine;
 import dev.confiture.core.catalog.Schema;
@@ -46,17 +47,17 @@ final class Planner {
 
 	private final DiffOptions options;
 
-	private final Set<String> replaced = new HashSet<>();
+	private final Set<ObjectId> replaced = new HashSet<>();
 
-	private final Set<String> goneColumns = new HashSet<>();
+	private final Set<ObjectId> goneColumns = new HashSet<>();
 
-	private final Set<String> retypedColumns = new HashSet<>();
+	private final Set<ObjectId> retypedColumns = new HashSet<>();
 
-	private final Map<String, List<String>> enumColumns = new LinkedHashMap<>();
+	private final Map<ObjectId, List<ObjectId>> enumColumns = new LinkedHashMap<>();
 
-	private final Map<String, List<String>> owned = new HashMap<>();
+	private final Map<ObjectId, List<ObjectId>> owned = new HashMap<>();
 
-	private final Map<String, List<String>> collationColumns = new HashMap<>();
+	private final Map<ObjectId, List<ObjectId>> collationColumns = new HashMap<>();
 
 	private final List<Change> changes = new ArrayList<>();
 
@@ -64,7 +65,7 @@ final class Planner {
 
 	private boolean functionBodiesUnchecked;
 
-	private String subject;
+	private ObjectId subject;
 
 	Planner(Catalog from, Catalog to, DiffOptions options) {
 		this.from = from;
@@ -97,7 +98,7 @@ final class Planner {
 
 	Plan plan() {
 		for (CatalogObject object : this.from.objects().values()) {
-			String owner = owner(this.from, object);
+			ObjectId owner = owner(this.from, object);
 			if (owner != null) {
 				this.owned.computeIfAbsent(owner, (key) -> new ArrayList<>()).add(object.id());
 			}
@@ -111,9 +112,9 @@ final class Planner {
 		}
 		classify();
 		closure();
-		Set<String> ids = new LinkedHashSet<>(this.from.objects().keySet());
+		Set<ObjectId> ids = new LinkedHashSet<>(this.from.objects().keySet());
 		ids.addAll(this.to.objects().keySet());
-		for (String id : ids) {
+		for (ObjectId id : ids) {
 			emit(id);
 		}
 		List<Step> steps = ChangeOrder.sort(this.changes, this.from.dependencies(), this.to.dependencies())
@@ -138,7 +139,7 @@ final class Planner {
 			}
 			for (Column column : before.columns().values()) {
 				Column next = after.columns().get(column.name());
-				String id = before.columnId(column.name());
+				ObjectId id = before.columnId(column.name());
 				if (next == null || generationChanged(column, next)) {
 					this.goneColumns.add(id);
 				}
@@ -149,7 +150,7 @@ final class Planner {
 		}
 		for (Collation before : this.from.all(Collation.class)) {
 			if (this.to.get(before.id()) instanceof Collation after && !before.equals(after)) {
-				List<String> columns = CollationChanges.keptColumns(this.from, this.to, before, this::isGone);
+				List<ObjectId> columns = CollationChanges.keptColumns(this.from, this.to, before, this::isGone);
 				this.collationColumns.put(before.id(), columns);
 				this.retypedColumns.addAll(columns);
 			}
@@ -157,9 +158,9 @@ final class Planner {
 		for (EnumType before : this.from.all(EnumType.class)) {
 			if (this.to.get(before.id()) instanceof EnumType after && !before.equals(after)
 					&& !addsValuesOnly(before, after)) {
-				List<String> columns = new ArrayList<>();
-				for (String dependent : this.from.dependencies().dependents(before.id())) {
-					String table = this.from.dependencies().tableOf(dependent);
+				List<ObjectId> columns = new ArrayList<>();
+				for (ObjectId dependent : this.from.dependencies().dependents(before.id())) {
+					ObjectId table = this.from.dependencies().tableOf(dependent);
 					if (table != null && this.to.get(table) instanceof Table next && !isGone(table)
 							&& !this.goneColumns.contains(dependent) && !this.retypedColumns.contains(dependent)
 							&& next.columns().containsKey(columnName(table, dependent))) {
@@ -225,8 +226,8 @@ final class Planner {
 	 * must be dropped first and created again.
 	 */
 	private void closure() {
-		Deque<String> queue = new ArrayDeque<>();
-		Set<String> seen = new HashSet<>();
+		Deque<ObjectId> queue = new ArrayDeque<>();
+		Set<ObjectId> seen = new HashSet<>();
 		for (CatalogObject object : this.from.objects().values()) {
 			if (isGone(object.id())) {
 				queue.add(object.id());
@@ -242,12 +243,12 @@ final class Planner {
 			queue.addAll(columns);
 		});
 		while (!queue.isEmpty()) {
-			String gone = queue.poll();
+			ObjectId gone = queue.poll();
 			if (!seen.add(gone)) {
 				continue;
 			}
 			boolean retyped = this.retypedColumns.contains(gone) && !this.goneColumns.contains(gone);
-			for (String dependent : this.from.dependencies().dependents(gone)) {
+			for (ObjectId dependent : this.from.dependencies().dependents(gone)) {
 				CatalogObject object = this.from.get(dependent);
 				if (object == null || this.to.get(dependent) == null || isGone(dependent)) {
 					if (object != null) {
@@ -269,14 +270,14 @@ final class Planner {
 					queue.add(dependent);
 				}
 			}
-			for (String child : this.owned.getOrDefault(gone, List.of())) {
+			for (ObjectId child : this.owned.getOrDefault(gone, List.of())) {
 				queue.add(child);
 			}
 		}
 	}
 
-	private boolean isGone(String id) {
-		String table = this.from.dependencies().tableOf(id);
+	private boolean isGone(ObjectId id) {
+		ObjectId table = this.from.dependencies().tableOf(id);
 		if (table != null) {
 			return this.goneColumns.contains(id) || isGone(table);
 		}
@@ -288,13 +289,13 @@ final class Planner {
 	}
 
 	private boolean ownerGone(CatalogObject object) {
-		String owner = owner(this.from, object);
+		ObjectId owner = owner(this.from, object);
 		return owner != null && isGone(owner);
 	}
 
-	private static String owner(Catalog catalog, CatalogObject object) {
+	private static ObjectId owner(Catalog catalog, CatalogObject object) {
 		if (object instanceof Constraint constraint) {
-			return "table " + constraint.table();
+			return ObjectId.of("table", constraint.table());
 		}
 		if (object instanceof Index index) {
 			return relation(catalog, index.table());
@@ -303,7 +304,7 @@ final class Planner {
 			return relation(catalog, trigger.table());
 		}
 		if (object instanceof Policy policy) {
-			return "table " + policy.table();
+			return ObjectId.of("table", policy.table());
 		}
 		if (object instanceof Comment comment) {
 			return comment.target();
@@ -311,22 +312,22 @@ final class Planner {
 		return null;
 	}
 
-	private static String relation(Catalog catalog, String name) {
-		for (String kind : List.of("table ", "view ", "materialized view ")) {
-			if (catalog.get(kind + name) != null) {
-				return kind + name;
+	private static ObjectId relation(Catalog catalog, String name) {
+		for (String kind : List.of("table", "view", "materialized view")) {
+			if (catalog.get(ObjectId.of(kind, name)) != null) {
+				return ObjectId.of(kind, name);
 			}
 		}
-		return "table " + name;
+		return ObjectId.of("table", name);
 	}
 
-	private static String columnName(String table, String columnId) {
-		return columnId.substring(("table column " + table.substring("table ".length()) + ".").length());
+	private static String columnName(ObjectId table, ObjectId columnId) {
+		return columnId.member();
 	}
 
 	// Emission
 
-	private void emit(String id) {
+	private void emit(ObjectId id) {
 		CatalogObject before = this.from.get(id);
 		CatalogObject after = this.to.get(id);
 		boolean ownerGone = before != null && ownerGone(before);
@@ -359,9 +360,9 @@ final class Planner {
 	}
 
 	private boolean referencesOtherTable(Constraint constraint) {
-		for (String referenced : this.from.dependencies().references(constraint.id())) {
-			String table = this.from.dependencies().tableOf(referenced);
-			if (table != null && !table.equals("table " + constraint.table())) {
+		for (ObjectId referenced : this.from.dependencies().references(constraint.id())) {
+			ObjectId table = this.from.dependencies().tableOf(referenced);
+			if (table != null && !table.equals(ObjectId.of("table", constraint.table()))) {
 				return true;
 			}
 		}
@@ -376,7 +377,7 @@ final class Planner {
 	}
 
 	private void drop(CatalogObject object) {
-		String id = object.id();
+		ObjectId id = object.id();
 		if (object instanceof Schema schema) {
 			change("drop schema " + schema.name(), Priority.DROP_SCHEMA).sql("DROP SCHEMA " + schema.name()).removes(id);
 		}
@@ -393,7 +394,7 @@ final class Planner {
 				.removes(id, "name " + domain.name());
 		}
 		else if (object instanceof EnumType || object instanceof CompositeType) {
-			String name = id.substring("type ".length());
+			String name = id.qualifiedName();
 			change("drop type " + name, Priority.DROP_TYPE).sql("DROP TYPE " + name).removes(id, "name " + name);
 		}
 		else if (object instanceof Sequence sequence) {
@@ -416,7 +417,7 @@ final class Planner {
 				.sql("ALTER TABLE " + constraint.table() + " DROP CONSTRAINT " + constraint.name())
 				.removes(id);
 			if (constraint.index() != null) {
-				change.removes(constraint.index(), "name " + constraint.index().substring("index ".length()));
+				change.removes(constraint.index(), "name " + constraint.index().qualifiedName());
 			}
 		}
 		else if (object instanceof Index index) {
@@ -454,8 +455,8 @@ final class Planner {
 		}
 	}
 
-	private void removeOwned(Change change, String owner) {
-		for (String child : this.owned.getOrDefault(owner, List.of())) {
+	private void removeOwned(Change change, ObjectId owner) {
+		for (ObjectId child : this.owned.getOrDefault(owner, List.of())) {
 			if (isDroppedFirst(this.from.get(child), true)) {
 				continue;
 			}
@@ -470,7 +471,7 @@ final class Planner {
 	}
 
 	private void removeColumn(Change change, Table table, String column) {
-		String columnId = table.columnId(column);
+		ObjectId columnId = table.columnId(column);
 		change.removes(columnId).requires("release " + columnId);
 		String ownedBy = table.name() + "." + column;
 		for (Sequence sequence : this.from.all(Sequence.class)) {
@@ -495,7 +496,7 @@ final class Planner {
 	}
 
 	private void createObject(CatalogObject object) {
-		String id = object.id();
+		ObjectId id = object.id();
 		if (object instanceof Schema schema) {
 			change("create schema " + schema.name(), Priority.CREATE_SCHEMA).sql("CREATE SCHEMA " + schema.name())
 				.provides(id);
@@ -505,7 +506,7 @@ final class Planner {
 				.sql("CREATE EXTENSION IF NOT EXISTS " + extension.name() + " WITH SCHEMA " + extension.schema()
 						+ " VERSION " + Names.literal(extension.version()))
 				.provides(id)
-				.requires("schema " + extension.schema());
+				.requires(new ObjectId("schema", null, extension.schema(), null));
 		}
 		else if (object instanceof Collation collation) {
 			CollationChanges.create(this, collation);
@@ -615,7 +616,7 @@ final class Planner {
 	}
 
 	private boolean isNew(String table) {
-		String id = "table " + table;
+		ObjectId id = ObjectId.of("table", table);
 		return this.from.get(id) == null || isGone(id);
 	}
 
@@ -651,8 +652,8 @@ final class Planner {
 		}
 	}
 
-	private static String columnId(String qualifiedColumn) {
-		return "table column " + qualifiedColumn;
+	private static ObjectId columnId(String qualifiedColumn) {
+		return ObjectId.column(qualifiedColumn);
 	}
 
 	private static String identitySequence(Column column) {
@@ -716,7 +717,7 @@ final class Planner {
 		Change change = change("add constraint " + constraint.name() + " on " + constraint.table(), priority)
 			.provides(constraint.id());
 		if (constraint.index() != null) {
-			change.provides(constraint.index(), "name " + constraint.index().substring("index ".length()));
+			change.provides(constraint.index(), "name " + constraint.index().qualifiedName());
 		}
 		boolean checked = constraint.isForeignKey() || "c".equals(constraint.type());
 		if (!constraint.validated()) {
@@ -738,7 +739,7 @@ final class Planner {
 	}
 
 	private void alter(CatalogObject before, CatalogObject after) {
-		String id = after.id();
+		ObjectId id = after.id();
 		if (after instanceof Extension b && before instanceof Extension a) {
 			Change change = change("alter extension " + b.name(), Priority.CREATE_EXTENSION).provides(id);
 			if (!a.version().equals(b.version()) && a.updatableTo().contains(b.version())) {
@@ -750,7 +751,7 @@ final class Planner {
 						+ " created again, with what uses it); not migrated");
 			}
 			if (!a.schema().equals(b.schema())) {
-				change.sql("ALTER EXTENSION " + b.name() + " SET SCHEMA " + b.schema()).requires("schema " + b.schema());
+				change.sql("ALTER EXTENSION " + b.name() + " SET SCHEMA " + b.schema()).requires(new ObjectId("schema", null, b.schema(), null));
 			}
 			if (change.statements.isEmpty()) {
 				this.changes.remove(change);
@@ -811,7 +812,7 @@ final class Planner {
 		else if (after instanceof Constraint b) {
 			change("validate constraint " + b.name() + " on " + b.table(), Priority.CREATE_CHECK)
 				.sql("ALTER TABLE " + b.table() + " VALIDATE CONSTRAINT " + b.name())
-				.requires("table " + b.table());
+				.requires(ObjectId.of("table", b.table()));
 		}
 		else if (after instanceof Routine b) {
 			this.functionBodiesUnchecked = true;
@@ -858,8 +859,8 @@ final class Planner {
 			.sql(createEnum(name, after.labels()))
 			.removes(after.id(), "name " + name)
 			.provides(after.id(), "name " + name);
-		for (String columnId : this.enumColumns.get(after.id())) {
-			String tableId = this.from.dependencies().tableOf(columnId);
+		for (ObjectId columnId : this.enumColumns.get(after.id())) {
+			ObjectId tableId = this.from.dependencies().tableOf(columnId);
 			Table table = (Table) this.to.get(tableId);
 			Column previous = ((Table) this.from.get(tableId)).columns().get(columnName(tableId, columnId));
 			Column column = table.columns().get(columnName(tableId, columnId));
@@ -921,11 +922,11 @@ final class Planner {
 		return change(description, priority);
 	}
 
-	boolean isGoneColumn(String columnId) {
+	boolean isGoneColumn(ObjectId columnId) {
 		return this.goneColumns.contains(columnId);
 	}
 
-	boolean isEnumColumn(String columnId) {
+	boolean isEnumColumn(ObjectId columnId) {
 		return this.enumColumns.values().stream().anyMatch((columns) -> columns.contains(columnId));
 	}
 

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.confiture.core.catalog.Column;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
 
 /**
@@ -37,7 +38,7 @@ final class TableChanges {
 		List<String> kept = new ArrayList<>();
 		for (Column column : this.before.columns().values()) {
 			Column next = this.after.columns().get(column.name());
-			String id = this.before.columnId(column.name());
+			ObjectId id = this.before.columnId(column.name());
 			if (next == null || this.planner.isGoneColumn(id)) {
 				dropColumn(column, next != null && next.generated() != null && column.generated() != null);
 			}
@@ -75,7 +76,7 @@ final class TableChanges {
 	}
 
 	private void addColumn(Column column) {
-		String id = this.after.columnId(column.name());
+		ObjectId id = this.after.columnId(column.name());
 		Change change = this.planner.newChange("add column " + column.name() + " to " + this.name, Priority.ALTER_COLUMN)
 			.sql(alterTable() + "ADD COLUMN " + column.definition())
 			.provides(id)
@@ -96,7 +97,7 @@ final class TableChanges {
 	}
 
 	private void alterColumn(Column column, Column next) {
-		String id = this.after.columnId(column.name());
+		ObjectId id = this.after.columnId(column.name());
 		String alter = alterTable() + "ALTER COLUMN " + column.name() + " ";
 		if (column.identity() != null && next.identity() == null) {
 			this.planner.newChange("drop identity of " + this.name + "." + column.name(), Priority.DROP_COLUMN)
@@ -194,7 +195,7 @@ final class TableChanges {
 				this.planner.newChange("attach partition " + this.name + " to " + b.partitionOf(), Priority.ALTER_TABLE)
 					.sql("ALTER TABLE " + b.partitionOf() + " ATTACH PARTITION " + this.name + " " + b.partitionBound())
 					.provides("partition " + this.name)
-					.requires("table " + b.partitionOf(), b.id())
+					.requires(ObjectId.of("table", b.partitionOf()), b.id())
 					.hazard(HazardType.BLOCKING_LOCK, "attaching " + this.name + " scans it to check the bound");
 			}
 		}
@@ -231,7 +232,7 @@ final class TableChanges {
 		for (String parent : b.inherits()) {
 			if (!a.inherits().contains(parent)) {
 				change.sql(alterTable() + "INHERIT " + parent);
-				change.requires("table " + parent);
+				change.requires(ObjectId.of("table", parent));
 			}
 		}
 		if (!change.statements.isEmpty()) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogObject;
 import dev.confiture.core.catalog.Column;
+import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
 
 /**
@@ -48,9 +49,9 @@ final class CatalogComparison {
 	/** Every difference, one sentence each, in catalog order; empty when there is none. */
 	List<String> differences() {
 		List<String> differences = new ArrayList<>();
-		Set<String> ids = new LinkedHashSet<>(this.migrated.objects().keySet());
+		Set<ObjectId> ids = new LinkedHashSet<>(this.migrated.objects().keySet());
 		ids.addAll(this.files.objects().keySet());
-		for (String id : ids) {
+		for (ObjectId id : ids) {
 			CatalogObject migrated = this.migrated.get(id);
 			CatalogObject files = this.files.get(id);
 			CatalogObject before = this.before.get(id);
@@ -61,7 +62,7 @@ final class CatalogComparison {
 				compareTables((before instanceof Table table) ? table : null, migratedTable, filesTable, differences);
 			}
 			else {
-				compare(display(id), before, migrated, files, differences);
+				compare(display(id.toString()), before, migrated, files, differences);
 			}
 		}
 		return differences;

@@ -3,7 +3,7 @@
 SELECT (pg_identify_object('pg_class'::regclass, k.conrelid, 0)).identity AS table_name,
 	quote_ident(k.conname) AS name, k.contype, pg_get_constraintdef(k.oid) AS definition, k.convalidated,
 	CASE WHEN k.contype IN ('p', 'u', 'x') AND k.conindid <> 0
-		THEN 'index ' || (pg_identify_object('pg_class'::regclass, k.conindid, 0)).identity END AS index_id
+		THEN (pg_identify_object('pg_class'::regclass, k.conindid, 0)).identity END AS index_name
 FROM pg_constraint k
 JOIN pg_class c ON c.oid = k.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
