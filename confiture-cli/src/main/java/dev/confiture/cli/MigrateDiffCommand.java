@@ -29,6 +29,8 @@ import dev.confiture.core.diff.Step;
 import dev.confiture.core.migrate.GenerateOptions;
 import dev.confiture.core.migrate.GenerateResult;
 import dev.confiture.core.migrate.GeneratedMigration;
+import dev.confiture.core.migrate.SchemaEditOptions;
+import dev.confiture.core.migrate.SchemaEditResult;
 
 /**
  * {@code confiture migrate diff OLD NEW}: the DDL that turns the OLD schema into the NEW one,
@@ -54,8 +56,10 @@ class MigrateDiffCommand implements Callable<Integer> {
 	@Mixin
 	ShadowServerOptions shadow;
 
-	@Parameters(arity = "1..2", paramLabel = "OLD NEW",
-			description = "The current and the wanted schema: .sql files or directories (only NEW with --from-env).")
+	@Parameters(arity = "0..2", paramLabel = "OLD NEW",
+			description = "The current and the wanted schema: .sql files or directories (only NEW with --from-env). "
+					+ "With neither and --generate, OLD is what the migrations produce (the schema files at the base "
+					+ "ref plus every migration added since, replayed) and NEW is the working tree's schema files.")
 	List<Path> schemas = new ArrayList<>();
 
 	@Option(names = "--from-env", paramLabel = "ENV",
@@ -77,8 +81,19 @@ class MigrateDiffCommand implements Callable<Integer> {
 			+ "SET NOT NULL through a validated check.")
 	boolean online;
 
+	@Option(names = "--base-ref", paramLabel = "REF",
+			description = "Without OLD and NEW: the git ref whose merge base with HEAD holds the base schema files "
+					+ "(default origin/main, as for migrate validate).")
+	String baseRef;
+
 	@Override
 	public Integer call() {
+		if (this.schemas.isEmpty() && this.fromEnvironment == null) {
+			return generateFromSchemaEdits();
+		}
+		if (this.baseRef != null) {
+			throw new ParameterException(this.spec.commandLine(), "--base-ref applies only without OLD and NEW");
+		}
 		int expected = (this.fromEnvironment != null) ? 1 : 2;
 		if (this.schemas.size() != expected) {
 			throw new ParameterException(this.spec.commandLine(), (this.fromEnvironment != null)
@@ -138,6 +153,54 @@ class MigrateDiffCommand implements Callable<Integer> {
 			return ExitCodes.OK;
 		}
 		return 1;
+	}
+
+	/**
+	 * {@code --generate --name NAME} with no OLD and NEW: the migration for the edits of the
+	 * schema files since what the migrations produce.
+	 */
+	private int generateFromSchemaEdits() {
+		if (!this.generate || this.name == null || this.name.isBlank()) {
+			throw new ParameterException(this.spec.commandLine(),
+					"Pass the OLD and the NEW schema, or neither with --generate --name NAME (the migration for the "
+							+ "edits of the schema files since what the migrations produce)");
+		}
+		Confiture project = this.shadow.configure(this.environment).load();
+		SchemaEditResult result = project.generateFromSchemaEdits(new SchemaEditOptions(this.name, this.baseRef,
+				new DiffOptions(this.online), this.allowHazards));
+		DiffResult diff = result.diff();
+		PrintWriter out = this.spec.commandLine().getOut();
+		if (this.output.json()) {
+			Map<String, Object> document = new LinkedHashMap<>();
+			document.put("ok", true);
+			document.put("base", result.base());
+			document.put("replayedMigrations", result.replayedMigrations());
+			document.put("upToDate", result.upToDate());
+			document.put("from", diff.from());
+			document.put("to", diff.to());
+			document.put("changes", diff.up().steps().size());
+			document.put("steps", steps(diff.up()));
+			document.put("hazards", hazards(diff.up().hazards()));
+			document.put("notes", diff.up().notes());
+			document.put("up", diff.up().script(List.of()));
+			document.put("down", diff.down().script(List.of()));
+			if (result.written()) {
+				document.put("version", result.files().version());
+				document.put("upFile", result.files().upFile().toString());
+				document.put("downFile", result.files().downFile().toString());
+			}
+			Json.write(out, document);
+		}
+		else if (result.upToDate()) {
+			out.println("The migrations already produce the schema files: " + diff.from() + " is " + diff.to()
+					+ ". Nothing written.");
+			diff.up().notes().forEach((note) -> out.println("NOTE: " + note));
+		}
+		else {
+			printText(out, diff, result.files());
+		}
+		out.flush();
+		return ExitCodes.OK;
 	}
 
 	/**

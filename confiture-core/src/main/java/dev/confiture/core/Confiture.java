@@ -333,6 +333,21 @@ public final class Confiture {
 	}
 
 	/**
+	 * Writes the migration for the edits of the schema files: OLD is what the migrations
+	 * produce (the schema files at the base commit, as git-aware validation chooses it, built
+	 * into a throw-away database, plus every migration added since, replayed), NEW is the
+	 * working tree's schema files. Writes nothing when the migrations already produce the
+	 * files; a diff with hazards is refused unless allowed.
+	 * @param options the name, the base ref and how to write the DDL
+	 * @return the base, the migrations replayed, the diff and the files written
+	 */
+	public dev.confiture.core.migrate.SchemaEditResult generateFromSchemaEdits(
+			dev.confiture.core.migrate.SchemaEditOptions options) {
+		return SchemaComparison.generateFromSchemaEdits(this.environment, options, this::shadowServer,
+				(name) -> engine().generate(name));
+	}
+
+	/**
 	 * Compares the database with a fresh build of its schema files (seeds left out) on the
 	 * shadow server, and names every difference (drift).
 	 * @param options how to verify

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Remedy;
+import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
@@ -21,7 +23,11 @@ import dev.confiture.core.diff.DiffSource;
 import dev.confiture.core.diff.Hazard;
 import dev.confiture.core.diff.Plan;
 import dev.confiture.core.diff.SchemaDiff;
+import dev.confiture.core.config.Environment;
 import dev.confiture.core.migrate.GeneratedMigration;
+import dev.confiture.core.migrate.SchemaEditOptions;
+import dev.confiture.core.migrate.SchemaEditResult;
+import dev.confiture.core.validate.MigratedBase;
 import dev.confiture.core.server.PostgresServer;
 
 /**
@@ -55,6 +61,35 @@ final class SchemaComparison {
 					"Could not connect to " + source.databaseDescription() + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
 		}
+	}
+
+	/**
+	 * The flow of {@link Confiture#generateFromSchemaEdits}: what the migrations produce
+	 * (base schema files plus new migrations, replayed) against the working tree's schema
+	 * files, written as a migration when they differ.
+	 */
+	static SchemaEditResult generateFromSchemaEdits(Environment environment, SchemaEditOptions options,
+			Supplier<PostgresServer> shadow, Function<String, GeneratedMigration> generator) {
+		CatalogReader reader = CatalogReader.ignoringConfitureTables(environment.trackingTable());
+		MigratedBase.Replay replay = new MigratedBase(shadow).replay(environment, options.baseRef(), reader);
+		List<SqlSource> sources = SchemaSources.discover(environment).schemaFiles().stream().map(SqlSource::of).toList();
+		Catalog files = new CatalogLoader(shadow.get(), reader).load(sources);
+		int count = replay.migrations().size();
+		String from = "the schema files at " + replay.base() + " plus "
+				+ ((count == 0) ? "no migration" : (count == 1) ? "1 migration" : count + " migrations");
+		String to = "the schema files of the working tree";
+		Plan up = SchemaDiff.compare(replay.catalog(), files, options.diffOptions());
+		Plan down = SchemaDiff.compare(files, replay.catalog(), options.diffOptions());
+		DiffResult diff = new DiffResult(from, to, up, down);
+		if (diff.isEmpty()) {
+			return new SchemaEditResult(replay.base(), replay.migrations(), diff, null);
+		}
+		if (!options.allowHazards()) {
+			refuseHazards(diff);
+		}
+		GeneratedMigration generated = generator.apply(options.name());
+		write(generated, diff, options.diffOptions().online());
+		return new SchemaEditResult(replay.base(), replay.migrations(), diff, generated);
 	}
 
 	static void refuseHazards(DiffResult diff) {

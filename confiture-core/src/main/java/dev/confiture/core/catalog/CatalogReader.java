@@ -131,6 +131,7 @@ public final class CatalogReader {
 		List<CatalogObject> objects = new ArrayList<>();
 		Dependencies dependencies = new Dependencies();
 		readSchemas(statement, objects);
+		CollationReader.read(statement, objects, sql("collations"));
 		readTypes(statement, objects);
 		readSequences(statement, objects);
 		readTables(statement, objects, dependencies);
@@ -186,7 +187,8 @@ public final class CatalogReader {
 		try (ResultSet rs = statement.executeQuery(sql("schemas"))) {
 			while (rs.next()) {
 				objects.add(rs.getString("kind").equals("schema") ? new Schema(rs.getString("name"))
-						: new Extension(rs.getString("name"), rs.getString("schema"), rs.getString("version")));
+						: new Extension(rs.getString("name"), rs.getString("schema"), rs.getString("version"),
+								strings(rs.getArray("updatable"))));
 			}
 		}
 	}

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogObject;
+import dev.confiture.core.catalog.Collation;
 import dev.confiture.core.catalog.Column;
 import dev.confiture.core.catalog.Comment;
 import dev.confiture.core.catalog.CompositeType;
@@ -56,6 +57,8 @@ final class Planner {
 	private final Map<ObjectId, List<ObjectId>> enumColumns = new LinkedHashMap<>();
 
 	private final Map<ObjectId, List<ObjectId>> owned = new HashMap<>();
+
+	private final Map<ObjectId, List<ObjectId>> collationColumns = new HashMap<>();
 
 	private final List<Change> changes = new ArrayList<>();
 
@@ -152,9 +155,16 @@ final class Planner {
 				}
 			}
 		}
+		for (Collation before : this.from.all(Collation.class)) {
+			if (this.to.get(before.id()) instanceof Collation after && !before.equals(after)) {
+				List<ObjectId> columns = CollationChanges.keptColumns(this.from, this.to, before, this::isGone);
+				this.collationColumns.put(before.id(), columns);
+				this.retypedColumns.addAll(columns);
+			}
+		}
 		for (EnumType before : this.from.all(EnumType.class)) {
 			if (this.to.get(before.id()) instanceof EnumType after && !before.equals(after)
-					&& !isAddOnly(before.labels(), after.labels())) {
+					&& !addsValuesOnly(before, after)) {
 				List<ObjectId> columns = new ArrayList<>();
 				for (ObjectId dependent : this.from.dependencies().dependents(before.id())) {
 					ObjectId table = this.from.dependencies().tableOf(dependent);
@@ -381,6 +391,9 @@ final class Planner {
 		if (object instanceof Schema schema) {
 			change("drop schema " + schema.name(), Priority.DROP_SCHEMA).sql("DROP SCHEMA " + schema.name()).removes(id);
 		}
+		else if (object instanceof Collation collation) {
+			CollationChanges.drop(this, collation);
+		}
 		else if (object instanceof Extension extension) {
 			change("drop extension " + extension.name(), Priority.DROP_EXTENSION)
 				.sql("DROP EXTENSION " + extension.name())
@@ -500,9 +513,13 @@ final class Planner {
 		}
 		else if (object instanceof Extension extension) {
 			change("create extension " + extension.name(), Priority.CREATE_EXTENSION)
-				.sql("CREATE EXTENSION IF NOT EXISTS " + extension.name() + " WITH SCHEMA " + extension.schema())
+				.sql("CREATE EXTENSION IF NOT EXISTS " + extension.name() + " WITH SCHEMA " + extension.schema()
+						+ " VERSION " + Names.literal(extension.version()))
 				.provides(id)
 				.requires(new ObjectId("schema", null, extension.schema(), null));
+		}
+		else if (object instanceof Collation collation) {
+			CollationChanges.create(this, collation);
 		}
 		else if (object instanceof EnumType type) {
 			change("create type " + type.name(), Priority.CREATE_TYPE).sql(createEnum(type.name(), type.labels()))
@@ -739,12 +756,23 @@ final class Planner {
 		ObjectId id = after.id();
 		if (after instanceof Extension b && before instanceof Extension a) {
 			Change change = change("alter extension " + b.name(), Priority.CREATE_EXTENSION).provides(id);
-			if (!a.version().equals(b.version())) {
+			if (!a.version().equals(b.version()) && a.updatableTo().contains(b.version())) {
 				change.sql("ALTER EXTENSION " + b.name() + " UPDATE TO " + Names.literal(b.version()));
+			}
+			else if (!a.version().equals(b.version())) {
+				note("extension " + b.name() + " stays at version " + a.version() + ": PostgreSQL has no update path"
+						+ " from " + a.version() + " to " + b.version() + " (a downgrade needs the extension dropped and"
+						+ " created again, with what uses it); not migrated");
 			}
 			if (!a.schema().equals(b.schema())) {
 				change.sql("ALTER EXTENSION " + b.name() + " SET SCHEMA " + b.schema()).requires(new ObjectId("schema", null, b.schema(), null));
 			}
+			if (change.statements.isEmpty()) {
+				this.changes.remove(change);
+			}
+		}
+		else if (after instanceof Collation b) {
+			CollationChanges.recreate(this, this.from, b, this.collationColumns.get(id));
 		}
 		else if (after instanceof EnumType b && before instanceof EnumType a) {
 			alterEnum(a, b);
@@ -780,10 +808,13 @@ final class Planner {
 		}
 		else if (after instanceof Sequence b && before instanceof Sequence a) {
 			if (!a.options().equals(b.options())) {
-				change("alter sequence " + b.name(), Priority.CREATE_SEQUENCE)
+				Change change = change("alter sequence " + b.name(), Priority.CREATE_SEQUENCE)
 					.sql("ALTER SEQUENCE " + b.name() + " " + b.options())
 					.removes(id)
 					.provides(id);
+				if (IdentityBounds.shrink(a.options(), b.options())) {
+					IdentityBounds.restart(change, "sequence " + b.name(), b.name(), b.options());
+				}
 			}
 			if (!Objects.equals(a.ownedBy(), b.ownedBy())) {
 				ownedBy(b, a);
@@ -816,7 +847,7 @@ final class Planner {
 
 	private void alterEnum(EnumType before, EnumType after) {
 		String name = after.name();
-		if (isAddOnly(before.labels(), after.labels())) {
+		if (addsValuesOnly(before, after)) {
 			Change change = change("add values to type " + name, Priority.CREATE_TYPE).provides(after.id());
 			List<String> labels = after.labels();
 			int firstOld = 0;
@@ -865,8 +896,15 @@ final class Planner {
 					+ ": rows that hold them make the migration fail");
 		}
 		else if (!this.enumColumns.get(after.id()).isEmpty()) {
-			change.hazard(HazardType.TABLE_REWRITE, "columns of type " + name + " are rewritten to reorder its values");
+			change.hazard(HazardType.TABLE_REWRITE, "columns of type " + name + " are rewritten to "
+					+ (isAddOnly(before.labels(), after.labels())
+							? "use its new values in the same transaction (a value added by ADD VALUE cannot be used before it commits)"
+							: "reorder its values"));
 		}
+	}
+
+	private boolean addsValuesOnly(EnumType before, EnumType after) {
+		return isAddOnly(before.labels(), after.labels()) && !NewEnumValues.usedInPlan(this.from, this.to, before, after);
 	}
 
 	private void alterDomain(DomainType before, DomainType after) {
@@ -916,6 +954,10 @@ final class Planner {
 
 	void removeColumnFrom(Change change, Table table, String column) {
 		removeColumn(change, table, column);
+	}
+
+	String usingCast(String column, String oldType, String newType) {
+		return EnumCasts.using(this.from, this.to, column, oldType, newType);
 	}
 
 	static String identitySequenceOf(Column column) {

@@ -122,7 +122,7 @@ final class TableChanges {
 				change.sql(alter + "DROP DEFAULT");
 			}
 			change.sql(alter + "TYPE " + next.type() + ((next.collation() != null) ? " COLLATE " + next.collation() : "")
-					+ " USING " + column.name() + "::" + next.type())
+					+ " USING " + this.planner.usingCast(column.name(), column.type(), next.type()))
 				.hazard(HazardType.TABLE_REWRITE, "changing the type of " + this.name + "." + column.name() + " from "
 						+ column.type() + " to " + next.type() + " rewrites the table under an ACCESS EXCLUSIVE lock");
 		}
@@ -150,6 +150,10 @@ final class TableChanges {
 				change.sql(alter + "SET START WITH " + options.group(1) + " SET INCREMENT BY " + options.group(2)
 						+ " SET MINVALUE " + options.group(3) + " SET MAXVALUE " + options.group(4) + " SET CACHE "
 						+ options.group(5) + " SET " + options.group(6));
+				if (IdentityBounds.shrink(column.identityOptions(), next.identityOptions())) {
+					IdentityBounds.restart(change, "identity " + this.name + "." + column.name(),
+							Planner.identitySequenceOf(column), next.identityOptions());
+				}
 			}
 		}
 		if (!change.statements.isEmpty()) {

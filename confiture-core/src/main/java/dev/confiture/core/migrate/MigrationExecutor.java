@@ -128,6 +128,11 @@ final class MigrationExecutor {
 					"after", (work.direction() == Direction.UP && commit)
 							? "; migrations applied before it in this run stay applied" : "");
 			SqlExecutionException failure = sqlFailure(work, ex);
+			if (failure != null && UnsafeEnumValue.matches(failure)) {
+				throw failure.withContext(what + " failed" + rolledBack + ":", UnsafeEnumValue.rule(),
+						UnsafeEnumValue.remedy(work.location(), command(work), (work.direction() == Direction.UP && commit)
+								? "; migrations applied before it in this run stay applied" : ""));
+			}
 			if (failure != null) {
 				throw failure.withContext(what + " failed" + rolledBack + ":", null, hint);
 			}

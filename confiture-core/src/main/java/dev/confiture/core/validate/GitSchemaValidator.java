@@ -113,7 +113,7 @@ public final class GitSchemaValidator {
 		}
 	}
 
-	private static void requireJGit() {
+	static void requireJGit() {
 		try {
 			Class.forName("org.eclipse.jgit.lib.Repository", false, GitSchemaValidator.class.getClassLoader());
 		}

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * must bring it back to the catalog of {@code old.sql}. {@code case.yaml} names the expected
  * hazards ({@code up_hazards}, {@code down_hazards}), {@code online: true} and notes the plan
  * must carry ({@code up_notes}) for differences that are documented as not migrated, and
- * {@code empty: true} when the only difference is one that is not migrated. Cases run in
+ * {@code empty: true} when the only difference is one that is not migrated; {@code after_up}
+ * is SQL run between up and down (rows that move a sequence), {@code down_notes} are notes
+ * the down plan must carry and {@code down_reaches_old: false} marks a down that cannot
+ * return to OLD (it must still run). {@code -Dconfiture.diffCases=REGEX} runs only the
+ * matching cases; {@code min_server_version: N} skips a case (reported as skipped, with the
+ * reason) on servers older than PostgreSQL N. Cases run in
  * parallel, each on a pair of databases that is emptied and reused by the next case.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -65,6 +71,11 @@ class DiffCorpusTests {
 		ScratchDatabase database = pair[0];
 		ScratchDatabase target = pair[1];
 		try {
+			if (spec.get("min_server_version") != null) {
+				int major = serverMajorVersion(database);
+				Assumptions.assumeTrue(major >= (Integer) spec.get("min_server_version"),
+						() -> name + " needs PostgreSQL " + spec.get("min_server_version") + ", the server is " + major);
+			}
 			CatalogLoader.build(database, SqlSource.of(directory.resolve("old.sql")));
 			CatalogLoader.build(target, SqlSource.of(directory.resolve("new.sql")));
 			Catalog old = read(database);
@@ -78,11 +89,20 @@ class DiffCorpusTests {
 			for (String note : list(spec, "up_notes")) {
 				assertThat(up.notes()).as("notes" + scripts).anySatisfy((text) -> assertThat(text).contains(note));
 			}
+			for (String note : list(spec, "down_notes")) {
+				assertThat(down.notes()).as("down notes" + scripts).anySatisfy((text) -> assertThat(text).contains(note));
+			}
 			apply(database, up, scripts);
 			Catalog migrated = read(database);
 			assertThat(migrated.objects()).as("catalog after up" + scripts).isEqualTo(wanted.objects());
 			assertThat(SchemaDiff.compare(migrated, wanted, options).steps()).as("re-diff after up" + scripts).isEmpty();
+			if (spec.get("after_up") != null) {
+				execute(database, (String) spec.get("after_up"));
+			}
 			apply(database, down, scripts);
+			if (Boolean.FALSE.equals(spec.get("down_reaches_old"))) {
+				return;
+			}
 			Catalog restored = read(database);
 			assertThat(restored.objects()).as("catalog after down" + scripts).isEqualTo(old.objects());
 			assertThat(SchemaDiff.compare(restored, old, options).steps()).as("re-diff after down" + scripts).isEmpty();
@@ -128,8 +148,14 @@ class DiffCorpusTests {
 	}
 
 	static Stream<String> cases() throws IOException {
+		String only = System.getProperty("confiture.diffCases", "");
 		try (Stream<Path> children = Files.list(casesDirectory())) {
-			return children.filter(Files::isDirectory).map((path) -> path.getFileName().toString()).sorted().toList().stream();
+			return children.filter(Files::isDirectory)
+				.map((path) -> path.getFileName().toString())
+				.filter((name) -> only.isEmpty() || name.matches(only))
+				.sorted()
+				.toList()
+				.stream();
 		}
 	}
 
@@ -169,6 +195,18 @@ class DiffCorpusTests {
 	private static Catalog read(ScratchDatabase database) throws SQLException {
 		try (Connection connection = database.connect()) {
 			return reader.read(connection);
+		}
+	}
+
+	private static int serverMajorVersion(ScratchDatabase database) throws SQLException {
+		try (Connection connection = database.connect()) {
+			return connection.getMetaData().getDatabaseMajorVersion();
+		}
+	}
+
+	private static void execute(ScratchDatabase database, String sql) throws SQLException {
+		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
 		}
 	}
 

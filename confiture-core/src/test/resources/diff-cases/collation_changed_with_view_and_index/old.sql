@@ -1,0 +1,4 @@
+CREATE COLLATION sortable (provider = libc, locale = 'C');
+CREATE TABLE word (id int, w text COLLATE sortable DEFAULT 'a');
+CREATE INDEX word_w ON word (w);
+CREATE VIEW sorted_words AS SELECT w FROM word ORDER BY w;
