@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.confiture.core.api.ConfitureException;
@@ -21,7 +22,10 @@ import dev.confiture.core.diff.DiffSource;
 import dev.confiture.core.diff.Hazard;
 import dev.confiture.core.diff.Plan;
 import dev.confiture.core.diff.SchemaDiff;
+import dev.confiture.core.migrate.GenerateOptions;
+import dev.confiture.core.migrate.GenerateResult;
 import dev.confiture.core.migrate.GeneratedMigration;
+import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.server.PostgresServer;
 
 /**
@@ -55,6 +59,27 @@ final class SchemaComparison {
 					"Could not connect to " + source.databaseDescription() + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
 		}
+	}
+
+	/**
+	 * Writes the next migration: empty, or the diff of two schemas and its reverse (refused
+	 * with hazards unless allowed; nothing written for an empty diff).
+	 */
+	static GenerateResult generate(GenerateOptions options, Function<DiffRequest, DiffResult> differ,
+			Migrator migrator) {
+		if (options.diff() == null) {
+			return new GenerateResult(migrator.generate(options.name()), null);
+		}
+		DiffResult diff = differ.apply(options.diff());
+		if (diff.isEmpty()) {
+			return new GenerateResult(null, diff);
+		}
+		if (!options.allowHazards()) {
+			refuseHazards(diff);
+		}
+		GeneratedMigration files = migrator.generate(options.name());
+		write(files, diff, options.diff().options().online());
+		return new GenerateResult(files, diff);
 	}
 
 	static void refuseHazards(DiffResult diff) {
