@@ -128,7 +128,7 @@ public final class ConfitureAutoConfiguration {
 		initializer.setLint(properties.getLint().getMode(), properties.getLint().isMeasure(), (shadow != null)
 				? PostgresServers.existing(shadow, "confiture.shadow-url or the managed database's server") : null);
 		if (properties.isCheckDrift()) {
-			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow));
+			initializer.setVerification(new ConfitureStartupVerification(confiture, shadow));
 		}
 		initializer.setProveBaseline(properties.isProveBaseline());
 		initializer.setDatabaseSupport(new ConfitureDatabaseSupport(confiture, properties.getOnUnsupportedDatabase(),
