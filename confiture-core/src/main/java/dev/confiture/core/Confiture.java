@@ -1,81 +1,78 @@
 package dev.confiture.core;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.confiture.core.adopt.AdoptionState;
+import dev.confiture.core.adopt.FlywayImportOptions;
+import dev.confiture.core.adopt.FlywayImportResult;
+import dev.confiture.core.adopt.FlywayImporter;
+import dev.confiture.core.adopt.SchemaExportOptions;
+import dev.confiture.core.adopt.SchemaExportResult;
+import dev.confiture.core.adopt.SchemaExporter;
 import dev.confiture.core.api.ConfitureException;
-import dev.confiture.core.api.Remedy;
-import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.build.BaselineRecorder;
 import dev.confiture.core.build.BuildListener;
 import dev.confiture.core.build.BuildOptions;
+import dev.confiture.core.build.BuildRecord;
 import dev.confiture.core.build.BuildResult;
 import dev.confiture.core.build.DatabaseContents;
 import dev.confiture.core.build.SchemaBuilder;
 import dev.confiture.core.build.SchemaSources;
+import dev.confiture.core.build.SeedOptions;
+import dev.confiture.core.build.SeedResult;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 import dev.confiture.core.config.Environment;
-import dev.confiture.core.build.SeedOptions;
-import dev.confiture.core.build.SeedResult;
 import dev.confiture.core.config.EnvironmentLoader;
 import dev.confiture.core.config.MigrationSettings;
 import dev.confiture.core.config.ProjectInitOptions;
 import dev.confiture.core.config.ProjectInitResult;
 import dev.confiture.core.config.ProjectLayout;
-import dev.confiture.core.lint.LintMode;
-import dev.confiture.core.lint.LintOptions;
-import dev.confiture.core.lint.LintResult;
-import dev.confiture.core.lint.MigrationLinter;
+import dev.confiture.core.config.TenantSettings;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.diff.DiffRequest;
 import dev.confiture.core.diff.DiffResult;
+import dev.confiture.core.lint.LintMode;
+import dev.confiture.core.lint.LintOptions;
+import dev.confiture.core.lint.LintResult;
 import dev.confiture.core.migrate.BaselineOptions;
 import dev.confiture.core.migrate.BaselineResult;
 import dev.confiture.core.migrate.ChecksumPolicy;
 import dev.confiture.core.migrate.GenerateOptions;
 import dev.confiture.core.migrate.GenerateResult;
-import dev.confiture.core.migrate.GeneratedMigration;
 import dev.confiture.core.migrate.JavaMigration;
 import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationListener;
-import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.migrate.MigrationRun;
+import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.migrate.Migrator;
-import dev.confiture.core.config.TenantSettings;
+import dev.confiture.core.migrate.RollbackOptions;
+import dev.confiture.core.migrate.StatusOptions;
+import dev.confiture.core.migrate.StatusReport;
+import dev.confiture.core.server.PostgresServer;
+import dev.confiture.core.sync.SchemaCopy;
+import dev.confiture.core.sync.SchemaCopyOptions;
+import dev.confiture.core.sync.SchemaCopyResult;
+import dev.confiture.core.sync.SyncOptions;
+import dev.confiture.core.sync.SyncResult;
+import dev.confiture.core.sync.Synchronizer;
 import dev.confiture.core.tenant.FleetAction;
 import dev.confiture.core.tenant.FleetOptions;
 import dev.confiture.core.tenant.FleetResult;
 import dev.confiture.core.tenant.Tenant;
 import dev.confiture.core.tenant.TenantCreateOptions;
 import dev.confiture.core.tenant.TenantCreation;
-import dev.confiture.core.tenant.TenantFleet;
-import dev.confiture.core.migrate.RollbackOptions;
-import dev.confiture.core.migrate.StatusOptions;
-import dev.confiture.core.migrate.StatusReport;
-import dev.confiture.core.server.PostgresServer;
-import dev.confiture.core.server.PostgresServers;
-import dev.confiture.core.server.ScratchDatabase;
-import dev.confiture.core.sync.SchemaCopier;
-import dev.confiture.core.sync.SchemaCopyOptions;
-import dev.confiture.core.sync.SchemaCopyResult;
-import dev.confiture.core.sync.SchemaCopyResult.CopyStep;
-import dev.confiture.core.sync.SyncOptions;
-import dev.confiture.core.sync.SyncResult;
-import dev.confiture.core.sync.Synchronizer;
 import dev.confiture.core.validate.GitSchemaValidator;
 import dev.confiture.core.validate.ValidationOptions;
 import dev.confiture.core.validate.ValidationReport;
@@ -99,36 +96,10 @@ public final class Confiture {
 	/** How long a migration waits for another runner's lock by default. */
 	public static final Duration DEFAULT_LOCK_WAIT = Migrator.DEFAULT_LOCK_WAIT;
 
-	private final Environment environment;
+	private final ConfitureContext context;
 
-	private final ConnectionSettings database;
-
-	private final DataSource dataSource;
-
-	private final BuildListener buildListener;
-
-	private final Consumer<Migrator.Builder> migratorCustomizer;
-
-	private final TenantSettings tenantSettings;
-
-	private final Supplier<PostgresServer> shadowServer;
-
-	private final MigrationSettings migrationSettings;
-
-	private Migrator migrator;
-
-	private Confiture(Configuration configuration, Environment environment) {
-		this.environment = environment;
-		this.database = configuration.database;
-		this.dataSource = configuration.dataSource;
-		this.buildListener = configuration.buildListener;
-		MigrationSettings fromFile = configuration.loader.migrationSettings(environment);
-		this.migrationSettings = fromFile.overriddenBy(configuration.migrationSettings);
-		MigrationTimeouts timeouts = ((configuration.timeouts != null) ? configuration.timeouts
-				: MigrationTimeouts.defaults().with(fromFile)).with(configuration.migrationSettings);
-		this.migratorCustomizer = configuration.migratorSettings(timeouts).andThen(configuration.migratorCustomizer);
-		this.shadowServer = configuration.shadowServer;
-		this.tenantSettings = configuration.tenantSettings;
+	private Confiture(ConfitureContext context) {
+		this.context = context;
 	}
 
 	/**
@@ -160,7 +131,7 @@ public final class Confiture {
 
 	/** The environment. */
 	public Environment environment() {
-		return this.environment;
+		return this.context.environment();
 	}
 
 	/**
@@ -169,16 +140,7 @@ public final class Confiture {
 	 * @throws ConfitureException if neither is set
 	 */
 	public ConnectionSettings database() {
-		if (this.database != null) {
-			return this.database;
-		}
-		if (this.environment.database() == null) {
-			throw new ConfitureException(Category.CONFIG,
-					"Environment '" + this.environment.name() + "' (" + this.environment.configFile()
-							+ ") has no database",
-					Remedy.of(Remedy.Kind.CONFIGURE_ENVIRONMENT_DATABASE, "environment", this.environment.name()));
-		}
-		return this.environment.database();
+		return this.context.database();
 	}
 
 	/**
@@ -186,7 +148,7 @@ public final class Confiture {
 	 * @return the files
 	 */
 	public SchemaSources sources() {
-		return SchemaSources.discover(this.environment);
+		return SchemaSources.discover(environment());
 	}
 
 	/**
@@ -196,9 +158,9 @@ public final class Confiture {
 	 * @return what was done
 	 */
 	public BuildResult build(BuildOptions options) {
-		SchemaSources sources = sources();
-		return new SchemaBuilder(this.buildListener, baselineRecorder()).build(this.environment.name(), sources,
-				connectionSource(), databaseDescription(), trackingSchema(), options);
+		return new SchemaBuilder(this.context.buildListener(), this.context.baselineRecorder()).build(
+				environment().name(), sources(), connectionSource(), databaseDescription(),
+				this.context.trackingSchema(), options);
 	}
 
 	/**
@@ -209,8 +171,8 @@ public final class Confiture {
 	 */
 	public SchemaSources writeBuild(BuildOptions options, Path output) {
 		SchemaSources sources = sources();
-		new SchemaBuilder(this.buildListener, BaselineRecorder.NONE).write(this.environment.name(), sources, options,
-				output);
+		new SchemaBuilder(this.context.buildListener(), BaselineRecorder.NONE).write(environment().name(), sources,
+				options, output);
 		return sources;
 	}
 
@@ -221,7 +183,7 @@ public final class Confiture {
 	 * @return the run, or the plan of a planned dry run
 	 */
 	public MigrateResult migrate(MigrateOptions options) {
-		Migrator migrator = engine();
+		Migrator migrator = this.context.engine();
 		return switch (options.dryRun()) {
 			case PLAN -> new MigrateResult(null, migrator.dryRun(options.target(), options.steps()));
 			case EXECUTE -> new MigrateResult(migrator.dryRunExecute(options.target(), options.steps()), null);
@@ -237,9 +199,9 @@ public final class Confiture {
 	 */
 	public MigrationRun rollback(RollbackOptions options) {
 		if (options.toVersion() != null) {
-			return engine().downTo(options.toVersion());
+			return this.context.engine().downTo(options.toVersion());
 		}
-		return engine().down((options.steps() != null) ? options.steps() : 1);
+		return this.context.engine().down((options.steps() != null) ? options.steps() : 1);
 	}
 
 	/**
@@ -249,7 +211,7 @@ public final class Confiture {
 	 * @return what was recorded
 	 */
 	public BaselineResult baseline(BaselineOptions options) {
-		return new BaselineResult(options.version(), engine().baseline(options.version()));
+		return new BaselineResult(options.version(), this.context.engine().baseline(options.version()));
 	}
 
 	/**
@@ -258,7 +220,7 @@ public final class Confiture {
 	 * @return the report
 	 */
 	public StatusReport status(StatusOptions options) {
-		return engine().status();
+		return this.context.engine().status();
 	}
 
 	/**
@@ -266,7 +228,7 @@ public final class Confiture {
 	 * @return the migrations
 	 */
 	public List<MigrationInfo> migrations() {
-		return engine().migrations();
+		return this.context.engine().migrations();
 	}
 
 	/**
@@ -274,7 +236,7 @@ public final class Confiture {
 	 * @return one line per holder; empty when nobody migrates
 	 */
 	public List<String> lockHolders() {
-		return engine().lockHolders();
+		return this.context.engine().lockHolders();
 	}
 
 	/**
@@ -295,8 +257,8 @@ public final class Confiture {
 	 * @return what ran
 	 */
 	public SeedResult seed(SeedOptions options) {
-		return new SchemaBuilder(this.buildListener, BaselineRecorder.NONE).seed(SchemaSources.seeds(this.environment),
-				connectionSource(), databaseDescription());
+		return new SchemaBuilder(this.context.buildListener(), BaselineRecorder.NONE)
+			.seed(SchemaSources.seeds(environment()), connectionSource(), databaseDescription());
 	}
 
 	/**
@@ -306,7 +268,7 @@ public final class Confiture {
 	 * @return both plans with their hazards
 	 */
 	public DiffResult diff(DiffRequest request) {
-		return SchemaComparison.diff(request, this::shadowServer, this.environment.trackingTable());
+		return SchemaComparison.diff(request, this.context::shadowServer, environment().trackingTable());
 	}
 
 	/**
@@ -317,19 +279,7 @@ public final class Confiture {
 	 * @return the files written and the diff
 	 */
 	public GenerateResult generate(GenerateOptions options) {
-		if (options.diff() == null) {
-			return new GenerateResult(engine().generate(options.name()), null);
-		}
-		DiffResult diff = diff(options.diff());
-		if (diff.isEmpty()) {
-			return new GenerateResult(null, diff);
-		}
-		if (!options.allowHazards()) {
-			SchemaComparison.refuseHazards(diff);
-		}
-		GeneratedMigration files = engine().generate(options.name());
-		SchemaComparison.write(files, diff, options.diff().options().online());
-		return new GenerateResult(files, diff);
+		return SchemaComparison.generate(options, this::diff, this.context.engine());
 	}
 
 	/**
@@ -354,8 +304,9 @@ public final class Confiture {
 	 * @return the differences, empty when there is no drift
 	 */
 	public DriftReport verify(VerifyOptions options) {
-		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : shadowServer();
-		return new SchemaVerifier(server).verify(this.environment, connectionSource(), databaseDescription());
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer()
+				: this.context.shadowServer();
+		return new SchemaVerifier(server).verify(environment(), connectionSource(), databaseDescription());
 	}
 
 	/**
@@ -367,7 +318,7 @@ public final class Confiture {
 	 * @return the report
 	 */
 	public ValidationReport validate(ValidationOptions options) {
-		ValidationReport report = new GitSchemaValidator(this::shadowServer).validate(this.environment, options);
+		ValidationReport report = new GitSchemaValidator(this.context::shadowServer).validate(environment(), options);
 		LintMode mode = lintMode();
 		if (mode == LintMode.OFF) {
 			return report;
@@ -412,62 +363,13 @@ public final class Confiture {
 	}
 
 	/**
-	 * The server for throw-away databases: the configured one, else the database's server,
-	 * else a test server (Testcontainers or embedded PostgreSQL).
-	 */
-	private PostgresServer shadowServer() {
-		if (this.shadowServer != null) {
-			return this.shadowServer.get();
-		}
-		ConnectionSettings target = (this.database != null) ? this.database : this.environment.database();
-		if (target != null) {
-			return PostgresServers.existing(target, "the environment's database server");
-		}
-		return PostgresServers.shared();
-	}
-
-	private synchronized Migrator engine() {
-		if (this.migrator == null) {
-			this.migrator = migrator().build();
-		}
-		return this.migrator;
-	}
-
-	private void requireMigrationsDirectory() {
-		Path directory = this.environment.migrationsDirectory();
-		if (!Files.isDirectory(directory)) {
-			throw new ConfitureException(Category.CONFIG,
-					"Migrations directory " + directory + " does not exist (environment '" + this.environment.name()
-							+ "'" + ((this.environment.configFile() != null) ? ", " + this.environment.configFile() : "")
-							+ ")",
-					"Create it, or correct migrations_dir (relative to the project root "
-							+ this.environment.projectDirectory() + ")");
-		}
-	}
-
-	/**
 	 * A migrator for the environment's migrations directory, tracking table and database,
 	 * to be completed (lock wait, checksum policy, Java migrations, listener) and built.
 	 * Connects only when an operation needs the database.
 	 * @return a pre-configured builder
 	 */
 	public Migrator.Builder migrator() {
-		Migrator.Builder builder = Migrator.builder()
-			.migrationsDirectory(this.environment.migrationsDirectory())
-			.displayBase(this.environment.projectDirectory())
-			.migrationLocations(this.environment.sources().migrations())
-			.trackingTable(this.environment.trackingTable());
-		if (this.dataSource != null) {
-			builder.dataSource(this.dataSource);
-		}
-		else {
-			ConnectionSettings settings = (this.database != null) ? this.database : this.environment.database();
-			if (settings != null) {
-				builder.database(settings);
-			}
-		}
-		this.migratorCustomizer.accept(builder);
-		return builder;
+		return this.context.migrator();
 	}
 
 	/**
@@ -476,12 +378,12 @@ public final class Confiture {
 	 * @return the connection source
 	 */
 	public ConnectionSource connectionSource() {
-		return (this.dataSource != null) ? ConnectionSource.of(this.dataSource) : database();
+		return this.context.connectionSource();
 	}
 
 	/** The database for messages, without secrets. */
 	public String databaseDescription() {
-		return (this.dataSource != null) ? "the application's DataSource" : database().toString();
+		return this.context.databaseDescription();
 	}
 
 	/**
@@ -490,29 +392,15 @@ public final class Confiture {
 	 * @return objects as "kind schema.name"; empty for an empty database
 	 */
 	public List<String> existingObjects() {
-		try (Connection connection = connectionSource().open()) {
-			return DatabaseContents.userObjects(connection);
-		}
-		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE,
-					"Could not read the contents of " + databaseDescription() + ": " + ex.getMessage(),
-					"Check that PostgreSQL is running and reachable", ex);
-		}
+		return this.context.read("contents", DatabaseContents::userObjects);
 	}
 
 	/**
 	 * The latest build recorded in the database.
 	 * @return the build, or empty if the database was never built by Confiture
 	 */
-	public java.util.Optional<dev.confiture.core.build.BuildRecord> lastBuild() {
-		try (Connection connection = connectionSource().open()) {
-			return dev.confiture.core.build.BuildRecord.latest(connection, trackingSchema());
-		}
-		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE,
-					"Could not read the builds of " + databaseDescription() + ": " + ex.getMessage(),
-					"Check that PostgreSQL is running and reachable", ex);
-		}
+	public Optional<BuildRecord> lastBuild() {
+		return this.context.read("builds", (connection) -> BuildRecord.latest(connection, this.context.trackingSchema()));
 	}
 
 	/**
@@ -521,8 +409,8 @@ public final class Confiture {
 	 * @return the mode
 	 */
 	public LintMode lintMode() {
-		String configured = this.migrationSettings.lint();
-		return (configured != null) ? LintMode.parse(configured, "lint") : LintMode.defaultFor(this.environment);
+		String configured = this.context.migrationSettings().lint();
+		return (configured != null) ? LintMode.parse(configured, "lint") : LintMode.defaultFor(environment());
 	}
 
 	/**
@@ -531,7 +419,7 @@ public final class Confiture {
 	 * @return whether to measure
 	 */
 	public boolean lintMeasures() {
-		return Boolean.TRUE.equals(this.migrationSettings.lintMeasure());
+		return Boolean.TRUE.equals(this.context.migrationSettings().lintMeasure());
 	}
 
 	/**
@@ -542,16 +430,7 @@ public final class Confiture {
 	 * @return the findings
 	 */
 	public LintResult lint(LintOptions options) {
-		ConnectionSettings settings = (this.database != null) ? this.database : this.environment.database();
-		ConnectionSource live = (this.dataSource != null || settings != null) ? connectionSource() : null;
-		String description = (live != null) ? databaseDescription() : "(no database)";
-		Migrator migrator = migrator().listener(dev.confiture.core.migrate.MigrationListener.NONE).build();
-		LintOptions resolved = (options.shadowServer() == null && this.shadowServer != null)
-				? new LintOptions(options.files(), options.measure(), this.shadowServer.get(), options.baseRef(),
-						options.staged())
-				: options;
-		return new MigrationLinter(this.environment, live, (this.dataSource != null) ? null : settings, description,
-				migrator).lint(resolved);
+		return LintRun.lint(this.context, options);
 	}
 
 	/**
@@ -561,7 +440,7 @@ public final class Confiture {
 	 * empty, names a tenant twice or names a schema that does not exist
 	 */
 	public List<Tenant> tenants() {
-		return tenantFleet(FleetOptions.of(FleetAction.STATUS)).tenants();
+		return this.context.tenantFleet(FleetOptions.of(FleetAction.STATUS)).tenants();
 	}
 
 	/**
@@ -572,8 +451,8 @@ public final class Confiture {
 	 */
 	public FleetResult fleet(FleetOptions options) {
 		FleetOptions resolved = (options.action() == FleetAction.VERIFY && options.shadowServer() == null)
-				? options.withShadowServer(shadowServer()) : options;
-		return tenantFleet(resolved).run(resolved);
+				? options.withShadowServer(this.context.shadowServer()) : options;
+		return this.context.tenantFleet(resolved).run(resolved);
 	}
 
 	/**
@@ -583,21 +462,7 @@ public final class Confiture {
 	 * @return what was done
 	 */
 	public TenantCreation createTenant(TenantCreateOptions options) {
-		return tenantFleet(FleetOptions.of(FleetAction.MIGRATE)).create(options);
-	}
-
-	private TenantFleet tenantFleet(FleetOptions options) {
-		TenantSettings settings = (this.tenantSettings != null) ? this.tenantSettings
-				: new EnvironmentLoader().tenants(this.environment);
-		if (settings == null) {
-			throw new ConfitureException(Category.CONFIG,
-					"Environment '" + this.environment.name() + "' declares no tenants",
-					"Add a 'tenants:' block with 'schemas:' (like, list or query) or 'databases:' (list or query)");
-		}
-		Migrator migrator = migrator().lockWait(options.lockWait()).checksumPolicy(options.checksumPolicy()).build();
-		ConnectionSettings settingsOrNull = (this.dataSource != null) ? null : database();
-		return new TenantFleet(this.environment, settings, connectionSource(), databaseDescription(), settingsOrNull,
-				migrator);
+		return this.context.tenantFleet(FleetOptions.of(FleetAction.MIGRATE)).create(options);
 	}
 
 	/**
@@ -619,23 +484,11 @@ public final class Confiture {
 	 * @return the plan, the tables copied and the verifications
 	 */
 	public SchemaCopyResult copySchema(SchemaCopyOptions options) {
-		long started = System.nanoTime();
-		SchemaCopier copier = new SchemaCopier(options.mappingFile());
-		copier.checkSource(options);
-		if (options.dryRun()) {
-			try (ScratchDatabase shadow = shadowServer().createDatabase()) {
-				configure().environment(this.environment).database(shadow.settings()).load()
-					.build(BuildOptions.defaults().withSchemaOnly(true));
-				List<CopyStep> steps = copier.plan(options, shadow.settings());
-				return new SchemaCopyResult(steps, List.of(), List.of(), (System.nanoTime() - started) / 1_000_000,
-						true);
-			}
-		}
-		build(BuildOptions.defaults().withSchemaOnly(true));
-		List<CopyStep> steps = copier.plan(options, connectionSource());
-		SchemaCopier.Copied copied = copier.copy(options, steps, connectionSource());
-		return new SchemaCopyResult(steps, copied.tables(), copied.verifications(),
-				(System.nanoTime() - started) / 1_000_000, false);
+		BuildOptions schemaOnly = BuildOptions.defaults().withSchemaOnly(true);
+		return new SchemaCopy(this.context::shadowServer,
+				(database) -> configure().environment(environment()).database(database).load().build(schemaOnly),
+				() -> build(schemaOnly), this::connectionSource)
+			.copy(options);
 	}
 
 	// Adoption of an existing database: schema files from its catalog, Flyway's history
@@ -647,17 +500,16 @@ public final class Confiture {
 	 * @param options what to write
 	 * @return the files written and the differences found (none when proved)
 	 */
-	public dev.confiture.core.adopt.SchemaExportResult writeSchemaFromDatabase(
-			dev.confiture.core.adopt.SchemaExportOptions options) {
-		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : shadowServer();
+	public SchemaExportResult writeSchemaFromDatabase(
+			SchemaExportOptions options) {
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer()
+				: this.context.shadowServer();
 		Migrator migrator = migrator().build();
-		return new dev.confiture.core.adopt.SchemaExporter(this.environment, connectionSource(), databaseDescription(),
-				(connection, sources) -> {
-					migrator.lockTransaction(connection);
-					SchemaBuilder.recordExisting(connection, trackingSchema(), this.environment.name(), sources);
-					return migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
-				})
-			.export(options, server);
+		return new SchemaExporter(environment(), connectionSource(), databaseDescription(), (connection, sources) -> {
+			migrator.lockTransaction(connection);
+			SchemaBuilder.recordExisting(connection, this.context.trackingSchema(), environment().name(), sources);
+			return migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
+		}).export(options, server);
 	}
 
 	/**
@@ -666,9 +518,8 @@ public final class Confiture {
 	 * @param options where Flyway's files are, and whether to only show the plan
 	 * @return the mapping, the rows written and what needs attention
 	 */
-	public dev.confiture.core.adopt.FlywayImportResult importFlyway(dev.confiture.core.adopt.FlywayImportOptions options) {
-		return new dev.confiture.core.adopt.FlywayImporter(this.environment, connectionSource(), databaseDescription(),
-				migrator().build())
+	public FlywayImportResult importFlyway(FlywayImportOptions options) {
+		return new FlywayImporter(environment(), connectionSource(), databaseDescription(), migrator().build())
 			.importHistory(options);
 	}
 
@@ -677,43 +528,9 @@ public final class Confiture {
 	 * Confiture's tracking table, Flyway's or Liquibase's history.
 	 * @return the state
 	 */
-	public dev.confiture.core.adopt.AdoptionState adoptionState() {
-		try (Connection connection = connectionSource().open()) {
-			return dev.confiture.core.adopt.AdoptionState.read(connection, this.environment.trackingTable());
-		}
-		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE,
-					"Could not read the contents of " + databaseDescription() + ": " + ex.getMessage(),
-					"Check that PostgreSQL is running and reachable", ex);
-		}
-	}
-
-	private BaselineRecorder baselineRecorder() {
-		Migrator migrator = engine();
-		return new BaselineRecorder() {
-
-			@Override
-			public void lock(Connection connection) {
-				migrator.lockTransaction(connection);
-			}
-
-			@Override
-			public dev.confiture.core.build.BaselineProof prove(Connection connection) {
-				return migrator.proveBaseline(connection);
-			}
-
-			@Override
-			public List<String> record(Connection connection) {
-				return migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
-			}
-
-		};
-	}
-
-	private String trackingSchema() {
-		String table = this.environment.trackingTable();
-		int dot = (table != null) ? table.lastIndexOf('.') : -1;
-		return (dot > 0) ? table.substring(0, dot) : null;
+	public AdoptionState adoptionState() {
+		return this.context.read("contents",
+				(connection) -> AdoptionState.read(connection, environment().trackingTable()));
 	}
 
 	/**
@@ -729,38 +546,38 @@ public final class Confiture {
 
 		private Environment environment;
 
-		private ConnectionSettings database;
+		ConnectionSettings database;
 
-		private BuildListener buildListener = BuildListener.NONE;
+		BuildListener buildListener = BuildListener.NONE;
 
-		private DataSource dataSource;
+		DataSource dataSource;
 
-		private Consumer<Migrator.Builder> migratorCustomizer = (builder) -> {
+		Consumer<Migrator.Builder> migratorCustomizer = (builder) -> {
 		};
 
-		private Duration lockWait;
+		Duration lockWait;
 
-		private MigrationTimeouts timeouts;
+		MigrationTimeouts timeouts;
 
-		private ChecksumPolicy checksumPolicy;
+		ChecksumPolicy checksumPolicy;
 
-		private MigrationListener migrationListener;
+		MigrationListener migrationListener;
 
-		private List<String> javaMigrationPackages = List.of();
+		List<String> javaMigrationPackages = List.of();
 
-		private ClassLoader classLoader;
+		ClassLoader classLoader;
 
-		private List<JavaMigration> javaMigrations = List.of();
+		List<JavaMigration> javaMigrations = List.of();
 
-		private Supplier<PostgresServer> shadowServer;
+		Supplier<PostgresServer> shadowServer;
 
 		private boolean requireMigrationsDirectory;
 
-		private EnvironmentLoader loader = new EnvironmentLoader();
+		EnvironmentLoader loader = new EnvironmentLoader();
 
-		private TenantSettings tenantSettings;
+		TenantSettings tenantSettings;
 
-		private MigrationSettings migrationSettings;
+		MigrationSettings migrationSettings;
 
 		Configuration() {
 		}
@@ -886,38 +703,6 @@ public final class Confiture {
 			return this;
 		}
 
-		Consumer<Migrator.Builder> migratorSettings(MigrationTimeouts timeouts) {
-			Duration lockWait = this.lockWait;
-			ChecksumPolicy checksumPolicy = this.checksumPolicy;
-			MigrationListener listener = this.migrationListener;
-			List<String> packages = new ArrayList<>(this.javaMigrationPackages);
-			ClassLoader classLoader = this.classLoader;
-			List<JavaMigration> migrations = this.javaMigrations;
-			return (builder) -> {
-				if (timeouts != null) {
-					builder.timeouts(timeouts);
-				}
-				if (lockWait != null) {
-					builder.lockWait(lockWait);
-				}
-				if (checksumPolicy != null) {
-					builder.checksumPolicy(checksumPolicy);
-				}
-				if (listener != null) {
-					builder.listener(listener);
-				}
-				if (!packages.isEmpty()) {
-					builder.javaMigrationPackages(packages.toArray(String[]::new));
-				}
-				if (classLoader != null) {
-					builder.classLoader(classLoader);
-				}
-				if (!migrations.isEmpty()) {
-					builder.javaMigrations(migrations);
-				}
-			};
-		}
-
 		/** Follows builds, e.g. to show progress. */
 		public Configuration buildListener(BuildListener listener) {
 			this.buildListener = Objects.requireNonNull(listener);
@@ -942,11 +727,11 @@ public final class Confiture {
 						: this.loader.load(this.projectDirectory,
 								(this.environmentName != null) ? this.environmentName : "local");
 			}
-			Confiture confiture = new Confiture(this, resolved);
+			ConfitureContext context = new ConfitureContext(this, resolved);
 			if (this.requireMigrationsDirectory) {
-				confiture.requireMigrationsDirectory();
+				context.requireMigrationsDirectory();
 			}
-			return confiture;
+			return new Confiture(context);
 		}
 
 	}

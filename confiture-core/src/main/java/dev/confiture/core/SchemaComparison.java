@@ -17,19 +17,21 @@ import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
 import dev.confiture.core.catalog.SqlSource;
+import dev.confiture.core.config.Environment;
 import dev.confiture.core.diff.DiffRequest;
 import dev.confiture.core.diff.DiffResult;
 import dev.confiture.core.diff.DiffSource;
 import dev.confiture.core.diff.Hazard;
 import dev.confiture.core.diff.Plan;
 import dev.confiture.core.diff.SchemaDiff;
-import dev.confiture.core.config.Environment;
+import dev.confiture.core.migrate.GenerateOptions;
+import dev.confiture.core.migrate.GenerateResult;
 import dev.confiture.core.migrate.GeneratedMigration;
+import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.SchemaEditOptions;
 import dev.confiture.core.migrate.SchemaEditResult;
-import dev.confiture.core.validate.MigratedBase;
 import dev.confiture.core.server.PostgresServer;
-
+import dev.confiture.core.validate.MigratedBase;
 /**
  * The diff flow behind {@link Confiture#diff} and {@link Confiture#generate}: read both sides
  * into catalogs (files through a throw-away database on the shadow server), compare them both
@@ -61,6 +63,27 @@ final class SchemaComparison {
 					"Could not connect to " + source.databaseDescription() + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
 		}
+	}
+
+	/**
+	 * Writes the next migration: empty, or the diff of two schemas and its reverse (refused
+	 * with hazards unless allowed; nothing written for an empty diff).
+	 */
+	static GenerateResult generate(GenerateOptions options, Function<DiffRequest, DiffResult> differ,
+			Migrator migrator) {
+		if (options.diff() == null) {
+			return new GenerateResult(migrator.generate(options.name()), null);
+		}
+		DiffResult diff = differ.apply(options.diff());
+		if (diff.isEmpty()) {
+			return new GenerateResult(null, diff);
+		}
+		if (!options.allowHazards()) {
+			refuseHazards(diff);
+		}
+		GeneratedMigration files = migrator.generate(options.name());
+		write(files, diff, options.diff().options().online());
+		return new GenerateResult(files, diff);
 	}
 
 	/**

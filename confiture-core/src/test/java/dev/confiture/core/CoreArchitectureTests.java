@@ -1,12 +1,18 @@
 package dev.confiture.core;
 
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shape of {@code confiture-core}: plain Java without Spring or picocli, one package per
@@ -57,6 +63,23 @@ class CoreArchitectureTests {
 			.because("rows pass through the sync engine: what it reports goes through its results and exceptions,"
 					+ " which never carry a value from the data")
 			.check(CORE);
+	}
+
+	@Test
+	void everyPackageIsNullMarked() {
+		Set<String> unmarked = new TreeSet<>();
+		for (JavaClass type : CORE) {
+			String name = type.getPackageName();
+			try {
+				if (!Class.forName(name + ".package-info").isAnnotationPresent(NullMarked.class)) {
+					unmarked.add(name);
+				}
+			}
+			catch (ClassNotFoundException ex) {
+				unmarked.add(name);
+			}
+		}
+		assertThat(unmarked).as("packages without a @NullMarked package-info.java").isEmpty();
 	}
 
 }

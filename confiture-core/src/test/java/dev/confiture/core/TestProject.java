@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.confiture.core.api.ConfitureException;
 
 /**
  * A Confiture project written into a temporary directory by a test.

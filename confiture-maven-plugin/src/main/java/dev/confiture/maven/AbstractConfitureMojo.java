@@ -112,7 +112,7 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 		}
 		Secrets secrets = secrets();
 		MavenOutput output = new MavenOutput(getLog(), secrets);
-		Reports reports = new Reports(goal(), (this.reportFile != null) ? this.reportFile.toPath() : null, secrets);
+		Reports reports = new Reports(goal(), Parameters.pathOf(this.reportFile), secrets);
 		try {
 			run(output, reports);
 		}
@@ -145,7 +145,7 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	Confiture.Configuration configure() {
 		Confiture.Configuration configuration = connection().configure()
 			.requireMigrationsDirectory(requiresMigrationsDirectory());
-		if (this.shadowUrl != null && !this.shadowUrl.isBlank()) {
+		if (Parameters.isSet(this.shadowUrl)) {
 			ConnectionSettings shadow = ConnectionSettings.parse(this.shadowUrl, null, null);
 			configuration.shadowServer(() -> PostgresServers.existing(shadow, "shadowUrl"));
 		}
@@ -182,14 +182,14 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 
 	ConnectionParameters connection() {
 		return new ConnectionParameters(projectDirectory(), this.env,
-				(this.configFile != null) ? this.configFile.toPath() : null, this.databaseUrl, credentials(),
+				Parameters.pathOf(this.configFile), this.databaseUrl, credentials(),
 				new ConnectionParameters.Timeouts(timeout(this.connectTimeout, "connectTimeout", false),
 						timeout(this.loginTimeout, "loginTimeout", false),
 						timeout(this.socketTimeout, "socketTimeout", true)));
 	}
 
 	private static Duration timeout(String value, String name, boolean zeroAllowed) {
-		if (value == null || value.isBlank()) {
+		if (!Parameters.isSet(value)) {
 			return null;
 		}
 		Duration duration = Durations.parse(value, name);
@@ -217,7 +217,7 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 
 	static String passwordOf(String url) {
 		try {
-			return (url != null && !url.isBlank()) ? ConnectionSettings.parse(url, null, null).password() : null;
+			return Parameters.isSet(url) ? ConnectionSettings.parse(url, null, null).password() : null;
 		}
 		catch (ConfitureException ex) {
 			return null;

@@ -46,7 +46,7 @@ abstract class AbstractCoordinationMojo extends AbstractConfitureMojo {
 		if (url == null) {
 			return confiture().coordination();
 		}
-		String source = (this.coordinationUrl != null && !this.coordinationUrl.isBlank()) ? "coordinationUrl"
+		String source = Parameters.isSet(this.coordinationUrl) ? "coordinationUrl"
 				: "$" + URL_VARIABLE;
 		ConnectionSettings settings;
 		try {
@@ -63,11 +63,11 @@ abstract class AbstractCoordinationMojo extends AbstractConfitureMojo {
 	}
 
 	String coordinationUrl(Function<String, String> environment) {
-		if (this.coordinationUrl != null && !this.coordinationUrl.isBlank()) {
+		if (Parameters.isSet(this.coordinationUrl)) {
 			return this.coordinationUrl;
 		}
 		String variable = environment.apply(URL_VARIABLE);
-		return (variable != null && !variable.isBlank()) ? variable : null;
+		return Parameters.valueOf(variable);
 	}
 
 }

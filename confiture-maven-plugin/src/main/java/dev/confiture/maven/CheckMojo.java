@@ -103,7 +103,7 @@ public class CheckMojo extends AbstractConfitureMojo {
 
 	/** The lint of check judges what validate judges: the migrations added since the base ref, or staged. */
 	private String lintBaseRef() {
-		if (this.baseRef != null && !this.baseRef.isBlank()) {
+		if (Parameters.isSet(this.baseRef)) {
 			return this.baseRef;
 		}
 		return this.staged ? null : ValidationOptions.DEFAULT_BASE_REF;

@@ -34,11 +34,11 @@ record ConnectionParameters(Path projectDirectory, String environment, Path conf
 	Confiture.Configuration configure() {
 		Confiture.Configuration configuration = Confiture.configure()
 			.projectDirectory(this.projectDirectory)
-			.environment(blankToNull(this.environment));
+			.environment(Parameters.valueOf(this.environment));
 		if (this.configFile != null) {
 			configuration.configFile(this.projectDirectory.resolve(this.configFile));
 		}
-		String url = blankToNull(this.databaseUrl);
+		String url = Parameters.valueOf(this.databaseUrl);
 		if (url != null) {
 			return configuration.database(
 					timeouts(ConnectionSettings.parse(url, this.credentials.user(), this.credentials.password())));
@@ -70,9 +70,6 @@ record ConnectionParameters(Path projectDirectory, String environment, Path conf
 			.with(this.timeouts.connect(), this.timeouts.login(), this.timeouts.socket())) : database;
 	}
 
-	private static String blankToNull(String value) {
-		return (value != null && !value.isBlank()) ? value : null;
-	}
 
 	/**
 	 * Timeouts that replace the URL's or the environment's.

@@ -33,7 +33,7 @@ public class CoordinateListMojo extends AbstractCoordinationMojo {
 
 	@Override
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
-		IntentStatus wanted = (this.status != null && !this.status.isBlank()) ? IntentStatus.of(this.status) : null;
+		IntentStatus wanted = Parameters.isSet(this.status) ? IntentStatus.of(this.status) : null;
 		List<Intent> intents = registry().intents()
 			.stream()
 			.filter((intent) -> this.agentId == null || intent.agentId().equals(this.agentId))

@@ -39,7 +39,7 @@ public class CoordinateStatusMojo extends AbstractCoordinationMojo {
 	@Override
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
 		CoordinationRegistry registry = registry();
-		if (this.intentId != null && !this.intentId.isBlank()) {
+		if (Parameters.isSet(this.intentId)) {
 			intent(output, reports, registry);
 			return;
 		}

@@ -31,8 +31,8 @@ record Credentials(String user, String password) {
 
 	static Credentials resolve(String user, String password, String serverId, Settings settings,
 			SettingsDecrypter decrypter) {
-		if (serverId == null || serverId.isBlank()) {
-			return new Credentials(blankToNull(user), password);
+		if (!Parameters.isSet(serverId)) {
+			return new Credentials(Parameters.valueOf(user), password);
 		}
 		Server server = (settings != null) ? settings.getServer(serverId) : null;
 		if (server == null) {
@@ -51,13 +51,10 @@ record Credentials(String user, String password) {
 			}
 			decrypted = result.getServer();
 		}
-		return new Credentials((user != null && !user.isBlank()) ? user : blankToNull(decrypted.getUsername()),
+		return new Credentials(Parameters.isSet(user) ? user : Parameters.valueOf(decrypted.getUsername()),
 				(password != null) ? password : decrypted.getPassword());
 	}
 
-	private static String blankToNull(String value) {
-		return (value != null && !value.isBlank()) ? value : null;
-	}
 
 	@Override
 	public String toString() {

@@ -64,12 +64,12 @@ public class DiffMojo extends AbstractConfitureMojo {
 
 	@Override
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
-		boolean fromDatabase = this.fromEnv != null && !this.fromEnv.isBlank();
+		boolean fromDatabase = Parameters.isSet(this.fromEnv);
 		if (fromDatabase == (this.from != null)) {
 			throw Failures.of("Set either from (schema files) or fromEnv (a live database)",
 					"e.g. -Dconfiture.fromEnv=local, or -Dconfiture.from=old/schema");
 		}
-		if (this.generate && (this.name == null || this.name.isBlank())) {
+		if (this.generate && !Parameters.isSet(this.name)) {
 			throw Failures.of("generate needs a name", "Set -Dconfiture.name=NAME, e.g. add_user_bio");
 		}
 		Confiture confiture = confiture();

@@ -34,7 +34,7 @@ public class DownMojo extends AbstractMigrationMojo {
 
 	@Override
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
-		RollbackOptions options = (this.toVersion != null && !this.toVersion.isBlank())
+		RollbackOptions options = Parameters.isSet(this.toVersion)
 				? RollbackOptions.downTo(this.toVersion) : RollbackOptions.steps(this.steps);
 		MigrationRun run = confiture(output).rollback(options);
 		if (run.migrations().isEmpty()) {

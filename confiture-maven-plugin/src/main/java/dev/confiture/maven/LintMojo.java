@@ -61,12 +61,12 @@ public class LintMojo extends AbstractConfitureMojo {
 			throw Failures.of("format is '" + this.format + "'", "Use json or sarif");
 		}
 		List<Path> paths = (this.files != null) ? this.files.stream().map(File::toPath).toList() : List.of();
-		if (!paths.isEmpty() && (blankToNull(this.baseRef) != null || this.staged)) {
+		if (!paths.isEmpty() && (Parameters.isSet(this.baseRef) || this.staged)) {
 			throw Failures.of("files and baseRef/staged exclude each other", "Set only files, or baseRef or staged");
 		}
 		Confiture confiture = confiture();
 		LintResult result = lint(confiture, output,
-				new LintOptions(paths, !this.noShadow, null, blankToNull(this.baseRef), this.staged), this.failOnError);
+				new LintOptions(paths, !this.noShadow, null, Parameters.valueOf(this.baseRef), this.staged), this.failOnError);
 		if (reportFormat.equals("sarif")) {
 			reports.writeDocument(result.sarif());
 		}
@@ -118,8 +118,5 @@ public class LintMojo extends AbstractConfitureMojo {
 				+ "-- confiture:allow RULE reason on the line above its statement";
 	}
 
-	private static String blankToNull(String value) {
-		return (value != null && !value.isBlank()) ? value : null;
-	}
 
 }

@@ -83,7 +83,7 @@ public class MigrateMojo extends AbstractMigrationMojo {
 	}
 
 	private void lintPending(Confiture confiture, MavenOutput output) {
-		LintMode mode = (this.lint != null && !this.lint.isBlank()) ? LintMode.parse(this.lint, "lint")
+		LintMode mode = Parameters.isSet(this.lint) ? LintMode.parse(this.lint, "lint")
 				: LintMode.defaultFor(confiture.environment().name());
 		if (mode == LintMode.OFF) {
 			return;

@@ -2,16 +2,13 @@ package dev.confiture.maven;
 
 import java.util.Set;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import dev.confiture.core.AdapterArchitecture;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The goals only translate, as the command line does: parameters in, log lines and JSON out.
@@ -26,20 +23,8 @@ class PluginArchitectureTests {
 			"dev.confiture.core.coordinate.CoordinationRegistry", "dev.confiture.core.coordinate.CoordinationTexts",
 			"dev.confiture.core.coordinate.CoordinationDocuments");
 
-	static final DescribedPredicate<JavaClass> ENGINE = DescribedPredicate.describe("engine classes of core",
-			(type) -> {
-				String name = type.getPackageName();
-				if (!name.startsWith("dev.confiture.core.") || name.startsWith("dev.confiture.core.api")
-						|| name.startsWith("dev.confiture.core.server") || FACADE_TYPES.contains(type.getName())) {
-					return false;
-				}
-				return !(type.isRecord() || type.isEnum() || type.isInterface() || type.isAnnotation()
-						|| type.isAssignableTo(Throwable.class));
-			});
-
-	static final ArchRule ONLY_THE_FACADE = noClasses().should()
-		.dependOnClassesThat(ENGINE)
-		.because("goals translate; what a goal does lives behind dev.confiture.core.Confiture");
+	static final ArchRule ONLY_THE_FACADE = AdapterArchitecture.onlyTheFacade(FACADE_TYPES,
+			"goals translate; what a goal does lives behind dev.confiture.core.Confiture");
 
 	static final ArchRule ONLY_THE_MAVEN_LOG = noClasses().should()
 		.accessField(System.class, "out")
@@ -58,11 +43,7 @@ class PluginArchitectureTests {
 	}
 
 	private static JavaClasses plugin() {
-		JavaClasses plugin = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-			.importPackages("dev.confiture.maven");
-		assertThat(plugin).isNotEmpty();
-		return plugin;
+		return AdapterArchitecture.mainClasses("dev.confiture.maven");
 	}
 
 }

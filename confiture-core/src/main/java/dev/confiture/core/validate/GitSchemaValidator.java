@@ -43,7 +43,7 @@ public final class GitSchemaValidator {
 	/**
 	 * Creates a validator.
 	 * @param shadowServer supplies the server for throw-away databases; asked only when a
-	 * drift check has something to build
+	 * replay check has something to build
 	 */
 	public GitSchemaValidator(Supplier<PostgresServer> shadowServer) {
 		this.shadowServer = Objects.requireNonNull(shadowServer, "shadowServer");
@@ -79,9 +79,9 @@ public final class GitSchemaValidator {
 			}
 			int databases = 0;
 			if (options.checkDrift()) {
-				DriftCheck drift = new DriftCheck(this.shadowServer);
-				checks.add(drift.check(changes, environment.trackingTable()));
-				databases = drift.databasesCreated();
+				ReplayCheck replay = new ReplayCheck(this.shadowServer);
+				checks.add(replay.check(changes, environment.trackingTable()));
+				databases = replay.databasesCreated();
 			}
 			return new ValidationReport(base.label(), target.label(),
 					changes.files().stream().map(ChangedFile::toString).toList(), databases, checks);

@@ -2,7 +2,6 @@ package dev.confiture.core.lint;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,9 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.migrate.MigrateOptions;
-import dev.confiture.core.server.PostgresServer;
+import dev.confiture.core.server.CountingServer;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
 
@@ -170,42 +168,6 @@ class LintGateTests {
 				assertThat(ex.getMessage()).startsWith("db/migrations/001_open.up.sql:2: ");
 			});
 		assertThat(this.server.databases()).isZero();
-	}
-
-	/** The shared test server, counting the databases created on it. */
-	static final class CountingServer implements PostgresServer {
-
-		private final AtomicInteger databases = new AtomicInteger();
-
-		int databases() {
-			return this.databases.get();
-		}
-
-		@Override
-		public ScratchDatabase createDatabase(String template) {
-			this.databases.incrementAndGet();
-			return PostgresServer.super.createDatabase(template);
-		}
-
-		@Override
-		public ConnectionSettings settings(String database) {
-			return PostgresServers.shared().settings(database);
-		}
-
-		@Override
-		public String adminDatabase() {
-			return PostgresServers.shared().adminDatabase();
-		}
-
-		@Override
-		public String description() {
-			return "counting " + PostgresServers.shared().description();
-		}
-
-		@Override
-		public void close() {
-		}
-
 	}
 
 }

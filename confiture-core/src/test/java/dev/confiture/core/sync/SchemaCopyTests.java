@@ -2,7 +2,6 @@ package dev.confiture.core.sync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;

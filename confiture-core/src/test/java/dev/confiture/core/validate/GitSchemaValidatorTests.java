@@ -13,11 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.Remedy;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.EnvironmentLoader;
+import dev.confiture.core.server.CountingServer;
 import dev.confiture.core.validate.CheckResult.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;

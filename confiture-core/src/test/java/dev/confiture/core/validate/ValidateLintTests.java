@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.Remedy;
 import dev.confiture.core.config.MigrationSettings;
+import dev.confiture.core.server.CountingServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -52,7 +52,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 
 	private final ConfitureRunState state;
 
-	private ConfitureDriftCheck driftCheck;
+	private ConfitureStartupVerification verification;
 
 	private ConfitureDatabaseSupport databaseSupport;
 
@@ -225,10 +225,10 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	private void checkDrift() {
-		if (this.driftCheck == null || (this.strategy == null && this.mode == ConfitureProperties.Mode.NONE)) {
+		if (this.verification == null || (this.strategy == null && this.mode == ConfitureProperties.Mode.NONE)) {
 			return;
 		}
-		List<String> differences = this.driftCheck.check().differences();
+		List<String> differences = this.verification.check().differences();
 		this.state.recordDrift(differences);
 		if (!differences.isEmpty() && this.strategy == null && this.mode == ConfitureProperties.Mode.VALIDATE) {
 			throw new ConfitureException(Category.GENERIC,
@@ -243,8 +243,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		}
 	}
 
-	void setDriftCheck(ConfitureDriftCheck driftCheck) {
-		this.driftCheck = driftCheck;
+	void setVerification(ConfitureStartupVerification verification) {
+		this.verification = verification;
 	}
 
 	void setDatabaseSupport(ConfitureDatabaseSupport databaseSupport) {

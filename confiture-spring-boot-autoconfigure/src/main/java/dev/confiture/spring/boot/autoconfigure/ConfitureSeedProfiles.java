@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.Environment;
+import dev.confiture.core.config.Suggestions;
 import dev.confiture.core.resource.SqlLocation;
 import dev.confiture.core.resource.SqlResource;
 
@@ -47,7 +48,7 @@ final class ConfitureSeedProfiles {
 					known.addAll(profiles(resources.location(location)));
 				}
 				String name = profiles.get(profile).trim();
-				String suggestion = ClosestName.closest(name, known);
+				String suggestion = Suggestions.closest(name, known);
 				throw new ConfitureException(Category.CONFIG,
 						"confiture.seed-profiles names '" + name + "', but no seed location has a folder '" + name
 								+ "' (" + String.join(", ", properties.getSeedLocations()) + "); known profiles: "

@@ -12,6 +12,7 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
+import dev.confiture.core.config.Suggestions;
 import dev.confiture.core.migrate.JavaMigration;
 import dev.confiture.core.migrate.MigrationTimeouts;
 import dev.confiture.core.server.PostgresServers;
@@ -68,7 +69,7 @@ final class ConfitureSetup {
 				(shadow != null) ? PostgresServers.existing(shadow, "the shadow-url or the managed database's server")
 						: null);
 		if (properties.isCheckDrift()) {
-			initializer.setDriftCheck(new ConfitureDriftCheck(confiture, shadow));
+			initializer.setVerification(new ConfitureStartupVerification(confiture, shadow));
 		}
 		initializer.setProveBaseline(properties.isProveBaseline());
 		initializer.setDatabaseSupport(
@@ -98,7 +99,7 @@ final class ConfitureSetup {
 			ConfitureTarget marked = beanFactory.findAnnotationOnBean(name, ConfitureTarget.class);
 			String owner = (marked != null) ? marked.value() : ConfitureTargets.MAIN;
 			if (!owner.equals(ConfitureTargets.MAIN) && !targets.contains(owner)) {
-				String closest = ClosestName.closest(owner, targets);
+				String closest = Suggestions.closest(owner, targets);
 				throw new ConfitureException(Category.CONFIG, "Java migration bean '" + name
 						+ "' is marked @ConfitureTarget(\"" + owner + "\"), but there is no such target"
 						+ ((closest != null) ? " (did you mean '" + closest + "'?)" : "") + "; targets: main"

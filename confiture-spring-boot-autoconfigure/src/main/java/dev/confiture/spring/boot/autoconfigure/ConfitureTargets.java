@@ -22,6 +22,7 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
+import dev.confiture.core.config.Suggestions;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
@@ -169,7 +170,7 @@ public final class ConfitureTargets {
 	}
 
 	static ConfitureException unknown(String name, java.util.Collection<String> known) {
-		String closest = ClosestName.closest(name, known);
+		String closest = Suggestions.closest(name, known);
 		return new ConfitureException(Category.CONFIG,
 				"Unknown Confiture target '" + name + "'" + ((closest != null) ? " (did you mean '" + closest + "'?)" : "")
 						+ "; targets: " + (known.isEmpty() ? "none" : String.join(", ", known)),

@@ -14,6 +14,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
 
+import dev.confiture.core.config.Suggestions;
+
 
 
 /**
@@ -48,7 +50,7 @@ class ConfitureUnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Un
 	}
 
 	static String suggestion(String name) {
-		return ClosestName.closest(name, KNOWN);
+		return Suggestions.closest(name, KNOWN);
 	}
 
 	static Set<String> known() {

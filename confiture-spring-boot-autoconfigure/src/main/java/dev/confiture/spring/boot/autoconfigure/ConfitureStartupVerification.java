@@ -9,17 +9,17 @@ import dev.confiture.core.verify.DriftReport;
 import dev.confiture.core.verify.VerifyOptions;
 
 /**
- * Compares the managed database with a fresh build of the schema files
- * ({@code confiture.check-drift=true}), building them into a throw-away database on the shadow
- * server.
+ * Verifies the managed database at startup ({@code confiture.check-drift=true}): compares it
+ * with a fresh build of the schema files, as {@code migrate verify} does, building them into
+ * a throw-away database on the shadow server.
  */
-class ConfitureDriftCheck {
+class ConfitureStartupVerification {
 
 	private final Confiture confiture;
 
 	private final ConnectionSettings shadow;
 
-	ConfitureDriftCheck(Confiture confiture, ConnectionSettings shadow) {
+	ConfitureStartupVerification(Confiture confiture, ConnectionSettings shadow) {
 		this.confiture = confiture;
 		this.shadow = shadow;
 	}

@@ -1,18 +1,15 @@
-package dev.confiture.core.validate;
+package dev.confiture.core.server;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.server.PostgresServer;
-import dev.confiture.core.server.PostgresServers;
-import dev.confiture.core.server.ScratchDatabase;
 
 /**
  * The shared test server, counting how often it was asked for and how many databases were
- * created on it.
+ * created on it (tests that show when a shadow database is, or is not, built).
  */
-final class CountingServer implements PostgresServer, Supplier<PostgresServer> {
+public final class CountingServer implements PostgresServer, Supplier<PostgresServer> {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
@@ -25,12 +22,12 @@ final class CountingServer implements PostgresServer, Supplier<PostgresServer> {
 	}
 
 	/** How often the server was asked for. */
-	int requests() {
+	public int requests() {
 		return this.requests.get();
 	}
 
 	/** How many databases were created. */
-	int databases() {
+	public int databases() {
 		return this.databases.get();
 	}
 

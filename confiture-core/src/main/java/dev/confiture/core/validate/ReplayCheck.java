@@ -25,19 +25,19 @@ import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.core.sql.SqlExecutionException;
 
 /**
- * {@code --check-drift}: builds the base's schema files into a throw-away database, applies
- * the migrations added since the base, and compares its catalog, object by object, with a
+ * The replay check of {@code migrate validate} ({@code --check-drift}): builds the base's
+ * schema files into a throw-away database, replays the migrations added since the base, and compares its catalog, object by object, with a
  * fresh build of the new schema files. The files of each side are copied out of git into a
  * temporary directory first, so the working tree is never read. Nothing is built when no
  * schema file and no migration changed.
  */
-final class DriftCheck {
+final class ReplayCheck {
 
 	private final Supplier<PostgresServer> servers;
 
 	private int databasesCreated;
 
-	DriftCheck(Supplier<PostgresServer> servers) {
+	ReplayCheck(Supplier<PostgresServer> servers) {
 		this.servers = servers;
 	}
 
