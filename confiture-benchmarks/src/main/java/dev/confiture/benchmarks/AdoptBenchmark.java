@@ -28,9 +28,9 @@ import dev.confiture.core.server.ScratchDatabase;
 
 /**
  * Issue 20: {@code confiture init --from-database} of the 500-table generated schema, its
- * proof included (the written files built into a throw-away database and compared with the
- * live catalog), with {@code pg_dump -s} of the same database for reference. Target: under
- * 5 s.
+ * proof included (the written files built into a throw-away database and compared with
+ * the live catalog), with {@code pg_dump -s} of the same database for reference. Target:
+ * under 5 s.
  */
 final class AdoptBenchmark implements Benchmark {
 
@@ -103,8 +103,10 @@ final class AdoptBenchmark implements Benchmark {
 		}
 		String version = Subprocess.firstLine(List.of(pgDump.toString(), "--version"));
 		int client = major(version.replaceAll("^\\D*", ""));
-		try (Connection connection = live.connect(); Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+		try (Connection connection = live.connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
 			result.next();
 			int serverMajor = result.getInt(1);
 			if (client < serverMajor) {
@@ -154,8 +156,9 @@ final class AdoptBenchmark implements Benchmark {
 			Path schema = this.project.resolve("db/schema");
 			delete(schema);
 			Files.createDirectories(schema);
-			Environment environment = new Environment("bench", null, this.project, List.of(schema), List.of(), List.of(),
-					this.live.settings(), this.project.resolve("db/migrations"), Environment.DEFAULT_TRACKING_TABLE);
+			Environment environment = new Environment("bench", null, this.project, List.of(schema), List.of(),
+					List.of(), this.live.settings(), this.project.resolve("db/migrations"),
+					Environment.DEFAULT_TRACKING_TABLE);
 			Confiture confiture = Confiture.of(environment);
 			SchemaExportOptions options = SchemaExportOptions.defaults().withShadowServer(this.server);
 			Quiesce.server(this.server);
@@ -173,9 +176,13 @@ final class AdoptBenchmark implements Benchmark {
 					if (!this.result.verified()) {
 						throw new IllegalStateException("Not proved: " + this.result.differences());
 					}
-					long tableFiles = this.result.files().stream().filter((file) -> file.contains("/10_tables/")).count();
+					long tableFiles = this.result.files()
+						.stream()
+						.filter((file) -> file.contains("/10_tables/"))
+						.count();
 					if (tableFiles != Adopt.this.tables) {
-						throw new IllegalStateException("Wrote " + tableFiles + " table files, expected " + Adopt.this.tables);
+						throw new IllegalStateException(
+								"Wrote " + tableFiles + " table files, expected " + Adopt.this.tables);
 					}
 				}
 

@@ -7,8 +7,8 @@ import dev.confiture.benchmarks.generate.GeneratedHistory;
 
 /**
  * Issue 18: what the baseline proof adds to {@code confiture build} of the
- * {@code fresh-db-vs-flyway} history (100 tables, 500 migrations, all mirrored by the schema
- * files). Target: under 25% added.
+ * {@code fresh-db-vs-flyway} history (100 tables, 500 migrations, all mirrored by the
+ * schema files). Target: under 25% added.
  */
 final class BaselineProofBenchmark implements Benchmark {
 

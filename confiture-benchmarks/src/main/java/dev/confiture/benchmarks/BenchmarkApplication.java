@@ -105,8 +105,8 @@ public final class BenchmarkApplication {
 			return PostgresServers.shared();
 		}
 		if (Files.exists(dataDirectory)) {
-			throw new IllegalStateException(dataDirectory + " exists; --data-dir needs a new directory (it is deleted "
-					+ "after the run)");
+			throw new IllegalStateException(
+					dataDirectory + " exists; --data-dir needs a new directory (it is deleted " + "after the run)");
 		}
 		return EmbeddedPostgresServer.start(dataDirectory, 0);
 	}

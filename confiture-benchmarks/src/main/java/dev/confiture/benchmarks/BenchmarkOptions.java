@@ -81,8 +81,8 @@ record BenchmarkOptions(List<String> names, Integer warmups, Integer runs, Path 
 				}
 			}
 		}
-		return new BenchmarkOptions(List.copyOf(names), warmups, runs, json, psql, cliJar, dataDirectory, keepFiles, list,
-				help);
+		return new BenchmarkOptions(List.copyOf(names), warmups, runs, json, psql, cliJar, dataDirectory, keepFiles,
+				list, help);
 	}
 
 	private static String value(String[] args, int index, String option) {

@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs a scenario: rounds of one repetition per contender, the first ones untimed (warm-up),
- * the order of the contenders rotating from round to round so that none always runs first.
- * Each repetition is prepared (fresh database, garbage collection) before the clock starts
- * and checked and cleaned up after it stops; the clock is {@link System#nanoTime()} around
- * {@link Trial#run()} only, unless the trial {@link Trial#measuredNanos() reports its own time}.
+ * Runs a scenario: rounds of one repetition per contender, the first ones untimed
+ * (warm-up), the order of the contenders rotating from round to round so that none always
+ * runs first. Each repetition is prepared (fresh database, garbage collection) before the
+ * clock starts and checked and cleaned up after it stops; the clock is
+ * {@link System#nanoTime()} around {@link Trial#run()} only, unless the trial
+ * {@link Trial#measuredNanos() reports its own time}.
  */
 final class BenchmarkRunner {
 
@@ -66,9 +67,9 @@ final class BenchmarkRunner {
 				if (measured) {
 					samples.get(contender.name()).add(nanos);
 				}
-				this.progress.printf(Locale.ROOT, "  %s %s %d/%d  %-40s %9.1f ms%n", name,
-						measured ? "run" : "warm-up", measured ? round - warmups + 1 : round + 1,
-						measured ? runs : warmups, contender.name(), nanos / 1_000_000.0);
+				this.progress.printf(Locale.ROOT, "  %s %s %d/%d  %-40s %9.1f ms%n", name, measured ? "run" : "warm-up",
+						measured ? round - warmups + 1 : round + 1, measured ? runs : warmups, contender.name(),
+						nanos / 1_000_000.0);
 			}
 		}
 	}

@@ -11,8 +11,9 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.build.BuildOptions;
 
 /**
- * Issue 2: {@code confiture build} of a 500-table schema against {@code psql -1 -f} of the
- * same files concatenated (by {@code confiture build --output}). Target: within 1.2x of psql.
+ * Issue 2: {@code confiture build} of a 500-table schema against {@code psql -1 -f} of
+ * the same files concatenated (by {@code confiture build --output}). Target: within 1.2x
+ * of psql.
  */
 final class BuildVsPsqlBenchmark implements Benchmark {
 

@@ -11,9 +11,10 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.server.PostgresServer;
 
 /**
- * {@code java -jar confiture.jar build} as a new process, so that the JVM start and a cold
- * JIT are part of the time, as for a user at a shell. The database URL is passed through the
- * environment variable the generated environment file reads, never on the command line.
+ * {@code java -jar confiture.jar build} as a new process, so that the JVM start and a
+ * cold JIT are part of the time, as for a user at a shell. The database URL is passed
+ * through the environment variable the generated environment file reads, never on the
+ * command line.
  */
 final class ConfitureCliBuildContender extends DatabaseContender {
 
@@ -33,8 +34,9 @@ final class ConfitureCliBuildContender extends DatabaseContender {
 
 	@Override
 	void run(ConnectionSettings database) throws Exception {
-		Subprocess.run(List.of(this.java.toString(), "-jar", this.cliJar.toString(), "build", "--project-dir",
-				this.project.directory().toString(), "--env", ConfitureProject.ENVIRONMENT),
+		Subprocess.run(
+				List.of(this.java.toString(), "-jar", this.cliJar.toString(), "build", "--project-dir",
+						this.project.directory().toString(), "--env", ConfitureProject.ENVIRONMENT),
 				Map.of(ConfitureProject.DATABASE_URL_VARIABLE, urlWithCredentials(database)));
 	}
 

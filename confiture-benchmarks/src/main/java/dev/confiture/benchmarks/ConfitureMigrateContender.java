@@ -9,8 +9,8 @@ import dev.confiture.core.server.PostgresServer;
 
 /**
  * {@code confiture migrate up} through the Java API ({@link Migrator}), in this JVM, with
- * its defaults: advisory lock on its own connection, checksum verification, one transaction
- * per migration with its tracking row.
+ * its defaults: advisory lock on its own connection, checksum verification, one
+ * transaction per migration with its tracking row.
  */
 final class ConfitureMigrateContender extends DatabaseContender {
 

@@ -11,8 +11,8 @@ interface Contender {
 	String name();
 
 	/**
-	 * Prepares one repetition (for example creates its empty database), outside the measured
-	 * time.
+	 * Prepares one repetition (for example creates its empty database), outside the
+	 * measured time.
 	 * @return the trial
 	 * @throws Exception if it cannot be prepared
 	 */

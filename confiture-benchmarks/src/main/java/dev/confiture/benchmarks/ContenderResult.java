@@ -14,7 +14,9 @@ record ContenderResult(String name, List<Long> nanos) {
 		nanos = List.copyOf(nanos);
 	}
 
-	/** The median, in milliseconds (the mean of the two middle values for an even count). */
+	/**
+	 * The median, in milliseconds (the mean of the two middle values for an even count).
+	 */
 	double medianMillis() {
 		List<Long> sorted = this.nanos.stream().sorted().toList();
 		int middle = sorted.size() / 2;

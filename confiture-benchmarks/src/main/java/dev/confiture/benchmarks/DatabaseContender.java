@@ -9,9 +9,9 @@ import dev.confiture.core.server.ScratchDatabase;
 /**
  * A contender that works on a fresh empty database for every repetition: the database is
  * created before the clock starts and dropped after it stops. Connecting to it is part of
- * the measured work. Before the clock starts, the server is checkpointed and the OS asked to
- * write its dirty pages ({@code sync}), so that the writes of creating this database or of
- * dropping the previous one are not paid by the measured work.
+ * the measured work. Before the clock starts, the server is checkpointed and the OS asked
+ * to write its dirty pages ({@code sync}), so that the writes of creating this database
+ * or of dropping the previous one are not paid by the measured work.
  */
 abstract class DatabaseContender implements Contender {
 

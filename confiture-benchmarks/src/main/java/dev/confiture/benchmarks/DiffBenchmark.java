@@ -19,10 +19,11 @@ import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
 
 /**
- * Issue 7: the diff of two 300-table schemas end to end (as {@code confiture migrate diff OLD
- * NEW} does it: read the files, build each into a throw-away database, read both catalogs,
- * compare both ways), the catalog read alone on a built 300-table database, and the
- * comparison alone. Target: the catalog read under 300 ms.
+ * Issue 7: the diff of two 300-table schemas end to end (as
+ * {@code confiture migrate diff OLD
+ * NEW} does it: read the files, build each into a throw-away database, read both
+ * catalogs, compare both ways), the catalog read alone on a built 300-table database, and
+ * the comparison alone. Target: the catalog read under 300 ms.
  */
 final class DiffBenchmark implements Benchmark {
 
@@ -91,9 +92,8 @@ final class DiffBenchmark implements Benchmark {
 				+ "does. Read: CatalogReader.read(connection) on a database that already holds the old schema, the "
 				+ "connection opened before the clock. Compare: SchemaDiff.compare both ways on the two catalogs read "
 				+ "before the runs.";
-		return new Scenario(description,
-				List.of(new EndToEnd(loader, oldDirectory, newDirectory, planCheck),
-						new ReadAlone(built, reader, catalogCheck), new CompareAlone(oldCatalog, newCatalog, planCheck)),
+		return new Scenario(description, List.of(new EndToEnd(loader, oldDirectory, newDirectory, planCheck),
+				new ReadAlone(built, reader, catalogCheck), new CompareAlone(oldCatalog, newCatalog, planCheck)),
 				END_TO_END, Target.medianAtMost("catalog read of 300 tables under 300 ms", READ, 300),
 				List.of("Each result is checked after the clock: the catalog holds the " + tables + " tables, and the "
 						+ "plan has the expected changes (added columns and indexes, the retype, the dropped table)."));

@@ -6,8 +6,8 @@ import dev.confiture.benchmarks.generate.ConfitureProject;
 import dev.confiture.benchmarks.generate.SchemaTreeGenerator;
 
 /**
- * Issue 2: finding, ordering and hashing 1,000 schema files in nested numbered folders, after
- * JIT warm-up. Target: under 100 ms.
+ * Issue 2: finding, ordering and hashing 1,000 schema files in nested numbered folders,
+ * after JIT warm-up. Target: under 100 ms.
  */
 final class DiscoverHashBenchmark implements Benchmark {
 

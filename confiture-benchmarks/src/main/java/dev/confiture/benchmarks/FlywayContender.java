@@ -7,8 +7,8 @@ import dev.confiture.core.server.PostgresServer;
 
 /**
  * Flyway {@code migrate} through its Java API with its defaults (one transaction per
- * migration, validate on migrate), configured and loaded inside the measured time. Its log is
- * sent to SLF4J, which is silent here, so that console output costs nothing.
+ * migration, validate on migrate), configured and loaded inside the measured time. Its
+ * log is sent to SLF4J, which is silent here, so that console output costs nothing.
  */
 final class FlywayContender extends DatabaseContender {
 

@@ -7,10 +7,11 @@ import dev.confiture.benchmarks.generate.EvolvingSchemaGenerator;
 import dev.confiture.benchmarks.generate.GeneratedHistory;
 
 /**
- * A diagnostic for {@code fresh-db-vs-flyway}: where Confiture's build of the final schema
- * spends its time. The same final schema built by Confiture with the 500-migration baseline,
- * by Confiture without migrations, and by plain JDBC (one statement per round trip, then one
- * round trip for everything), the last being PostgreSQL's own DDL time plus one connection.
+ * A diagnostic for {@code fresh-db-vs-flyway}: where Confiture's build of the final
+ * schema spends its time. The same final schema built by Confiture with the 500-migration
+ * baseline, by Confiture without migrations, and by plain JDBC (one statement per round
+ * trip, then one round trip for everything), the last being PostgreSQL's own DDL time
+ * plus one connection.
  */
 final class FreshDatabaseBreakdownBenchmark implements Benchmark {
 
@@ -57,7 +58,8 @@ final class FreshDatabaseBreakdownBenchmark implements Benchmark {
 				+ "connection: Confiture as in fresh-db-vs-flyway (baselining " + history.migrationCount()
 				+ " migrations), Confiture without a migrations directory, and plain JDBC.";
 		return new Scenario(description,
-				List.of(new ConfitureBuildContender(WITH_BASELINE, context.server(), schema, history.confitureProject()),
+				List.of(new ConfitureBuildContender(WITH_BASELINE, context.server(), schema,
+						history.confitureProject()),
 						new ConfitureBuildContender(WITHOUT_MIGRATIONS, context.server(), schema, withoutMigrations),
 						new JdbcStatementsContender(PER_STATEMENT, context.server(), schema, statements, false),
 						new JdbcStatementsContender(ONE_ROUND_TRIP, context.server(), schema, statements, true)),

@@ -9,8 +9,8 @@ import dev.confiture.core.server.PostgresServer;
 
 /**
  * Plain JDBC running fixed statements in one transaction, either one statement per round
- * trip (as psql and Confiture do) or all of them in one round trip (a multi-statement simple
- * query): the closest a client gets to PostgreSQL's own DDL time.
+ * trip (as psql and Confiture do) or all of them in one round trip (a multi-statement
+ * simple query): the closest a client gets to PostgreSQL's own DDL time.
  */
 final class JdbcStatementsContender extends DatabaseContender {
 

@@ -41,8 +41,9 @@ final class JsonReport {
 		json.append(",\n     \"contenders\": [");
 		json.append(result.contenders().stream().map((contender) -> {
 			String ratio = result.ratio(contender).map(JsonReport::number).orElse("null");
-			return "\n       {\"name\": " + string(contender.name()) + ", \"medianMs\": " + number(contender.medianMillis())
-					+ ", \"minMs\": " + number(contender.minMillis()) + ", \"ratio\": " + ratio + ", \"samplesMs\": ["
+			return "\n       {\"name\": " + string(contender.name()) + ", \"medianMs\": "
+					+ number(contender.medianMillis()) + ", \"minMs\": " + number(contender.minMillis())
+					+ ", \"ratio\": " + ratio + ", \"samplesMs\": ["
 					+ contender.millis().stream().map(JsonReport::number).collect(Collectors.joining(", ")) + "]}";
 		}).collect(Collectors.joining(",")));
 		json.append("],\n     \"target\": ").append(string(result.target().text()));

@@ -18,9 +18,10 @@ import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
 
 /**
- * Issue 13: measured lint of 100 pending migrations (1 to 5 statements each) against a live
- * 300-table database, shadow database and its starting schema included; and lint from the text
- * only ({@code --no-shadow}) of 1,000 migration files. Targets: under 5 s and under 1 s.
+ * Issue 13: measured lint of 100 pending migrations (1 to 5 statements each) against a
+ * live 300-table database, shadow database and its starting schema included; and lint
+ * from the text only ({@code --no-shadow}) of 1,000 migration files. Targets: under 5 s
+ * and under 1 s.
  */
 final class LintBenchmark implements Benchmark {
 
@@ -69,7 +70,8 @@ final class LintBenchmark implements Benchmark {
 		Path text = project(work.resolve("static"), 1000);
 		Confiture measuredProject = Confiture.configure().projectDirectory(measured).database(live.settings()).load();
 		Confiture staticProject = Confiture.configure().projectDirectory(text).load();
-		String description = "Live database: " + TABLES + " generated tables as in build-vs-psql (" + TableSql.indexCount(TABLES)
+		String description = "Live database: " + TABLES + " generated tables as in build-vs-psql ("
+				+ TableSql.indexCount(TABLES)
 				+ " indexes, foreign keys, checks). Migrations cycle through five shapes of 1 to 5 statements on the "
 				+ "existing tables (ADD COLUMN with a constant default; CREATE INDEX without CONCURRENTLY; ALTER COLUMN "
 				+ "TYPE; SET lock_timeout + ADD CHECK NOT VALID + VALIDATE; a new table with a varchar column, an index "
@@ -78,8 +80,10 @@ final class LintBenchmark implements Benchmark {
 				+ "into it with the diff engine, run each migration there in its transaction reading pg_locks and "
 				+ "relfilenode after every statement, rank by live size, DROP DATABASE. Static: the same call with "
 				+ "staticOnly() on 1,000 such files and no database.";
-		return new Scenario(description, List.of(new Lint(MEASURED, measuredProject, LintOptions.defaults(), 100, live),
-				new Lint(STATIC, staticProject, LintOptions.defaults().staticOnly(), 1000, null)), null,
+		return new Scenario(description,
+				List.of(new Lint(MEASURED, measuredProject, LintOptions.defaults(), 100, live),
+						new Lint(STATIC, staticProject, LintOptions.defaults().staticOnly(), 1000, null)),
+				null,
 				Target.allOf("measured lint of 100 migrations under 5 s, static lint of 1,000 files under 1 s",
 						Target.medianAtMost("measured under 5 s", MEASURED, 5000),
 						Target.medianAtMost("static under 1 s", STATIC, 1000)),
@@ -98,8 +102,8 @@ final class LintBenchmark implements Benchmark {
 				case 0 -> "ALTER TABLE " + table + " ADD COLUMN extra_" + i + " text DEFAULT 'x';";
 				case 1 -> "CREATE INDEX " + table + "_m" + i + "_idx ON " + table + " (name);\nALTER TABLE " + table
 						+ " ADD COLUMN flag_" + i + " boolean;";
-				case 2 -> "SET lock_timeout = '5s';\nALTER TABLE " + table + " ALTER COLUMN code TYPE varchar(" + (64 + i)
-						+ ");\nALTER TABLE " + table + " ALTER COLUMN amount TYPE numeric(14, 2);";
+				case 2 -> "SET lock_timeout = '5s';\nALTER TABLE " + table + " ALTER COLUMN code TYPE varchar("
+						+ (64 + i) + ");\nALTER TABLE " + table + " ALTER COLUMN amount TYPE numeric(14, 2);";
 				case 3 -> "SET lock_timeout = '5s';\nALTER TABLE " + table + " ADD CONSTRAINT " + table + "_c" + i
 						+ " CHECK (amount < 1000000) NOT VALID;\nALTER TABLE " + table + " VALIDATE CONSTRAINT " + table
 						+ "_c" + i + ";";
@@ -158,11 +162,12 @@ final class LintBenchmark implements Benchmark {
 								+ Lint.this.files + "; notes: " + this.result.notes());
 					}
 					if (this.result.measured() != Lint.this.options.measure()) {
-						throw new IllegalStateException("Measured: " + this.result.measured() + "; notes: "
-								+ this.result.notes());
+						throw new IllegalStateException(
+								"Measured: " + this.result.measured() + "; notes: " + this.result.notes());
 					}
 					List<String> rules = this.result.findings().stream().map((f) -> f.rule().id()).distinct().toList();
-					if (!rules.containsAll(List.of("index-without-concurrently", "missing-lock-timeout", "prefer-text"))) {
+					if (!rules
+						.containsAll(List.of("index-without-concurrently", "missing-lock-timeout", "prefer-text"))) {
 						throw new IllegalStateException("Unexpected rules: " + rules);
 					}
 				}

@@ -52,7 +52,8 @@ record MachineInfo(int processors, String memory, String os, String java, String
 	private static String versionOf(PostgresServer server) {
 		try (Connection connection = server.connect(server.adminDatabase());
 				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT 'PostgreSQL ' || current_setting('server_version')")) {
+				ResultSet result = statement
+					.executeQuery("SELECT 'PostgreSQL ' || current_setting('server_version')")) {
 			result.next();
 			return result.getString(1);
 		}

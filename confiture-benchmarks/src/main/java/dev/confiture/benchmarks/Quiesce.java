@@ -27,7 +27,8 @@ final class Quiesce {
 			statement.execute("CHECKPOINT");
 		}
 		catch (SQLException ex) {
-			// Not allowed for this user (CHECKPOINT needs pg_checkpoint): go on without it
+			// Not allowed for this user (CHECKPOINT needs pg_checkpoint): go on without
+			// it
 		}
 		if (Files.isExecutable(SYNC)) {
 			try {

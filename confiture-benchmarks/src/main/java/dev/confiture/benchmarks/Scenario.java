@@ -11,8 +11,7 @@ import java.util.List;
  * @param target the target to evaluate
  * @param notes remarks for the report, such as a contender that was skipped
  */
-record Scenario(String description, List<Contender> contenders, String reference, Target target,
-		List<String> notes) {
+record Scenario(String description, List<Contender> contenders, String reference, Target target, List<String> notes) {
 
 	Scenario {
 		contenders = List.copyOf(contenders);

@@ -14,11 +14,12 @@ import dev.confiture.core.server.ScratchDatabase;
 /**
  * Starts the {@code spring-startup} application in a new JVM ({@code java -cp ...
  * StartupApplication}) on a database prepared once, and takes as its time what the child
- * reports: {@code SpringApplication.run} from the call to the context being ready. The JVM's
- * own start (before {@code main}) and its exit are not in that figure; the JVM uptime at
- * ready and the whole process's wall time are reported in a note. The child's log is checked
- * for the line that shows its migration tool ran and found nothing to do. The database credentials
- * reach the child through {@code SPRING_DATASOURCE_*} variables, never its command line.
+ * reports: {@code SpringApplication.run} from the call to the context being ready. The
+ * JVM's own start (before {@code main}) and its exit are not in that figure; the JVM
+ * uptime at ready and the whole process's wall time are reported in a note. The child's
+ * log is checked for the line that shows its migration tool ran and found nothing to do.
+ * The database credentials reach the child through {@code SPRING_DATASOURCE_*} variables,
+ * never its command line.
  */
 final class SpringAppContender implements Contender {
 

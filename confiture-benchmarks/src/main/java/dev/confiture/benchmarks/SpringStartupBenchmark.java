@@ -23,8 +23,8 @@ import dev.confiture.core.server.ScratchDatabase;
 /**
  * Issue 4: the startup of a small Spring Boot application (DataSource, JdbcClient, no web
  * server) against an up-to-date database with 300 applied migrations, with the Confiture
- * starter, with Flyway's, and with neither, each start in a new JVM. Target: Confiture adds
- * less startup time than Flyway.
+ * starter, with Flyway's, and with neither, each start in a new JVM. Target: Confiture
+ * adds less startup time than Flyway.
  */
 final class SpringStartupBenchmark implements Benchmark {
 

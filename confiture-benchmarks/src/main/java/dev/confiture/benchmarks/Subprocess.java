@@ -28,7 +28,8 @@ final class Subprocess {
 	}
 
 	/**
-	 * Runs a command, waits for it and returns what it printed (standard output and error).
+	 * Runs a command, waits for it and returns what it printed (standard output and
+	 * error).
 	 * @param command the command and its arguments
 	 * @param environment variables added to this process's environment
 	 * @return the output

@@ -25,10 +25,11 @@ import dev.confiture.core.sync.SyncEndpoint;
 import dev.confiture.core.sync.SyncOptions;
 
 /**
- * Issue 17: copying a 2-million-row table of 10 mixed columns into another database with the
- * same schema: {@code Confiture.sync} raw and with three columns anonymised, against
- * {@code pg_dump -Fc | pg_restore} and {@code psql \copy | psql \copy}. Targets: raw sync at
- * least as fast as {@code pg_dump | pg_restore}; anonymised at least 80% of the raw rate.
+ * Issue 17: copying a 2-million-row table of 10 mixed columns into another database with
+ * the same schema: {@code Confiture.sync} raw and with three columns anonymised, against
+ * {@code pg_dump -Fc | pg_restore} and {@code psql \copy | psql \copy}. Targets: raw sync
+ * at least as fast as {@code pg_dump | pg_restore}; anonymised at least 80% of the raw
+ * rate.
  */
 final class SyncBenchmark implements Benchmark {
 
@@ -102,9 +103,9 @@ final class SyncBenchmark implements Benchmark {
 				&& Integer.parseInt(dumpVersion.replaceAll(".* (\\d+)\\..*", "$1")) >= Integer.parseInt(serverMajor);
 		String reference = RAW;
 		if (dumpUsable) {
-			contenders.add(new ShellContender(PG_DUMP, target.settings(),
-					pgDump + " -Fc --data-only -t customer_event -d " + uri(source.settings()) + " | " + pgRestore
-							+ " --data-only -d " + uri(target.settings()),
+			contenders.add(new ShellContender(
+					PG_DUMP, target.settings(), pgDump + " -Fc --data-only -t customer_event -d "
+							+ uri(source.settings()) + " | " + pgRestore + " --data-only -d " + uri(target.settings()),
 					source.settings()));
 			reference = PG_DUMP;
 		}
@@ -120,8 +121,8 @@ final class SyncBenchmark implements Benchmark {
 					source.settings()));
 		}
 		String description = ROWS + " rows of 10 columns (bigint key, 3 texts that look personal, numeric, "
-				+ "timestamptz, boolean, double, text[], jsonb), " + query(source.settings(),
-						"SELECT pg_size_pretty(pg_total_relation_size('customer_event'))")
+				+ "timestamptz, boolean, double, text[], jsonb), "
+				+ query(source.settings(), "SELECT pg_size_pretty(pg_total_relation_size('customer_event'))")
 				+ " on disk, copied into an empty table of the same schema in another database of the same server. "
 				+ "Sync: the whole Confiture.sync call (catalog comparison of both sides, TRUNCATE, binary COPY "
 				+ "streamed through the JVM since every column has a built-in type, row count check, sequences, "
@@ -131,7 +132,8 @@ final class SyncBenchmark implements Benchmark {
 				+ "COPY piped between two psql processes. The target table is truncated before each repetition "
 				+ "of the two shell contenders, outside the clock.";
 		return new Scenario(description, contenders, reference,
-				Target.allOf("raw at least as fast as pg_dump piped to pg_restore; anonymised at least 80% of the raw rate",
+				Target.allOf(
+						"raw at least as fast as pg_dump piped to pg_restore; anonymised at least 80% of the raw rate",
 						dumpUsable ? Target.ratioAtMost("raw as fast as pg_dump piped to pg_restore", RAW, PG_DUMP, 1.0)
 								: Target.none("pg_dump not evaluated"),
 						Target.ratioAtMost("anonymised >= 80% of raw rate", ANONYMISED, RAW, 1.25)),
@@ -153,7 +155,8 @@ final class SyncBenchmark implements Benchmark {
 	}
 
 	static String query(ConnectionSettings database, String sql) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
 			return rows.getString(1);
@@ -217,9 +220,10 @@ final class SyncBenchmark implements Benchmark {
 
 		@Override
 		public List<String> notes() {
-			return List.of(String.format(Locale.ROOT, "%s: peak heap %d MB (sum of the heap pools' peaks, after a GC "
-					+ "before each repetition; the JVM's -Xmx decides how much garbage it keeps)", this.name,
-					this.peakHeap / (1024 * 1024)));
+			return List.of(String.format(Locale.ROOT,
+					"%s: peak heap %d MB (sum of the heap pools' peaks, after a GC "
+							+ "before each repetition; the JVM's -Xmx decides how much garbage it keeps)",
+					this.name, this.peakHeap / (1024 * 1024)));
 		}
 
 	}

@@ -7,9 +7,9 @@ import java.util.Optional;
 import dev.confiture.benchmarks.Verdict.Outcome;
 
 /**
- * A benchmark's target, on medians: a ratio of two contenders' medians at most some value,
- * one contender's median at most some time, or one contender adding less time than another
- * over a baseline contender.
+ * A benchmark's target, on medians: a ratio of two contenders' medians at most some
+ * value, one contender's median at most some time, or one contender adding less time than
+ * another over a baseline contender.
  */
 final class Target {
 
@@ -54,7 +54,8 @@ final class Target {
 
 	/**
 	 * The median of {@code subject} minus the median of {@code baseline} (the time
-	 * {@code subject} adds) is less than the median of {@code other} minus the same baseline.
+	 * {@code subject} adds) is less than the median of {@code other} minus the same
+	 * baseline.
 	 * @param text the target as the issue states it
 	 * @param subject the contender measured
 	 * @param other the contender compared with
@@ -112,13 +113,16 @@ final class Target {
 		if (!this.all.isEmpty()) {
 			List<Verdict> verdicts = this.all.stream().map((target) -> target.evaluate(results)).toList();
 			Outcome outcome = verdicts.stream().anyMatch((verdict) -> verdict.outcome() == Outcome.NOT_EVALUATED)
-					? Outcome.NOT_EVALUATED
-					: verdicts.stream().allMatch((verdict) -> verdict.outcome() == Outcome.MET) ? Outcome.MET
-							: Outcome.NOT_MET;
+					? Outcome.NOT_EVALUATED : verdicts.stream().allMatch((verdict) -> verdict.outcome() == Outcome.MET)
+							? Outcome.MET : Outcome.NOT_MET;
 			StringBuilder detail = new StringBuilder();
 			for (int i = 0; i < verdicts.size(); i++) {
-				detail.append((i > 0) ? "; " : "").append(this.all.get(i).text()).append(": ")
-					.append(verdicts.get(i).outcome().text()).append(", ").append(verdicts.get(i).detail());
+				detail.append((i > 0) ? "; " : "")
+					.append(this.all.get(i).text())
+					.append(": ")
+					.append(verdicts.get(i).outcome().text())
+					.append(", ")
+					.append(verdicts.get(i).detail());
 			}
 			return new Verdict(outcome, detail.toString());
 		}

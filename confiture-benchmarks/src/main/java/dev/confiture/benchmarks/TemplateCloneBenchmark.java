@@ -76,18 +76,18 @@ final class TemplateCloneBenchmark implements Benchmark {
 		flyway(flywayDatabase.settings(), "filesystem:" + flywayLocation.toAbsolutePath()).migrate();
 
 		String description = tables + " generated tables (as in build-vs-psql: identity key, 9 typed columns with "
-				+ "defaults, 2 CHECKs, 1-2 foreign keys, " + TableSql.indexCount(tables) + " indexes in all, a comment). "
+				+ "defaults, 2 CHECKs, 1-2 foreign keys, " + TableSql.indexCount(tables)
+				+ " indexes in all, a comment). "
 				+ "Clone: CREATE DATABASE ... TEMPLATE of a database that confiture build filled once before the "
 				+ "runs (PostgresServer.createDatabase(template), which adds STRATEGY FILE_COPY when fsync is off, as "
 				+ "on this embedded server), connection to the admin database included. Rebuild: CREATE DATABASE "
 				+ "(empty) then confiture build through the Java API into it. Flyway: clean (cleanDisabled(false)) "
 				+ "then migrate of an existing database that already holds the schema, the whole schema being one "
 				+ "V1__schema.sql (the build's concatenated output, byte for byte the DDL Confiture runs).";
-		return new Scenario(description,
-				List.of(new CloneContender(server, template, check), new RebuildContender(server, project, check),
-						new FlywayCleanMigrateContender(server, flywayDatabase,
-								"filesystem:" + flywayLocation.toAbsolutePath(),
-								check.and(DatabaseCheck.rows("flyway_schema_history", "success", 1)))),
+		return new Scenario(description, List.of(new CloneContender(server, template, check),
+				new RebuildContender(server, project, check),
+				new FlywayCleanMigrateContender(server, flywayDatabase, "filesystem:" + flywayLocation.toAbsolutePath(),
+						check.and(DatabaseCheck.rows("flyway_schema_history", "success", 1)))),
 				FLYWAY,
 				Target.allOf("clone under 100 ms and at least 20x faster than Flyway",
 						Target.medianAtMost("under 100 ms", CLONE, 100),

@@ -19,9 +19,9 @@ import dev.confiture.core.tenant.TenantCreateOptions;
 import dev.confiture.core.tenant.TenantCreation;
 
 /**
- * Issue 15: a new tenant with a 300-table schema: {@code confiture tenant create} (the schema
- * files in one transaction, 500 migrations baselined) against Flyway migrating a new schema
- * through the 500-migration history. Target: Confiture 5x faster or more.
+ * Issue 15: a new tenant with a 300-table schema: {@code confiture tenant create} (the
+ * schema files in one transaction, 500 migrations baselined) against Flyway migrating a
+ * new schema through the 500-migration history. Target: Confiture 5x faster or more.
  */
 final class TenantCreateBenchmark implements Benchmark {
 
@@ -76,8 +76,10 @@ final class TenantCreateBenchmark implements Benchmark {
 			Files.writeString(project.resolve(String.format(Locale.ROOT, "db/schema/t%03d.sql", t)), finalSql);
 		}
 		for (int a = 1; a <= ALTERED; a++) {
-			write(project, flyway, TABLES + a, "alter_t" + a, String.format(Locale.ROOT,
-					"ALTER TABLE t%03d ADD COLUMN note text;%nCREATE INDEX t%03d_note_idx ON t%03d (note);%n", a, a, a));
+			write(project, flyway, TABLES + a, "alter_t" + a,
+					String.format(Locale.ROOT,
+							"ALTER TABLE t%03d ADD COLUMN note text;%nCREATE INDEX t%03d_note_idx ON t%03d (note);%n",
+							a, a, a));
 		}
 		PostgresServer server = context.server();
 		Contender confiture = new TenantContender(CONFITURE, server, (database) -> {
@@ -104,8 +106,9 @@ final class TenantCreateBenchmark implements Benchmark {
 				throw new IllegalStateException("Flyway executed " + executed + " migrations");
 			}
 		});
-		String description = TABLES + " tables (identity key, text, numeric, timestamptz, a foreign key to the previous "
-				+ "table), " + ALTERED + " of them later given a column and an index: " + MIGRATIONS + " migrations. "
+		String description = TABLES
+				+ " tables (identity key, text, numeric, timestamptz, a foreign key to the previous " + "table), "
+				+ ALTERED + " of them later given a column and an index: " + MIGRATIONS + " migrations. "
 				+ "Confiture builds the final schema files (" + TABLES + " files) into the new schema " + TENANT
 				+ " in one transaction and baselines the " + MIGRATIONS + " migrations; Flyway creates the schema and "
 				+ "replays the " + MIGRATIONS + " V__ files into it.";
@@ -118,12 +121,15 @@ final class TenantCreateBenchmark implements Benchmark {
 	private static String create(int table, boolean withNote) {
 		return String.format(Locale.ROOT, "CREATE TABLE t%03d (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
 				+ "name text NOT NULL, amount numeric(12,2) NOT NULL DEFAULT 0, created_at timestamptz NOT NULL DEFAULT "
-				+ "now()%s%s);%n", table, (table > 1) ? String.format(Locale.ROOT, ", parent_id bigint REFERENCES "
-						+ "t%03d (id)", table - 1) : "", withNote ? ", note text" : "");
+				+ "now()%s%s);%n", table,
+				(table > 1) ? String.format(Locale.ROOT, ", parent_id bigint REFERENCES " + "t%03d (id)", table - 1)
+						: "",
+				withNote ? ", note text" : "");
 	}
 
 	private static void write(Path project, Path flyway, int version, String name, String sql) throws IOException {
-		Files.writeString(project.resolve(String.format(Locale.ROOT, "db/migrations/%03d_%s.up.sql", version, name)), sql);
+		Files.writeString(project.resolve(String.format(Locale.ROOT, "db/migrations/%03d_%s.up.sql", version, name)),
+				sql);
 		Files.writeString(flyway.resolve(String.format(Locale.ROOT, "V%d__%s.sql", version, name)), sql);
 	}
 
@@ -166,9 +172,11 @@ final class TenantCreateBenchmark implements Benchmark {
 
 				@Override
 				public void check() throws Exception {
-					try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-							ResultSet rows = statement.executeQuery(
-									"SELECT count(*) FROM pg_tables WHERE schemaname = '" + TENANT + "' AND tablename ~ '^t[0-9]{3}$'")) {
+					try (Connection connection = database.connect();
+							Statement statement = connection.createStatement();
+							ResultSet rows = statement
+								.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = '" + TENANT
+										+ "' AND tablename ~ '^t[0-9]{3}$'")) {
 						rows.next();
 						if (rows.getInt(1) != TABLES) {
 							throw new IllegalStateException(rows.getInt(1) + " tables in " + TENANT);

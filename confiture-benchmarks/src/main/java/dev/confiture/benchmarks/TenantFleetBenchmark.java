@@ -25,11 +25,11 @@ import dev.confiture.core.tenant.FleetOptions;
 import dev.confiture.core.tenant.FleetResult;
 
 /**
- * Issue 15: a fleet of tenant schemas, each with 20 pending migrations: Confiture migrating
- * them in parallel against Flyway run once per schema in a loop (its multi-tenant recipe).
- * Target: Confiture 3x faster or more. The heap variants run Confiture alone and report its
- * peak live heap, sampled after a forced GC every second, to show that it does not grow with
- * the number of tenants.
+ * Issue 15: a fleet of tenant schemas, each with 20 pending migrations: Confiture
+ * migrating them in parallel against Flyway run once per schema in a loop (its
+ * multi-tenant recipe). Target: Confiture 3x faster or more. The heap variants run
+ * Confiture alone and report its peak live heap, sampled after a forced GC every second,
+ * to show that it does not grow with the number of tenants.
  * <p>
  * Sizes: {@code tenant-fleet} takes {@code -Dconfiture.bench.tenants=N} (default 1,000);
  * {@code tenant-fleet-heap-10000} takes {@code -Dconfiture.bench.heap-tenants=N} (default
@@ -49,8 +49,8 @@ final class TenantFleetBenchmark implements Benchmark {
 	private final boolean withFlyway;
 
 	TenantFleetBenchmark(int tenants, boolean withFlyway) {
-		this(tenants, withFlyway, withFlyway ? "confiture.bench.tenants"
-				: (tenants > 1_000) ? "confiture.bench.heap-tenants" : null);
+		this(tenants, withFlyway,
+				withFlyway ? "confiture.bench.tenants" : (tenants > 1_000) ? "confiture.bench.heap-tenants" : null);
 	}
 
 	/**
@@ -102,8 +102,10 @@ final class TenantFleetBenchmark implements Benchmark {
 		for (int i = 1; i <= MIGRATIONS; i++) {
 			String sql = String.format(Locale.ROOT,
 					"CREATE TABLE m%02d (id bigint PRIMARY KEY, name text NOT NULL, created_at timestamptz DEFAULT now());%n"
-							+ "CREATE INDEX m%02d_created_at_idx ON m%02d (created_at);%n", i, i, i);
-			Files.writeString(project.resolve(String.format(Locale.ROOT, "db/migrations/%03d_m%02d.up.sql", i, i)), sql);
+							+ "CREATE INDEX m%02d_created_at_idx ON m%02d (created_at);%n",
+					i, i, i);
+			Files.writeString(project.resolve(String.format(Locale.ROOT, "db/migrations/%03d_m%02d.up.sql", i, i)),
+					sql);
 			Files.writeString(flyway.resolve(String.format(Locale.ROOT, "V%d__m%02d.sql", i, i)), sql);
 		}
 		List<Contender> contenders = new ArrayList<>();
@@ -146,8 +148,9 @@ final class TenantFleetBenchmark implements Benchmark {
 		return new Scenario(description, contenders, this.withFlyway ? FLYWAY : null, target,
 				List.of("Measured: from configuration to the last commit of the last tenant, connections included. "
 						+ "Not measured: creating the database and its empty schemas.",
-						this.withFlyway ? "Peak heap: the sum of the heap pools' peaks (garbage included), reset "
-								+ "after a System.gc() before the run."
+						this.withFlyway
+								? "Peak heap: the sum of the heap pools' peaks (garbage included), reset "
+										+ "after a System.gc() before the run."
 								: "Peak live heap: the largest heap in use right after a System.gc() forced every "
 										+ "second during the run (so the time of this variant is not comparable); "
 										+ "run it with the same -Xmx for 1,000 and 10,000 tenants."));
@@ -165,8 +168,9 @@ final class TenantFleetBenchmark implements Benchmark {
 	}
 
 	/**
-	 * Creates a database with the empty tenant schemas before the clock starts; reports the
-	 * peak heap of the measured work, and with {@code sampleLiveHeap} the peak live heap.
+	 * Creates a database with the empty tenant schemas before the clock starts; reports
+	 * the peak heap of the measured work, and with {@code sampleLiveHeap} the peak live
+	 * heap.
 	 */
 	static final class FleetContender implements Contender {
 
@@ -239,19 +243,21 @@ final class TenantFleetBenchmark implements Benchmark {
 						.filter((pool) -> pool.getType() == MemoryType.HEAP)
 						.mapToLong((pool) -> pool.getPeakUsage().getUsed())
 						.sum();
-					FleetContender.this.notes.add(String.format(Locale.ROOT, "%s, %,d tenants: peak heap %.0f MB (sum of "
-							+ "heap pools' peaks, -Xmx %.0f MB)%s", FleetContender.this.name, FleetContender.this.tenants,
-							peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
+					FleetContender.this.notes.add(String.format(Locale.ROOT,
+							"%s, %,d tenants: peak heap %.0f MB (sum of " + "heap pools' peaks, -Xmx %.0f MB)%s",
+							FleetContender.this.name, FleetContender.this.tenants, peak / 1048576.0,
+							Runtime.getRuntime().maxMemory() / 1048576.0,
 							FleetContender.this.sampleLiveHeap ? String.format(Locale.ROOT,
 									"; peak live heap %.1f MB (after a forced GC, every second)",
 									FleetContender.this.peakLiveHeap / 1048576.0) : ""));
-					try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+					try (Connection connection = database.connect();
+							Statement statement = connection.createStatement();
 							ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_tables WHERE tablename = '"
 									+ FleetContender.this.trackingTable + "'")) {
 						rows.next();
 						if (rows.getInt(1) != FleetContender.this.tenants) {
-							throw new IllegalStateException(rows.getInt(1) + " tracking tables, expected "
-									+ FleetContender.this.tenants);
+							throw new IllegalStateException(
+									rows.getInt(1) + " tracking tables, expected " + FleetContender.this.tenants);
 						}
 					}
 				}
@@ -269,7 +275,10 @@ final class TenantFleetBenchmark implements Benchmark {
 			return this.notes;
 		}
 
-		/** Until interrupted: forces a GC every second and keeps the largest heap still in use. */
+		/**
+		 * Until interrupted: forces a GC every second and keeps the largest heap still in
+		 * use.
+		 */
 		private void sampleLiveHeap() {
 			java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 			while (!Thread.currentThread().isInterrupted()) {

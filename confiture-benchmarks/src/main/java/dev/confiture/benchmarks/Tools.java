@@ -19,9 +19,9 @@ record Tools(Path java, Path psql, Path cliJar) {
 	private static final String CLI_JAR = "confiture-cli/target/confiture.jar";
 
 	/**
-	 * Finds the tools: the given paths, else {@code psql} on the {@code PATH} and the CLI jar
-	 * of the reactor ({@value #CLI_JAR}, from the working directory, its parent, or next to
-	 * this benchmark jar's module).
+	 * Finds the tools: the given paths, else {@code psql} on the {@code PATH} and the CLI
+	 * jar of the reactor ({@value #CLI_JAR}, from the working directory, its parent, or
+	 * next to this benchmark jar's module).
 	 * @param psql an explicit {@code psql}, or {@code null}
 	 * @param cliJar an explicit CLI jar, or {@code null}
 	 * @return the tools found

@@ -4,7 +4,8 @@ import java.util.OptionalLong;
 
 /**
  * One repetition of one contender: prepared before the clock starts, {@link #run() run}
- * under the clock, {@link #check() checked} and {@link #close() cleaned up} after it stops.
+ * under the clock, {@link #check() checked} and {@link #close() cleaned up} after it
+ * stops.
  */
 interface Trial extends AutoCloseable {
 
@@ -22,9 +23,10 @@ interface Trial extends AutoCloseable {
 	}
 
 	/**
-	 * The time the work took as measured by the work itself, for work that runs in another
-	 * process and times only part of what that process does (such as a child JVM timing
-	 * {@code SpringApplication.run}, not its own start). Read after {@link #check()}.
+	 * The time the work took as measured by the work itself, for work that runs in
+	 * another process and times only part of what that process does (such as a child JVM
+	 * timing {@code SpringApplication.run}, not its own start). Read after
+	 * {@link #check()}.
 	 * @return the time in nanoseconds, or empty to use the harness's clock around
 	 * {@link #run()}
 	 */

@@ -1,6 +1,6 @@
 /**
- * A small benchmark harness comparing Confiture with psql and Flyway. Run by hand (see the
- * module's README), never by the build.
+ * A small benchmark harness comparing Confiture with psql and Flyway. Run by hand (see
+ * the module's README), never by the build.
  */
 @NullMarked
 package dev.confiture.benchmarks;

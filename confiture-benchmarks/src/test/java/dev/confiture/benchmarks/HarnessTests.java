@@ -42,12 +42,16 @@ class HarnessTests {
 			.isEqualTo(Outcome.NOT_MET);
 		assertThat(Target.addsLessThan("adds less", "confiture", "flyway", "none").evaluate(results).outcome())
 			.isEqualTo(Outcome.NOT_EVALUATED);
-		assertThat(Target.allOf("both", Target.medianAtMost("1.4 s", "confiture", 1400),
-				Target.ratioAtMost("1.2x", "confiture", "neither", 1.2)).evaluate(results).outcome())
-			.isEqualTo(Outcome.NOT_MET);
-		assertThat(Target.allOf("both", Target.medianAtMost("1.4 s", "confiture", 1400),
-				Target.ratioAtMost("1.4x", "confiture", "neither", 1.4)).evaluate(results).outcome())
-			.isEqualTo(Outcome.MET);
+		assertThat(Target
+			.allOf("both", Target.medianAtMost("1.4 s", "confiture", 1400),
+					Target.ratioAtMost("1.2x", "confiture", "neither", 1.2))
+			.evaluate(results)
+			.outcome()).isEqualTo(Outcome.NOT_MET);
+		assertThat(Target
+			.allOf("both", Target.medianAtMost("1.4 s", "confiture", 1400),
+					Target.ratioAtMost("1.4x", "confiture", "neither", 1.4))
+			.evaluate(results)
+			.outcome()).isEqualTo(Outcome.MET);
 	}
 
 	@Test

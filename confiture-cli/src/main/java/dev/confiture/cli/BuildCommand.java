@@ -40,7 +40,8 @@ class BuildCommand implements Callable<Integer> {
 	boolean schemaOnly;
 
 	@Option(names = "--no-baseline-proof",
-			description = { "Do not prove that the schema files contain every migration that the build marks as applied.",
+			description = {
+					"Do not prove that the schema files contain every migration that the build marks as applied.",
 					"Risk: a migration missing from db/schema is marked applied anyway, and every database built "
 							+ "from the files lacks it for good." })
 	boolean noBaselineProof;
@@ -153,8 +154,8 @@ class BuildCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * Prints what the build is doing: counts, what --drop-existing drops, and per-file progress
-	 * on an interactive terminal.
+	 * Prints what the build is doing: counts, what --drop-existing drops, and per-file
+	 * progress on an interactive terminal.
 	 */
 	private static final class Progress implements BuildListener {
 
@@ -178,8 +179,8 @@ class BuildCommand implements Callable<Integer> {
 				int seeds = schemaOnly ? 0 : sources.seedFiles().size();
 				this.out.printf(Locale.ROOT, "Found %d SQL files (%d schema, %d seed%s)%n",
 						sources.schemaFiles().size() + seeds, sources.schemaFiles().size(), seeds,
-						(schemaOnly && !sources.seedFiles().isEmpty()) ? ", " + sources.seedFiles().size()
-								+ " left out by --schema-only" : "");
+						(schemaOnly && !sources.seedFiles().isEmpty())
+								? ", " + sources.seedFiles().size() + " left out by --schema-only" : "");
 				sources.warnings().forEach((warning) -> this.out.println("Warning: " + warning));
 				this.out.flush();
 			}

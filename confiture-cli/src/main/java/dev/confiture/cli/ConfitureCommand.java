@@ -15,15 +15,15 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "confiture", mixinStandardHelpOptions = true, versionProvider = ConfitureCommand.Version.class,
 		description = "PostgreSQL schema tool whose DDL files are the source of truth.",
-		subcommands = { InitCommand.class, BuildCommand.class, MigrateCommand.class, CoordinateCommand.class, TenantCommand.class,
-				SyncCommand.class,
-				CommandLine.HelpCommand.class },
+		subcommands = { InitCommand.class, BuildCommand.class, MigrateCommand.class, CoordinateCommand.class,
+				TenantCommand.class, SyncCommand.class, CommandLine.HelpCommand.class },
 		footerHeading = "%nExit codes:%n", footer = { ExitCodes.TABLE })
 public class ConfitureCommand {
 
 	/**
-	 * The driver's logger, kept silent: its warnings repeat connection details on standard
-	 * error, outside the command's own messages (held here so the setting is not collected).
+	 * The driver's logger, kept silent: its warnings repeat connection details on
+	 * standard error, outside the command's own messages (held here so the setting is not
+	 * collected).
 	 */
 	private static final Logger DRIVER_LOGGER = Logger.getLogger("org.postgresql");
 
@@ -39,7 +39,8 @@ public class ConfitureCommand {
 	}
 
 	/**
-	 * A command line with Confiture's error handling and exit codes, for {@code main} and tests.
+	 * A command line with Confiture's error handling and exit codes, for {@code main} and
+	 * tests.
 	 * @return a new command line
 	 */
 	public static CommandLine commandLine() {

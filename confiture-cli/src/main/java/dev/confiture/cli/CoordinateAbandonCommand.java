@@ -11,11 +11,11 @@ import picocli.CommandLine.Spec;
 import dev.confiture.core.coordinate.StatusChange;
 
 /**
- * {@code confiture coordinate abandon}: marks an intent as abandoned, freeing its objects.
+ * {@code confiture coordinate abandon}: marks an intent as abandoned, freeing its
+ * objects.
  */
-@Command(name = "abandon", mixinStandardHelpOptions = true,
-		description = { "Mark an intent as ABANDONED: it no longer conflicts with anyone and its open conflicts are",
-				"resolved." })
+@Command(name = "abandon", mixinStandardHelpOptions = true, description = {
+		"Mark an intent as ABANDONED: it no longer conflicts with anyone and its open conflicts are", "resolved." })
 class CoordinateAbandonCommand implements Callable<Integer> {
 
 	@Spec

@@ -14,7 +14,8 @@ import dev.confiture.core.coordinate.ConflictCheck;
 import dev.confiture.core.coordinate.IntentRequest;
 
 /**
- * {@code confiture coordinate check}: finds conflicts of planned work without registering it.
+ * {@code confiture coordinate check}: finds conflicts of planned work without registering
+ * it.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
 		description = { "Check planned work against other agents' active intents; records nothing.",

@@ -11,11 +11,11 @@ import picocli.CommandLine.Spec;
 import dev.confiture.core.coordinate.StatusChange;
 
 /**
- * {@code confiture coordinate complete}: marks an intent as completed, freeing its objects.
+ * {@code confiture coordinate complete}: marks an intent as completed, freeing its
+ * objects.
  */
-@Command(name = "complete", mixinStandardHelpOptions = true,
-		description = { "Mark an intent as COMPLETED: it no longer conflicts with anyone and its open conflicts are",
-				"resolved." })
+@Command(name = "complete", mixinStandardHelpOptions = true, description = {
+		"Mark an intent as COMPLETED: it no longer conflicts with anyone and its open conflicts are", "resolved." })
 class CoordinateCompleteCommand implements Callable<Integer> {
 
 	@Spec

@@ -42,7 +42,8 @@ class CoordinateInitCommand implements Callable<Integer> {
 			Json.write(out, document);
 		}
 		else {
-			out.println(CoordinationText.OK + (created ? "Coordination tables created in " : "Coordination tables already exist in ")
+			out.println(CoordinationText.OK
+					+ (created ? "Coordination tables created in " : "Coordination tables already exist in ")
 					+ registry.description());
 			out.println("Schema confiture: intents, intent_conflicts, intent_history");
 		}

@@ -16,7 +16,8 @@ import dev.confiture.core.coordinate.Registration;
 import dev.confiture.core.coordinate.RiskLevel;
 
 /**
- * {@code confiture coordinate register}: records an agent's intent and allocates its branch.
+ * {@code confiture coordinate register}: records an agent's intent and allocates its
+ * branch.
  */
 @Command(name = "register", mixinStandardHelpOptions = true,
 		description = { "Register an intent before changing the schema: records it, allocates a branch",

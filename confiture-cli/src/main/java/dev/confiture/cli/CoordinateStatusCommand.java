@@ -62,7 +62,8 @@ class CoordinateStatusCommand implements Callable<Integer> {
 			return ExitCodes.OK;
 		}
 		if (intents.isEmpty()) {
-			out.println("No active intents" + ((this.agentId != null) ? " of " + CoordinationText.clean(this.agentId) : ""));
+			out.println("No active intents"
+					+ ((this.agentId != null) ? " of " + CoordinationText.clean(this.agentId) : ""));
 		}
 		else {
 			out.print(CoordinationText.TEXTS.statusTable(intents));

@@ -11,8 +11,9 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 
 /**
- * The {@code --db-url} option of {@code confiture coordinate} commands, with its fallbacks:
- * environment variables {@value #URL_VARIABLE}, then {@value #DATABASE_URL_VARIABLE}.
+ * The {@code --db-url} option of {@code confiture coordinate} commands, with its
+ * fallbacks: environment variables {@value #URL_VARIABLE}, then
+ * {@value #DATABASE_URL_VARIABLE}.
  */
 public class CoordinationOptions {
 
@@ -50,7 +51,8 @@ public class CoordinationOptions {
 			settings = ConnectionSettings.parse(url, null, null);
 		}
 		catch (ConfitureException ex) {
-			throw new ConfitureException(ex.category(), ex.getMessage() + " (from " + source + ")", RemedyText.of(ex), ex);
+			throw new ConfitureException(ex.category(), ex.getMessage() + " (from " + source + ")", RemedyText.of(ex),
+					ex);
 		}
 		return Confiture.coordination(settings, settings + " (from " + source + ")");
 	}

@@ -43,7 +43,10 @@ final class CoordinationText {
 		return CoordinationTexts.quotedList(names);
 	}
 
-	/** Text from the database with control characters replaced, safe for one terminal line. */
+	/**
+	 * Text from the database with control characters replaced, safe for one terminal
+	 * line.
+	 */
 	static String clean(String text) {
 		return CoordinationTexts.clean(text);
 	}

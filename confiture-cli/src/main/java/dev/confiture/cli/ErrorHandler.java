@@ -18,9 +18,9 @@ import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlSyntaxException;
 
 /**
- * Turns a failure into a message and an exit code: the message and hint on standard error, or a
- * JSON error document on standard output with {@code --format json}. Nothing printed contains a
- * password.
+ * Turns a failure into a message and an exit code: the message and hint on standard
+ * error, or a JSON error document on standard output with {@code --format json}. Nothing
+ * printed contains a password.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 

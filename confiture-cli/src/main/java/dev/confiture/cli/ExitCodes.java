@@ -18,9 +18,10 @@ final class ExitCodes {
 	static final String TABLE = "  0  success (nothing pending, no changes)%n"
 			+ "  1  failure; pending migrations (migrate status); changes found (diff, verify)%n"
 			+ "     or checks failed (validate)%n" + "  2  not initialised (no tracking table)%n"
-			+ "  3  database unreachable or a statement failed%n" + "  4  schema files could not be read, split or built%n"
-			+ "  5  invalid configuration or usage%n" + "  6  migration lock not acquired in time%n"
-			+ "  7  git problem%n" + "  8  rollback refused: a migration has no down script%n"
+			+ "  3  database unreachable or a statement failed%n"
+			+ "  4  schema files could not be read, split or built%n" + "  5  invalid configuration or usage%n"
+			+ "  6  migration lock not acquired in time%n" + "  7  git problem%n"
+			+ "  8  rollback refused: a migration has no down script%n"
 			+ "130  interrupted by SIGINT (Ctrl-C), 143 by SIGTERM: the running statement was cancelled%n"
 			+ "     and rolled back, the lock released; nothing of the interrupted migration or build was applied";
 

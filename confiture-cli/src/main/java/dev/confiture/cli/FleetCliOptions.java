@@ -31,8 +31,7 @@ class FleetCliOptions {
 			description = "Work on every tenant of the environment (its tenants: block) instead of its database.")
 	boolean allTenants;
 
-	@Option(names = "--tenant", paramLabel = "NAME",
-			description = "With --all-tenants: only this tenant (repeatable).")
+	@Option(names = "--tenant", paramLabel = "NAME", description = "With --all-tenants: only this tenant (repeatable).")
 	List<String> tenants = new ArrayList<>();
 
 	@Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
@@ -175,8 +174,8 @@ class FleetCliOptions {
 	}
 
 	/**
-	 * A live line on a terminal (done, failed, remaining, rate, ETA); one line per finished
-	 * tenant otherwise.
+	 * A live line on a terminal (done, failed, remaining, rate, ETA); one line per
+	 * finished tenant otherwise.
 	 */
 	static final class Progress implements FleetListener {
 

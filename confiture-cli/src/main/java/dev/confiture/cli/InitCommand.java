@@ -22,11 +22,11 @@ import dev.confiture.core.config.ProjectInitResult;
 /**
  * {@code confiture init}: writes the project layout, never overwriting a file.
  */
-@Command(name = "init", mixinStandardHelpOptions = true,
-		description = { "Create the db/ layout: schema folders with examples, seeds, migrations and environments.",
-				"Existing files are never overwritten, so running it twice is safe.",
-				"With --from-database --env ENV: write db/schema from the environment's live database instead, one file "
-						+ "per object, and prove it by building it into a throw-away database (exit 1 if it differs)." })
+@Command(name = "init", mixinStandardHelpOptions = true, description = {
+		"Create the db/ layout: schema folders with examples, seeds, migrations and environments.",
+		"Existing files are never overwritten, so running it twice is safe.",
+		"With --from-database --env ENV: write db/schema from the environment's live database instead, one file "
+				+ "per object, and prove it by building it into a throw-away database (exit 1 if it differs)." })
 class InitCommand implements Callable<Integer> {
 
 	@Mixin
@@ -69,8 +69,9 @@ class InitCommand implements Callable<Integer> {
 					this.force, this.baseline);
 		}
 		if (this.force || this.baseline || !this.schemas.isEmpty() || !this.exclude.isEmpty()) {
-			throw new ConfitureException(Category.CONFIG, "--force, --baseline, --schemas and --exclude work with "
-					+ "--from-database only", "Add --from-database --env ENV, or drop them");
+			throw new ConfitureException(Category.CONFIG,
+					"--force, --baseline, --schemas and --exclude work with " + "--from-database only",
+					"Add --from-database --env ENV, or drop them");
 		}
 		ProjectInitResult result = Confiture.initProject(new ProjectInitOptions(this.path));
 		Path project = result.project();

@@ -10,8 +10,8 @@ import dev.confiture.core.adopt.SchemaExportOptions;
 import dev.confiture.core.adopt.SchemaExportResult;
 
 /**
- * {@code confiture init --from-database}: writes the environment's schema files from its live
- * database and proves them.
+ * {@code confiture init --from-database}: writes the environment's schema files from its
+ * live database and proves them.
  */
 final class InitFromDatabase {
 
@@ -60,19 +60,22 @@ final class InitFromDatabase {
 				result.otherFiles().forEach((file) -> out.println("  " + file));
 			}
 			if (!result.reprinted().isEmpty()) {
-				out.println(result.reprinted().size() + " constraint(s) come back from a build with PostgreSQL printing "
-						+ "the same check differently (casts moved), e.g. " + result.reprinted().get(0)
-						+ "; not counted as differences.");
+				out.println(
+						result.reprinted().size() + " constraint(s) come back from a build with PostgreSQL printing "
+								+ "the same check differently (casts moved), e.g. " + result.reprinted().get(0)
+								+ "; not counted as differences.");
 			}
 			if (result.verified()) {
-				out.println("Proved: a build of these files into a throw-away database has the catalog of the database.");
+				out.println(
+						"Proved: a build of these files into a throw-away database has the catalog of the database.");
 			}
 			else {
 				out.println("NOT proved: a build of these files differs from the database in "
 						+ result.differences().size() + " way(s). To match the database it would need to:");
 				result.differences().forEach((difference) -> out.println("  " + difference));
-				out.println("Correct the files named by these differences, then check with: confiture migrate verify --env "
-						+ name);
+				out.println(
+						"Correct the files named by these differences, then check with: confiture migrate verify --env "
+								+ name);
 			}
 			if (result.baselineRecorded()) {
 				out.println("Recorded a build in the database and marked " + result.baselined().size()
@@ -83,7 +86,8 @@ final class InitFromDatabase {
 			}
 			else {
 				out.println("Next: review and commit " + result.schemaDirectory() + "; then record the baseline with "
-						+ "confiture init --from-database --env " + name + " --force --baseline, or bring a Flyway history "
+						+ "confiture init --from-database --env " + name
+						+ " --force --baseline, or bring a Flyway history "
 						+ "over with confiture migrate import-flyway --env " + name + ".");
 			}
 		}

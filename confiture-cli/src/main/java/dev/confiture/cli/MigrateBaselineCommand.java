@@ -14,8 +14,8 @@ import dev.confiture.core.migrate.BaselineOptions;
 import dev.confiture.core.migrate.MigrationInfo;
 
 /**
- * {@code confiture migrate baseline VERSION}: records migrations as applied without running
- * them, for a database whose schema already contains them.
+ * {@code confiture migrate baseline VERSION}: records migrations as applied without
+ * running them, for a database whose schema already contains them.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
 		description = { "Mark every migration up to VERSION as applied without running it, for an existing "

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 		description = { "Apply, roll back and report versioned migrations (db/migrations/{version}_{name}.up.sql "
 				+ "with an optional .down.sql, or Java migrations)." },
 		subcommands = { MigrateStatusCommand.class, MigrateUpCommand.class, MigrateDownCommand.class,
-				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class, MigrateDiffCommand.class,
-				MigrateVerifyCommand.class, MigrateValidateCommand.class, MigrateLintCommand.class,
-				MigrateImportFlywayCommand.class, MigrateSchemaToSchemaCommand.class })
+				MigrateDownToCommand.class, MigrateGenerateCommand.class, MigrateBaselineCommand.class,
+				MigrateDiffCommand.class, MigrateVerifyCommand.class, MigrateValidateCommand.class,
+				MigrateLintCommand.class, MigrateImportFlywayCommand.class, MigrateSchemaToSchemaCommand.class })
 class MigrateCommand implements Runnable {
 
 	@Spec

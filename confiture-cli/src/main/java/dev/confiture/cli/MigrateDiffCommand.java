@@ -33,9 +33,9 @@ import dev.confiture.core.migrate.SchemaEditOptions;
 import dev.confiture.core.migrate.SchemaEditResult;
 
 /**
- * {@code confiture migrate diff OLD NEW}: the DDL that turns the OLD schema into the NEW one,
- * read by building both into throw-away databases; with {@code --generate}, written as a
- * migration.
+ * {@code confiture migrate diff OLD NEW}: the DDL that turns the OLD schema into the NEW
+ * one, read by building both into throw-away databases; with {@code --generate}, written
+ * as a migration.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true,
 		description = { "Show the DDL that turns OLD into NEW (each a .sql file or a directory of DDL; "
@@ -69,16 +69,18 @@ class MigrateDiffCommand implements Callable<Integer> {
 	@Option(names = "--generate", description = "Write the migration files instead of only showing the plan.")
 	boolean generate;
 
-	@Option(names = "--name", paramLabel = "NAME", description = "The migration name for --generate, e.g. add_user_bio.")
+	@Option(names = "--name", paramLabel = "NAME",
+			description = "The migration name for --generate, e.g. add_user_bio.")
 	String name;
 
 	@Option(names = "--allow-hazards",
 			description = "Generate even when a change can lose data, rewrite a table or block it for long.")
 	boolean allowHazards;
 
-	@Option(names = "--online", description = "Prefer forms that keep tables available: CREATE INDEX CONCURRENTLY "
-			+ "(the migration then runs outside a transaction), constraints added NOT VALID then validated, "
-			+ "SET NOT NULL through a validated check.")
+	@Option(names = "--online",
+			description = "Prefer forms that keep tables available: CREATE INDEX CONCURRENTLY "
+					+ "(the migration then runs outside a transaction), constraints added NOT VALID then validated, "
+					+ "SET NOT NULL through a validated check.")
 	boolean online;
 
 	@Option(names = "--base-ref", paramLabel = "REF",
@@ -156,8 +158,8 @@ class MigrateDiffCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * {@code --generate --name NAME} with no OLD and NEW: the migration for the edits of the
-	 * schema files since what the migrations produce.
+	 * {@code --generate --name NAME} with no OLD and NEW: the migration for the edits of
+	 * the schema files since what the migrations produce.
 	 */
 	private int generateFromSchemaEdits() {
 		if (!this.generate || this.name == null || this.name.isBlank()) {
@@ -166,8 +168,8 @@ class MigrateDiffCommand implements Callable<Integer> {
 							+ "edits of the schema files since what the migrations produce)");
 		}
 		Confiture project = this.shadow.configure(this.environment).load();
-		SchemaEditResult result = project.generateFromSchemaEdits(new SchemaEditOptions(this.name, this.baseRef,
-				new DiffOptions(this.online), this.allowHazards));
+		SchemaEditResult result = project.generateFromSchemaEdits(
+				new SchemaEditOptions(this.name, this.baseRef, new DiffOptions(this.online), this.allowHazards));
 		DiffResult diff = result.diff();
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.json()) {
@@ -204,8 +206,9 @@ class MigrateDiffCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The project, with the shadow server of the options. Without a project (no environment
-	 * file), a diff of two file sets still works: it then runs on a bare environment.
+	 * The project, with the shadow server of the options. Without a project (no
+	 * environment file), a diff of two file sets still works: it then runs on a bare
+	 * environment.
 	 */
 	private Confiture loadProject() {
 		Confiture.Configuration configuration = this.shadow.configure(this.environment);

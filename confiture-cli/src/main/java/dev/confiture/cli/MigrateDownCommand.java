@@ -33,8 +33,8 @@ class MigrateDownCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return print(this.output, this.migration.confiture(this.environment, this.output)
-			.rollback(RollbackOptions.steps(this.steps)));
+		return print(this.output,
+				this.migration.confiture(this.environment, this.output).rollback(RollbackOptions.steps(this.steps)));
 	}
 
 	/**

@@ -31,8 +31,7 @@ class MigrateDownToCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		return MigrateDownCommand.print(this.output,
-				this.migration.confiture(this.environment, this.output)
-					.rollback(RollbackOptions.downTo(this.version)));
+				this.migration.confiture(this.environment, this.output).rollback(RollbackOptions.downTo(this.version)));
 	}
 
 }

@@ -21,9 +21,10 @@ import dev.confiture.core.adopt.FlywayImportResult.Notice;
  * {@code confiture migrate import-flyway}: Flyway's migrations and history brought over.
  */
 @Command(name = "import-flyway", mixinStandardHelpOptions = true,
-		description = { "Convert Flyway's V__/U__ SQL files into migrations (versions that keep Flyway's order) and "
-				+ "record the ones flyway_schema_history says succeeded as applied, keeping installed_on and "
-				+ "installed_by. Flyway's table is only read; running it twice changes nothing.",
+		description = {
+				"Convert Flyway's V__/U__ SQL files into migrations (versions that keep Flyway's order) and "
+						+ "record the ones flyway_schema_history says succeeded as applied, keeping installed_on and "
+						+ "installed_by. Flyway's table is only read; running it twice changes nothing.",
 				"Exit code: 0 done, 1 done but entries need you (failed, pending, missing file)." })
 class MigrateImportFlywayCommand implements Callable<Integer> {
 
@@ -80,16 +81,17 @@ class MigrateImportFlywayCommand implements Callable<Integer> {
 		out.printf("  %-12s %-14s %-13s %s%n", "flyway", "confiture", "state", "file");
 		for (Mapping mapping : result.mappings()) {
 			out.printf("  %-12s %-14s %-13s %s%n", mapping.flywayVersion(), mapping.version(), mapping.state(),
-					(mapping.upFile() != null) ? mapping.upFile() + ((mapping.downFile() != null) ? " (+ .down.sql)" : "")
-							: "-");
+					(mapping.upFile() != null)
+							? mapping.upFile() + ((mapping.downFile() != null) ? " (+ .down.sql)" : "") : "-");
 		}
 		out.println(prefix + (result.dryRun() ? "write " : "Wrote ") + result.written().size() + " file(s)"
 				+ (result.unchanged().isEmpty() ? "" : ", " + result.unchanged().size() + " already converted")
 				+ "; mapping " + (result.dryRun() ? "to " : "in ") + result.mappingFile());
 		out.println(prefix + (result.dryRun() ? "record " : "Recorded ") + result.recorded().size()
 				+ " migration(s) as applied" + (result.recorded().isEmpty() ? "" : ":"));
-		result.recorded().forEach((row) -> out.println("  " + row.version() + "_" + row.name() + " (" + row.kind()
-				+ ", applied " + row.appliedAt() + " by " + row.appliedBy() + ")"));
+		result.recorded()
+			.forEach((row) -> out.println("  " + row.version() + "_" + row.name() + " (" + row.kind() + ", applied "
+					+ row.appliedAt() + " by " + row.appliedBy() + ")"));
 		if (!result.notices().isEmpty()) {
 			out.println("Notes:");
 			for (Notice notice : result.notices()) {

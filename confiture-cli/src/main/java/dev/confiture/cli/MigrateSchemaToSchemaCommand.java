@@ -23,8 +23,8 @@ import dev.confiture.core.sync.SchemaCopyResult.TableVerification;
 import dev.confiture.core.sync.SyncEndpoint;
 
 /**
- * {@code confiture migrate schema-to-schema}: builds a new database from its schema files and
- * fills it from an old one through a column mapping (Medium 4).
+ * {@code confiture migrate schema-to-schema}: builds a new database from its schema files
+ * and fills it from an old one through a column mapping (Medium 4).
  */
 @Command(name = "schema-to-schema", mixinStandardHelpOptions = true,
 		description = { "Build the target database from its schema files, then copy the source's data into it "
@@ -74,8 +74,7 @@ class MigrateSchemaToSchemaCommand implements Callable<Integer> {
 		}
 		Confiture target = configuration.load();
 		SchemaCopyOptions options = SchemaCopyOptions.fromFile(source(), mappingFile, System.getenv(), this.verify,
-				this.dryRun,
-				new SyncProgressPrinter(this.output.out(), System.console() != null, !this.output.json()));
+				this.dryRun, new SyncProgressPrinter(this.output.out(), System.console() != null, !this.output.json()));
 		SchemaCopyResult result = target.copySchema(options);
 		PrintWriter out = this.output.out();
 		if (this.output.json()) {
@@ -91,16 +90,18 @@ class MigrateSchemaToSchemaCommand implements Callable<Integer> {
 		}
 		else {
 			if (result.dryRun()) {
-				out.println("Dry run: the mapping fits a fresh build of the schema files; nothing was built or copied.");
+				out.println(
+						"Dry run: the mapping fits a fresh build of the schema files; nothing was built or copied.");
 			}
 			for (CopyStep step : result.plan()) {
-				out.println("  " + step.target() + " <- " + step.query()
-						+ (step.defaulted().isEmpty() ? "" : "  (defaults: " + String.join(", ", step.defaulted()) + ")"));
+				out.println("  " + step.target() + " <- " + step.query() + (step.defaulted().isEmpty() ? ""
+						: "  (defaults: " + String.join(", ", step.defaulted()) + ")"));
 			}
 			for (TableVerification verification : result.verifications()) {
-				out.printf(Locale.ROOT, "  verify %-30s %s: %,d source rows, %,d target rows%s%n", verification.target(),
-						verification.matches() ? "ok" : "DIFFERENT", verification.sourceRows(), verification.targetRows(),
-						verification.keyColumns().isEmpty() ? "" : ", key " + String.join(", ", verification.keyColumns()));
+				out.printf(Locale.ROOT, "  verify %-30s %s: %,d source rows, %,d target rows%s%n",
+						verification.target(), verification.matches() ? "ok" : "DIFFERENT", verification.sourceRows(),
+						verification.targetRows(), verification.keyColumns().isEmpty() ? ""
+								: ", key " + String.join(", ", verification.keyColumns()));
 			}
 			if (!result.dryRun()) {
 				out.printf(Locale.ROOT, "Built %s and copied %d tables in %.1f s%n", target.databaseDescription(),

@@ -43,8 +43,7 @@ class MigrateStatusCommand implements Callable<Integer> {
 			.requireMigrationsDirectory(true)
 			.load()
 			.status(StatusOptions.defaults());
-		int exitCode = !report.initialized() ? NOT_INITIALIZED
-				: report.needsAttention() ? PENDING : ExitCodes.OK;
+		int exitCode = !report.initialized() ? NOT_INITIALIZED : report.needsAttention() ? PENDING : ExitCodes.OK;
 		if (this.output.json()) {
 			Json.write(out, document(report));
 			return exitCode;
@@ -60,7 +59,8 @@ class MigrateStatusCommand implements Callable<Integer> {
 		}
 		if (!report.invalidIndexes().isEmpty()) {
 			out.println("INVALID indexes (a failed CREATE INDEX CONCURRENTLY; not used, uniqueness not enforced): "
-					+ Summary.of(report.invalidIndexes()) + ". Drop them (DROP INDEX CONCURRENTLY) and create them again.");
+					+ Summary.of(report.invalidIndexes())
+					+ ". Drop them (DROP INDEX CONCURRENTLY) and create them again.");
 		}
 		out.flush();
 		return exitCode;

@@ -28,8 +28,8 @@ import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.PlannedMigration;
 
 /**
- * {@code confiture migrate up}: applies pending migrations, each in its own transaction with
- * its tracking row.
+ * {@code confiture migrate up}: applies pending migrations, each in its own transaction
+ * with its tracking row.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
 		description = { "Apply pending migrations in version order, each with its tracking row in one transaction.",
@@ -116,16 +116,14 @@ class MigrateUpCommand implements Callable<Integer> {
 			return ExitCodes.OK;
 		}
 		if (run.migrations().isEmpty()) {
-			out.println((run.pending() == 0) ? "Nothing to apply: the database is up to date"
-					: "Nothing to apply: " + run.pending() + " pending migration(s), none selected by --target/--steps");
+			out.println((run.pending() == 0) ? "Nothing to apply: the database is up to date" : "Nothing to apply: "
+					+ run.pending() + " pending migration(s), none selected by --target/--steps");
 		}
 		else if (execute) {
 			out.println();
 			out.printf(Locale.ROOT, "Dry run complete: %d migration(s) ran and were rolled back, nothing was changed%n",
-					run.migrations().size() - (int) run.migrations()
-						.stream()
-						.filter((m) -> m.outcome() == Outcome.NOT_RUN)
-						.count());
+					run.migrations().size()
+							- (int) run.migrations().stream().filter((m) -> m.outcome() == Outcome.NOT_RUN).count());
 		}
 		else {
 			out.println();
@@ -150,8 +148,8 @@ class MigrateUpCommand implements Callable<Integer> {
 			mode.check(result);
 		}
 		catch (LintFailedException ex) {
-			throw new ConfitureException(ex.category(), ex.getMessage(), ex.hint()
-					+ ", or run with --lint=warn to apply them anyway", ex);
+			throw new ConfitureException(ex.category(), ex.getMessage(),
+					ex.hint() + ", or run with --lint=warn to apply them anyway", ex);
 		}
 	}
 

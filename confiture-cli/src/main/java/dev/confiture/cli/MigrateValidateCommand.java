@@ -34,12 +34,12 @@ import dev.confiture.core.validate.ValidationReport;
  * {@code confiture migrate validate}: git-aware checks of schema changes, for pre-commit
  * hooks and CI.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-		description = { "Check the schema changes since a git ref (or the staged ones): a changed schema file needs "
+@Command(name = "validate", mixinStandardHelpOptions = true, description = {
+		"Check the schema changes since a git ref (or the staged ones): a changed schema file needs "
 				+ "a new or changed migration (--require-migration), and the new migrations must turn the old "
 				+ "schema into the new schema files, object by object (--check-drift). Without either flag, both run.",
-				"The migrations added since the base are also linted (see migrate lint and --lint).",
-				"Exit code: 0 passed, 1 a check failed, 7 git problem (unknown ref, shallow clone, not a repository)." })
+		"The migrations added since the base are also linted (see migrate lint and --lint).",
+		"Exit code: 0 passed, 1 a check failed, 7 git problem (unknown ref, shallow clone, not a repository)." })
 class MigrateValidateCommand implements Callable<Integer> {
 
 	@Spec
@@ -97,8 +97,8 @@ class MigrateValidateCommand implements Callable<Integer> {
 				.migrationSettings(new MigrationSettings(mode, this.lintMeasure, null, null, null))
 				.load();
 			Environment environment = confiture.environment();
-			ValidationReport report = confiture.validate(
-					new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift));
+			ValidationReport report = confiture
+				.validate(new ValidationOptions(this.baseRef, this.staged, this.requireMigration, this.checkDrift));
 			String document = this.output.json() ? json(report) : text(environment.name(), report);
 			if (this.outputFile != null) {
 				write(document);
@@ -119,8 +119,7 @@ class MigrateValidateCommand implements Callable<Integer> {
 	}
 
 	private static String text(String environment, ValidationReport report) {
-		return String.join(System.lineSeparator(), report.lines(environment, RemedyText::of))
-				+ System.lineSeparator();
+		return String.join(System.lineSeparator(), report.lines(environment, RemedyText::of)) + System.lineSeparator();
 	}
 
 	private static String summary(ValidationReport report) {
@@ -156,8 +155,8 @@ class MigrateValidateCommand implements Callable<Integer> {
 		error.put("message", ConnectionSettings.sanitize(ex.getMessage()));
 		error.put("hint", ConnectionSettings.sanitize(RemedyText.of(ex)));
 		if (!this.output.json()) {
-			return "Error: " + error.get("message") + ((RemedyText.of(ex) != null) ? "\nHint: " + error.get("hint") : "")
-					+ "\n";
+			return "Error: " + error.get("message")
+					+ ((RemedyText.of(ex) != null) ? "\nHint: " + error.get("hint") : "") + "\n";
 		}
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("status", "error");

@@ -16,8 +16,8 @@ import dev.confiture.core.verify.DriftReport;
 import dev.confiture.core.verify.VerifyOptions;
 
 /**
- * {@code confiture migrate verify}: drift between the environment's live database and a fresh
- * build of its schema files.
+ * {@code confiture migrate verify}: drift between the environment's live database and a
+ * fresh build of its schema files.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		description = { "Compare the environment's database with a fresh build of its schema files (in a "

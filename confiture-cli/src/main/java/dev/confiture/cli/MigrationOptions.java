@@ -13,8 +13,8 @@ import dev.confiture.core.config.MigrationSettings;
 import dev.confiture.core.migrate.ChecksumPolicy;
 
 /**
- * Options of the {@code migrate} commands that change the database: {@code --lock-wait} and
- * {@code --on-checksum-mismatch}.
+ * Options of the {@code migrate} commands that change the database: {@code --lock-wait}
+ * and {@code --on-checksum-mismatch}.
  */
 class MigrationOptions {
 
@@ -82,8 +82,8 @@ class MigrationOptions {
 	}
 
 	/**
-	 * Reads {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, a number of seconds, or an
-	 * ISO-8601 duration such as {@code PT30S}; zero or more.
+	 * Reads {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, a number of seconds, or
+	 * an ISO-8601 duration such as {@code PT30S}; zero or more.
 	 */
 	static class NonNegativeDuration implements ITypeConverter<Duration> {
 
@@ -91,8 +91,8 @@ class MigrationOptions {
 		public Duration convert(String value) {
 			Duration duration = parse(value);
 			if (duration.isNegative() || (duration.isZero() && !zeroAllowed())) {
-				throw new TypeConversionException("'" + value + "' must be " + (zeroAllowed() ? "zero or more" : "more than zero")
-						+ "; use 500ms, 30s or 2m");
+				throw new TypeConversionException("'" + value + "' must be "
+						+ (zeroAllowed() ? "zero or more" : "more than zero") + "; use 500ms, 30s or 2m");
 			}
 			return duration;
 		}

@@ -71,8 +71,9 @@ final class MigrationProgress implements MigrationListener {
 		}
 		else {
 			this.out.printf(Locale.ROOT, "ok (%d ms%s)%n", migration.executionMs(),
-					(migration.outcome() == Outcome.ROLLED_BACK) ? ", " + migration.statements() + " statement(s), "
-							+ migration.rowsAffected() + " row(s)" : "");
+					(migration.outcome() == Outcome.ROLLED_BACK)
+							? ", " + migration.statements() + " statement(s), " + migration.rowsAffected() + " row(s)"
+							: "");
 		}
 		this.out.flush();
 	}

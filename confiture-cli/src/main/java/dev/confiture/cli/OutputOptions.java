@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code --format} option of reporting commands, with the output and error streams of the
- * command it is mixed into.
+ * The {@code --format} option of reporting commands, with the output and error streams of
+ * the command it is mixed into.
  */
 public class OutputOptions {
 

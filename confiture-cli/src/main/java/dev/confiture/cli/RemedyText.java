@@ -42,7 +42,8 @@ final class RemedyText {
 					+ "use --on-checksum-mismatch=warn or ignore.";
 			case CHECK_CONNECTION ->
 				"Check the database settings (--env, --config or --database-url) and that PostgreSQL is running";
-			case CONFIGURE_DATABASE -> "Pass --database-url, or add database_url or a database: block to the environment";
+			case CONFIGURE_DATABASE ->
+				"Pass --database-url, or add database_url or a database: block to the environment";
 			case CONFIGURE_ENVIRONMENT_DATABASE -> "Add 'database_url: postgresql://user:password@host:5432/db' or a "
 					+ "'database:' block to it, or pass --database-url";
 			case INITIALIZE_FIRST -> "Run confiture migrate up (or confiture build) first";
@@ -51,23 +52,26 @@ final class RemedyText {
 			case PASS -> remedy.get("before") + flag(remedy.setting())
 					+ (remedy.get("value").isEmpty() ? "" : " " + remedy.get("value")) + remedy.get("after");
 			case CREATE_PROJECT -> "Check the path, or run 'confiture init' to create a project";
-			case CREATE_ENVIRONMENT -> "Run 'confiture init' to create db/environments/local.yaml, or pass --config FILE";
+			case CREATE_ENVIRONMENT ->
+				"Run 'confiture init' to create db/environments/local.yaml, or pass --config FILE";
 			case APPLY_UP_TO -> "Use confiture migrate up --target " + remedy.get("version") + " to apply up to it";
 			case PICK_APPLIED_VERSION ->
 				"Pass an applied version (see confiture migrate status), or 0 to roll back everything";
-			case MIRROR_MIGRATIONS_IN_SCHEMA -> "Add " + ("1".equals(remedy.get("count")) ? "this change" : "these changes")
-					+ " to the schema files (db/schema) so that a fresh build contains every migration, then build "
-					+ "again. Nothing was changed: the build ran in one transaction and was rolled back. "
-					+ "--no-baseline-proof builds anyway, and databases built that way lack these changes.";
+			case MIRROR_MIGRATIONS_IN_SCHEMA ->
+				"Add " + ("1".equals(remedy.get("count")) ? "this change" : "these changes")
+						+ " to the schema files (db/schema) so that a fresh build contains every migration, then build "
+						+ "again. Nothing was changed: the build ran in one transaction and was rolled back. "
+						+ "--no-baseline-proof builds anyway, and databases built that way lack these changes.";
 			case REVIEW_HAZARDS -> "Review them, then run again with --allow-hazards (or use --online for safer forms)";
 			case WRITE_MIGRATION -> "Write the migration with 'confiture migrate generate NAME' (or generate it with "
 					+ "'confiture migrate diff OLD NEW --generate --name NAME') and add it to the commit";
-			case MATCH_MIGRATIONS -> "Add what is missing to a migration ('confiture migrate generate NAME'), or change "
-					+ remedy.get("schema") + " to match the migrations";
+			case MATCH_MIGRATIONS ->
+				"Add what is missing to a migration ('confiture migrate generate NAME'), or change "
+						+ remedy.get("schema") + " to match the migrations";
 			case OPEN_GIT_WORK_TREE -> "Run confiture migrate validate inside the git work tree of the project (or "
 					+ "'git init' it), or pass --project-dir";
-			case KNOWN_BASE_REF -> remedy.get("fetch")
-					+ ", or pass --base-ref with a ref that exists ('git branch -a' lists them)";
+			case KNOWN_BASE_REF ->
+				remedy.get("fetch") + ", or pass --base-ref with a ref that exists ('git branch -a' lists them)";
 			case COMMIT_FIRST ->
 				"Commit first, or check staged changes against nothing with --staged (without --base-ref)";
 			case DESCRIBE_INTENT -> "Pass --tables-affected, --schema-changes or both";

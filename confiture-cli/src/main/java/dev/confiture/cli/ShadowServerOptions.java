@@ -24,7 +24,8 @@ class ShadowServerOptions {
 	String shadowUrl;
 
 	/**
-	 * A configuration of the Java API from the environment options and this shadow server.
+	 * A configuration of the Java API from the environment options and this shadow
+	 * server.
 	 * @param environment the environment options
 	 * @return the configuration, not yet loaded
 	 */
@@ -33,8 +34,8 @@ class ShadowServerOptions {
 	}
 
 	/**
-	 * The server named by the option or the variable, else {@code null}: the facade then uses
-	 * the environment's database server, then the test server provider.
+	 * The server named by the option or the variable, else {@code null}: the facade then
+	 * uses the environment's database server, then the test server provider.
 	 * @return the server, asked for only when needed, or {@code null}
 	 */
 	Supplier<PostgresServer> server() {

@@ -10,11 +10,11 @@ import sun.misc.Signal;
 import dev.confiture.core.api.Interruption;
 
 /**
- * Handles {@code SIGTERM} and {@code SIGINT} while a command runs: the statement running on the
- * server is cancelled, its transaction rolls back, the migration lock is released, and the
- * command ends with the failure's message and exit code 143 ({@code SIGTERM}) or 130
- * ({@code SIGINT}). A command that does not end within {@link #GRACE_SECONDS} seconds is
- * stopped with that exit code.
+ * Handles {@code SIGTERM} and {@code SIGINT} while a command runs: the statement running
+ * on the server is cancelled, its transaction rolls back, the migration lock is released,
+ * and the command ends with the failure's message and exit code 143 ({@code SIGTERM}) or
+ * 130 ({@code SIGINT}). A command that does not end within {@link #GRACE_SECONDS} seconds
+ * is stopped with that exit code.
  */
 final class Signals {
 
@@ -37,7 +37,8 @@ final class Signals {
 		Signals signals = new Signals(err);
 		for (String name : List.of("TERM", "INT")) {
 			try {
-				Signal.handle(new Signal(name), (signal) -> signals.stop("SIG" + signal.getName(), 128 + signal.getNumber()));
+				Signal.handle(new Signal(name),
+						(signal) -> signals.stop("SIG" + signal.getName(), 128 + signal.getNumber()));
 			}
 			catch (IllegalArgumentException ex) {
 				// the signal is not available here (or the JVM uses it): keep the default

@@ -30,7 +30,8 @@ final class StatusChangeReport {
 			Json.write(out, document);
 			return ExitCodes.OK;
 		}
-		out.println(CoordinationText.OK + "Intent " + intent.id() + " marked as " + CoordinationText.status(intent.status()));
+		out.println(CoordinationText.OK + "Intent " + intent.id() + " marked as "
+				+ CoordinationText.status(intent.status()));
 		if (!intent.status().isActive()) {
 			if (intent.reason() != null && intent.status() == IntentStatus.ABANDONED) {
 				out.println("Reason: " + CoordinationText.clean(intent.reason()));

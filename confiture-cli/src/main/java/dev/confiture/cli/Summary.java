@@ -3,8 +3,8 @@ package dev.confiture.cli;
 import java.util.List;
 
 /**
- * Keeps long lists short in text output: the first few items, then "and N more" (JSON output
- * carries the full list).
+ * Keeps long lists short in text output: the first few items, then "and N more" (JSON
+ * output carries the full list).
  */
 final class Summary {
 

@@ -26,13 +26,13 @@ import dev.confiture.core.sync.SyncResult;
 import dev.confiture.core.sync.TableResult;
 
 /**
- * {@code confiture sync}: copies table data from one environment (or URL) to another, with
- * anonymisation rules applied on the way.
+ * {@code confiture sync}: copies table data from one environment (or URL) to another,
+ * with anonymisation rules applied on the way.
  */
-@Command(name = "sync", mixinStandardHelpOptions = true,
-		description = { "Copy table data from one database to another with the same schema (streaming COPY), "
+@Command(name = "sync", mixinStandardHelpOptions = true, description = {
+		"Copy table data from one database to another with the same schema (streaming COPY), "
 				+ "replacing personal data with the anonymisation rules.",
-				"Exit code: 0 copied, 3 a copy failed, 4 the two sides' tables differ, 5 protected target or bad rules." })
+		"Exit code: 0 copied, 3 a copy failed, 4 the two sides' tables differ, 5 protected target or bad rules." })
 class SyncCommand implements Callable<Integer> {
 
 	static final String DEFAULT_RULES = "db/sync/anonymize.yaml";
@@ -59,8 +59,7 @@ class SyncCommand implements Callable<Integer> {
 			description = "Anonymisation rules (default: " + DEFAULT_RULES + " when it exists).")
 	Path anonymize;
 
-	@Option(names = "--require-anonymization",
-			description = "Fail when a column looks personal and has no rule.")
+	@Option(names = "--require-anonymization", description = "Fail when a column looks personal and has no rule.")
 	boolean requireAnonymization;
 
 	@Option(names = "--dry-run", description = "Print the plan (tables in order, estimates, rules); copy nothing.")

@@ -9,8 +9,9 @@ import dev.confiture.core.sync.SyncResult;
 import dev.confiture.core.sync.TableResult;
 
 /**
- * Shows sync progress: on a terminal one line per table redrawn in place (rows, MB/s, ETA from
- * the source's estimate), otherwise one plain line per finished table; then a final table.
+ * Shows sync progress: on a terminal one line per table redrawn in place (rows, MB/s, ETA
+ * from the source's estimate), otherwise one plain line per finished table; then a final
+ * table.
  */
 final class SyncProgressPrinter implements SyncListener {
 
@@ -42,8 +43,8 @@ final class SyncProgressPrinter implements SyncListener {
 		double rate = rows / seconds;
 		String eta = (table.estimatedRows() > rows && rate > 0)
 				? String.format(Locale.ROOT, ", ETA %ds", Math.round((table.estimatedRows() - rows) / rate)) : "";
-		this.out.printf(Locale.ROOT, "\r  %-40s %,12d rows  %6.1f MB/s%s   ", table.name(), rows,
-				bytes / seconds / 1e6, eta);
+		this.out.printf(Locale.ROOT, "\r  %-40s %,12d rows  %6.1f MB/s%s   ", table.name(), rows, bytes / seconds / 1e6,
+				eta);
 		this.out.flush();
 	}
 

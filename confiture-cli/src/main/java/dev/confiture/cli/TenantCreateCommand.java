@@ -61,9 +61,11 @@ class TenantCreateCommand implements Callable<Integer> {
 			out.println("Tenant " + creation.tenant().name() + " already exists; nothing was changed.");
 		}
 		else {
-			out.printf(Locale.ROOT, "Created %s: %d schema file(s), %d seed file(s), %d statement(s), %d migration(s) "
-					+ "recorded as applied, in %s%n", creation.tenant().description(), creation.schemaFiles(),
-					creation.seedFiles(), creation.statementCount(), creation.baselinedMigrations().size(),
+			out.printf(Locale.ROOT,
+					"Created %s: %d schema file(s), %d seed file(s), %d statement(s), %d migration(s) "
+							+ "recorded as applied, in %s%n",
+					creation.tenant().description(), creation.schemaFiles(), creation.seedFiles(),
+					creation.statementCount(), creation.baselinedMigrations().size(),
 					BuildCommand.seconds(creation.durationMs()));
 		}
 		out.flush();

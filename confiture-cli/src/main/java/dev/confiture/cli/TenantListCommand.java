@@ -11,8 +11,9 @@ import dev.confiture.core.tenant.FleetAction;
  * {@code confiture tenant list}: every tenant and where it stands. Read-only.
  */
 @Command(name = "list", mixinStandardHelpOptions = true,
-		description = { "List every tenant with its state (up-to-date, pending, not-initialized, checksum-changed, "
-				+ "drifted), current version and pending migrations. Read-only.",
+		description = {
+				"List every tenant with its state (up-to-date, pending, not-initialized, checksum-changed, "
+						+ "drifted), current version and pending migrations. Read-only.",
 				"Exit 0 when every tenant is up to date, else 1." })
 class TenantListCommand implements Callable<Integer> {
 

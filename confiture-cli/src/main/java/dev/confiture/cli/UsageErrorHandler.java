@@ -14,14 +14,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * Reports invalid command lines (unknown options, bad values, missing arguments) with exit code
- * 5: as a JSON error document on standard output when the arguments ask for {@code --format json},
- * otherwise as the message and the command's usage on standard error. Java exception names never
- * reach the user, and values are masked like every other output.
+ * Reports invalid command lines (unknown options, bad values, missing arguments) with
+ * exit code 5: as a JSON error document on standard output when the arguments ask for
+ * {@code --format json}, otherwise as the message and the command's usage on standard
+ * error. Java exception names never reach the user, and values are masked like every
+ * other output.
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
 
-	private static final Pattern JAVA_EXCEPTION = Pattern.compile(":?\\s*(?:java\\.[a-z.]+\\.)?[A-Z][A-Za-z]*Exception:?.*$");
+	private static final Pattern JAVA_EXCEPTION = Pattern
+		.compile(":?\\s*(?:java\\.[a-z.]+\\.)?[A-Z][A-Za-z]*Exception:?.*$");
 
 	private static final Pattern JAVA_TYPE = Pattern.compile("is not an? java\\.[a-z.]+\\.([A-Z][A-Za-z]*)");
 
@@ -51,7 +53,10 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
 		return ExitCodes.USAGE;
 	}
 
-	/** Turns "'x' is not a java.math.BigDecimal: java.lang.NumberFormatException: ..." into "'x' is not a number". */
+	/**
+	 * Turns "'x' is not a java.math.BigDecimal: java.lang.NumberFormatException: ..."
+	 * into "'x' is not a number".
+	 */
 	static String clean(String message) {
 		if (message == null) {
 			return "Invalid command line";
@@ -70,13 +75,15 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
 
 	private static String describe(String type) {
 		return List.of("BigDecimal", "Double", "Float").contains(type) ? "a number"
-				: List.of("Integer", "Long", "Short", "BigInteger").contains(type) ? "a whole number" : "a valid " + type;
+				: List.of("Integer", "Long", "Short", "BigInteger").contains(type) ? "a whole number"
+						: "a valid " + type;
 	}
 
 	static boolean isJson(String[] args) {
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
-			if (arg.equalsIgnoreCase("--format=json") || arg.equalsIgnoreCase("-f=json") || arg.equalsIgnoreCase("-fjson")) {
+			if (arg.equalsIgnoreCase("--format=json") || arg.equalsIgnoreCase("-f=json")
+					|| arg.equalsIgnoreCase("-fjson")) {
 				return true;
 			}
 			if ((arg.equals("--format") || arg.equals("-f")) && i + 1 < args.length

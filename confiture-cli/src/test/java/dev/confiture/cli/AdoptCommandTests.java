@@ -24,11 +24,14 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code confiture init --from-database} and {@code confiture migrate import-flyway}.
+ * Tests for {@code confiture init --from-database} and
+ * {@code confiture migrate import-flyway}.
  */
 class AdoptCommandTests {
 
-	/** Flyway's history table as Flyway 12 creates it, with rows as Flyway writes them. */
+	/**
+	 * Flyway's history table as Flyway 12 creates it, with rows as Flyway writes them.
+	 */
 	private static final String FLYWAY_HISTORY = """
 			CREATE TABLE flyway_schema_history (installed_rank integer PRIMARY KEY, version varchar(50),
 			  description varchar(200) NOT NULL, type varchar(20) NOT NULL, script varchar(1000) NOT NULL, checksum integer,
@@ -77,15 +80,16 @@ class AdoptCommandTests {
 		assertThat(again.err()).contains("db/schema/10_tables/users.sql", "Nothing was written");
 		Result dryRun = run("migrate", "import-flyway", "--env", "local", "--dry-run");
 		assertOk(dryRun);
-		assertThat(dryRun.out()).contains("Dry run: nothing is written", "1.1          11", "Would record 2 migration(s)");
+		assertThat(dryRun.out()).contains("Dry run: nothing is written", "1.1          11",
+				"Would record 2 migration(s)");
 		assertThat(Files.exists(this.project.resolve("db/migrations"))).isFalse();
 		Result imported = run("migrate", "import-flyway", "--env", "local", "--format", "json");
 		assertOk(imported);
 		assertThat(imported.out()).contains("\"historyTable\" : \"public.flyway_schema_history\"",
 				"\"version\" : \"11\"", "\"needsAttention\" : false");
 		assertThat(query("SELECT version || ' ' || kind || ' ' || applied_by || ' ' || applied_at::date FROM "
-				+ "confiture_migrations ORDER BY version")).containsExactly("10 sql deployer 2024-03-01",
-						"11 sql deployer 2024-04-01");
+				+ "confiture_migrations ORDER BY version"))
+			.containsExactly("10 sql deployer 2024-03-01", "11 sql deployer 2024-04-01");
 		Result status = run("migrate", "status", "--env", "local");
 		assertOk(status);
 		assertThat(status.out()).contains("(2 applied, 0 pending)");
@@ -130,7 +134,8 @@ class AdoptCommandTests {
 
 	private List<String> query(String sql) throws SQLException {
 		List<String> rows = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				rows.add(rs.getString(1));

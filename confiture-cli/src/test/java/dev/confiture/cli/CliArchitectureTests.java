@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The command line only translates: flags in, text or JSON out. It may use the facade
- * {@code dev.confiture.core.Confiture}, {@code core.api}, and the records, enums, interfaces
- * and exceptions of core packages; never an engine class such as {@code Migrator},
- * {@code SchemaBuilder} or {@code Planner}.
+ * {@code dev.confiture.core.Confiture}, {@code core.api}, and the records, enums,
+ * interfaces and exceptions of core packages; never an engine class such as
+ * {@code Migrator}, {@code SchemaBuilder} or {@code Planner}.
  */
 class CliArchitectureTests {
 

@@ -68,7 +68,8 @@ class CoordinateCommandTests {
 			.contains("  - alice is working on 'users' table (" + alice + ")\n")
 			.contains("  - Suggestion: Coordinate with alice or work on different tables\n");
 
-		assertThat(coordinate("start", "--intent-id", alice).out()).contains("Intent " + alice + " marked as IN_PROGRESS");
+		assertThat(coordinate("start", "--intent-id", alice).out())
+			.contains("Intent " + alice + " marked as IN_PROGRESS");
 		Result status = coordinate("status");
 		assertThat(status.exitCode()).isZero();
 		assertThat(status.out()).containsPattern("Intent ID +. Agent +. Feature +. Status")
@@ -89,7 +90,8 @@ class CoordinateCommandTests {
 	@Test
 	void registeringAConflictingIntentExitsWithOneAndAbandonReleasesIt() {
 		String alice = intentId(coordinate("register", "--agent-id", "alice", "--feature-name", "bio",
-				"--schema-changes", "ALTER TABLE users ADD COLUMN bio text").out());
+				"--schema-changes", "ALTER TABLE users ADD COLUMN bio text")
+			.out());
 		Result bob = coordinate("register", "--agent-id", "bob", "--feature-name", "bio", "--schema-changes",
 				"ALTER TABLE users ADD COLUMN bio varchar(80); GRANT SELECT ON users TO reporting");
 		assertThat(bob.exitCode()).as(bob.toString()).isEqualTo(1);
@@ -151,11 +153,12 @@ class CoordinateCommandTests {
 		assertThat(fieldNames(register)).containsExactly("ok", "intent", "conflicts", "unrecognised");
 		JsonNode intent = register.get("intent");
 		assertThat(fieldNames(intent)).containsExactly("id", "agentId", "featureName", "branchName", "status",
-				"riskLevel", "tablesAffected", "schemaChanges", "touches", "estimatedHours", "notes", "outcome", "reason",
-				"createdAt", "updatedAt");
+				"riskLevel", "tablesAffected", "schemaChanges", "touches", "estimatedHours", "notes", "outcome",
+				"reason", "createdAt", "updatedAt");
 		assertThat(intent.get("branchName").asString()).isEqualTo("feature/email_index_001");
 		assertThat(intent.get("status").asString()).isEqualTo("registered");
-		assertThat(intent.get("schemaChanges").asString()).isEqualTo("CREATE INDEX idx_users_email ON users (email);\n");
+		assertThat(intent.get("schemaChanges").asString())
+			.isEqualTo("CREATE INDEX idx_users_email ON users (email);\n");
 		assertThat(intent.get("touches").toString())
 			.isEqualTo("[{\"kind\":\"index\",\"name\":\"idx_users_email\"},{\"kind\":\"table\",\"name\":\"users\"}]");
 		String id = intent.get("id").asString();
@@ -175,7 +178,8 @@ class CoordinateCommandTests {
 		assertThat(fieldNames(complete)).containsExactly("ok", "intent", "previousStatus", "resolvedConflicts",
 				"releasedIntents", "openConflicts");
 		assertThat(complete.get("intent").get("outcome").asString()).isEqualTo("success");
-		JsonNode failed = json.readTree(coordinate("abandon", "--intent-id", "int_000000000000", "--format", "json").out());
+		JsonNode failed = json
+			.readTree(coordinate("abandon", "--intent-id", "int_000000000000", "--format", "json").out());
 		assertThat(failed.get("ok").asBoolean()).isFalse();
 		assertThat(failed.get("error").get("exitCode").asInt()).isEqualTo(5);
 		assertThat(failed.get("error").get("message").asString()).startsWith("No intent 'int_000000000000'");
@@ -184,10 +188,12 @@ class CoordinateCommandTests {
 	@Test
 	void listShowsFinishedIntentsAndFilters() {
 		String alice = intentId(
-				coordinate("register", "--agent-id", "alice", "--feature-name", "a", "--tables-affected", "users").out());
+				coordinate("register", "--agent-id", "alice", "--feature-name", "a", "--tables-affected", "users")
+					.out());
 		coordinate("register", "--agent-id", "bob", "--feature-name", "b", "--tables-affected", "orders");
 		coordinate("complete", "--intent-id", alice);
-		assertThat(coordinate("list").out()).containsPattern(alice + " +. alice +. a +. COMPLETED +. feature/a_001 +. users")
+		assertThat(coordinate("list").out())
+			.containsPattern(alice + " +. alice +. a +. COMPLETED +. feature/a_001 +. users")
 			.contains("feature/b_001");
 		assertThat(coordinate("list", "--status", "completed").out()).contains(alice).doesNotContain("feature/b_001");
 		assertThat(coordinate("list", "--agent-id", "bob").out()).doesNotContain(alice);
@@ -209,11 +215,13 @@ class CoordinateCommandTests {
 			.isEqualTo("jdbc:postgresql://flag/db (user c) (from --db-url)");
 		assertThat(CoordinationOptions.registry(null, environment::get).description())
 			.isEqualTo("jdbc:postgresql://coordination/db (user a) (from $CONFITURE_COORDINATION_URL)");
-		assertThat(CoordinationOptions.registry(null, Map.of("DATABASE_URL", "postgresql://b@app/db")::get).description())
+		assertThat(
+				CoordinationOptions.registry(null, Map.of("DATABASE_URL", "postgresql://b@app/db")::get).description())
 			.isEqualTo("jdbc:postgresql://app/db (user b) (from $DATABASE_URL)");
 		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> CoordinationOptions.registry(null, Map.<String, String>of()::get))
-			.withMessageContaining("--db-url is not given and neither CONFITURE_COORDINATION_URL nor DATABASE_URL is set")
+			.withMessageContaining(
+					"--db-url is not given and neither CONFITURE_COORDINATION_URL nor DATABASE_URL is set")
 			.satisfies((ex) -> assertThat(ex.category()).isEqualTo(Category.CONFIG));
 		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> CoordinationOptions.registry(null, Map.of("DATABASE_URL", "mysql://x:secret@h/db")::get))
@@ -226,7 +234,8 @@ class CoordinateCommandTests {
 		Result result = CliRunner.run("coordinate", "status", "--db-url",
 				"postgresql://alice:s3cret@127.0.0.1:1/coordination?connectTimeout=2");
 		assertThat(result.exitCode()).isEqualTo(3);
-		assertThat(result.err()).contains("Could not connect to the coordination database jdbc:postgresql://127.0.0.1:1/")
+		assertThat(result.err())
+			.contains("Could not connect to the coordination database jdbc:postgresql://127.0.0.1:1/")
 			.contains("(from --db-url)")
 			.doesNotContain("s3cret");
 		assertThat(result.out()).doesNotContain("s3cret");
@@ -235,8 +244,10 @@ class CoordinateCommandTests {
 	@Test
 	void usageErrorsExitWithFive() {
 		assertThat(CliRunner.run("coordinate", "register", "--agent-id", "a").exitCode()).isEqualTo(5);
-		assertThat(CliRunner.run("coordinate", "register", "--agent-id", "a", "--feature-name", "f", "--risk-level",
-				"extreme", "--db-url", url()).exitCode()).isEqualTo(5);
+		assertThat(CliRunner
+			.run("coordinate", "register", "--agent-id", "a", "--feature-name", "f", "--risk-level", "extreme",
+					"--db-url", url())
+			.exitCode()).isEqualTo(5);
 		Result nothing = coordinate("register", "--agent-id", "a", "--feature-name", "f");
 		assertThat(nothing.exitCode()).isEqualTo(5);
 		assertThat(nothing.err()).contains("Nothing to coordinate on");

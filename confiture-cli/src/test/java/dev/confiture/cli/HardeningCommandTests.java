@@ -26,8 +26,8 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bad input, misleading messages and unbounded output found by trying the CLI as a new user:
- * each gets a clear message and exit code, and nothing is half-applied.
+ * Bad input, misleading messages and unbounded output found by trying the CLI as a new
+ * user: each gets a clear message and exit code, and nothing is half-applied.
  */
 class HardeningCommandTests {
 
@@ -54,7 +54,9 @@ class HardeningCommandTests {
 	void usageErrorsAreJsonDocumentsUnderFormatJson() {
 		Result json = run("migrate", "up", "--lock-wait", "-5s", "--format", "json");
 		assertThat(json.exitCode()).isEqualTo(5);
-		assertThat(json.out()).contains("\"ok\" : false").contains("\"category\" : \"usage\"").contains("\"exitCode\" : 5")
+		assertThat(json.out()).contains("\"ok\" : false")
+			.contains("\"category\" : \"usage\"")
+			.contains("\"exitCode\" : 5")
 			.contains("-5s");
 		assertThat(json.err()).isEmpty();
 		Result text = run("migrate", "up", "--lock-wait", "-5s");
@@ -74,7 +76,8 @@ class HardeningCommandTests {
 		Result result = run("coordinate", "register", "--agent-id", "a", "--feature-name", "f", "--estimated-hours",
 				"abc", "--format", "json");
 		assertThat(result.exitCode()).isEqualTo(5);
-		assertThat(result.out()).contains("'abc' is not a number of hours").doesNotContain("Exception")
+		assertThat(result.out()).contains("'abc' is not a number of hours")
+			.doesNotContain("Exception")
 			.doesNotContain("java.");
 	}
 
@@ -110,7 +113,8 @@ class HardeningCommandTests {
 		assertThat(run("migrate", "up").exitCode()).isZero();
 		Result text = run("migrate", "down-to", "0");
 		assertThat(text.exitCode()).isEqualTo(8);
-		assertThat(text.err()).contains("Cannot roll back 40 of the 40 migration(s)").contains("and 35 more")
+		assertThat(text.err()).contains("Cannot roll back 40 of the 40 migration(s)")
+			.contains("and 35 more")
 			.doesNotContain("020_m20");
 		assertThat(text.err().length()).isLessThan(1200);
 		Result json = run("migrate", "down-to", "0", "--format", "json");
@@ -133,7 +137,8 @@ class HardeningCommandTests {
 	void unknownHostAndRefusedShadowServerSayWhatHappened() {
 		Result unknown = run("migrate", "status", "--database-url", "postgresql://app@no-such-host.invalid/db");
 		assertThat(unknown.exitCode()).isEqualTo(3);
-		assertThat(unknown.err()).contains("unknown host").contains("no-such-host.invalid")
+		assertThat(unknown.err()).contains("unknown host")
+			.contains("no-such-host.invalid")
 			.doesNotContain("The connection attempt failed.");
 		Result shadow = run("migrate", "verify", "--shadow-url", "postgresql://app:pw@127.0.0.1:1/postgres");
 		assertThat(shadow.exitCode()).as(shadow.toString()).isEqualTo(3);
@@ -159,7 +164,8 @@ class HardeningCommandTests {
 	}
 
 	private List<String> query(String sql) throws SQLException {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (result.next()) {

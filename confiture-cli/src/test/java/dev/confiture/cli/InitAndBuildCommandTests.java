@@ -45,7 +45,10 @@ class InitAndBuildCommandTests {
 		assertThat(CliRunner.run("--version").out()).startsWith("Confiture version ");
 		Result help = CliRunner.run("--help");
 		assertThat(help.exitCode()).isZero();
-		assertThat(help.out()).contains("init").contains("build").contains("Exit codes:").contains("8  rollback refused");
+		assertThat(help.out()).contains("init")
+			.contains("build")
+			.contains("Exit codes:")
+			.contains("8  rollback refused");
 		assertThat(CliRunner.run("build", "--help").out()).contains("--schema-only", "--drop-existing", "--if-empty",
 				"--output", "--format", "--env", "--config", "--database-url");
 	}
@@ -56,8 +59,8 @@ class InitAndBuildCommandTests {
 		assertThat(first.exitCode()).isZero();
 		for (String path : List.of("db/schema/00_common/extensions.sql", "db/schema/10_tables/users.sql",
 				"db/schema/20_views/.gitkeep", "db/schema/30_functions/.gitkeep", "db/seeds/common/00_users.sql",
-				"db/seeds/development/.gitkeep", "db/seeds/test/.gitkeep", "db/migrations/.gitkeep", "db/environments/local.yaml", "db/environments/test.yaml",
-				"db/environments/production.yaml")) {
+				"db/seeds/development/.gitkeep", "db/seeds/test/.gitkeep", "db/migrations/.gitkeep",
+				"db/environments/local.yaml", "db/environments/test.yaml", "db/environments/production.yaml")) {
 			assertThat(this.project.resolve(path)).exists();
 		}
 		assertThat(Files.readString(this.project.resolve("db/environments/production.yaml"))).contains("${DB_HOST}")
@@ -169,7 +172,8 @@ class InitAndBuildCommandTests {
 		assertThat(config.exitCode()).isEqualTo(5);
 		assertThat(config.out()).contains("\"category\" : \"config\"").contains("local.yaml").contains("\"line\" : 4");
 		write("db/environments/local.yaml", "name: local\nincludes:\n  - ../schema\n");
-		write("db/schema/20_broken.sql", "CREATE TABLE ok (id int);\n\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n");
+		write("db/schema/20_broken.sql",
+				"CREATE TABLE ok (id int);\n\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n");
 		Result syntax = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url(),
 				"--format", "json");
 		assertThat(syntax.exitCode()).isEqualTo(4);
@@ -201,7 +205,8 @@ class InitAndBuildCommandTests {
 		Result refused = CliRunner.run("build", "--project-dir", this.project.toString(), "--database-url", url());
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(4);
 		assertThat(refused.err()).contains("The schema files do not contain a migration that the build would mark")
-			.contains("002_add_owner_email (db/migrations/002_add_owner_email.up.sql) adds column public.posts.owner_email text")
+			.contains(
+					"002_add_owner_email (db/migrations/002_add_owner_email.up.sql) adds column public.posts.owner_email text")
 			.doesNotContain("001_posts (")
 			.contains("--no-baseline-proof builds anyway");
 		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
@@ -243,7 +248,8 @@ class InitAndBuildCommandTests {
 
 	private List<String> query(String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
 				values.add(rows.getString(1));

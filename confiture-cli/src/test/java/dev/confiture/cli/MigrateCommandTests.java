@@ -155,7 +155,8 @@ class MigrateCommandTests {
 				COMMENT ON TABLE users IS 'User accounts and profiles';
 				COMMENT ON COLUMN users.bio IS 'User biography (supports markdown)';  -- ← Add this
 				""");
-		// Step 9: a fresh database built from the schema files has the column, and the migration
+		// Step 9: a fresh database built from the schema files has the column, and the
+		// migration
 		// counts as applied
 		ScratchDatabase fresh = PostgresServers.shared().createDatabase();
 		this.extraDatabases.add(fresh);
@@ -173,7 +174,8 @@ class MigrateCommandTests {
 	}
 
 	/**
-	 * Seed 002 ("Getting Started"), steps 5 to 11, with {@code --config db/environments/local.yaml}.
+	 * Seed 002 ("Getting Started"), steps 5 to 11, with
+	 * {@code --config db/environments/local.yaml}.
 	 */
 	@Test
 	void gettingStartedWalkthrough() throws Exception {
@@ -191,10 +193,12 @@ class MigrateCommandTests {
 				CREATE INDEX idx_users_username ON users(username);
 				CREATE INDEX idx_users_email ON users(email);
 				""");
-		// Step 4: the first migration (generate, then the SQL that diff --generate would write)
+		// Step 4: the first migration (generate, then the SQL that diff --generate would
+		// write)
 		Result generated = config("migrate", "generate", "create_users_table");
 		assertOk(generated);
-		assertThat(generated.out()).contains("001_create_users_table.up.sql").contains("001_create_users_table.down.sql");
+		assertThat(generated.out()).contains("001_create_users_table.up.sql")
+			.contains("001_create_users_table.down.sql");
 		append("db/migrations/001_create_users_table.up.sql", """
 				CREATE TABLE users (
 				    id SERIAL PRIMARY KEY,
@@ -260,11 +264,13 @@ class MigrateCommandTests {
 		write("db/migrations/001_a.up.sql", "CREATE TABLE a (id int);");
 		Result status = run("migrate", "status", "--env", "local", "--format", "json");
 		assertThat(status.exitCode()).isEqualTo(2);
-		assertThat(status.out()).contains("\"initialized\" : false").contains("\"status\" : \"pending\"")
+		assertThat(status.out()).contains("\"initialized\" : false")
+			.contains("\"status\" : \"pending\"")
 			.contains("\"pending\" : 1");
 		Result up = run("migrate", "up", "--env", "local", "--format", "json");
 		assertOk(up);
-		assertThat(up.out()).contains("\"direction\" : \"up\"").contains("\"outcome\" : \"done\"")
+		assertThat(up.out()).contains("\"direction\" : \"up\"")
+			.contains("\"outcome\" : \"done\"")
 			.contains("\"executionMs\"")
 			.doesNotContain("Applying");
 		Result applied = run("migrate", "status", "--env", "local", "--format", "json");
@@ -356,7 +362,8 @@ class MigrateCommandTests {
 			.contains("CREATE INDEX CONCURRENTLY a_id ON a (id);");
 		Result execute = run("migrate", "up", "--env", "local", "--dry-run=execute");
 		assertOk(execute);
-		assertThat(execute.out()).containsPattern("Running 001_a\\.\\.\\. ok \\(\\d+ ms, 2 statement\\(s\\), 1 row\\(s\\)\\)")
+		assertThat(execute.out())
+			.containsPattern("Running 001_a\\.\\.\\. ok \\(\\d+ ms, 2 statement\\(s\\), 1 row\\(s\\)\\)")
 			.contains("Skipping 002_idx")
 			.contains("Dry run complete: 1 migration(s) ran and were rolled back, nothing was changed");
 		assertThat(query(this.database, "SELECT to_regclass('a') IS NULL, to_regclass('confiture_migrations') IS NULL"))
@@ -471,7 +478,8 @@ class MigrateCommandTests {
 	}
 
 	private static List<String> query(ScratchDatabase database, String sql) throws SQLException {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (result.next()) {

@@ -83,12 +83,13 @@ class MigrateDiffCommandTests {
 		Path down = this.project.resolve("db/migrations/001_create_users_table.down.sql");
 		assertThat(first.out()).contains("Comparing db/schema/empty.sql with db/schema/10_tables/users.sql",
 				"create table public.users", "Created " + up);
-		assertThat(Files.readString(up)).contains("CREATE SEQUENCE public.users_id_seq AS integer",
-				"CREATE TABLE public.users (", "\tid integer DEFAULT nextval('public.users_id_seq'::regclass) NOT NULL",
-				"ALTER TABLE public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);",
-				"ALTER TABLE public.users ADD CONSTRAINT users_email_key UNIQUE (email);",
-				"CREATE INDEX idx_users_username ON public.users USING btree (username);",
-				"ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;")
+		assertThat(Files.readString(up))
+			.contains("CREATE SEQUENCE public.users_id_seq AS integer", "CREATE TABLE public.users (",
+					"\tid integer DEFAULT nextval('public.users_id_seq'::regclass) NOT NULL",
+					"ALTER TABLE public.users ADD CONSTRAINT users_pkey PRIMARY KEY (id);",
+					"ALTER TABLE public.users ADD CONSTRAINT users_email_key UNIQUE (email);",
+					"CREATE INDEX idx_users_username ON public.users USING btree (username);",
+					"ALTER SEQUENCE public.users_id_seq OWNED BY public.users.id;")
 			.doesNotContain("HAZARD");
 		assertThat(Files.readString(down)).contains("DROP TABLE public.users;",
 				"-- HAZARD DELETES_DATA: drops table public.users and its rows");
@@ -171,8 +172,8 @@ class MigrateDiffCommandTests {
 		Result allowed = run("migrate", "diff", "old.sql", "new.sql", "--generate", "--name", "drop_legacy",
 				"--allow-hazards");
 		assertOk(allowed);
-		assertThat(Files.readString(this.project.resolve("db/migrations/001_drop_legacy.up.sql")))
-			.contains("-- HAZARD DELETES_DATA: drops column public.t.legacy", "ALTER TABLE public.t DROP COLUMN legacy;");
+		assertThat(Files.readString(this.project.resolve("db/migrations/001_drop_legacy.up.sql"))).contains(
+				"-- HAZARD DELETES_DATA: drops column public.t.legacy", "ALTER TABLE public.t DROP COLUMN legacy;");
 	}
 
 	@Test
@@ -211,8 +212,9 @@ class MigrateDiffCommandTests {
 		write("new.sql", "CREATE TABLE t (id int, note text);");
 		Result diff = run("migrate", "diff", "--from-env", "local", "new.sql");
 		assertThat(diff.exitCode()).as(diff.toString()).isEqualTo(1);
-		assertThat(diff.out()).contains("Comparing environment local", "1 change, no hazards:",
-				"ALTER TABLE public.t ADD COLUMN note text;")
+		assertThat(diff.out())
+			.contains("Comparing environment local", "1 change, no hazards:",
+					"ALTER TABLE public.t ADD COLUMN note text;")
 			.doesNotContain("confiture_builds");
 	}
 
@@ -264,7 +266,8 @@ class MigrateDiffCommandTests {
 
 	private List<String> query(String sql) throws SQLException {
 		List<String> rows = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				rows.add(rs.getString(1));

@@ -19,9 +19,9 @@ import dev.confiture.core.validate.GitProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code confiture migrate diff --generate --name NAME} without OLD and NEW: the
- * DDL-first loop of editing {@code db/schema} and generating the migration, on real git
- * repositories.
+ * Tests for {@code confiture migrate diff --generate --name NAME} without OLD and NEW:
+ * the DDL-first loop of editing {@code db/schema} and generating the migration, on real
+ * git repositories.
  */
 class MigrateDiffGenerateCommandTests {
 
@@ -56,8 +56,9 @@ class MigrateDiffGenerateCommandTests {
 		Result result = run("migrate", "diff", "--generate", "--name", "add_post_views");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		assertThat(result.out()).contains("Comparing the schema files at origin/main (",
-				"plus no migration with the schema files of the working tree", "add column view_count to public.tb_post",
-				"Created ", "002_add_post_views.up.sql", "Review the files, then run confiture migrate up.");
+				"plus no migration with the schema files of the working tree",
+				"add column view_count to public.tb_post", "Created ", "002_add_post_views.up.sql",
+				"Review the files, then run confiture migrate up.");
 		assertThat(Files.readString(this.directory.resolve("db/migrations/002_add_post_views.up.sql")))
 			.contains("ALTER TABLE public.tb_post ADD COLUMN view_count integer DEFAULT 0;");
 		Result again = run("migrate", "diff", "--generate", "--name", "again", "--format", "json");
@@ -68,7 +69,8 @@ class MigrateDiffGenerateCommandTests {
 			.isEqualTo("db/migrations/002_add_post_views.up.sql");
 		assertThat(document.has("upFile")).isFalse();
 		Result text = run("migrate", "diff", "--generate", "--name", "again");
-		assertThat(text.out()).startsWith("The migrations already produce the schema files: the schema files at origin/main (")
+		assertThat(text.out())
+			.startsWith("The migrations already produce the schema files: the schema files at origin/main (")
 			.contains("Nothing written.");
 		assertThat(migrationFiles()).containsExactly("001_create_posts.up.sql", "002_add_post_views.down.sql",
 				"002_add_post_views.up.sql");

@@ -138,11 +138,12 @@ class MigrateLintCommandTests {
 
 	@Test
 	void suppressionWithoutReasonIsRefusedWithFileAndLine() {
-		write("db/migrations/001_total.up.sql", "-- confiture:allow table-rewrite\nALTER TABLE orders ALTER total TYPE int;");
+		write("db/migrations/001_total.up.sql",
+				"-- confiture:allow table-rewrite\nALTER TABLE orders ALTER total TYPE int;");
 		Result result = run("migrate", "lint");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(4);
-		assertThat(result.err()).contains("db/migrations/001_total.up.sql:1: -- confiture:allow table-rewrite gives no "
-				+ "reason");
+		assertThat(result.err())
+			.contains("db/migrations/001_total.up.sql:1: -- confiture:allow table-rewrite gives no " + "reason");
 	}
 
 	@Test
@@ -150,12 +151,13 @@ class MigrateLintCommandTests {
 		write("db/migrations/000_first.up.sql", "CREATE TABLE audit (id bigint);");
 		Result result = run("migrate", "up", "--lint=fail");
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
-		assertThat(result.err()).contains("Lint found 1 error(s) in the migrations about to be applied; nothing was "
-				+ "applied")
+		assertThat(result.err())
+			.contains("Lint found 1 error(s) in the migrations about to be applied; nothing was " + "applied")
 			.contains("db/migrations/001_total.up.sql:2: ERROR table-rewrite")
 			.contains("Safe alternative:")
 			.contains("--lint=warn");
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				java.sql.ResultSet tables = statement.executeQuery("SELECT count(*) FROM pg_class WHERE relname IN "
 						+ "('audit', 'confiture_migrations', 'orders_total')")) {
 			tables.next();
@@ -249,7 +251,8 @@ class MigrateLintCommandTests {
 	}
 
 	private String text(String sql) throws SQLException {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				java.sql.ResultSet row = statement.executeQuery(sql)) {
 			row.next();
 			return row.getString(1);

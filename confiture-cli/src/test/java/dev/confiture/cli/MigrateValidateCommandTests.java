@@ -66,7 +66,9 @@ class MigrateValidateCommandTests {
 				"  db/migrations/002_add_phone.up.sql (added)", "Validation passed.");
 	}
 
-	/** Seed 004, "CI/CD Integration" and "Scenario 4: JSON output for CI/CD integration". */
+	/**
+	 * Seed 004, "CI/CD Integration" and "Scenario 4: JSON output for CI/CD integration".
+	 */
 	@Test
 	void ciJobWritesJsonReport() throws Exception {
 		this.project.append(USERS_FILE, "ALTER TABLE users ADD COLUMN phone TEXT;\n")

@@ -31,9 +31,10 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every command with password-bearing URLs (passwords holding every URL delimiter) and
- * searches everything printed, on the command's writers, on {@code System.out}/{@code err} and in
- * the log records of every logger, for the password.
+ * Runs every command with password-bearing URLs (passwords holding every URL delimiter)
+ * and searches everything printed, on the command's writers, on
+ * {@code System.out}/{@code err} and in the log records of every logger, for the
+ * password.
  */
 class PasswordLeakTests {
 
@@ -110,7 +111,8 @@ class PasswordLeakTests {
 					"postgresql://someone:" + password + "@127.0.0.1:1/db",
 					"postgresql://someone:" + password + "@127.0.0.1:notaport/db",
 					"jdbc:postgresql://127.0.0.1:1/db?user=someone&password=" + password)) {
-				run(List.of(List.of("migrate", "status", "--project-dir", this.project.toString(), "--database-url", url)),
+				run(List
+					.of(List.of("migrate", "status", "--project-dir", this.project.toString(), "--database-url", url)),
 						password);
 			}
 		}
@@ -134,9 +136,8 @@ class PasswordLeakTests {
 		write("db/environments/local.yaml", "name: local\ninclude_dirs:\n  - db/schema\ndatabase:\n  host: 127.0.0.1\n"
 				+ "  password: " + quoted + "\n   port: [\n");
 		run(commands(null), password);
-		write("db/environments/local.yaml",
-				"name: local\ninclude_dirs:\n  - db/schema\ndatabase_url: '" + "postgresql://someone:"
-						+ password.replace("'", "''") + "@127.0.0.1:1/db'\n");
+		write("db/environments/local.yaml", "name: local\ninclude_dirs:\n  - db/schema\ndatabase_url: '"
+				+ "postgresql://someone:" + password.replace("'", "''") + "@127.0.0.1:1/db'\n");
 		run(commands(null), password);
 	}
 
@@ -177,7 +178,9 @@ class PasswordLeakTests {
 		}
 	}
 
-	/** Every leaf command with the URL in each URL option it has, and its required values. */
+	/**
+	 * Every leaf command with the URL in each URL option it has, and its required values.
+	 */
 	private List<List<String>> commands(String url) {
 		List<List<String>> commands = new ArrayList<>();
 		collect(ConfitureCommand.commandLine(), new ArrayList<>(), url, commands);

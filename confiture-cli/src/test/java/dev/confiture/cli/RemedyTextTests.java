@@ -17,8 +17,9 @@ class RemedyTextTests {
 	@ParameterizedTest
 	@EnumSource(Kind.class)
 	void everyRemedyIsWordedWithoutSpringProperties(Kind kind) {
-		String text = RemedyText.of(Remedy.of(kind, "before", "Fix x.sql and ", "operation", "up", "version", "3",
-				"environment", "local", "setting", "ENVIRONMENT", "count", "2", "schema", "db/schema", "fetch", "Fetch"));
+		String text = RemedyText
+			.of(Remedy.of(kind, "before", "Fix x.sql and ", "operation", "up", "version", "3", "environment", "local",
+					"setting", "ENVIRONMENT", "count", "2", "schema", "db/schema", "fetch", "Fetch"));
 		assertThat(text).isNotBlank().doesNotContain("confiture.").doesNotContain("spring.");
 	}
 
@@ -48,10 +49,11 @@ class RemedyTextTests {
 
 	@Test
 	void passNamesTheFlagWithItsValue() {
-		assertThat(RemedyText.of(Remedy.pass(Setting.ENVIRONMENT, "production", "Pass ",
-				", or the file of environment 'local'")))
+		assertThat(RemedyText
+			.of(Remedy.pass(Setting.ENVIRONMENT, "production", "Pass ", ", or the file of environment 'local'")))
 			.isEqualTo("Pass --env production, or the file of environment 'local'");
-		assertThat(RemedyText.of(Remedy.pass(Setting.BASE_REF, null, "Pass ", " with the branch this work started from")))
+		assertThat(
+				RemedyText.of(Remedy.pass(Setting.BASE_REF, null, "Pass ", " with the branch this work started from")))
 			.isEqualTo("Pass --base-ref with the branch this work started from");
 	}
 
@@ -63,13 +65,14 @@ class RemedyTextTests {
 
 	@Test
 	void buildAndDiffRemediesNameTheirFlags() {
-		assertThat(RemedyText.of(Remedy.of(Kind.MIRROR_MIGRATIONS_IN_SCHEMA, "count", "1"))).startsWith("Add this change")
+		assertThat(RemedyText.of(Remedy.of(Kind.MIRROR_MIGRATIONS_IN_SCHEMA, "count", "1")))
+			.startsWith("Add this change")
 			.contains("--no-baseline-proof builds anyway");
 		assertThat(RemedyText.of(Remedy.of(Kind.REVIEW_HAZARDS))).contains("--allow-hazards", "--online");
 		assertThat(RemedyText.of(Remedy.of(Kind.APPLY_UP_TO, "version", "5")))
 			.isEqualTo("Use confiture migrate up --target 5 to apply up to it");
-		assertThat(RemedyText.of(Remedy.of(Kind.KNOWN_BASE_REF, "fetch", "Fetch the full history")))
-			.isEqualTo("Fetch the full history, or pass --base-ref with a ref that exists ('git branch -a' lists them)");
+		assertThat(RemedyText.of(Remedy.of(Kind.KNOWN_BASE_REF, "fetch", "Fetch the full history"))).isEqualTo(
+				"Fetch the full history, or pass --base-ref with a ref that exists ('git branch -a' lists them)");
 	}
 
 	@Test

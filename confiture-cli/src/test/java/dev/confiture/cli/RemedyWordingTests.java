@@ -12,8 +12,8 @@ import dev.confiture.cli.CliRunner.Result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The command line words the remedies of core failures with its own flags and commands: core
- * names none of them.
+ * The command line words the remedies of core failures with its own flags and commands:
+ * core names none of them.
  */
 class RemedyWordingTests {
 

@@ -24,9 +24,9 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SIGTERM to a {@code confiture migrate up} process (a child JVM): the running statement is
- * cancelled on the server, the migration rolls back, the lock is released, the command says what
- * was interrupted and exits 143.
+ * SIGTERM to a {@code confiture migrate up} process (a child JVM): the running statement
+ * is cancelled on the server, the migration rolls back, the lock is released, the command
+ * says what was interrupted and exits 143.
  */
 @DisabledOnOs(OS.WINDOWS)
 class SignalTests {
@@ -88,7 +88,8 @@ class SignalTests {
 	}
 
 	private int queryInt(String sql) throws SQLException {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			result.next();
 			return result.getInt(1);

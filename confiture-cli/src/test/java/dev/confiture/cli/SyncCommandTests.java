@@ -61,8 +61,11 @@ class SyncCommandTests {
 				"tables:\n  users:\n    email: {fixed: someone@example.com}\n");
 		Result result = run("sync", "--from", "production", "--to", "local");
 		assertThat(result.exitCode()).as(result.toString()).isZero();
-		assertThat(result.out()).contains("Copying from environment production").contains("into environment local")
-			.contains("public.users").contains("public.events").contains("Copied 4 rows");
+		assertThat(result.out()).contains("Copying from environment production")
+			.contains("into environment local")
+			.contains("public.users")
+			.contains("public.events")
+			.contains("Copied 4 rows");
 		assertThat(result.out() + result.err()).doesNotContain("private.example").doesNotContain("login");
 		assertThat(query(this.local, "SELECT email FROM users ORDER BY id")).containsOnly("someone@example.com");
 		assertThat(query(this.local, "SELECT kind FROM events ORDER BY id")).containsExactly("login", "logout");
@@ -72,15 +75,18 @@ class SyncCommandTests {
 	void dryRunPrintsThePlanAndJsonReportsEachTable() {
 		Result dryRun = run("sync", "--from", "production", "--to", "local", "--dry-run");
 		assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
-		assertThat(dryRun.out()).contains("Dry run: nothing is copied").contains("1. public.users  ~2 rows")
+		assertThat(dryRun.out()).contains("Dry run: nothing is copied")
+			.contains("1. public.users  ~2 rows")
 			.contains("2. public.events  ~2 rows");
-		assertThat(dryRun.err()).contains("Warning: 1 column look personal and have no anonymisation rule: "
-				+ "public.users.email");
+		assertThat(dryRun.err())
+			.contains("Warning: 1 column look personal and have no anonymisation rule: " + "public.users.email");
 		assertThat(query(this.local, "SELECT count(*) FROM users")).containsExactly("0");
 		Result json = run("sync", "--from", "production", "--to", "local", "--tables", "users", "--format", "json");
 		assertThat(json.exitCode()).as(json.toString()).isZero();
-		assertThat(json.out()).contains("\"ok\" : true").contains("\"name\" : \"public.users\"")
-			.contains("\"rows\" : 2").doesNotContain("private.example");
+		assertThat(json.out()).contains("\"ok\" : true")
+			.contains("\"name\" : \"public.users\"")
+			.contains("\"rows\" : 2")
+			.doesNotContain("private.example");
 	}
 
 	@Test
@@ -138,9 +144,12 @@ class SyncCommandTests {
 			Result result = run("migrate", "schema-to-schema", "--from", "production", "--to", "next", "--mapping",
 					"mapping.yaml", "--verify");
 			assertThat(result.exitCode()).as(result.toString()).isZero();
-			assertThat(result.out()).contains("public.accounts <- SELECT public.users.id, public.users.email, (upper(plan))")
-				.contains("verify public.accounts").contains("ok: 2 source rows, 2 target rows, key id");
-			assertThat(query(next, "SELECT id || ' ' || tier FROM accounts ORDER BY id")).containsExactly("1 PRO", "2 FREE");
+			assertThat(result.out())
+				.contains("public.accounts <- SELECT public.users.id, public.users.email, (upper(plan))")
+				.contains("verify public.accounts")
+				.contains("ok: 2 source rows, 2 target rows, key id");
+			assertThat(query(next, "SELECT id || ' ' || tier FROM accounts ORDER BY id")).containsExactly("1 PRO",
+					"2 FREE");
 			Result again = run("migrate", "schema-to-schema", "--from", "production", "--to", "next", "--mapping",
 					"mapping.yaml", "--format", "json");
 			assertThat(again.exitCode()).isEqualTo(4);
@@ -172,7 +181,8 @@ class SyncCommandTests {
 	}
 
 	private static List<String> query(ScratchDatabase database, String sql) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (rows.next()) {

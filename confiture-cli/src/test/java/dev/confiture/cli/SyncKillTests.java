@@ -28,15 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * {@code kill -9} of a {@code confiture sync} process (a child JVM) in the middle of a table:
- * the tables copied before it stay copied, that table and the ones after it are exactly as they
- * were, and {@code confiture sync --resume} finishes the run.
+ * {@code kill -9} of a {@code confiture sync} process (a child JVM) in the middle of a
+ * table: the tables copied before it stay copied, that table and the ones after it are
+ * exactly as they were, and {@code confiture sync --resume} finishes the run.
  * <p>
- * To kill at a known point without timing, the target's copy of {@code big} has a row trigger
- * (enabled always, so it also fires under {@code session_replication_role = replica}) that
- * takes an advisory lock the test holds when row 100,000 arrives: the child's {@code COPY} is
- * then provably mid-table (the server's {@code pg_stat_progress_copy} shows the rows already
- * inserted in its open transaction) when the process is killed.
+ * To kill at a known point without timing, the target's copy of {@code big} has a row
+ * trigger (enabled always, so it also fires under
+ * {@code session_replication_role = replica}) that takes an advisory lock the test holds
+ * when row 100,000 arrives: the child's {@code COPY} is then provably mid-table (the
+ * server's {@code pg_stat_progress_copy} shows the rows already inserted in its open
+ * transaction) when the process is killed.
  */
 @DisabledOnOs(OS.WINDOWS)
 class SyncKillTests {
@@ -67,15 +68,17 @@ class SyncKillTests {
 	void setUp() throws IOException {
 		this.production = PostgresServers.shared().createDatabase();
 		this.local = PostgresServers.shared().createDatabase();
-		execute(this.production, SCHEMA + " INSERT INTO alpha SELECT i, 'name ' || i FROM generate_series(1, 10) i;"
-				+ " INSERT INTO big SELECT i, 'row ' || i || repeat('.', 20) FROM generate_series(1, " + ROWS + ") i;"
-				+ " INSERT INTO omega VALUES (1); ANALYZE;");
+		execute(this.production,
+				SCHEMA + " INSERT INTO alpha SELECT i, 'name ' || i FROM generate_series(1, 10) i;"
+						+ " INSERT INTO big SELECT i, 'row ' || i || repeat('.', 20) FROM generate_series(1, " + ROWS
+						+ ") i;" + " INSERT INTO omega VALUES (1); ANALYZE;");
 		execute(this.local, SCHEMA + PAUSE + " INSERT INTO big VALUES (-1, 'kept'), (-2, 'also kept');"
 				+ " INSERT INTO omega VALUES (-1);");
 		Files.createDirectories(this.project.resolve("db/environments"));
 		Files.writeString(this.project.resolve("db/environments/production.yaml"),
 				"database_url: " + url(this.production) + "\nprotected: true\n");
-		Files.writeString(this.project.resolve("db/environments/local.yaml"), "database_url: " + url(this.local) + "\n");
+		Files.writeString(this.project.resolve("db/environments/local.yaml"),
+				"database_url: " + url(this.local) + "\n");
 	}
 
 	@AfterEach
@@ -92,9 +95,10 @@ class SyncKillTests {
 		assertThat(before).containsExactly("big -2:also kept,-1:kept", "omega -1");
 		try (Connection holder = this.local.connect(); Connection monitor = this.local.connect()) {
 			execute(holder, "SELECT pg_advisory_lock(1717)");
-			Process process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-cp", System.getProperty("java.class.path"), ConfitureCommand.class.getName(), "sync", "--from",
-					"production", "--to", "local", "--project-dir", this.project.toString()))
+			Process process = new ProcessBuilder(
+					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+							System.getProperty("java.class.path"), ConfitureCommand.class.getName(), "sync", "--from",
+							"production", "--to", "local", "--project-dir", this.project.toString()))
 				.redirectOutput(out.toFile())
 				.redirectError(err.toFile())
 				.start();
@@ -102,8 +106,9 @@ class SyncKillTests {
 				awaitWhile(() -> intValue(monitor, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
 						+ " AND objid = 1717 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
 						+ " AND NOT granted") == 0, process, out, err);
-				assertThat(intValue(monitor, "SELECT tuples_processed FROM pg_stat_progress_copy"
-						+ " WHERE relid = 'public.big'::regclass")).isGreaterThan(0);
+				assertThat(intValue(monitor,
+						"SELECT tuples_processed FROM pg_stat_progress_copy" + " WHERE relid = 'public.big'::regclass"))
+					.isGreaterThan(0);
 				assertThat(strings(monitor, "SELECT table_name FROM confiture_sync_progress WHERE rows IS NOT NULL"))
 					.containsExactly("public.alpha");
 				process.destroyForcibly();
@@ -115,9 +120,11 @@ class SyncKillTests {
 			assertThat(process.exitValue()).as(read(out) + read(err)).isEqualTo(137);
 			assertThat(read(out)).contains("public.alpha").doesNotContain("public.big").doesNotContain("Copied");
 			execute(holder, "SELECT pg_advisory_unlock(1717)");
-			awaitWhile(() -> intValue(monitor, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-					+ " AND backend_type = 'client backend' AND pid NOT IN (pg_backend_pid(), "
-					+ pid(holder) + ")") > 0, null, out, err);
+			awaitWhile(() -> intValue(monitor,
+					"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+							+ " AND backend_type = 'client backend' AND pid NOT IN (pg_backend_pid(), " + pid(holder)
+							+ ")") > 0,
+					null, out, err);
 		}
 		assertThat(query(this.local, "SELECT 'alpha ' || count(*) FROM alpha")).containsExactly("alpha 10");
 		assertThat(query(this.local, UNCHANGED)).isEqualTo(before);
@@ -129,8 +136,9 @@ class SyncKillTests {
 		String counts = "SELECT (SELECT count(*) FROM alpha) || ' ' || (SELECT count(*) FROM big) || ' '"
 				+ " || (SELECT count(*) FROM omega) || ' ' || (SELECT md5(string_agg(id || note, '' ORDER BY id)) FROM big)";
 		assertThat(query(this.local, counts)).isEqualTo(query(this.production, counts));
-		assertThat(query(this.local, "SELECT count(*) FROM confiture_sync_progress WHERE table_name = '(run)'"
-				+ " AND rows IS NULL")).containsExactly("0");
+		assertThat(query(this.local,
+				"SELECT count(*) FROM confiture_sync_progress WHERE table_name = '(run)'" + " AND rows IS NULL"))
+			.containsExactly("0");
 	}
 
 	private static void awaitWhile(BooleanSupplier condition, Process process, Path out, Path err) {

@@ -22,7 +22,8 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code confiture tenant create|list} and {@code migrate up|status|verify --all-tenants}.
+ * {@code confiture tenant create|list} and
+ * {@code migrate up|status|verify --all-tenants}.
  */
 class TenantCommandTests {
 
@@ -36,9 +37,9 @@ class TenantCommandTests {
 		this.database = PostgresServers.shared().createDatabase();
 		write("db/schema/10_tables/accounts.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric);");
 		write("db/migrations/001_accounts.up.sql", "CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric);");
-		write("db/environments/local.yaml", "name: local\nincludes: [../schema]\ndatabase_url: "
-				+ this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user()
-				+ "\ntenants:\n  schemas:\n    like: tenant\\_%\n");
+		write("db/environments/local.yaml",
+				"name: local\nincludes: [../schema]\ndatabase_url: " + this.database.settings().jdbcUrl() + "?user="
+						+ this.database.settings().user() + "\ntenants:\n  schemas:\n    like: tenant\\_%\n");
 	}
 
 	@AfterEach
@@ -54,7 +55,8 @@ class TenantCommandTests {
 			assertThat(created.out()).contains("Created tenant " + name).contains("1 migration(s) recorded as applied");
 		}
 		execute("INSERT INTO tenant_b.accounts VALUES (1, -1)");
-		write("db/migrations/002_positive.up.sql", "ALTER TABLE accounts ADD CONSTRAINT positive CHECK (balance >= 0);");
+		write("db/migrations/002_positive.up.sql",
+				"ALTER TABLE accounts ADD CONSTRAINT positive CHECK (balance >= 0);");
 		Result status = run("migrate", "status", "--all-tenants");
 		assertThat(status.exitCode()).as(status.toString()).isEqualTo(1);
 		assertThat(status.out()).containsPattern("tenant_a\\s+pending\\s+001");
@@ -70,7 +72,9 @@ class TenantCommandTests {
 		execute("UPDATE tenant_b.accounts SET balance = 0");
 		Result json = run("migrate", "up", "--all-tenants", "--format", "json");
 		assertThat(json.exitCode()).as(json.toString()).isZero();
-		assertThat(json.out()).contains("\"ok\" : true").contains("\"migrated\" : 1").contains("\"up-to-date\" : 2")
+		assertThat(json.out()).contains("\"ok\" : true")
+			.contains("\"migrated\" : 1")
+			.contains("\"up-to-date\" : 2")
 			.contains("\"appliedVersions\" : [ \"002\" ]");
 		Result list = run("tenant", "list");
 		assertThat(list.exitCode()).as(list.toString()).isZero();
@@ -132,7 +136,8 @@ class TenantCommandTests {
 	}
 
 	private long count(String sql) throws SQLException {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);

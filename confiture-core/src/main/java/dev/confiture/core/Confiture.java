@@ -103,8 +103,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Writes the layout of a new project ({@code db/schema}, seeds, migrations, environments),
-	 * never overwriting a file. Needs no environment and no database.
+	 * Writes the layout of a new project ({@code db/schema}, seeds, migrations,
+	 * environments), never overwriting a file. Needs no environment and no database.
 	 * @param options the project directory
 	 * @return the files written and the files kept
 	 */
@@ -135,7 +135,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * The database this instance works on: the configured override, else the environment's.
+	 * The database this instance works on: the configured override, else the
+	 * environment's.
 	 * @return the connection settings
 	 * @throws ConfitureException if neither is set
 	 */
@@ -177,8 +178,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Applies pending migrations, each in its own transaction with its tracking row; as a dry
-	 * run, only plans them, or runs them in one transaction and rolls it back.
+	 * Applies pending migrations, each in its own transaction with its tracking row; as a
+	 * dry run, only plans them, or runs them in one transaction and rolls it back.
 	 * @param options target, steps and dry-run mode
 	 * @return the run, or the plan of a planned dry run
 	 */
@@ -192,8 +193,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Rolls back the newest applied migrations, newest first, with their down scripts. Refused
-	 * before anything changes if one of them has no down.
+	 * Rolls back the newest applied migrations, newest first, with their down scripts.
+	 * Refused before anything changes if one of them has no down.
 	 * @param options how many, or down to which version
 	 * @return what was rolled back
 	 */
@@ -205,8 +206,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Records every migration up to a version as applied without running it, for a database
-	 * whose schema already contains them.
+	 * Records every migration up to a version as applied without running it, for a
+	 * database whose schema already contains them.
 	 * @param options the version
 	 * @return what was recorded
 	 */
@@ -224,7 +225,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Every migration found (files and Java classes), ordered by version, without connecting.
+	 * Every migration found (files and Java classes), ordered by version, without
+	 * connecting.
 	 * @return the migrations
 	 */
 	public List<MigrationInfo> migrations() {
@@ -240,9 +242,9 @@ public final class Confiture {
 	}
 
 	/**
-	 * Brings the database to its expected state at startup, following a mode: build an empty
-	 * database or migrate it ({@code AUTO}), {@code BUILD}, {@code MIGRATE}, check that nothing
-	 * is pending ({@code VALIDATE}) or nothing ({@code NONE}).
+	 * Brings the database to its expected state at startup, following a mode: build an
+	 * empty database or migrate it ({@code AUTO}), {@code BUILD}, {@code MIGRATE}, check
+	 * that nothing is pending ({@code VALIDATE}) or nothing ({@code NONE}).
 	 * @param options the mode
 	 * @return what was done
 	 */
@@ -251,8 +253,9 @@ public final class Confiture {
 	}
 
 	/**
-	 * Loads the files of the environment's seed directories, in order and in one transaction,
-	 * into a database that already has its schema (e.g. one built by migrations).
+	 * Loads the files of the environment's seed directories, in order and in one
+	 * transaction, into a database that already has its schema (e.g. one built by
+	 * migrations).
 	 * @param options how to seed
 	 * @return what ran
 	 */
@@ -262,8 +265,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * The DDL that turns one schema into another, and back, read by building the schema files
-	 * into throw-away databases on the shadow server. Changes nothing.
+	 * The DDL that turns one schema into another, and back, read by building the schema
+	 * files into throw-away databases on the shadow server. Changes nothing.
 	 * @param request the two sides and how to write the DDL
 	 * @return both plans with their hazards
 	 */
@@ -272,9 +275,9 @@ public final class Confiture {
 	}
 
 	/**
-	 * Writes {@code {version}_{name}.up.sql} and {@code .down.sql} with the next version in
-	 * the migrations directory: empty, or the diff of two schemas and its reverse. A diff with
-	 * hazards is refused unless allowed; an empty diff writes nothing.
+	 * Writes {@code {version}_{name}.up.sql} and {@code .down.sql} with the next version
+	 * in the migrations directory: empty, or the diff of two schemas and its reverse. A
+	 * diff with hazards is refused unless allowed; an empty diff writes nothing.
 	 * @param options the name, and the schemas to compare
 	 * @return the files written and the diff
 	 */
@@ -284,36 +287,35 @@ public final class Confiture {
 
 	/**
 	 * Writes the migration for the edits of the schema files: OLD is what the migrations
-	 * produce (the schema files at the base commit, as git-aware validation chooses it, built
-	 * into a throw-away database, plus every migration added since, replayed), NEW is the
-	 * working tree's schema files. Writes nothing when the migrations already produce the
-	 * files; a diff with hazards is refused unless allowed.
+	 * produce (the schema files at the base commit, as git-aware validation chooses it,
+	 * built into a throw-away database, plus every migration added since, replayed), NEW
+	 * is the working tree's schema files. Writes nothing when the migrations already
+	 * produce the files; a diff with hazards is refused unless allowed.
 	 * @param options the name, the base ref and how to write the DDL
 	 * @return the base, the migrations replayed, the diff and the files written
 	 */
 	public dev.confiture.core.migrate.SchemaEditResult generateFromSchemaEdits(
 			dev.confiture.core.migrate.SchemaEditOptions options) {
-		return SchemaComparison.generateFromSchemaEdits(this.environment, options, this::shadowServer,
-				(name) -> engine().generate(name));
+		return SchemaComparison.generateFromSchemaEdits(environment(), options, this.context::shadowServer,
+				(name) -> this.context.engine().generate(name));
 	}
 
 	/**
-	 * Compares the database with a fresh build of its schema files (seeds left out) on the
-	 * shadow server, and names every difference (drift).
+	 * Compares the database with a fresh build of its schema files (seeds left out) on
+	 * the shadow server, and names every difference (drift).
 	 * @param options how to verify
 	 * @return the differences, empty when there is no drift
 	 */
 	public DriftReport verify(VerifyOptions options) {
-		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer()
-				: this.context.shadowServer();
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : this.context.shadowServer();
 		return new SchemaVerifier(server).verify(environment(), connectionSource(), databaseDescription());
 	}
 
 	/**
-	 * Git-aware checks of a change: a changed schema file has its migration, the base schema
-	 * plus the new migrations reach the new schema files, and the new migrations are linted in
-	 * the {@link #lintMode() lint mode} ({@code fail} fails the report on lint errors; {@code off}
-	 * skips the lint), measured when {@link #lintMeasures()}.
+	 * Git-aware checks of a change: a changed schema file has its migration, the base
+	 * schema plus the new migrations reach the new schema files, and the new migrations
+	 * are linted in the {@link #lintMode() lint mode} ({@code fail} fails the report on
+	 * lint errors; {@code off} skips the lint), measured when {@link #lintMeasures()}.
 	 * @param options what to check and against which git ref
 	 * @return the report
 	 */
@@ -338,7 +340,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Coordination of schema changes between agents, in a dedicated coordination database.
+	 * Coordination of schema changes between agents, in a dedicated coordination
+	 * database.
 	 * @param database the coordination database
 	 * @param description the database for messages, without secrets
 	 * @return the registry of intents
@@ -373,8 +376,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Opens connections to the database: the configured data source, else the configured or
-	 * the environment's connection settings.
+	 * Opens connections to the database: the configured data source, else the configured
+	 * or the environment's connection settings.
 	 * @return the connection source
 	 */
 	public ConnectionSource connectionSource() {
@@ -400,12 +403,14 @@ public final class Confiture {
 	 * @return the build, or empty if the database was never built by Confiture
 	 */
 	public Optional<BuildRecord> lastBuild() {
-		return this.context.read("builds", (connection) -> BuildRecord.latest(connection, this.context.trackingSchema()));
+		return this.context.read("builds",
+				(connection) -> BuildRecord.latest(connection, this.context.trackingSchema()));
 	}
 
 	/**
 	 * The lint mode before migrating: the overriding one, else the environment file's
-	 * {@code lint}, else {@link LintMode#defaultFor(Environment) the environment's default}.
+	 * {@code lint}, else {@link LintMode#defaultFor(Environment) the environment's
+	 * default}.
 	 * @return the mode
 	 */
 	public LintMode lintMode() {
@@ -414,8 +419,9 @@ public final class Confiture {
 	}
 
 	/**
-	 * Whether the lint before migrating runs the migrations on a shadow database (off unless
-	 * configured: it then lints from the text and the rules only, and needs no server).
+	 * Whether the lint before migrating runs the migrations on a shadow database (off
+	 * unless configured: it then lints from the text and the rules only, and needs no
+	 * server).
 	 * @return whether to measure
 	 */
 	public boolean lintMeasures() {
@@ -423,9 +429,9 @@ public final class Confiture {
 	}
 
 	/**
-	 * Lints migrations: what each statement would do to a live table (locks, rewrites, data
-	 * loss, the running release), measured on a shadow database; the live database is only
-	 * read.
+	 * Lints migrations: what each statement would do to a live table (locks, rewrites,
+	 * data loss, the running release), measured on a shadow database; the live database
+	 * is only read.
 	 * @param options the files (none for the pending migrations) and whether to measure
 	 * @return the findings
 	 */
@@ -436,8 +442,8 @@ public final class Confiture {
 	/**
 	 * Lists the environment's tenants ({@code tenants:}), ordered by name.
 	 * @return the tenants
-	 * @throws ConfitureException if the environment declares no tenants, or the listing is
-	 * empty, names a tenant twice or names a schema that does not exist
+	 * @throws ConfitureException if the environment declares no tenants, or the listing
+	 * is empty, names a tenant twice or names a schema that does not exist
 	 */
 	public List<Tenant> tenants() {
 		return this.context.tenantFleet(FleetOptions.of(FleetAction.STATUS)).tenants();
@@ -456,8 +462,9 @@ public final class Confiture {
 	}
 
 	/**
-	 * Creates a tenant exactly like a build: the schema files (and seeds) in one transaction
-	 * into a new schema or database, then every migration recorded as applied.
+	 * Creates a tenant exactly like a build: the schema files (and seeds) in one
+	 * transaction into a new schema or database, then every migration recorded as
+	 * applied.
 	 * @param options the tenant's name and how to build it
 	 * @return what was done
 	 */
@@ -466,9 +473,9 @@ public final class Confiture {
 	}
 
 	/**
-	 * Copies the data of tables from one database to another with the same schema, streaming
-	 * {@code COPY} and replacing anonymised columns on the way; each table (or group of tables
-	 * that reference each other) commits on its own.
+	 * Copies the data of tables from one database to another with the same schema,
+	 * streaming {@code COPY} and replacing anonymised columns on the way; each table (or
+	 * group of tables that reference each other) commits on its own.
 	 * @param options the two databases, the tables and the rules
 	 * @return what was copied, or the plan of a dry run
 	 */
@@ -477,9 +484,10 @@ public final class Confiture {
 	}
 
 	/**
-	 * Builds this environment's database from its schema files (schema only), then fills each
-	 * of its tables from another database through a mapping (Medium 4). A dry run builds the
-	 * schema files into a shadow database instead, to check the mapping and show the plan.
+	 * Builds this environment's database from its schema files (schema only), then fills
+	 * each of its tables from another database through a mapping (Medium 4). A dry run
+	 * builds the schema files into a shadow database instead, to check the mapping and
+	 * show the plan.
 	 * @param options the source, the mapping, whether to verify
 	 * @return the plan, the tables copied and the verifications
 	 */
@@ -494,16 +502,15 @@ public final class Confiture {
 	// Adoption of an existing database: schema files from its catalog, Flyway's history
 
 	/**
-	 * Writes the environment's schema files from what its live database is (read only), one
-	 * file per object in numbered folders, then proves them by building them into a
-	 * throw-away database and comparing the catalogs; records a baseline when asked and proved.
+	 * Writes the environment's schema files from what its live database is (read only),
+	 * one file per object in numbered folders, then proves them by building them into a
+	 * throw-away database and comparing the catalogs; records a baseline when asked and
+	 * proved.
 	 * @param options what to write
 	 * @return the files written and the differences found (none when proved)
 	 */
-	public SchemaExportResult writeSchemaFromDatabase(
-			SchemaExportOptions options) {
-		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer()
-				: this.context.shadowServer();
+	public SchemaExportResult writeSchemaFromDatabase(SchemaExportOptions options) {
+		PostgresServer server = (options.shadowServer() != null) ? options.shadowServer() : this.context.shadowServer();
 		Migrator migrator = migrator().build();
 		return new SchemaExporter(environment(), connectionSource(), databaseDescription(), (connection, sources) -> {
 			migrator.lockTransaction(connection);
@@ -513,8 +520,8 @@ public final class Confiture {
 	}
 
 	/**
-	 * Brings a Flyway history over: converts Flyway's versioned SQL files into migrations and
-	 * records the ones Flyway applied as applied, leaving Flyway's table untouched.
+	 * Brings a Flyway history over: converts Flyway's versioned SQL files into migrations
+	 * and records the ones Flyway applied as applied, leaving Flyway's table untouched.
 	 * @param options where Flyway's files are, and whether to only show the plan
 	 * @return the mapping, the rows written and what needs attention
 	 */
@@ -583,28 +590,38 @@ public final class Confiture {
 		}
 
 		/**
-		 * Lint mode and timeouts that take precedence over the environment file's {@code lint},
-		 * {@code lint_measure}, {@code lock_timeout}, {@code statement_timeout} and
-		 * {@code lock_retries} (and over {@link #timeouts}); {@code null} components keep them.
+		 * Lint mode and timeouts that take precedence over the environment file's
+		 * {@code lint}, {@code lint_measure}, {@code lock_timeout},
+		 * {@code statement_timeout} and {@code lock_retries} (and over
+		 * {@link #timeouts}); {@code null} components keep them.
 		 */
 		public Configuration migrationSettings(MigrationSettings overrides) {
 			this.migrationSettings = overrides;
 			return this;
 		}
 
-		/** How the tenants are found, instead of the environment file's {@code tenants:} block. */
+		/**
+		 * How the tenants are found, instead of the environment file's {@code tenants:}
+		 * block.
+		 */
 		public Configuration tenants(TenantSettings settings) {
 			this.tenantSettings = settings;
 			return this;
 		}
 
-		/** The project directory, which holds {@code db/}; the working directory by default. */
+		/**
+		 * The project directory, which holds {@code db/}; the working directory by
+		 * default.
+		 */
 		public Configuration projectDirectory(Path projectDirectory) {
 			this.projectDirectory = Objects.requireNonNull(projectDirectory);
 			return this;
 		}
 
-		/** The environment to load from the project ({@code db/environments/NAME.yaml} or {@code confiture.yaml}). */
+		/**
+		 * The environment to load from the project ({@code db/environments/NAME.yaml} or
+		 * {@code confiture.yaml}).
+		 */
 		public Configuration environment(String name) {
 			this.environmentName = name;
 			return this;
@@ -628,15 +645,19 @@ public final class Confiture {
 			return this;
 		}
 
-		/** A data source to use instead of connection settings, e.g. a Spring application's. */
+		/**
+		 * A data source to use instead of connection settings, e.g. a Spring
+		 * application's.
+		 */
 		public Configuration dataSource(DataSource dataSource) {
 			this.dataSource = dataSource;
 			return this;
 		}
 
 		/**
-		 * Completes every {@link Migrator} this instance makes (lock wait, checksum policy, Java
-		 * migrations, listener), including the one that baselines migrations after a build.
+		 * Completes every {@link Migrator} this instance makes (lock wait, checksum
+		 * policy, Java migrations, listener), including the one that baselines migrations
+		 * after a build.
 		 */
 		public Configuration migrator(Consumer<Migrator.Builder> customizer) {
 			this.migratorCustomizer = Objects.requireNonNull(customizer);
@@ -649,7 +670,10 @@ public final class Confiture {
 			return this;
 		}
 
-		/** The lock and statement timeouts of migrations and the retries after a lock timeout. */
+		/**
+		 * The lock and statement timeouts of migrations and the retries after a lock
+		 * timeout.
+		 */
 		public Configuration timeouts(MigrationTimeouts timeouts) {
 			this.timeouts = timeouts;
 			return this;
@@ -686,8 +710,8 @@ public final class Confiture {
 		}
 
 		/**
-		 * The server for throw-away databases (diff, verify, validate), asked only when one is
-		 * needed; by default the database's server, else a test server.
+		 * The server for throw-away databases (diff, verify, validate), asked only when
+		 * one is needed; by default the database's server, else a test server.
 		 */
 		public Configuration shadowServer(Supplier<PostgresServer> shadowServer) {
 			this.shadowServer = shadowServer;
@@ -695,8 +719,8 @@ public final class Confiture {
 		}
 
 		/**
-		 * Fails {@link #load()} when the migrations directory does not exist (exit 5 in the
-		 * command line), naming the path looked at.
+		 * Fails {@link #load()} when the migrations directory does not exist (exit 5 in
+		 * the command line), naming the path looked at.
 		 */
 		public Configuration requireMigrationsDirectory(boolean require) {
 			this.requireMigrationsDirectory = require;

@@ -68,7 +68,8 @@ final class ConfitureContext {
 		MigrationSettings fromFile = configuration.loader.migrationSettings(environment);
 		this.migrationSettings = fromFile.overriddenBy(configuration.migrationSettings);
 		MigrationTimeouts timeouts = ((configuration.timeouts != null) ? configuration.timeouts
-				: MigrationTimeouts.defaults().with(fromFile)).with(configuration.migrationSettings);
+				: MigrationTimeouts.defaults().with(fromFile))
+			.with(configuration.migrationSettings);
 		this.migratorCustomizer = migratorSettings(configuration, timeouts).andThen(configuration.migratorCustomizer);
 		this.shadowServer = configuration.shadowServer;
 		this.tenantSettings = configuration.tenantSettings;
@@ -119,7 +120,10 @@ final class ConfitureContext {
 		return this.migrationSettings;
 	}
 
-	/** The configured shadow server, or {@code null} to use {@link #shadowServer()}'s default. */
+	/**
+	 * The configured shadow server, or {@code null} to use {@link #shadowServer()}'s
+	 * default.
+	 */
 	Supplier<PostgresServer> configuredShadowServer() {
 		return this.shadowServer;
 	}
@@ -156,8 +160,8 @@ final class ConfitureContext {
 	}
 
 	/**
-	 * The server for throw-away databases: the configured one, else the database's server,
-	 * else a test server (Testcontainers or embedded PostgreSQL).
+	 * The server for throw-away databases: the configured one, else the database's
+	 * server, else a test server (Testcontainers or embedded PostgreSQL).
 	 */
 	PostgresServer shadowServer() {
 		if (this.shadowServer != null) {
@@ -200,10 +204,9 @@ final class ConfitureContext {
 	void requireMigrationsDirectory() {
 		Path directory = this.environment.migrationsDirectory();
 		if (!Files.isDirectory(directory)) {
-			throw new ConfitureException(Category.CONFIG,
-					"Migrations directory " + directory + " does not exist (environment '" + this.environment.name()
-							+ "'" + ((this.environment.configFile() != null) ? ", " + this.environment.configFile() : "")
-							+ ")",
+			throw new ConfitureException(Category.CONFIG, "Migrations directory " + directory
+					+ " does not exist (environment '" + this.environment.name() + "'"
+					+ ((this.environment.configFile() != null) ? ", " + this.environment.configFile() : "") + ")",
 					"Create it, or correct migrations_dir (relative to the project root "
 							+ this.environment.projectDirectory() + ")");
 		}

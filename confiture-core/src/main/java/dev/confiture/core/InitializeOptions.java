@@ -9,12 +9,13 @@ import dev.confiture.core.migrate.StatusReport;
  * What to do to a database when an application (or a test) starts.
  *
  * @param mode the startup policy
- * @param proveBaseline whether a build proves that the schema files contain its migrations
- * @param baselineOnFirstStart whether {@code AUTO}, on a database that has a schema but no
- * tracking table, marks every migration as applied instead of stopping
- * @param beforeApplying called with the status just read when pending migrations are about to
- * be applied (a gate such as lint may throw to stop them), or {@code null}; never called when
- * nothing is pending or when the database is built
+ * @param proveBaseline whether a build proves that the schema files contain its
+ * migrations
+ * @param baselineOnFirstStart whether {@code AUTO}, on a database that has a schema but
+ * no tracking table, marks every migration as applied instead of stopping
+ * @param beforeApplying called with the status just read when pending migrations are
+ * about to be applied (a gate such as lint may throw to stop them), or {@code null};
+ * never called when nothing is pending or when the database is built
  */
 public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baselineOnFirstStart,
 		Consumer<StatusReport> beforeApplying) {
@@ -45,7 +46,8 @@ public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baseli
 	/**
 	 * These options with the baseline proof of a build on or off (on by default; see
 	 * {@code BuildOptions#withBaselineProof}).
-	 * @param proveBaseline whether a build proves that the schema files contain its migrations
+	 * @param proveBaseline whether a build proves that the schema files contain its
+	 * migrations
 	 * @return new options
 	 */
 	public InitializeOptions withBaselineProof(boolean proveBaseline) {
@@ -62,8 +64,8 @@ public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baseli
 	}
 
 	/**
-	 * These options with a gate run on the status just read, before pending migrations are
-	 * applied; the status is not read again for it.
+	 * These options with a gate run on the status just read, before pending migrations
+	 * are applied; the status is not read again for it.
 	 * @param beforeApplying the gate, or {@code null}
 	 * @return new options
 	 */
@@ -85,7 +87,10 @@ public record InitializeOptions(Mode mode, boolean proveBaseline, boolean baseli
 		/** Apply pending migrations. */
 		MIGRATE,
 
-		/** Change nothing; fail when the database is not initialised, a migration is pending or changed. */
+		/**
+		 * Change nothing; fail when the database is not initialised, a migration is
+		 * pending or changed.
+		 */
 		VALIDATE,
 
 		/** Do nothing. */

@@ -13,10 +13,11 @@ import dev.confiture.core.migrate.StatusReport;
  * {@code AUTO}), {@link Mode#VALIDATE} or {@link Mode#NONE}
  * @param versions the migrations applied, or marked as applied by a build
  * @param summary one sentence for a log
- * @param duration how long a build took, as recorded in {@code confiture_builds.duration_ms}, or
- * {@code null} when nothing was built
- * @param status the migration status the run ended with when it read one and changed nothing
- * after (an up-to-date database, validate mode), or {@code null}: read it again then
+ * @param duration how long a build took, as recorded in
+ * {@code confiture_builds.duration_ms}, or {@code null} when nothing was built
+ * @param status the migration status the run ended with when it read one and changed
+ * nothing after (an up-to-date database, validate mode), or {@code null}: read it again
+ * then
  */
 public record InitializeResult(Mode action, List<String> versions, String summary, Duration duration,
 		StatusReport status) {

@@ -44,11 +44,11 @@ final class Initializer {
 	}
 
 	/**
-	 * Builds an empty database, else migrates. A database that has the tracking table or other
-	 * objects (the usual restart) goes straight to migrate, without reading the schema files. The build takes the
-	 * migration lock before it looks at the database again, so of two instances starting at once
-	 * on an empty database one builds and the other, once the build has committed, finds it
-	 * built and migrates.
+	 * Builds an empty database, else migrates. A database that has the tracking table or
+	 * other objects (the usual restart) goes straight to migrate, without reading the
+	 * schema files. The build takes the migration lock before it looks at the database
+	 * again, so of two instances starting at once on an empty database one builds and the
+	 * other, once the build has committed, finds it built and migrates.
 	 */
 	private InitializeResult auto(BuildOptions build, InitializeOptions options) {
 		StatusReport report = this.confiture.status(StatusOptions.defaults());
@@ -61,9 +61,10 @@ final class Initializer {
 				return migrate(report, options);
 			}
 			InitializeResult migrated = migrate(this.confiture.status(StatusOptions.defaults()), options);
-			return new InitializeResult(Mode.MIGRATE, migrated.versions(), "marked "
-					+ count(baselined.size(), "migration") + " as applied on the first start on an existing schema (a baseline), then "
-					+ migrated.summary());
+			return new InitializeResult(Mode.MIGRATE, migrated.versions(),
+					"marked " + count(baselined.size(), "migration")
+							+ " as applied on the first start on an existing schema (a baseline), then "
+							+ migrated.summary());
 		}
 		if (!hasSchemaFiles()) {
 			return migrate(report, options);
@@ -73,8 +74,8 @@ final class Initializer {
 	}
 
 	/**
-	 * A database that has a schema but no tracking table would get every migration from the
-	 * first one: stop, or baseline at the latest migration when allowed.
+	 * A database that has a schema but no tracking table would get every migration from
+	 * the first one: stop, or baseline at the latest migration when allowed.
 	 * @return the versions baselined, empty when there was nothing to adopt
 	 */
 	private List<String> firstStart(boolean baseline) {
@@ -115,16 +116,15 @@ final class Initializer {
 				+ " (" + count(result.statementCount(), "statement") + ", schema hash "
 				+ result.schemaHash().substring(0, 12) + ")"
 				+ ((baselined == 0) ? ""
-						: ", marked " + count(baselined, "migration") + " as applied ("
-								+ (result.baselineProof().ran() ? "proven contained in the schema files"
-										: "not proven: the baseline proof is off")
+						: ", marked " + count(baselined, "migration") + " as applied (" + (result.baselineProof().ran()
+								? "proven contained in the schema files" : "not proven: the baseline proof is off")
 								+ ")"),
 				result.duration());
 	}
 
 	/**
-	 * Migrates, unless the status read just before shows the database up to date (the usual
-	 * restart): then nothing else is read and no lock is taken.
+	 * Migrates, unless the status read just before shows the database up to date (the
+	 * usual restart): then nothing else is read and no lock is taken.
 	 */
 	private InitializeResult migrate(StatusReport report, InitializeOptions options) {
 		if (report.initialized() && report.pendingCount() == 0 && !report.hasChecksumMismatch()) {
@@ -137,11 +137,12 @@ final class Initializer {
 		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
 		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
-				: "applied " + count(versions.size(), "migration") + ": " + run.migrations()
-					.stream()
-					.map(ExecutedMigration::migration)
-					.map((migration) -> migration.displayName())
-					.collect(Collectors.joining(", "));
+				: "applied " + count(versions.size(), "migration") + ": "
+						+ run.migrations()
+							.stream()
+							.map(ExecutedMigration::migration)
+							.map((migration) -> migration.displayName())
+							.collect(Collectors.joining(", "));
 		return new InitializeResult(Mode.MIGRATE, versions, summary);
 	}
 

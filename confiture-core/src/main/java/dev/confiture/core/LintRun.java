@@ -26,8 +26,9 @@ final class LintRun {
 				? new LintOptions(options.files(), options.measure(), context.configuredShadowServer().get(),
 						options.baseRef(), options.staged())
 				: options;
-		return new MigrationLinter(context.environment(), live, context.hasDataSource() ? null : settings,
-				description, migrator).lint(resolved);
+		return new MigrationLinter(context.environment(), live, context.hasDataSource() ? null : settings, description,
+				migrator)
+			.lint(resolved);
 	}
 
 }

@@ -13,11 +13,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rule every adapter (command line, starter, test slice, Maven plugin) is checked against:
- * it translates, and reaches core only through the facade {@code dev.confiture.core.Confiture},
- * {@code core.api}, {@code core.server} and the records, enums, interfaces and exceptions of
- * core packages, never an engine class such as {@code Migrator}, {@code SchemaBuilder} or
- * {@code Planner}.
+ * The rule every adapter (command line, starter, test slice, Maven plugin) is checked
+ * against: it translates, and reaches core only through the facade
+ * {@code dev.confiture.core.Confiture}, {@code core.api}, {@code core.server} and the
+ * records, enums, interfaces and exceptions of core packages, never an engine class such
+ * as {@code Migrator}, {@code SchemaBuilder} or {@code Planner}.
  */
 public final class AdapterArchitecture {
 
@@ -55,8 +55,8 @@ public final class AdapterArchitecture {
 	}
 
 	/**
-	 * The main classes of an adapter's packages, which must not be empty (a wrong package name
-	 * would make every rule pass).
+	 * The main classes of an adapter's packages, which must not be empty (a wrong package
+	 * name would make every rule pass).
 	 * @param packages the packages
 	 * @return the classes
 	 */

@@ -70,9 +70,10 @@ class BaselineProofTests {
 				"CREATE TABLE book (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);\n"
 						+ "CREATE INDEX book_title_idx ON book (title);\n");
 		this.project.file("db/migrations/002_add_isbn.up.sql", "ALTER TABLE book ADD COLUMN isbn text;");
-		this.project.file("db/migrations/003_price.up.sql", "ALTER TABLE book ADD COLUMN price numeric(10, 2);\n"
-				+ "ALTER TABLE book ALTER COLUMN price SET DEFAULT 0;\n"
-				+ "ALTER TABLE book ADD CONSTRAINT book_price_check CHECK (price >= 0);\n");
+		this.project.file("db/migrations/003_price.up.sql",
+				"ALTER TABLE book ADD COLUMN price numeric(10, 2);\n"
+						+ "ALTER TABLE book ALTER COLUMN price SET DEFAULT 0;\n"
+						+ "ALTER TABLE book ADD CONSTRAINT book_price_check CHECK (price >= 0);\n");
 		this.project.file("db/migrations/004_backfill.up.sql", "UPDATE book SET isbn = 'unknown' WHERE isbn IS NULL;");
 		this.project.file("db/migrations/005_comment.up.sql", "COMMENT ON TABLE book IS 'Books';");
 		this.project.file("db/migrations/006_count.up.sql",
@@ -151,9 +152,10 @@ class BaselineProofTests {
 	@Test
 	void existingTableOrIndexIsMirroredOnlyInTheSchemaItWouldBeCreatedIn() throws SQLException {
 		this.project.file("db/schema/00_common/audit.sql", "CREATE SCHEMA audit;");
-		this.project.file("db/migrations/001_book.up.sql", "-- the first table\nCREATE TABLE IF NOT EXISTS public.\"book\" "
-				+ "(id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);\n"
-				+ "CREATE INDEX book_title_idx ON ONLY public.book (title);");
+		this.project.file("db/migrations/001_book.up.sql",
+				"-- the first table\nCREATE TABLE IF NOT EXISTS public.\"book\" "
+						+ "(id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);\n"
+						+ "CREATE INDEX book_title_idx ON ONLY public.book (title);");
 		this.project.file("db/migrations/002_audit_book.up.sql", "CREATE TABLE audit.book (id int);");
 		this.project.file("db/migrations/003_audit_path.up.sql",
 				"SET search_path TO audit, public;\nCREATE TABLE entry (id int);\nCREATE INDEX book_title_idx ON entry (id);");
@@ -230,7 +232,8 @@ class BaselineProofTests {
 
 	private List<String> query(String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = this.database.settings().open(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.settings().open();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
 				values.add(result.getString(1));

@@ -60,14 +60,20 @@ class ConfitureBuildTests {
 				includes: [../schema, ../seeds/common, ../seeds/test]
 				database_url: ${TEST_DATABASE_URL}
 				""");
-		Confiture local = Confiture.configure().projectDirectory(this.root).environment("local")
-			.database(this.database.settings()).load();
+		Confiture local = Confiture.configure()
+			.projectDirectory(this.root)
+			.environment("local")
+			.database(this.database.settings())
+			.load();
 		local.build(BuildOptions.defaults());
 		assertThat(names()).containsExactly("common", "development");
-		EnvironmentLoader loader = new EnvironmentLoader(
-				Map.of("TEST_DATABASE_URL", this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user()));
-		Confiture test = Confiture.configure().projectDirectory(this.root).environment("test")
-			.environmentLoader(loader).load();
+		EnvironmentLoader loader = new EnvironmentLoader(Map.of("TEST_DATABASE_URL",
+				this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user()));
+		Confiture test = Confiture.configure()
+			.projectDirectory(this.root)
+			.environment("test")
+			.environmentLoader(loader)
+			.load();
 		test.build(BuildOptions.defaults().withExisting(BuildOptions.ExistingObjects.DROP));
 		assertThat(names()).containsExactly("common", "test");
 	}
@@ -85,8 +91,12 @@ class ConfitureBuildTests {
 				""");
 		EnvironmentLoader loader = new EnvironmentLoader(
 				Map.of("URL", this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user()));
-		BuildResult result = Confiture.configure().projectDirectory(this.root).environment("local")
-			.environmentLoader(loader).load().build(BuildOptions.defaults());
+		BuildResult result = Confiture.configure()
+			.projectDirectory(this.root)
+			.environment("local")
+			.environmentLoader(loader)
+			.load()
+			.build(BuildOptions.defaults());
 		assertThat(result.schemaFiles()).hasSize(1);
 		assertThat(result.seedFiles()).hasSize(1);
 		assertThat(names()).containsExactly("common");
@@ -105,7 +115,8 @@ class ConfitureBuildTests {
 
 	private List<String> names() throws SQLException {
 		List<String> names = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT name FROM users ORDER BY name")) {
 			while (rows.next()) {
 				names.add(rows.getString(1));

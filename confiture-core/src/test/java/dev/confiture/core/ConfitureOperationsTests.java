@@ -43,8 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Every operation of the facade, one options record in and one result record out, on a real
- * PostgreSQL.
+ * Every operation of the facade, one options record in and one result record out, on a
+ * real PostgreSQL.
  */
 class ConfitureOperationsTests {
 
@@ -156,7 +156,8 @@ class ConfitureOperationsTests {
 	@Test
 	void initializeRunsItsGateOnlyBeforeApplyingAndCanStopIt() throws SQLException {
 		java.util.List<Integer> seen = new java.util.ArrayList<>();
-		InitializeOptions gated = InitializeOptions.of(Mode.AUTO).withBeforeApplying((status) -> seen.add(status.pendingCount()));
+		InitializeOptions gated = InitializeOptions.of(Mode.AUTO)
+			.withBeforeApplying((status) -> seen.add(status.pendingCount()));
 		assertThat(confiture().initialize(gated).action()).isEqualTo(Mode.BUILD);
 		assertThat(confiture().initialize(gated).summary()).isEqualTo("database up to date, no migration to apply");
 		assertThat(seen).as("not called for a build nor on an up-to-date database").isEmpty();
@@ -200,8 +201,8 @@ class ConfitureOperationsTests {
 
 	@Test
 	void aFailingSeedChangesNothing() throws SQLException {
-		this.project.file("db/seeds/development/10_more.sql", "INSERT INTO users VALUES ('second', NULL);\n"
-				+ "INSERT INTO nowhere VALUES (1);");
+		this.project.file("db/seeds/development/10_more.sql",
+				"INSERT INTO users VALUES ('second', NULL);\n" + "INSERT INTO nowhere VALUES (1);");
 		Confiture confiture = confiture();
 		confiture.migrate(MigrateOptions.defaults());
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture.seed(SeedOptions.defaults()))
@@ -224,9 +225,9 @@ class ConfitureOperationsTests {
 	void diffOfALiveDatabaseWithTheSchemaFiles() {
 		Confiture confiture = confiture();
 		confiture.migrate(MigrateOptions.defaults().withTarget("001"));
-		DiffResult diff = confiture.diff(DiffRequest.of(
-				DiffSource.database("live", this.database.settings(), this.database.toString()),
-				DiffSource.files(this.root.resolve("db/schema"))));
+		DiffResult diff = confiture
+			.diff(DiffRequest.of(DiffSource.database("live", this.database.settings(), this.database.toString()),
+					DiffSource.files(this.root.resolve("db/schema"))));
 		assertThat(diff.from()).isEqualTo("live");
 		assertThat(diff.up().script(List.of())).contains("ADD COLUMN bio text");
 	}
@@ -312,7 +313,10 @@ class ConfitureOperationsTests {
 	}
 
 	private Confiture.Configuration configuration() {
-		return Confiture.configure().projectDirectory(this.root).environment("local").database(this.database.settings());
+		return Confiture.configure()
+			.projectDirectory(this.root)
+			.environment("local")
+			.database(this.database.settings());
 	}
 
 	private Confiture confiture() {
@@ -336,7 +340,8 @@ class ConfitureOperationsTests {
 
 	private List<String> strings(String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
 				values.add(result.getString(1));

@@ -15,8 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shape of {@code confiture-core}: plain Java without Spring or picocli, one package per
- * concern without cycles, and the facade on top of them all.
+ * The shape of {@code confiture-core}: plain Java without Spring or picocli, one package
+ * per concern without cycles, and the facade on top of them all.
  */
 class CoreArchitectureTests {
 

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The keys of an environment file that guard its migrations ({@code lint},
  * {@code lint_measure}, {@code lock_timeout}, {@code statement_timeout},
- * {@code lock_retries}): read from the file, overridden by the caller, defaults otherwise.
+ * {@code lock_retries}): read from the file, overridden by the caller, defaults
+ * otherwise.
  */
 class MigrationSettingsTests {
 
@@ -67,8 +68,7 @@ class MigrationSettingsTests {
 	@Test
 	void theCallersSettingsTakePrecedenceOverTheFile() throws SQLException {
 		environment("local", "lock_timeout: 2s\nstatement_timeout: 1m\nlint: fail\n");
-		Confiture confiture = confiture("local",
-				new MigrationSettings("off", null, Duration.ofSeconds(3), null, null));
+		Confiture confiture = confiture("local", new MigrationSettings("off", null, Duration.ofSeconds(3), null, null));
 		assertThat(confiture.lintMode()).isEqualTo(LintMode.OFF);
 		confiture.migrate(MigrateOptions.defaults());
 		assertThat(seen()).containsExactly("3s", "1min");
@@ -85,8 +85,9 @@ class MigrationSettingsTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "local||WARN", "staging|protected: true|FAIL", "production||FAIL",
-			"prod||FAIL", "production|lint: warn|WARN", "staging|protected: true\\nlint: off|OFF", "local|lint: FAIL|FAIL" })
+	@CsvSource(delimiter = '|',
+			value = { "local||WARN", "staging|protected: true|FAIL", "production||FAIL", "prod||FAIL",
+					"production|lint: warn|WARN", "staging|protected: true\\nlint: off|OFF", "local|lint: FAIL|FAIL" })
 	void theLintModeComesFromTheFileElseFromWhetherTheEnvironmentIsProtected(String name, String yaml,
 			LintMode expected) {
 		environment(name, (yaml != null) ? yaml.replace("\\n", "\n") + "\n" : "");
@@ -102,19 +103,20 @@ class MigrationSettingsTests {
 
 	@Test
 	void settingsAreReadUnderEnvironmentsOfAProjectFile() {
-		this.project.file("confiture.yaml", "environments:\n  ci:\n    include_dirs: [db/schema]\n    lint: fail\n"
-				+ "    lock_timeout: 500ms\n");
+		this.project.file("confiture.yaml",
+				"environments:\n  ci:\n    include_dirs: [db/schema]\n    lint: fail\n" + "    lock_timeout: 500ms\n");
 		Confiture confiture = Confiture.configure().projectDirectory(this.root).environment("ci").load();
 		assertThat(confiture.lintMode()).isEqualTo(LintMode.FAIL);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', quoteCharacter = '"', value = { "lock_timeout: soon|'lock_timeout' must be a duration (0 for no limit), not 'soon'",
-			"statement_timeout: -5s|'statement_timeout' must be a duration (0 for no limit), not '-5s'",
-			"lock_retries: many|'lock_retries' must be a whole number, 0 or more, not 'many'",
-			"lock_retries: -1|'lock_retries' must be a whole number, 0 or more, not '-1'",
-			"lint: maybe|'lint' must be fail, warn or off, not 'maybe'",
-			"lint_measure: sometimes|'lint_measure' must be true or false, not 'sometimes'" })
+	@CsvSource(delimiter = '|', quoteCharacter = '"',
+			value = { "lock_timeout: soon|'lock_timeout' must be a duration (0 for no limit), not 'soon'",
+					"statement_timeout: -5s|'statement_timeout' must be a duration (0 for no limit), not '-5s'",
+					"lock_retries: many|'lock_retries' must be a whole number, 0 or more, not 'many'",
+					"lock_retries: -1|'lock_retries' must be a whole number, 0 or more, not '-1'",
+					"lint: maybe|'lint' must be fail, warn or off, not 'maybe'",
+					"lint_measure: sometimes|'lint_measure' must be true or false, not 'sometimes'" })
 	void aMalformedValueNamesFileLineAndKeyAndNothingRuns(String yaml, String problem) throws SQLException {
 		Path file = environment("local", yaml + "\n");
 		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> confiture("local", null))
@@ -123,9 +125,10 @@ class MigrationSettingsTests {
 				assertThat(ex.line()).isEqualTo(3);
 				assertThat(ex.getMessage()).contains(file.toString()).contains(problem);
 			});
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
-				ResultSet tables = statement.executeQuery("SELECT count(*) FROM pg_class WHERE relname IN ('seen', "
-						+ "'confiture_migrations')")) {
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet tables = statement.executeQuery(
+						"SELECT count(*) FROM pg_class WHERE relname IN ('seen', " + "'confiture_migrations')")) {
 			tables.next();
 			assertThat(tables.getInt(1)).isZero();
 		}
@@ -140,7 +143,8 @@ class MigrationSettingsTests {
 		assertThat(timeouts.lockRetries()).isZero();
 		MigrationSettings merged = new MigrationSettings("fail", true, Duration.ofSeconds(1), null, 2)
 			.overriddenBy(new MigrationSettings("warn", null, null, Duration.ofSeconds(9), null));
-		assertThat(merged).isEqualTo(new MigrationSettings("warn", true, Duration.ofSeconds(1), Duration.ofSeconds(9), 2));
+		assertThat(merged)
+			.isEqualTo(new MigrationSettings("warn", true, Duration.ofSeconds(1), Duration.ofSeconds(9), 2));
 	}
 
 	private Path environment(String name, String extra) {
@@ -157,7 +161,8 @@ class MigrationSettingsTests {
 	}
 
 	private List<String> seen() throws SQLException {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("SELECT lock_timeout, statement_timeout FROM seen")) {
 			List<String> values = new ArrayList<>();
 			row.next();

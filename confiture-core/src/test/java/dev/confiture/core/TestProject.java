@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-
 /**
  * A Confiture project written into a temporary directory by a test.
  */
@@ -56,7 +55,9 @@ public final class TestProject {
 		return file("db/environments/" + name + ".yaml", yaml);
 	}
 
-	/** A local environment including db/schema, db/seeds/common and db/seeds/development. */
+	/**
+	 * A local environment including db/schema, db/seeds/common and db/seeds/development.
+	 */
 	public TestProject withLocalEnvironment() {
 		environment("local", """
 				name: local

@@ -28,20 +28,28 @@ import dev.confiture.core.server.PostgresServers;
  * Base of every goal: the parameters that choose the environment and the database, as the
  * command line's {@code --env}, {@code --config}, {@code --database-url} and
  * {@code --project-dir}, plus {@code skip}, {@code reportFile} and credentials from
- * {@code settings.xml}. Failures become {@code MojoFailureException}s with the message and
- * the remedy; nothing logged or thrown contains a password.
+ * {@code settings.xml}. Failures become {@code MojoFailureException}s with the message
+ * and the remedy; nothing logged or thrown contains a password.
  */
 public abstract class AbstractConfitureMojo extends AbstractMojo {
 
-	/** Environment: {@code db/environments/NAME.yaml} or an entry of {@code confiture.yaml}. */
+	/**
+	 * Environment: {@code db/environments/NAME.yaml} or an entry of
+	 * {@code confiture.yaml}.
+	 */
 	@Parameter(property = "confiture.env")
 	String env;
 
-	/** Configuration file to use instead of looking up {@code env} in the project directory. */
+	/**
+	 * Configuration file to use instead of looking up {@code env} in the project
+	 * directory.
+	 */
 	@Parameter(property = "confiture.configFile")
 	File configFile;
 
-	/** Database to use instead of the environment's ({@code postgresql://host:5432/db}). */
+	/**
+	 * Database to use instead of the environment's ({@code postgresql://host:5432/db}).
+	 */
 	@Parameter(property = "confiture.databaseUrl")
 	String databaseUrl;
 
@@ -49,11 +57,17 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	@Parameter(property = "confiture.user")
 	String user;
 
-	/** Database password, overriding the URL's or the environment's; prefer {@code serverId}. */
+	/**
+	 * Database password, overriding the URL's or the environment's; prefer
+	 * {@code serverId}.
+	 */
 	@Parameter(property = "confiture.password")
 	String password;
 
-	/** Id of a {@code <server>} in {@code settings.xml} whose username and password (decrypted) are used. */
+	/**
+	 * Id of a {@code <server>} in {@code settings.xml} whose username and password
+	 * (decrypted) are used.
+	 */
 	@Parameter(property = "confiture.serverId")
 	String serverId;
 
@@ -62,20 +76,24 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	File projectDirectory;
 
 	/**
-	 * A PostgreSQL server where throw-away databases may be created (verify, diff, validate,
-	 * check); default: the environment's database server, else an embedded PostgreSQL.
+	 * A PostgreSQL server where throw-away databases may be created (verify, diff,
+	 * validate, check); default: the environment's database server, else an embedded
+	 * PostgreSQL.
 	 */
 	@Parameter(property = "confiture.shadowUrl")
 	String shadowUrl;
 
 	/**
-	 * Packages searched for Java migrations ({@code JavaMigration} classes), on the project's
-	 * compiled classes and runtime dependencies (run {@code compile} first).
+	 * Packages searched for Java migrations ({@code JavaMigration} classes), on the
+	 * project's compiled classes and runtime dependencies (run {@code compile} first).
 	 */
 	@Parameter(property = "confiture.javaMigrationPackages")
 	List<String> javaMigrationPackages;
 
-	/** Longest wait for the TCP connection: 500ms, 10s, 2m (default: 10s, or the environment's). */
+	/**
+	 * Longest wait for the TCP connection: 500ms, 10s, 2m (default: 10s, or the
+	 * environment's).
+	 */
 	@Parameter(property = "confiture.connectTimeout")
 	String connectTimeout;
 
@@ -83,7 +101,10 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	@Parameter(property = "confiture.loginTimeout")
 	String loginTimeout;
 
-	/** Longest wait for any answer of the server; 0 waits as long as a statement runs (default: 0, or the environment's). */
+	/**
+	 * Longest wait for any answer of the server; 0 waits as long as a statement runs
+	 * (default: 0, or the environment's).
+	 */
 	@Parameter(property = "confiture.socketTimeout")
 	String socketTimeout;
 
@@ -91,7 +112,10 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	@Parameter(property = "confiture.skip", defaultValue = "false")
 	boolean skip;
 
-	/** A file to write the goal's result to as JSON (the document of the command line's --format json). */
+	/**
+	 * A file to write the goal's result to as JSON (the document of the command line's
+	 * --format json).
+	 */
 	@Parameter(property = "confiture.reportFile")
 	File reportFile;
 
@@ -126,11 +150,15 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	 * Runs the goal.
 	 * @param output where texts go (the Maven log)
 	 * @param reports where the JSON report goes, if asked
-	 * @throws org.apache.maven.plugin.MojoFailureException if the goal finds a problem to report
+	 * @throws org.apache.maven.plugin.MojoFailureException if the goal finds a problem to
+	 * report
 	 */
 	abstract void run(MavenOutput output, Reports reports) throws org.apache.maven.plugin.MojoFailureException;
 
-	/** Whether a missing migrations directory is an error (as in the command line: for the goals that read migrations). */
+	/**
+	 * Whether a missing migrations directory is an error (as in the command line: for the
+	 * goals that read migrations).
+	 */
 	boolean requiresMigrationsDirectory() {
 		return true;
 	}
@@ -181,8 +209,8 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 	}
 
 	ConnectionParameters connection() {
-		return new ConnectionParameters(projectDirectory(), this.env,
-				Parameters.pathOf(this.configFile), this.databaseUrl, credentials(),
+		return new ConnectionParameters(projectDirectory(), this.env, Parameters.pathOf(this.configFile),
+				this.databaseUrl, credentials(),
 				new ConnectionParameters.Timeouts(timeout(this.connectTimeout, "connectTimeout", false),
 						timeout(this.loginTimeout, "loginTimeout", false),
 						timeout(this.socketTimeout, "socketTimeout", true)));
@@ -210,7 +238,10 @@ public abstract class AbstractConfitureMojo extends AbstractMojo {
 				(this.session != null) ? this.session.getSettings() : null, this.settingsDecrypter);
 	}
 
-	/** A password configured elsewhere than the database parameters, to mask in every text. */
+	/**
+	 * A password configured elsewhere than the database parameters, to mask in every
+	 * text.
+	 */
 	String extraPassword() {
 		return null;
 	}

@@ -12,9 +12,9 @@ import dev.confiture.core.coordinate.CoordinationTexts;
 
 /**
  * Base of the read-only {@code coordinate-*} goals: the coordination database is
- * {@code coordinationUrl}, else {@code $CONFITURE_COORDINATION_URL} (as the command line's
- * {@code --db-url}), else the environment's database ({@code env}, {@code databaseUrl},
- * {@code serverId}).
+ * {@code coordinationUrl}, else {@code $CONFITURE_COORDINATION_URL} (as the command
+ * line's {@code --db-url}), else the environment's database ({@code env},
+ * {@code databaseUrl}, {@code serverId}).
  */
 abstract class AbstractCoordinationMojo extends AbstractConfitureMojo {
 
@@ -23,7 +23,10 @@ abstract class AbstractCoordinationMojo extends AbstractConfitureMojo {
 	/** The texts of the reports, as the command line shows them on this console. */
 	static final CoordinationTexts TEXTS = CoordinationTexts.forStandardOutput();
 
-	/** The coordination database (postgresql://host:5432/db); default: $CONFITURE_COORDINATION_URL, then the environment's. */
+	/**
+	 * The coordination database (postgresql://host:5432/db); default:
+	 * $CONFITURE_COORDINATION_URL, then the environment's.
+	 */
 	@Parameter(property = "confiture.coordinationUrl")
 	String coordinationUrl;
 
@@ -46,8 +49,7 @@ abstract class AbstractCoordinationMojo extends AbstractConfitureMojo {
 		if (url == null) {
 			return confiture().coordination();
 		}
-		String source = Parameters.isSet(this.coordinationUrl) ? "coordinationUrl"
-				: "$" + URL_VARIABLE;
+		String source = Parameters.isSet(this.coordinationUrl) ? "coordinationUrl" : "$" + URL_VARIABLE;
 		ConnectionSettings settings;
 		try {
 			settings = ConnectionSettings.parse(url, null, null);

@@ -16,7 +16,10 @@ import dev.confiture.core.migrate.ChecksumPolicy;
  */
 abstract class AbstractMigrationMojo extends AbstractConfitureMojo {
 
-	/** How long to wait for another runner's migration lock: 500ms, 30s, 2m or an ISO-8601 duration. */
+	/**
+	 * How long to wait for another runner's migration lock: 500ms, 30s, 2m or an ISO-8601
+	 * duration.
+	 */
 	@Parameter(property = "confiture.lockWait", defaultValue = "60s")
 	String lockWait;
 

@@ -10,8 +10,8 @@ import dev.confiture.core.migrate.BaselineResult;
 import dev.confiture.core.migrate.MigrationInfo;
 
 /**
- * Records every migration up to a version as applied without running it, for a database whose
- * schema already contains them, as {@code confiture migrate baseline}.
+ * Records every migration up to a version as applied without running it, for a database
+ * whose schema already contains them, as {@code confiture migrate baseline}.
  */
 @Mojo(name = "baseline", threadSafe = true, requiresProject = false,
 		requiresDependencyResolution = ResolutionScope.RUNTIME)

@@ -18,8 +18,8 @@ import dev.confiture.core.build.SchemaSources;
 
 /**
  * Builds the database from {@code db/schema} (then the environment's seeds) in one
- * transaction, as {@code confiture build}. A failing statement is reported as file:line and
- * leaves the database as it was.
+ * transaction, as {@code confiture build}. A failing statement is reported as file:line
+ * and leaves the database as it was.
  */
 @Mojo(name = "build", threadSafe = true, requiresProject = false,
 		requiresDependencyResolution = ResolutionScope.RUNTIME)
@@ -69,8 +69,8 @@ public class BuildMojo extends AbstractConfitureMojo {
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			int files = (this.schemaOnly ? sources.schemaFiles() : sources.allFiles()).size();
 			output.info(String.format(Locale.ROOT, "Wrote %d files to %s in %s", files, target, Texts.seconds(millis)));
-			reports.write(true, java.util.Map.of("output", target.toString(), "files", files, "hash",
-					sources.schemaHash()));
+			reports.write(true,
+					java.util.Map.of("output", target.toString(), "files", files, "hash", sources.schemaHash()));
 			return;
 		}
 		BuildResult result = confiture.build(options);

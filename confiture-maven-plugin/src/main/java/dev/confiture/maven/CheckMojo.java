@@ -23,16 +23,20 @@ import dev.confiture.core.validate.ValidationReport;
 
 /**
  * The CI gate, bound to {@code verify} when declared: validates the schema changes since
- * {@code baseRef} (a changed schema file has its migration, and the new migrations reach the
- * new schema files), lints the migrations added since then, then shows the migration status
- * when a database is configured. Fails the build when validation fails or lint finds errors
- * (and, with {@code failOnPending}, when migrations are pending), after running every check.
+ * {@code baseRef} (a changed schema file has its migration, and the new migrations reach
+ * the new schema files), lints the migrations added since then, then shows the migration
+ * status when a database is configured. Fails the build when validation fails or lint
+ * finds errors (and, with {@code failOnPending}, when migrations are pending), after
+ * running every check.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false,
 		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CheckMojo extends AbstractConfitureMojo {
 
-	/** Compares with the merge base of this ref and HEAD (default origin/main; with staged: HEAD). */
+	/**
+	 * Compares with the merge base of this ref and HEAD (default origin/main; with
+	 * staged: HEAD).
+	 */
 	@Parameter(property = "confiture.baseRef")
 	String baseRef;
 
@@ -40,7 +44,10 @@ public class CheckMojo extends AbstractConfitureMojo {
 	@Parameter(property = "confiture.staged", defaultValue = "false")
 	boolean staged;
 
-	/** Lint of the added migrations: fail (errors fail the build), warn (logged only) or off. */
+	/**
+	 * Lint of the added migrations: fail (errors fail the build), warn (logged only) or
+	 * off.
+	 */
 	@Parameter(property = "confiture.lint", defaultValue = "fail")
 	String lint;
 
@@ -48,7 +55,10 @@ public class CheckMojo extends AbstractConfitureMojo {
 	@Parameter(property = "confiture.noShadow", defaultValue = "false")
 	boolean noShadow;
 
-	/** Fails the build when migrations are pending, a file changed, or the database is not initialised. */
+	/**
+	 * Fails the build when migrations are pending, a file changed, or the database is not
+	 * initialised.
+	 */
 	@Parameter(property = "confiture.failOnPending", defaultValue = "false")
 	boolean failOnPending;
 
@@ -72,8 +82,9 @@ public class CheckMojo extends AbstractConfitureMojo {
 			remedies.add(ValidateMojo.REMEDY);
 		}
 		if (lintMode != LintMode.OFF) {
-			LintResult lint = LintMojo.lint(confiture, output, new LintOptions(List.of(), !this.noShadow, null,
-					lintBaseRef(), this.staged), lintMode == LintMode.FAIL);
+			LintResult lint = LintMojo.lint(confiture, output,
+					new LintOptions(List.of(), !this.noShadow, null, lintBaseRef(), this.staged),
+					lintMode == LintMode.FAIL);
 			document.put("lint", lint.document());
 			if (lintMode == LintMode.FAIL && lint.hasErrors()) {
 				problems.add(LintMojo.lintProblem(lint));
@@ -101,7 +112,10 @@ public class CheckMojo extends AbstractConfitureMojo {
 		}
 	}
 
-	/** The lint of check judges what validate judges: the migrations added since the base ref, or staged. */
+	/**
+	 * The lint of check judges what validate judges: the migrations added since the base
+	 * ref, or staged.
+	 */
 	private String lintBaseRef() {
 		if (Parameters.isSet(this.baseRef)) {
 			return this.baseRef;

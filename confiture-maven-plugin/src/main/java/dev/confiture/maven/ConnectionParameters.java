@@ -9,15 +9,18 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * The parameters that choose the environment and the database, read exactly as the command
- * line reads {@code --project-dir}, {@code --env}, {@code --config} and {@code --database-url}.
+ * The parameters that choose the environment and the database, read exactly as the
+ * command line reads {@code --project-dir}, {@code --env}, {@code --config} and
+ * {@code --database-url}.
  *
  * @param projectDirectory the project directory, which holds {@code db/}
  * @param environment the environment name, or {@code null} for {@code local}
- * @param configFile a configuration file (relative to the project directory), or {@code null}
+ * @param configFile a configuration file (relative to the project directory), or
+ * {@code null}
  * @param databaseUrl a database overriding the environment's, or {@code null}
  * @param credentials user and password overriding the URL's or the environment's
- * @param timeouts connect, login and socket timeouts overriding the URL's or the environment's
+ * @param timeouts connect, login and socket timeouts overriding the URL's or the
+ * environment's
  */
 record ConnectionParameters(Path projectDirectory, String environment, Path configFile, String databaseUrl,
 		Credentials credentials, Timeouts timeouts) {
@@ -66,10 +69,10 @@ record ConnectionParameters(Path projectDirectory, String environment, Path conf
 	}
 
 	private ConnectionSettings timeouts(ConnectionSettings database) {
-		return hasTimeouts() ? database.withTimeouts(database.timeouts()
-			.with(this.timeouts.connect(), this.timeouts.login(), this.timeouts.socket())) : database;
+		return hasTimeouts() ? database.withTimeouts(
+				database.timeouts().with(this.timeouts.connect(), this.timeouts.login(), this.timeouts.socket()))
+				: database;
 	}
-
 
 	/**
 	 * Timeouts that replace the URL's or the environment's.

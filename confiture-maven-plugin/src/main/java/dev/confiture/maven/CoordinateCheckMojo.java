@@ -20,8 +20,8 @@ import dev.confiture.core.coordinate.IntentRequest;
 
 /**
  * Checks planned work against other agents' active intents without registering it, as
- * {@code confiture coordinate check}; a conflict fails the build, so CI can gate a pull request
- * on it. Records nothing.
+ * {@code confiture coordinate check}; a conflict fails the build, so CI can gate a pull
+ * request on it. Records nothing.
  */
 @Mojo(name = "coordinate-check", threadSafe = true, requiresProject = false)
 public class CoordinateCheckMojo extends AbstractCoordinationMojo {
@@ -38,7 +38,10 @@ public class CoordinateCheckMojo extends AbstractCoordinationMojo {
 	@Parameter(property = "confiture.tables")
 	List<String> tables;
 
-	/** Planned DDL: statements separated by ';', or a .sql file (relative to the project directory) that holds it. */
+	/**
+	 * Planned DDL: statements separated by ';', or a .sql file (relative to the project
+	 * directory) that holds it.
+	 */
 	@Parameter(property = "confiture.schemaChanges")
 	String schemaChanges;
 

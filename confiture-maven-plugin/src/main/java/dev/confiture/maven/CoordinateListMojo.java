@@ -22,7 +22,10 @@ public class CoordinateListMojo extends AbstractCoordinationMojo {
 	@Parameter(property = "confiture.agentId")
 	String agentId;
 
-	/** Only intents in this status: registered, in_progress, completed, abandoned or conflicted. */
+	/**
+	 * Only intents in this status: registered, in_progress, completed, abandoned or
+	 * conflicted.
+	 */
 	@Parameter(property = "confiture.status")
 	String status;
 

@@ -17,8 +17,8 @@ import dev.confiture.core.coordinate.HistoryEntry;
 import dev.confiture.core.coordinate.Intent;
 
 /**
- * The active intents of agents (registered, in progress, conflicted), or one intent with its
- * history, as {@code confiture coordinate status}. Read-only.
+ * The active intents of agents (registered, in progress, conflicted), or one intent with
+ * its history, as {@code confiture coordinate status}. Read-only.
  */
 @Mojo(name = "coordinate-status", threadSafe = true, requiresProject = false)
 public class CoordinateStatusMojo extends AbstractCoordinationMojo {

@@ -13,9 +13,9 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
- * The user and password that override the URL's or the environment's: the {@code user} and
- * {@code password} parameters, else the {@code <server>} of {@code settings.xml} named by
- * {@code serverId}, its password decrypted as Maven does for deployments.
+ * The user and password that override the URL's or the environment's: the {@code user}
+ * and {@code password} parameters, else the {@code <server>} of {@code settings.xml}
+ * named by {@code serverId}, its password decrypted as Maven does for deployments.
  *
  * @param user the user, or {@code null}
  * @param password the password, or {@code null}
@@ -46,7 +46,10 @@ record Credentials(String user, String password) {
 			if (!result.getProblems().isEmpty()) {
 				throw new ConfitureException(Category.CONFIG,
 						"Could not decrypt the password of server '" + serverId + "' in settings.xml: "
-								+ result.getProblems().stream().map(SettingsProblem::getMessage).collect(Collectors.joining("; ")),
+								+ result.getProblems()
+									.stream()
+									.map(SettingsProblem::getMessage)
+									.collect(Collectors.joining("; ")),
 						"Check ~/.m2/settings-security.xml, or encrypt the password again with mvn --encrypt-password");
 			}
 			decrypted = result.getServer();
@@ -54,7 +57,6 @@ record Credentials(String user, String password) {
 		return new Credentials(Parameters.isSet(user) ? user : Parameters.valueOf(decrypted.getUsername()),
 				(password != null) ? password : decrypted.getPassword());
 	}
-
 
 	@Override
 	public String toString() {

@@ -17,26 +17,37 @@ import dev.confiture.core.migrate.GenerateResult;
 
 /**
  * Shows the DDL that turns one schema into another, with its hazards, as
- * {@code confiture migrate diff}: {@code from} (a .sql file or a directory of DDL) or the live
- * database of environment {@code fromEnv}, to {@code to} (default {@code db/schema}). With
- * {@code generate} and {@code name}, writes it as a migration and its reverse.
+ * {@code confiture migrate diff}: {@code from} (a .sql file or a directory of DDL) or the
+ * live database of environment {@code fromEnv}, to {@code to} (default
+ * {@code db/schema}). With {@code generate} and {@code name}, writes it as a migration
+ * and its reverse.
  */
 @Mojo(name = "diff", threadSafe = true, requiresProject = false)
 public class DiffMojo extends AbstractConfitureMojo {
 
-	/** The current schema: a .sql file or a directory of DDL (relative to the project directory). */
+	/**
+	 * The current schema: a .sql file or a directory of DDL (relative to the project
+	 * directory).
+	 */
 	@Parameter(property = "confiture.from")
 	File from;
 
-	/** The environment whose live database is the current schema, instead of {@code from}. */
+	/**
+	 * The environment whose live database is the current schema, instead of {@code from}.
+	 */
 	@Parameter(property = "confiture.fromEnv")
 	String fromEnv;
 
-	/** The wanted schema: a .sql file or a directory of DDL (relative to the project directory). */
+	/**
+	 * The wanted schema: a .sql file or a directory of DDL (relative to the project
+	 * directory).
+	 */
 	@Parameter(property = "confiture.to", defaultValue = "db/schema")
 	File to;
 
-	/** Writes the migration files instead of only showing the plan; needs {@code name}. */
+	/**
+	 * Writes the migration files instead of only showing the plan; needs {@code name}.
+	 */
 	@Parameter(property = "confiture.generate", defaultValue = "false")
 	boolean generate;
 
@@ -44,11 +55,16 @@ public class DiffMojo extends AbstractConfitureMojo {
 	@Parameter(property = "confiture.name")
 	String name;
 
-	/** Generates even when a change can lose data, rewrite a table or block it for long. */
+	/**
+	 * Generates even when a change can lose data, rewrite a table or block it for long.
+	 */
 	@Parameter(property = "confiture.allowHazards", defaultValue = "false")
 	boolean allowHazards;
 
-	/** Prefers forms that keep tables available (CREATE INDEX CONCURRENTLY, NOT VALID then VALIDATE). */
+	/**
+	 * Prefers forms that keep tables available (CREATE INDEX CONCURRENTLY, NOT VALID then
+	 * VALIDATE).
+	 */
 	@Parameter(property = "confiture.online", defaultValue = "false")
 	boolean online;
 

@@ -12,11 +12,10 @@ import dev.confiture.core.migrate.RollbackOptions;
 
 /**
  * Rolls back the newest applied migrations with their down scripts, as
- * {@code confiture migrate down} ({@code steps}) or {@code down-to} ({@code toVersion}). A
- * migration without a down script is refused before anything changes.
+ * {@code confiture migrate down} ({@code steps}) or {@code down-to} ({@code toVersion}).
+ * A migration without a down script is refused before anything changes.
  */
-@Mojo(name = "down", threadSafe = true, requiresProject = false,
-		requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "down", threadSafe = true, requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class DownMojo extends AbstractMigrationMojo {
 
 	/** How many migrations to roll back, newest first. */
@@ -34,8 +33,8 @@ public class DownMojo extends AbstractMigrationMojo {
 
 	@Override
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
-		RollbackOptions options = Parameters.isSet(this.toVersion)
-				? RollbackOptions.downTo(this.toVersion) : RollbackOptions.steps(this.steps);
+		RollbackOptions options = Parameters.isSet(this.toVersion) ? RollbackOptions.downTo(this.toVersion)
+				: RollbackOptions.steps(this.steps);
 		MigrationRun run = confiture(output).rollback(options);
 		if (run.migrations().isEmpty()) {
 			output.info("Nothing to roll back");

@@ -7,8 +7,8 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
- * Reads durations as the command line does: {@code 500ms}, {@code 30s}, {@code 2m}, a number
- * of seconds, or ISO-8601 ({@code PT30S}).
+ * Reads durations as the command line does: {@code 500ms}, {@code 30s}, {@code 2m}, a
+ * number of seconds, or ISO-8601 ({@code PT30S}).
  */
 final class Durations {
 

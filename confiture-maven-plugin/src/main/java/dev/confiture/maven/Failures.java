@@ -18,7 +18,8 @@ final class Failures {
 		String hint = secrets.clean(RemedyText.of(ex));
 		String text = (hint != null && !message.contains(hint)) ? message + System.lineSeparator() + "Hint: " + hint
 				: message;
-		// the cause is left out: its messages may hold what the sanitised text does not show
+		// the cause is left out: its messages may hold what the sanitised text does not
+		// show
 		return new MojoFailureException(text);
 	}
 

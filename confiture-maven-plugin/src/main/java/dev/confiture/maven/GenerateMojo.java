@@ -9,9 +9,10 @@ import dev.confiture.core.migrate.GenerateResult;
 import dev.confiture.core.migrate.GeneratedMigration;
 
 /**
- * Writes an empty {@code {version}_{name}.up.sql} and {@code .down.sql} with the next version
- * in the migrations directory, as {@code confiture migrate generate NAME}. To write the diff
- * of two schemas as a migration, use the {@code diff} goal with {@code generate}.
+ * Writes an empty {@code {version}_{name}.up.sql} and {@code .down.sql} with the next
+ * version in the migrations directory, as {@code confiture migrate generate NAME}. To
+ * write the diff of two schemas as a migration, use the {@code diff} goal with
+ * {@code generate}.
  */
 @Mojo(name = "generate", threadSafe = true, requiresProject = false)
 public class GenerateMojo extends AbstractConfitureMojo {

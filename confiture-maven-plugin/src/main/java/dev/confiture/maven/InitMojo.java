@@ -8,9 +8,9 @@ import dev.confiture.core.config.ProjectInitOptions;
 import dev.confiture.core.config.ProjectInitResult;
 
 /**
- * Creates the {@code db/} layout in {@code projectDirectory}: schema folders with examples,
- * seeds, migrations and environments, as {@code confiture init}. Existing files are never
- * overwritten, so running it twice is safe.
+ * Creates the {@code db/} layout in {@code projectDirectory}: schema folders with
+ * examples, seeds, migrations and environments, as {@code confiture init}. Existing files
+ * are never overwritten, so running it twice is safe.
  */
 @Mojo(name = "init", threadSafe = true, requiresProject = false)
 public class InitMojo extends AbstractConfitureMojo {

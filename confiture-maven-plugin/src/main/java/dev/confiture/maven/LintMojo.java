@@ -16,16 +16,18 @@ import dev.confiture.core.lint.LintOptions;
 import dev.confiture.core.lint.LintResult;
 
 /**
- * What migrations would do to live tables (locks, rewrites, data loss, the running release),
- * measured on a shadow database, as {@code confiture migrate lint}: the pending migrations, the
- * given {@code files}, or the migrations added since {@code baseRef} or in the index
- * ({@code staged}). Errors fail the build; warnings are logged.
+ * What migrations would do to live tables (locks, rewrites, data loss, the running
+ * release), measured on a shadow database, as {@code confiture migrate lint}: the pending
+ * migrations, the given {@code files}, or the migrations added since {@code baseRef} or
+ * in the index ({@code staged}). Errors fail the build; warnings are logged.
  */
-@Mojo(name = "lint", threadSafe = true, requiresProject = false,
-		requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "lint", threadSafe = true, requiresProject = false, requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class LintMojo extends AbstractConfitureMojo {
 
-	/** Migration files to lint (relative to the project directory); default: the pending migrations. */
+	/**
+	 * Migration files to lint (relative to the project directory); default: the pending
+	 * migrations.
+	 */
 	@Parameter(property = "confiture.files")
 	List<File> files;
 
@@ -41,7 +43,10 @@ public class LintMojo extends AbstractConfitureMojo {
 	@Parameter(property = "confiture.noShadow", defaultValue = "false")
 	boolean noShadow;
 
-	/** The format of {@code reportFile}: json, or sarif (SARIF 2.1.0 for GitHub code scanning). */
+	/**
+	 * The format of {@code reportFile}: json, or sarif (SARIF 2.1.0 for GitHub code
+	 * scanning).
+	 */
 	@Parameter(property = "confiture.format", defaultValue = "json")
 	String format;
 
@@ -66,7 +71,8 @@ public class LintMojo extends AbstractConfitureMojo {
 		}
 		Confiture confiture = confiture();
 		LintResult result = lint(confiture, output,
-				new LintOptions(paths, !this.noShadow, null, Parameters.valueOf(this.baseRef), this.staged), this.failOnError);
+				new LintOptions(paths, !this.noShadow, null, Parameters.valueOf(this.baseRef), this.staged),
+				this.failOnError);
 		if (reportFormat.equals("sarif")) {
 			reports.writeDocument(result.sarif());
 		}
@@ -79,8 +85,8 @@ public class LintMojo extends AbstractConfitureMojo {
 	}
 
 	/**
-	 * Lints and logs the text report: as errors when errors fail the build, as warnings when
-	 * there are findings, else as information.
+	 * Lints and logs the text report: as errors when errors fail the build, as warnings
+	 * when there are findings, else as information.
 	 * @param confiture the facade
 	 * @param output where the text goes
 	 * @param options what to lint
@@ -117,6 +123,5 @@ public class LintMojo extends AbstractConfitureMojo {
 		return "Change the migrations as suggested, or allow a finding that is safe here with "
 				+ "-- confiture:allow RULE reason on the line above its statement";
 	}
-
 
 }

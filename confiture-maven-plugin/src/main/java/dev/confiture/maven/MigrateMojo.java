@@ -40,9 +40,9 @@ public class MigrateMojo extends AbstractMigrationMojo {
 	boolean dryRun;
 
 	/**
-	 * Lints the pending migrations first: fail stops before anything is applied when there are
-	 * errors, warn logs the findings, off skips it. Default: fail for an environment named
-	 * production or prod, warn otherwise.
+	 * Lints the pending migrations first: fail stops before anything is applied when
+	 * there are errors, warn logs the findings, off skips it. Default: fail for an
+	 * environment named production or prod, warn otherwise.
 	 */
 	@Parameter(property = "confiture.lint")
 	String lint;

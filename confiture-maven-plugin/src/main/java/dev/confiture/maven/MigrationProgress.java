@@ -11,7 +11,8 @@ import dev.confiture.core.migrate.MigrationListener;
 
 /**
  * Logs migration progress with the command line's words: {@code Found 1 pending
- * migration(s)}, then one line per migration, {@code Applying 001_add_user_bio... ok (12 ms)}.
+ * migration(s)}, then one line per migration,
+ * {@code Applying 001_add_user_bio... ok (12 ms)}.
  */
 final class MigrationProgress implements MigrationListener {
 

@@ -4,8 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 
 /**
- * Reads goal parameters: Maven leaves an unset parameter {@code null}, and a property given
- * as {@code -Dconfiture.x=} makes it blank; both mean "not set".
+ * Reads goal parameters: Maven leaves an unset parameter {@code null}, and a property
+ * given as {@code -Dconfiture.x=} makes it blank; both mean "not set".
  */
 final class Parameters {
 

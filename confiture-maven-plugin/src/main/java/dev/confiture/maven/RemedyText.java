@@ -5,9 +5,9 @@ import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.Remedy.Setting;
 
 /**
- * Words a failure's remedy for Maven users: the plugin's goals ({@code ./mvnw confiture:migrate})
- * and parameters ({@code lockWait}, {@code -Dconfiture.lockWait=...}) instead of the command
- * line's commands and flags.
+ * Words a failure's remedy for Maven users: the plugin's goals
+ * ({@code ./mvnw confiture:migrate}) and parameters ({@code lockWait},
+ * {@code -Dconfiture.lockWait=...}) instead of the command line's commands and flags.
  */
 final class RemedyText {
 
@@ -32,8 +32,8 @@ final class RemedyText {
 		String text = switch (remedy.kind()) {
 			case RERUN -> remedy.get("before") + "run ./mvnw confiture:" + goal(remedy.get("operation")) + " again"
 					+ remedy.get("after");
-			case RECORD_APPLIED -> "Record it with ./mvnw confiture:baseline -Dconfiture.version=" + remedy.get("version")
-					+ " once the database is reachable";
+			case RECORD_APPLIED -> "Record it with ./mvnw confiture:baseline -Dconfiture.version="
+					+ remedy.get("version") + " once the database is reachable";
 			case NON_EMPTY_DATABASE -> "Build into an empty database, set dropExisting to drop its schemas first, "
 					+ "or ifEmpty to skip the build when the database already has objects";
 			case LOCK_HELD -> "Another confiture run is migrating this database. Wait for it to finish, raise "
@@ -53,12 +53,14 @@ final class RemedyText {
 			case PASS -> remedy.get("before") + parameter(remedy.setting())
 					+ (remedy.get("value").isEmpty() ? "" : "=" + remedy.get("value")) + remedy.get("after");
 			case CREATE_PROJECT -> "Check the path, or run ./mvnw confiture:init to create a project";
-			case CREATE_ENVIRONMENT -> "Run ./mvnw confiture:init to create db/environments/local.yaml, or set configFile";
-			case APPLY_UP_TO -> "Use ./mvnw confiture:migrate -Dconfiture.target=" + remedy.get("version")
-					+ " to apply up to it";
+			case CREATE_ENVIRONMENT ->
+				"Run ./mvnw confiture:init to create db/environments/local.yaml, or set configFile";
+			case APPLY_UP_TO ->
+				"Use ./mvnw confiture:migrate -Dconfiture.target=" + remedy.get("version") + " to apply up to it";
 			case PICK_APPLIED_VERSION ->
 				"Set toVersion to an applied version (see ./mvnw confiture:status), or 0 to roll back everything";
-			case MIRROR_MIGRATIONS_IN_SCHEMA -> "Add " + ("1".equals(remedy.get("count")) ? "this change" : "these changes")
+			case MIRROR_MIGRATIONS_IN_SCHEMA -> "Add "
+					+ ("1".equals(remedy.get("count")) ? "this change" : "these changes")
 					+ " to the schema files (db/schema) so that a fresh build contains every migration, then build "
 					+ "again. Nothing was changed: the build ran in one transaction and was rolled back. Turning the "
 					+ "baseline proof off builds anyway, and databases built that way lack these changes.";
@@ -70,8 +72,8 @@ final class RemedyText {
 					+ "-Dconfiture.name=NAME), or change " + remedy.get("schema") + " to match the migrations";
 			case OPEN_GIT_WORK_TREE -> "Run ./mvnw confiture:validate inside the git work tree of the project (or "
 					+ "'git init' it), or set projectDirectory";
-			case KNOWN_BASE_REF -> remedy.get("fetch")
-					+ ", or set baseRef to a ref that exists ('git branch -a' lists them)";
+			case KNOWN_BASE_REF ->
+				remedy.get("fetch") + ", or set baseRef to a ref that exists ('git branch -a' lists them)";
 			case COMMIT_FIRST -> "Commit first, or check staged changes against nothing with staged (without baseRef)";
 			case DESCRIBE_INTENT -> "Give the tables affected, the schema changes or both";
 			case LIST_INTENTS -> "List the intents with: ./mvnw confiture:coordinate-list";
@@ -82,8 +84,8 @@ final class RemedyText {
 	}
 
 	/**
-	 * The goal parameter that gives a setting; the coordination settings have no goal and keep
-	 * the command line's flags.
+	 * The goal parameter that gives a setting; the coordination settings have no goal and
+	 * keep the command line's flags.
 	 * @param setting the setting
 	 * @return the parameter
 	 */

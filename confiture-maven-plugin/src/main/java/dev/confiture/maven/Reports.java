@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.confiture.core.api.ConfitureException;
 
 /**
- * Writes a goal's result to {@code reportFile} as JSON, e.g. for CI artifacts: {@code ok},
- * {@code goal}, then the result, or {@code error} with category, message and hint.
+ * Writes a goal's result to {@code reportFile} as JSON, e.g. for CI artifacts:
+ * {@code ok}, {@code goal}, then the result, or {@code error} with category, message and
+ * hint.
  */
 final class Reports {
 
@@ -51,7 +52,8 @@ final class Reports {
 	}
 
 	/**
-	 * Writes a document as it is, without the {@code ok}/{@code goal} envelope (e.g. SARIF).
+	 * Writes a document as it is, without the {@code ok}/{@code goal} envelope (e.g.
+	 * SARIF).
 	 * @param document the document
 	 */
 	void writeDocument(Map<String, Object> document) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * Removes secrets from text before it is logged, thrown or written to a report: the configured
- * passwords wherever they appear (first, whole), then passwords in URLs.
+ * Removes secrets from text before it is logged, thrown or written to a report: the
+ * configured passwords wherever they appear (first, whole), then passwords in URLs.
  */
 final class Secrets {
 

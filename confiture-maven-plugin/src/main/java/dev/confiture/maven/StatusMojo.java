@@ -16,7 +16,10 @@ import dev.confiture.core.migrate.StatusReport;
 		requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class StatusMojo extends AbstractConfitureMojo {
 
-	/** Fails the build when migrations are pending, a file changed, or the database is not initialised. */
+	/**
+	 * Fails the build when migrations are pending, a file changed, or the database is not
+	 * initialised.
+	 */
 	@Parameter(property = "confiture.failOnPending", defaultValue = "false")
 	boolean failOnPending;
 

@@ -10,9 +10,10 @@ import dev.confiture.core.validate.ValidationReport;
 
 /**
  * Git-aware checks of the schema changes since a git ref, as {@code confiture migrate
- * validate}: a changed schema file needs a new or changed migration ({@code requireMigration}),
- * and the new migrations must turn the old schema into the new schema files
- * ({@code checkDrift}). Without either, both run. A failed check fails the build.
+ * validate}: a changed schema file needs a new or changed migration
+ * ({@code requireMigration}), and the new migrations must turn the old schema into the
+ * new schema files ({@code checkDrift}). Without either, both run. A failed check fails
+ * the build.
  */
 @Mojo(name = "validate", threadSafe = true, requiresProject = false)
 public class ValidateMojo extends AbstractConfitureMojo {
@@ -21,7 +22,10 @@ public class ValidateMojo extends AbstractConfitureMojo {
 			+ "-Dconfiture.fromEnv=ENV -Dconfiture.generate -Dconfiture.name=NAME, or confiture:generate), or make the "
 			+ "migrations reach the schema files";
 
-	/** Compares with the merge base of this ref and HEAD (default origin/main; with staged: HEAD). */
+	/**
+	 * Compares with the merge base of this ref and HEAD (default origin/main; with
+	 * staged: HEAD).
+	 */
 	@Parameter(property = "confiture.baseRef")
 	String baseRef;
 
@@ -33,7 +37,10 @@ public class ValidateMojo extends AbstractConfitureMojo {
 	@Parameter(property = "confiture.requireMigration", defaultValue = "false")
 	boolean requireMigration;
 
-	/** Builds the base ref's schema, applies the new migrations and compares with the new schema files. */
+	/**
+	 * Builds the base ref's schema, applies the new migrations and compares with the new
+	 * schema files.
+	 */
 	@Parameter(property = "confiture.checkDrift", defaultValue = "false")
 	boolean checkDrift;
 

@@ -9,9 +9,9 @@ import dev.confiture.core.verify.DriftReport;
 import dev.confiture.core.verify.VerifyOptions;
 
 /**
- * Compares the environment's database with a fresh build of its schema files (in a throw-away
- * database) and names every difference, as {@code confiture migrate verify}. Drift fails the
- * build.
+ * Compares the environment's database with a fresh build of its schema files (in a
+ * throw-away database) and names every difference, as {@code confiture migrate verify}.
+ * Drift fails the build.
  */
 @Mojo(name = "verify", threadSafe = true, requiresProject = false)
 public class VerifyMojo extends AbstractConfitureMojo {
@@ -34,8 +34,7 @@ public class VerifyMojo extends AbstractConfitureMojo {
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
 		Confiture confiture = confiture();
 		DriftReport report = confiture.verify(VerifyOptions.defaults());
-		String text = String.join("\n",
-				report.lines(confiture.environment().name(), confiture.databaseDescription()));
+		String text = String.join("\n", report.lines(confiture.environment().name(), confiture.databaseDescription()));
 		reports.write(!report.drifted(), report);
 		if (!report.drifted()) {
 			output.info(text);

@@ -12,8 +12,8 @@ import dev.confiture.core.config.ConnectionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The connection parameters read the environment as the command line does and override its
- * credentials and timeouts.
+ * The connection parameters read the environment as the command line does and override
+ * its credentials and timeouts.
  */
 class ConnectionParametersTests {
 

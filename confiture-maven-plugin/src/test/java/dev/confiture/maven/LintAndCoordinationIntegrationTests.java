@@ -50,8 +50,10 @@ class LintAndCoordinationIntegrationTests {
 			.run("confiture:migrate", "confiture:lint");
 		assertThat(result.succeeded()).as("%s", result).isFalse();
 		assertThat(result.log()).contains("Successfully applied 2 migration(s)")
-			.contains("Linting 1 migration(s) of environment local, measured on a shadow database built from the schema of")
-			.contains("[ERROR] db/migrations/003_index_post_titles.up.sql:2: ERROR index-without-concurrently public.posts")
+			.contains(
+					"Linting 1 migration(s) of environment local, measured on a shadow database built from the schema of")
+			.contains(
+					"[ERROR] db/migrations/003_index_post_titles.up.sql:2: ERROR index-without-concurrently public.posts")
 			.contains("Safe alternative: ")
 			.contains("Lint found 1 error(s) in 1 migration(s): db/migrations/003_index_post_titles.up.sql:2")
 			.contains("Hint: Change the migrations as suggested, or allow a finding that is safe here with "

@@ -21,9 +21,10 @@ import org.apache.maven.shared.invoker.MavenInvocationException;
 
 /**
  * A real Maven build of a sample project from {@code src/it}, copied under
- * {@code target/it}, run by the Maven that runs this build, with the plugin resolved from the
- * isolated local repository that {@code invoker:install} filled (never {@code ~/.m2}). Other
- * artifacts come from the user's local repository used read-only as a mirror.
+ * {@code target/it}, run by the Maven that runs this build, with the plugin resolved from
+ * the isolated local repository that {@code invoker:install} filled (never
+ * {@code ~/.m2}). Other artifacts come from the user's local repository used read-only as
+ * a mirror.
  */
 final class MavenBuild {
 
@@ -139,7 +140,8 @@ final class MavenBuild {
 		try {
 			InvocationResult result = invoker.execute(request);
 			String text = String.join("\n", log);
-			Files.writeString(this.project.resolveSibling(this.project.getFileName() + "-" + System.nanoTime() + ".log"), text);
+			Files.writeString(
+					this.project.resolveSibling(this.project.getFileName() + "-" + System.nanoTime() + ".log"), text);
 			return new Result(result.getExitCode(), text);
 		}
 		catch (MavenInvocationException | IOException ex) {

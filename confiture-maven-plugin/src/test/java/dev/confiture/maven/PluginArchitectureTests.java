@@ -11,17 +11,19 @@ import dev.confiture.core.AdapterArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The goals only translate, as the command line does: parameters in, log lines and JSON out.
- * They reach core through the facade (and the coordination registry it hands out),
- * {@code core.api}, {@code core.server} and the records, enums, interfaces and exceptions of
- * core packages, never an engine class.
+ * The goals only translate, as the command line does: parameters in, log lines and JSON
+ * out. They reach core through the facade (and the coordination registry it hands out),
+ * {@code core.api}, {@code core.server} and the records, enums, interfaces and exceptions
+ * of core packages, never an engine class.
  */
 class PluginArchitectureTests {
 
-	/** Classes the facade hands out (Confiture.coordination()) and the renderers of their reports. */
-	static final Set<String> FACADE_TYPES = Set.of(
-			"dev.confiture.core.coordinate.CoordinationRegistry", "dev.confiture.core.coordinate.CoordinationTexts",
-			"dev.confiture.core.coordinate.CoordinationDocuments");
+	/**
+	 * Classes the facade hands out (Confiture.coordination()) and the renderers of their
+	 * reports.
+	 */
+	static final Set<String> FACADE_TYPES = Set.of("dev.confiture.core.coordinate.CoordinationRegistry",
+			"dev.confiture.core.coordinate.CoordinationTexts", "dev.confiture.core.coordinate.CoordinationDocuments");
 
 	static final ArchRule ONLY_THE_FACADE = AdapterArchitecture.onlyTheFacade(FACADE_TYPES,
 			"goals translate; what a goal does lives behind dev.confiture.core.Confiture");

@@ -15,8 +15,8 @@ import org.w3c.dom.NodeList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The generated plugin descriptor: every goal is thread-safe, and every parameter that is not
- * read-only is also a {@code -Dconfiture.*} user property.
+ * The generated plugin descriptor: every goal is thread-safe, and every parameter that is
+ * not read-only is also a {@code -Dconfiture.*} user property.
  */
 class PluginDescriptorTests {
 
@@ -55,7 +55,8 @@ class PluginDescriptorTests {
 				}
 				NodeList values = configuration.getElementsByTagName(name);
 				assertThat(values.getLength()).as(goal + " " + name).isEqualTo(1);
-				assertThat(values.item(0).getTextContent()).as(goal + " " + name).isEqualTo("${confiture." + name + "}");
+				assertThat(values.item(0).getTextContent()).as(goal + " " + name)
+					.isEqualTo("${confiture." + name + "}");
 			}
 		}
 	}

@@ -21,8 +21,8 @@ import dev.confiture.maven.MavenBuild.Result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Real Maven builds of the sample project {@code src/it/blog} against a real PostgreSQL (the
- * core's test server provider), one throw-away database per test.
+ * Real Maven builds of the sample project {@code src/it/blog} against a real PostgreSQL
+ * (the core's test server provider), one throw-away database per test.
  */
 class PluginIntegrationTests {
 

@@ -18,7 +18,9 @@ class RemedyTextTests {
 	void everyRemedyIsWordedWithGoalsNotCommands(Kind kind) {
 		String text = RemedyText.of(Remedy.of(kind, "before", "Fix x.sql and ", "operation", "up", "version", "3",
 				"setting", "ENVIRONMENT", "count", "2", "schema", "db/schema", "fetch", "Fetch"));
-		assertThat(text).isNotBlank().doesNotContain("confiture migrate").doesNotContain("confiture build")
+		assertThat(text).isNotBlank()
+			.doesNotContain("confiture migrate")
+			.doesNotContain("confiture build")
 			.doesNotContain("spring.");
 	}
 
@@ -37,8 +39,9 @@ class RemedyTextTests {
 
 	@Test
 	void rerunNamesTheGoal() {
-		assertThat(RemedyText.of(Remedy.of(Kind.RERUN, "before", "Fix db/migrations/002_x.up.sql and ", "operation",
-				"up"))).isEqualTo("Fix db/migrations/002_x.up.sql and run ./mvnw confiture:migrate again");
+		assertThat(RemedyText
+			.of(Remedy.of(Kind.RERUN, "before", "Fix db/migrations/002_x.up.sql and ", "operation", "up")))
+			.isEqualTo("Fix db/migrations/002_x.up.sql and run ./mvnw confiture:migrate again");
 		assertThat(RemedyText.of(Remedy.of(Kind.RERUN, "operation", "down", "after", " when you are ready")))
 			.isEqualTo("Run ./mvnw confiture:down again when you are ready");
 	}

@@ -3,9 +3,9 @@ package dev.confiture.benchmarks.generate;
 import java.nio.file.Path;
 
 /**
- * The layout of a generated Confiture project: {@code db/schema}, {@code db/migrations} and
- * one environment, {@value #ENVIRONMENT}, whose file names no database. The database is
- * given by the caller (through the Java API or {@code --database-url}) or by the
+ * The layout of a generated Confiture project: {@code db/schema}, {@code db/migrations}
+ * and one environment, {@value #ENVIRONMENT}, whose file names no database. The database
+ * is given by the caller (through the Java API or {@code --database-url}) or by the
  * {@value #DATABASE_URL_VARIABLE} variable.
  *
  * @param directory the project root, which holds {@code db/}

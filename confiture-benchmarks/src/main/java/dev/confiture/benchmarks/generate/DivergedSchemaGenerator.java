@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Two versions of a {@link SchemaTreeGenerator} schema for a diff: the old one as generated,
- * and a new one that differs as a schema does after a few weeks of work: a {@code notes text}
- * column added to three tables, an index on {@code name} added to two, the type of one
- * column changed ({@code code varchar(64)} to {@code varchar(128)}), and the last table (which
- * no other table references) dropped.
+ * Two versions of a {@link SchemaTreeGenerator} schema for a diff: the old one as
+ * generated, and a new one that differs as a schema does after a few weeks of work: a
+ * {@code notes text} column added to three tables, an index on {@code name} added to two,
+ * the type of one column changed ({@code code varchar(64)} to {@code varchar(128)}), and
+ * the last table (which no other table references) dropped.
  */
 public final class DivergedSchemaGenerator {
 
@@ -29,8 +29,8 @@ public final class DivergedSchemaGenerator {
 
 	/**
 	 * Creates a generator.
-	 * @param fanOuts the shape of the old schema, as for {@link SchemaTreeGenerator}; it must
-	 * have at least 200 tables
+	 * @param fanOuts the shape of the old schema, as for {@link SchemaTreeGenerator}; it
+	 * must have at least 200 tables
 	 */
 	public DivergedSchemaGenerator(List<Integer> fanOuts) {
 		this.tree = new SchemaTreeGenerator(fanOuts);

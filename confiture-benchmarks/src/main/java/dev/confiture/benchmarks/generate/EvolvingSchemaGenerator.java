@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A schema with a history: each table is created by one migration and then altered by four
- * more (add a column, add an index, change a default, add a CHECK constraint), so that
- * {@code n} tables take {@code 5n} migrations. The final schema (what the history reaches) is
- * written as one file per table, for {@code confiture build}.
+ * A schema with a history: each table is created by one migration and then altered by
+ * four more (add a column, add an index, change a default, add a CHECK constraint), so
+ * that {@code n} tables take {@code 5n} migrations. The final schema (what the history
+ * reaches) is written as one file per table, for {@code confiture build}.
  */
 public final class EvolvingSchemaGenerator {
 
@@ -46,8 +46,8 @@ public final class EvolvingSchemaGenerator {
 		for (int number = 1; number <= this.tables; number++) {
 			String table = name(number);
 			int first = (number - 1) * MIGRATIONS_PER_TABLE + 1;
-			migrations.add(new Migration(first, "create_" + table, "CREATE TABLE " + table + " (\n"
-					+ columns(number) + "\n);\n"));
+			migrations.add(new Migration(first, "create_" + table,
+					"CREATE TABLE " + table + " (\n" + columns(number) + "\n);\n"));
 			migrations.add(new Migration(first + 1, "add_status_to_" + table,
 					"ALTER TABLE " + table + " ADD COLUMN status varchar(20) NOT NULL DEFAULT 'new';\n"));
 			migrations.add(new Migration(first + 2, "index_" + table + "_created_at",
@@ -67,16 +67,17 @@ public final class EvolvingSchemaGenerator {
 	 */
 	public String finalTable(int number) {
 		String table = name(number);
-		return "CREATE TABLE " + table + " (\n" + columns(number).replace("amount numeric(12, 2),",
-				"amount numeric(12, 2) DEFAULT 0,") + ",\n\tstatus varchar(20) NOT NULL DEFAULT 'new',\n\tCONSTRAINT "
-				+ table + "_amount_check CHECK (amount >= 0)\n);\n\nCREATE INDEX " + table + "_created_at_idx ON " + table
+		return "CREATE TABLE " + table + " (\n"
+				+ columns(number).replace("amount numeric(12, 2),", "amount numeric(12, 2) DEFAULT 0,")
+				+ ",\n\tstatus varchar(20) NOT NULL DEFAULT 'new',\n\tCONSTRAINT " + table
+				+ "_amount_check CHECK (amount >= 0)\n);\n\nCREATE INDEX " + table + "_created_at_idx ON " + table
 				+ " (created_at);\n";
 	}
 
 	/**
 	 * Writes the history for Flyway ({@code flyway/V1__...sql}) and for Confiture
-	 * ({@code confiture/db/migrations/001_...up.sql}), and the final schema as a Confiture
-	 * project ({@code confiture/db/schema/10_tables/1_h001_customers.sql}...).
+	 * ({@code confiture/db/migrations/001_...up.sql}), and the final schema as a
+	 * Confiture project ({@code confiture/db/schema/10_tables/1_h001_customers.sql}...).
 	 * @param directory where to write
 	 * @return what was written
 	 */

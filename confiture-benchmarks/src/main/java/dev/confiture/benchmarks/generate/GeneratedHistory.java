@@ -6,8 +6,8 @@ import java.nio.file.Path;
  * A migration history written for both tools.
  *
  * @param flywayLocation the directory of the Flyway {@code V...} files
- * @param confitureProject the Confiture project whose {@code db/migrations} holds the same
- * migrations
+ * @param confitureProject the Confiture project whose {@code db/migrations} holds the
+ * same migrations
  * @param migrationCount how many migrations each holds
  */
 public record GeneratedHistory(Path flywayLocation, ConfitureProject confitureProject, int migrationCount) {

@@ -25,8 +25,8 @@ public final class MigrationFiles {
 	}
 
 	/**
-	 * Writes {@code {version}_{description}.up.sql} files, versions zero-padded to at least
-	 * three digits.
+	 * Writes {@code {version}_{description}.up.sql} files, versions zero-padded to at
+	 * least three digits.
 	 * @param directory the migrations directory
 	 * @param migrations the migrations
 	 */
@@ -34,7 +34,8 @@ public final class MigrationFiles {
 		int width = Math.max(3, String.valueOf(migrations.size()).length());
 		for (Migration migration : migrations) {
 			String version = String.format("%0" + width + "d", migration.version());
-			GeneratedFiles.write(directory.resolve(version + "_" + migration.description() + ".up.sql"), migration.sql());
+			GeneratedFiles.write(directory.resolve(version + "_" + migration.description() + ".up.sql"),
+					migration.sql());
 		}
 	}
 

@@ -7,11 +7,11 @@ import java.util.Locale;
 
 /**
  * Writes a schema of generated tables ({@link TableSql}), one file per table, into nested
- * numbered folders. The folder fan-outs give the shape: {@code [10, 50]} is ten folders of
- * fifty files; {@code [10, 10, 10]} is ten folders of ten folders of ten files. Folders are
- * numbered {@code 10_part_1} to {@code 100_part_10} (so that the natural order matters) and
- * files {@code 1_t0001_customers.sql} on; the natural order of the paths is the order of the
- * tables, so every foreign key points to a table built earlier.
+ * numbered folders. The folder fan-outs give the shape: {@code [10, 50]} is ten folders
+ * of fifty files; {@code [10, 10, 10]} is ten folders of ten folders of ten files.
+ * Folders are numbered {@code 10_part_1} to {@code 100_part_10} (so that the natural
+ * order matters) and files {@code 1_t0001_customers.sql} on; the natural order of the
+ * paths is the order of the tables, so every foreign key points to a table built earlier.
  */
 public final class SchemaTreeGenerator {
 
@@ -19,7 +19,8 @@ public final class SchemaTreeGenerator {
 
 	/**
 	 * Creates a generator.
-	 * @param fanOuts how many entries each level holds, the last one being files per folder
+	 * @param fanOuts how many entries each level holds, the last one being files per
+	 * folder
 	 */
 	public SchemaTreeGenerator(List<Integer> fanOuts) {
 		if (fanOuts.isEmpty() || fanOuts.stream().anyMatch((fanOut) -> fanOut < 1)) {

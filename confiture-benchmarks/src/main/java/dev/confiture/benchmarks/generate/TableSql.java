@@ -27,9 +27,9 @@ public final class TableSql {
 	}
 
 	/**
-	 * The DDL of a table: {@code CREATE TABLE}, its indexes and a comment. Tables after the
-	 * first reference the previous table, and from the fourth on also the table at half their
-	 * number.
+	 * The DDL of a table: {@code CREATE TABLE}, its indexes and a comment. Tables after
+	 * the first reference the previous table, and from the fourth on also the table at
+	 * half their number.
 	 * @param number the table's number, from 1
 	 * @return the SQL text
 	 */
@@ -49,28 +49,54 @@ public final class TableSql {
 		sql.append("\tcreated_at timestamptz NOT NULL DEFAULT now(),\n");
 		sql.append("\tupdated_at timestamptz,\n");
 		for (int reference : references(number)) {
-			sql.append("\t").append(foreignKeyColumn(reference)).append(" bigint REFERENCES ").append(name(reference))
-				.append(" (id)").append((reference == number - 1) ? "" : " ON DELETE SET NULL").append(",\n");
+			sql.append("\t")
+				.append(foreignKeyColumn(reference))
+				.append(" bigint REFERENCES ")
+				.append(name(reference))
+				.append(" (id)")
+				.append((reference == number - 1) ? "" : " ON DELETE SET NULL")
+				.append(",\n");
 		}
-		sql.append("\tCONSTRAINT ").append(table).append("_status_check CHECK (status IN ('active', 'archived', 'deleted')),\n");
+		sql.append("\tCONSTRAINT ")
+			.append(table)
+			.append("_status_check CHECK (status IN ('active', 'archived', 'deleted')),\n");
 		sql.append("\tCONSTRAINT ").append(table).append("_amount_check CHECK (amount >= 0)\n");
 		sql.append(");\n\n");
-		sql.append("CREATE INDEX ").append(table).append("_created_at_idx ON ").append(table)
+		sql.append("CREATE INDEX ")
+			.append(table)
+			.append("_created_at_idx ON ")
+			.append(table)
 			.append(" (created_at DESC);\n");
 		if (number > 1) {
 			String column = foreignKeyColumn(number - 1);
-			sql.append("CREATE INDEX ").append(table).append('_').append(column).append("_idx ON ").append(table)
-				.append(" (").append(column).append(");\n");
+			sql.append("CREATE INDEX ")
+				.append(table)
+				.append('_')
+				.append(column)
+				.append("_idx ON ")
+				.append(table)
+				.append(" (")
+				.append(column)
+				.append(");\n");
 		}
 		if (number % 3 == 0) {
-			sql.append("CREATE INDEX ").append(table).append("_attributes_idx ON ").append(table)
+			sql.append("CREATE INDEX ")
+				.append(table)
+				.append("_attributes_idx ON ")
+				.append(table)
 				.append(" USING gin (attributes);\n");
 		}
 		else {
-			sql.append("CREATE INDEX ").append(table).append("_enabled_status_idx ON ").append(table)
+			sql.append("CREATE INDEX ")
+				.append(table)
+				.append("_enabled_status_idx ON ")
+				.append(table)
 				.append(" (status) WHERE is_enabled;\n");
 		}
-		sql.append("\nCOMMENT ON TABLE ").append(table).append(" IS 'Generated table ").append(number)
+		sql.append("\nCOMMENT ON TABLE ")
+			.append(table)
+			.append(" IS 'Generated table ")
+			.append(number)
 			.append(" of the confiture-benchmarks schema';\n");
 		return sql.toString();
 	}

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Tiny migrations whose cost is mostly the tool's own bookkeeping: every fifth one creates a
- * one-column table, the four after it each add an integer column to it.
+ * Tiny migrations whose cost is mostly the tool's own bookkeeping: every fifth one
+ * creates a one-column table, the four after it each add an integer column to it.
  */
 public final class TinyMigrationsGenerator {
 
@@ -38,7 +38,8 @@ public final class TinyMigrationsGenerator {
 		for (int version = 1; version <= this.count; version++) {
 			int step = (version - 1) % 5;
 			String table = String.format(Locale.ROOT, "tiny_%03d", (version - 1) / 5 + 1);
-			migrations.add((step == 0) ? new Migration(version, "create_" + table, "CREATE TABLE " + table + " (id integer);\n")
+			migrations.add((step == 0)
+					? new Migration(version, "create_" + table, "CREATE TABLE " + table + " (id integer);\n")
 					: new Migration(version, "add_c" + step + "_to_" + table,
 							"ALTER TABLE " + table + " ADD COLUMN c" + step + " integer;\n"));
 		}

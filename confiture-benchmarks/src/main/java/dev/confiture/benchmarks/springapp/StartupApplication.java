@@ -12,11 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A small Spring Boot application without a web server: a DataSource (Hikari), a
- * {@link JdbcClient}, and a runner that counts the schema's tables through it, so that every
- * variant opens its first connection during startup, with or without a migration tool.
- * Whether Confiture's starter or Flyway's runs depends only on the classpath it is started
- * with. It times {@link SpringApplication#run} itself, from just before the call to its
- * return (the context refreshed, the runners called, {@code ApplicationReadyEvent}
+ * {@link JdbcClient}, and a runner that counts the schema's tables through it, so that
+ * every variant opens its first connection during startup, with or without a migration
+ * tool. Whether Confiture's starter or Flyway's runs depends only on the classpath it is
+ * started with. It times {@link SpringApplication#run} itself, from just before the call
+ * to its return (the context refreshed, the runners called, {@code ApplicationReadyEvent}
  * published), and prints one line for the harness: {@value #RESULT_PREFIX}{@code <nanos>
  * <JVM uptime in ms at that moment> <tables counted>}.
  */

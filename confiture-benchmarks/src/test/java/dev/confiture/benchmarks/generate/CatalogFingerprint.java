@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The user schema of a database as sorted lines of text (columns with their position, type,
- * nullability, default and identity; constraints; indexes), leaving out the tools' own
- * tables, so that two databases can be compared.
+ * The user schema of a database as sorted lines of text (columns with their position,
+ * type, nullability, default and identity; constraints; indexes), leaving out the tools'
+ * own tables, so that two databases can be compared.
  */
 final class CatalogFingerprint {
 

@@ -56,7 +56,8 @@ class EvolvingSchemaGeneratorTests {
 				.build()
 				.up();
 			List<String> expected = fingerprint(flyway);
-			assertThat(expected).contains("constraint h003_invoices h003_invoices_amount_check CHECK ((amount >= (0)::numeric))",
+			assertThat(expected).contains(
+					"constraint h003_invoices h003_invoices_amount_check CHECK ((amount >= (0)::numeric))",
 					"column h003_invoices.amount #3 numeric(12,2) null=t default=0 identity=");
 			assertThat(fingerprint(built)).isEqualTo(expected);
 			assertThat(fingerprint(migrated)).isEqualTo(expected);

@@ -31,8 +31,8 @@ class SchemaTreeGeneratorTests {
 		assertThat(generator.tableCount()).isEqualTo(66);
 		assertThat(written).hasSize(66).startsWith("10_part_1/10_part_1/1_t0001_customers.sql");
 		assertThat(written).contains("110_part_11/20_part_2/3_t0066_shipments.sql");
-		List<String> discovered = SchemaSources.discover(this.root, List.of(this.root.resolve("db/schema")), List.of(),
-				List.of())
+		List<String> discovered = SchemaSources
+			.discover(this.root, List.of(this.root.resolve("db/schema")), List.of(), List.of())
 			.schemaFiles()
 			.stream()
 			.map(SchemaFile::relativePath)
@@ -58,9 +58,9 @@ class SchemaTreeGeneratorTests {
 				assertThat(catalog).filteredOn((line) -> line.startsWith("index ") && line.contains("_idx "))
 					.hasSize(TableSql.indexCount(10));
 				assertThat(catalog).filteredOn((line) -> line.contains("FOREIGN KEY")).hasSize(16);
-				assertThat(catalog).contains(
-						"constraint t0010_tickets t0010_tickets_t0005_id_fkey FOREIGN KEY (t0005_id) REFERENCES "
-								+ "t0005_payments(id) ON DELETE SET NULL");
+				assertThat(catalog)
+					.contains("constraint t0010_tickets t0010_tickets_t0005_id_fkey FOREIGN KEY (t0005_id) REFERENCES "
+							+ "t0005_payments(id) ON DELETE SET NULL");
 			}
 		}
 	}

@@ -27,7 +27,8 @@ class TinyMigrationsGeneratorTests {
 	void writesTheSameSqlInBothNamings() throws Exception {
 		GeneratedHistory history = new TinyMigrationsGenerator(7).write(this.root);
 		assertThat(Files.readString(history.flywayLocation().resolve("V6__create_tiny_002.sql")))
-			.isEqualTo(Files.readString(history.confitureProject().migrationsDirectory().resolve("006_create_tiny_002.up.sql")))
+			.isEqualTo(Files
+				.readString(history.confitureProject().migrationsDirectory().resolve("006_create_tiny_002.up.sql")))
 			.isEqualTo("CREATE TABLE tiny_002 (id integer);\n");
 		assertThat(Files.readString(history.flywayLocation().resolve("V7__add_c1_to_tiny_002.sql")))
 			.isEqualTo("ALTER TABLE tiny_002 ADD COLUMN c1 integer;\n");

@@ -13,14 +13,14 @@ import dev.confiture.core.catalog.CatalogReader;
 /**
  * What a database holds before Confiture first manages it.
  *
- * @param userObjects its objects ({@code kind schema.name}) other than the history tables of
- * Confiture, Flyway and Liquibase; not read (empty) when the database is tracked
+ * @param userObjects its objects ({@code kind schema.name}) other than the history tables
+ * of Confiture, Flyway and Liquibase; not read (empty) when the database is tracked
  * @param tracked whether Confiture's tracking table exists
  * @param flywayHistory Flyway's history table ({@code schema.table}), or {@code null}
- * @param liquibaseHistory Liquibase's changelog table ({@code schema.table}), or {@code null}
+ * @param liquibaseHistory Liquibase's changelog table ({@code schema.table}), or
+ * {@code null}
  */
-public record AdoptionState(List<String> userObjects, boolean tracked, String flywayHistory,
-		String liquibaseHistory) {
+public record AdoptionState(List<String> userObjects, boolean tracked, String flywayHistory, String liquibaseHistory) {
 
 	public AdoptionState {
 		userObjects = List.copyOf(userObjects);
@@ -71,8 +71,8 @@ public record AdoptionState(List<String> userObjects, boolean tracked, String fl
 	}
 
 	/**
-	 * The schema-qualified name of a table, in the first schema of {@code search_path} that has
-	 * it, else any schema.
+	 * The schema-qualified name of a table, in the first schema of {@code search_path}
+	 * that has it, else any schema.
 	 */
 	static String find(Connection connection, String table) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT quote_ident(n.nspname) || '.' || "

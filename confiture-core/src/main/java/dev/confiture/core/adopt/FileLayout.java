@@ -19,12 +19,12 @@ import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.diff.Creation;
 
 /**
- * Lays ordered creation steps out in numbered folders so that a build, which runs the files
- * in path order, runs every step after the steps it needs. Within a folder, files keep
- * their object names when that order works and are numbered in dependency order when it
- * does not (tables whose foreign keys point at tables with later names). A step that would
- * still run before something it needs (a function whose signature uses a table, foreign
- * keys that form a cycle) moves to a last file, with everything that needs it.
+ * Lays ordered creation steps out in numbered folders so that a build, which runs the
+ * files in path order, runs every step after the steps it needs. Within a folder, files
+ * keep their object names when that order works and are numbered in dependency order when
+ * it does not (tables whose foreign keys point at tables with later names). A step that
+ * would still run before something it needs (a function whose signature uses a table,
+ * foreign keys that form a cycle) moves to a last file, with everything that needs it.
  */
 final class FileLayout {
 
@@ -50,7 +50,8 @@ final class FileLayout {
 			String path = paths.get(keys.get(i));
 			String reason = null;
 			for (int before : creation.after()) {
-				if (placed[before].equals(DEFERRED_PATH) || NaturalPathOrder.INSTANCE.compare(placed[before], path) > 0) {
+				if (placed[before].equals(DEFERRED_PATH)
+						|| NaturalPathOrder.INSTANCE.compare(placed[before], path) > 0) {
 					path = DEFERRED_PATH;
 					reason = creations.get(before).step().description();
 					break;
@@ -97,7 +98,8 @@ final class FileLayout {
 	}
 
 	/**
-	 * Files in dependency order, names breaking ties; a cycle is broken at the first name.
+	 * Files in dependency order, names breaking ties; a cycle is broken at the first
+	 * name.
 	 */
 	private static List<FileKey> order(Map<FileKey, Set<FileKey>> graph) {
 		Comparator<FileKey> byName = Comparator.comparing((FileKey key) -> key.name() + ".sql",
@@ -141,8 +143,8 @@ final class FileLayout {
 	 * A step in its file.
 	 *
 	 * @param creation the step
-	 * @param deferredBecause the step it needs that a build would otherwise run later, when
-	 * it was moved to the last file
+	 * @param deferredBecause the step it needs that a build would otherwise run later,
+	 * when it was moved to the last file
 	 */
 	record Placed(Creation creation, String deferredBecause) {
 

@@ -72,8 +72,9 @@ final class FlywayFiles {
 		}
 		String key = FlywayVersions.key(matcher.group("version"));
 		if (key == null) {
-			throw new ConfitureException(Category.CONFIG, "Flyway file " + file + " has version '"
-					+ matcher.group("version") + "', which is not numbers separated by dots or underscores",
+			throw new ConfitureException(Category.CONFIG,
+					"Flyway file " + file + " has version '" + matcher.group("version")
+							+ "', which is not numbers separated by dots or underscores",
 					"Rename the file as Flyway expects (V1_2__name.sql), or move it out of the locations");
 		}
 		if (!"sql".equals(matcher.group("suffix"))) {
@@ -88,8 +89,9 @@ final class FlywayFiles {
 		}
 		Versioned previous = this.versioned.put(key, new Versioned(key, matcher.group("version"), description, file));
 		if (previous != null) {
-			throw new ConfitureException(Category.CONFIG, "Flyway files " + previous.file() + " and " + file
-					+ " have the same version " + key, "Flyway refuses this too; keep one of them");
+			throw new ConfitureException(Category.CONFIG,
+					"Flyway files " + previous.file() + " and " + file + " have the same version " + key,
+					"Flyway refuses this too; keep one of them");
 		}
 	}
 

@@ -34,8 +34,9 @@ final class FlywayHistory {
 					}
 				}
 			}
-			throw new ConfitureException(Category.NOT_INITIALIZED, "Flyway's history table " + configured
-					+ " does not exist in " + description, "Name the table that Flyway's 'table' setting names");
+			throw new ConfitureException(Category.NOT_INITIALIZED,
+					"Flyway's history table " + configured + " does not exist in " + description,
+					"Name the table that Flyway's 'table' setting names");
 		}
 		String found = AdoptionState.find(connection, "flyway_schema_history");
 		if (found == null) {
@@ -69,9 +70,9 @@ final class FlywayHistory {
 									"Correct that row's version (Flyway would not accept it either), then import again");
 						}
 					}
-					entries.add(new Entry(result.getInt(1), version, key, result.getString(3), type, result.getString(5),
-							result.getString(6), result.getObject(7, OffsetDateTime.class), result.getLong(8),
-							result.getBoolean(9)));
+					entries.add(new Entry(result.getInt(1), version, key, result.getString(3), type,
+							result.getString(5), result.getString(6), result.getObject(7, OffsetDateTime.class),
+							result.getLong(8), result.getBoolean(9)));
 				}
 			}
 		}
@@ -85,7 +86,8 @@ final class FlywayHistory {
 	 * @param version the version as written, {@code null} for a repeatable
 	 * @param key the version's key ({@link FlywayVersions#key}), or {@code null}
 	 * @param description the description
-	 * @param type {@code SQL}, {@code JDBC}, {@code BASELINE}, {@code UNDO_SQL}, {@code DELETE}...
+	 * @param type {@code SQL}, {@code JDBC}, {@code BASELINE}, {@code UNDO_SQL},
+	 * {@code DELETE}...
 	 * @param script the script or class name
 	 * @param installedBy who applied it
 	 * @param installedOn when

@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * How to import a Flyway history.
  *
- * @param locations where Flyway's migration files are: directories, relative to the project,
- * optionally prefixed {@code filesystem:} or {@code classpath:} (read from
+ * @param locations where Flyway's migration files are: directories, relative to the
+ * project, optionally prefixed {@code filesystem:} or {@code classpath:} (read from
  * {@code src/main/resources}); {@code src/main/resources/db/migration} when empty
- * @param historyTable Flyway's history table, possibly schema-qualified, or {@code null} to
- * find {@code flyway_schema_history}
+ * @param historyTable Flyway's history table, possibly schema-qualified, or {@code null}
+ * to find {@code flyway_schema_history}
  * @param dryRun whether to only work out the mapping and the rows, writing nothing
  */
 public record FlywayImportOptions(List<String> locations, String historyTable, boolean dryRun) {

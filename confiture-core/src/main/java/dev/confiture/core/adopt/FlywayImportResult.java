@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param historyTable Flyway's history table that was read (and left untouched)
  * @param dryRun whether nothing was written
- * @param mappings every Flyway version found, in Flyway's order, with its Confiture version
+ * @param mappings every Flyway version found, in Flyway's order, with its Confiture
+ * version
  * @param written the migration files written now, relative to the project
  * @param unchanged the converted files that already existed with the same text
  * @param mappingFile the file the mapping was written to, relative to the project
@@ -25,7 +26,9 @@ public record FlywayImportResult(String historyTable, boolean dryRun, List<Mappi
 		notices = List.copyOf(notices);
 	}
 
-	/** Whether some entry needs the user's attention (failed, pending, missing, undone). */
+	/**
+	 * Whether some entry needs the user's attention (failed, pending, missing, undone).
+	 */
 	public boolean needsAttention() {
 		return this.notices.stream().anyMatch(Notice::needsAction);
 	}
@@ -36,7 +39,8 @@ public record FlywayImportResult(String historyTable, boolean dryRun, List<Mappi
 	 * @param flywayVersion the version as Flyway wrote it
 	 * @param version the Confiture version
 	 * @param description Flyway's description
-	 * @param flywayFile the Flyway file, relative to the project, or {@code null} if missing
+	 * @param flywayFile the Flyway file, relative to the project, or {@code null} if
+	 * missing
 	 * @param upFile the Confiture up file, or {@code null} when nothing was converted
 	 * @param downFile the Confiture down file from Flyway's undo file, or {@code null}
 	 * @param state {@code applied}, {@code baseline}, {@code failed}, {@code pending},
@@ -64,8 +68,8 @@ public record FlywayImportResult(String historyTable, boolean dryRun, List<Mappi
 	/**
 	 * An entry that was not simply carried over.
 	 *
-	 * @param kind {@code failed}, {@code pending}, {@code out of order}, {@code repeatable},
-	 * {@code java}, {@code missing file}, {@code undone}
+	 * @param kind {@code failed}, {@code pending}, {@code out of order},
+	 * {@code repeatable}, {@code java}, {@code missing file}, {@code undone}
 	 * @param subject the Flyway version or script
 	 * @param message what happened and what to do
 	 * @param needsAction whether the user must act before migrating

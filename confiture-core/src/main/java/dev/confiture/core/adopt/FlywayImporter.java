@@ -27,10 +27,11 @@ import dev.confiture.core.migrate.ImportedMigration;
 import dev.confiture.core.migrate.Migrator;
 
 /**
- * Brings a Flyway history over: converts Flyway's versioned SQL files (and undo files) into
- * the environment's migrations directory with versions that keep Flyway's order, and records
- * the migrations Flyway applied in the tracking table with Confiture's checksums and Flyway's
- * time and user. Flyway's table is only read. Running it twice changes nothing.
+ * Brings a Flyway history over: converts Flyway's versioned SQL files (and undo files)
+ * into the environment's migrations directory with versions that keep Flyway's order, and
+ * records the migrations Flyway applied in the tracking table with Confiture's checksums
+ * and Flyway's time and user. Flyway's table is only read. Running it twice changes
+ * nothing.
  */
 public final class FlywayImporter {
 
@@ -63,9 +64,9 @@ public final class FlywayImporter {
 	 * Imports the history.
 	 * @param options where Flyway's files are, and whether to write
 	 * @return the mapping, the files and rows, and the notices
-	 * @throws ConfitureException if the history holds a version Flyway would not accept, a
-	 * converted file exists with other content, or the database cannot be read; nothing is
-	 * written then
+	 * @throws ConfitureException if the history holds a version Flyway would not accept,
+	 * a converted file exists with other content, or the database cannot be read; nothing
+	 * is written then
 	 */
 	public FlywayImportResult importHistory(FlywayImportOptions options) {
 		Path project = this.environment.projectDirectory();
@@ -78,9 +79,9 @@ public final class FlywayImporter {
 			history = FlywayHistory.read(connection, table);
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not read Flyway's history in " + this.description
-					+ ": " + ex.getMessage(), "Check that PostgreSQL is running and that the user may read the table",
-					ex);
+			throw new ConfitureException(Category.DATABASE,
+					"Could not read Flyway's history in " + this.description + ": " + ex.getMessage(),
+					"Check that PostgreSQL is running and that the user may read the table", ex);
 		}
 		Set<String> keys = new TreeSet<>(FlywayVersions::compare);
 		keys.addAll(files.versioned.keySet());
@@ -109,8 +110,9 @@ public final class FlywayImporter {
 			latest.put(entry.key(), entry);
 			if (entry.success() && !entry.isUndo()) {
 				if (highest != null && FlywayVersions.compare(entry.key(), highest) < 0) {
-					notices.add(new Notice("out of order", entry.version(), "V" + entry.version()
-							+ " was applied out of order (after V" + highest + "); it is recorded as applied like the others",
+					notices.add(new Notice("out of order", entry.version(),
+							"V" + entry.version() + " was applied out of order (after V" + highest
+									+ "); it is recorded as applied like the others",
 							false));
 				}
 				if (highest == null || FlywayVersions.compare(entry.key(), highest) > 0) {
@@ -129,7 +131,8 @@ public final class FlywayImporter {
 			String flywayVersion = (entry != null) ? entry.version()
 					: (file != null) ? file.version().replace('_', '.') : key;
 			String text = (file != null) ? read(file.file()) : null;
-			String name = name((file != null) ? file.description() : (entry != null) ? entry.description() : "migration");
+			String name = name(
+					(file != null) ? file.description() : (entry != null) ? entry.description() : "migration");
 			String upFile = null;
 			String downFile = null;
 			if (file != null) {
@@ -145,38 +148,45 @@ public final class FlywayImporter {
 			}
 			String state = state(key, entry, file, files, baseline);
 			String flywayFile = (file != null) ? display(project, file.file()) : null;
-			mappings.add(new Mapping(flywayVersion, version, (file != null) ? file.description()
-					: (entry != null) ? entry.description() : "", flywayFile, upFile, downFile, state));
+			mappings.add(new Mapping(flywayVersion, version,
+					(file != null) ? file.description() : (entry != null) ? entry.description() : "", flywayFile,
+					upFile, downFile, state));
 			switch (state) {
 				case "applied", "baseline" -> {
 					if (file != null) {
 						rows.add(new ImportedMigration(version, name, "baseline".equals(state), Migrator.checksum(text),
-								(entry != null) ? entry.installedBy() : null, (entry != null) ? entry.installedOn() : null,
+								(entry != null) ? entry.installedBy() : null,
+								(entry != null) ? entry.installedOn() : null,
 								(entry != null) ? entry.executionMs() : 0));
 					}
 				}
 				case "failed" -> notices.add(new Notice("failed", flywayVersion, "V" + flywayVersion + " ("
 						+ entry.description() + ") failed in Flyway on " + entry.installedOn() + ": "
-						+ ((upFile != null) ? "it is not recorded as applied, so " + upFile + " runs on the next migrate. "
+						+ ((upFile != null) ? "it is not recorded as applied, so " + upFile
+								+ " runs on the next migrate. "
 								+ "Undo what it did partly first, or, if its effect is complete, mark it applied with a "
 								+ "baseline at version " + version
 								: "its file is not in the locations, so nothing is converted or recorded. Check what it did "
 										+ "partly; the schema files written from the database show it")
 						+ " (Flyway's table keeps the failed row)", true));
-				case "pending" -> notices.add(new Notice("pending", flywayVersion, "V" + flywayVersion
-						+ " was never applied by Flyway: " + upFile + " is pending and runs on the next migrate", true));
+				case "pending" -> notices
+					.add(new Notice("pending", flywayVersion, "V" + flywayVersion + " was never applied by Flyway: "
+							+ upFile + " is pending and runs on the next migrate", true));
 				case "undone" -> notices.add(new Notice("undone", flywayVersion, "V" + flywayVersion
 						+ " was undone in Flyway: " + upFile + " is pending and runs on the next migrate", true));
-				case "java" -> notices.add(new Notice("java", flywayVersion, "V" + flywayVersion + " is a Java migration ("
-						+ ((entry != null) ? entry.script() : files.java.get(key)) + "): listed, not converted. "
-						+ ((entry != null && entry.success()) ? "Its effect is in the database; nothing needs to run again"
-								: "Port it to a JavaMigration with version " + version + " if it must still run"),
-						entry == null || !entry.success()));
-				case "missing file" -> notices.add(new Notice("missing file", flywayVersion, "V" + flywayVersion + " ("
-						+ entry.script() + ") was applied by Flyway, but no such file is in " + locationsText(project,
-								locations) + ": nothing is converted or recorded for it. Its effect is in the database "
-								+ "(and in schema files written from it); add the file to the locations and import again "
-								+ "to carry it over", true));
+				case "java" ->
+					notices.add(new Notice("java", flywayVersion, "V" + flywayVersion + " is a Java migration ("
+							+ ((entry != null) ? entry.script() : files.java.get(key)) + "): listed, not converted. "
+							+ ((entry != null && entry.success())
+									? "Its effect is in the database; nothing needs to run again"
+									: "Port it to a JavaMigration with version " + version + " if it must still run"),
+							entry == null || !entry.success()));
+				case "missing file" ->
+					notices.add(new Notice("missing file", flywayVersion, "V" + flywayVersion + " (" + entry.script()
+							+ ") was applied by Flyway, but no such file is in " + locationsText(project, locations)
+							+ ": nothing is converted or recorded for it. Its effect is in the database "
+							+ "(and in schema files written from it); add the file to the locations and import again "
+							+ "to carry it over", true));
 				default -> {
 				}
 			}
@@ -188,10 +198,15 @@ public final class FlywayImporter {
 				+ " is a repeatable migration: not converted. Its current body belongs in the schema files (written "
 				+ "from the database's catalog), and later changes to it go in new migrations", false)));
 		for (Path undo : files.undo.values()) {
-			String key = files.undo.entrySet().stream().filter((e) -> e.getValue().equals(undo)).findFirst().get().getKey();
+			String key = files.undo.entrySet()
+				.stream()
+				.filter((e) -> e.getValue().equals(undo))
+				.findFirst()
+				.get()
+				.getKey();
 			if (!files.versioned.containsKey(key)) {
-				notices.add(new Notice("undo without versioned file", key, display(project, undo)
-						+ " has no V file of the same version: not converted", false));
+				notices.add(new Notice("undo without versioned file", key,
+						display(project, undo) + " has no V file of the same version: not converted", false));
 			}
 		}
 		List<String> written = new ArrayList<>();
@@ -211,8 +226,9 @@ public final class FlywayImporter {
 			}
 		});
 		if (!conflicts.isEmpty()) {
-			throw new ConfitureException(Category.CONFIG, "Converted file(s) already exist with other content: "
-					+ String.join(", ", conflicts) + ". Nothing was written",
+			throw new ConfitureException(Category.CONFIG,
+					"Converted file(s) already exist with other content: " + String.join(", ", conflicts)
+							+ ". Nothing was written",
 					"Move them out of the migrations directory, or restore the text of the Flyway files they came from");
 		}
 		Path mappingFile = migrations.resolve(MAPPING_FILE);
@@ -228,7 +244,9 @@ public final class FlywayImporter {
 			});
 			write(mappingFile, csv(mappings));
 			List<String> versionsRecorded = this.migrator.recordImported(rows);
-			recorded = rows.stream().filter((row) -> versionsRecorded.contains(row.version())).map(FlywayImporter::row)
+			recorded = rows.stream()
+				.filter((row) -> versionsRecorded.contains(row.version()))
+				.map(FlywayImporter::row)
 				.toList();
 		}
 		return new FlywayImportResult(table, options.dryRun(), mappings, written, unchanged,
@@ -274,8 +292,8 @@ public final class FlywayImporter {
 				locations.add(project.resolve("src/main/resources").resolve(strip(location, "classpath:")));
 			}
 			else {
-				locations.add(project.resolve(location.startsWith("filesystem:") ? strip(location, "filesystem:")
-						: location));
+				locations.add(project
+					.resolve(location.startsWith("filesystem:") ? strip(location, "filesystem:") : location));
 			}
 		}
 		return locations;
@@ -286,14 +304,18 @@ public final class FlywayImporter {
 		return path.startsWith("/") && prefix.equals("classpath:") ? path.substring(1) : path;
 	}
 
-	/** A Confiture migration name from Flyway's description: lower case, words joined by {@code _}. */
+	/**
+	 * A Confiture migration name from Flyway's description: lower case, words joined by
+	 * {@code _}.
+	 */
 	static String name(String description) {
 		String name = description.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
 		return name.isEmpty() ? "migration" : name;
 	}
 
 	private static String csv(List<Mapping> mappings) {
-		StringBuilder csv = new StringBuilder("flyway_version,confiture_version,state,flyway_file,up_file,down_file,description\n");
+		StringBuilder csv = new StringBuilder(
+				"flyway_version,confiture_version,state,flyway_file,up_file,down_file,description\n");
 		for (Mapping mapping : mappings) {
 			csv.append(String.join(",", cell(mapping.flywayVersion()), cell(mapping.version()), cell(mapping.state()),
 					cell(mapping.flywayFile()), cell(mapping.upFile()), cell(mapping.downFile()),

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Maps Flyway's dotted versions ({@code 1}, {@code 1.2}, {@code 1.2.3}, {@code 2_1}) to
- * Confiture's digit-only versions that sort in the same order: every part is padded to the
- * widest value at its position and the parts are joined, missing parts counting as 0
+ * Confiture's digit-only versions that sort in the same order: every part is padded to
+ * the widest value at its position and the parts are joined, missing parts counting as 0
  * ({@code 1.2.3} with {@code 1.10} becomes {@code 1023} and {@code 1100}). Flyway treats
  * {@code 1} and {@code 1.0} as one version, and so does the mapping; no two different
  * versions map to the same number.

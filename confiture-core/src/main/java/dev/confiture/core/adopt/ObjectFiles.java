@@ -113,7 +113,8 @@ final class ObjectFiles {
 			return new FileKey(view.materialized() ? Folder.MATERIALIZED_VIEWS : Folder.VIEWS, fileName(view.name()));
 		}
 		if (object instanceof Routine routine) {
-			return new FileKey(Folder.FUNCTIONS, fileName(routine.signature().substring(0, routine.signature().indexOf('('))));
+			return new FileKey(Folder.FUNCTIONS,
+					fileName(routine.signature().substring(0, routine.signature().indexOf('('))));
 		}
 		return new FileKey(Folder.DEFERRED, "deferred");
 	}
@@ -152,8 +153,9 @@ final class ObjectFiles {
 	}
 
 	/**
-	 * A file name for a qualified name: the unquoted name, prefixed with its schema unless
-	 * that is {@code public}; characters that are awkward in file names become {@code _}.
+	 * A file name for a qualified name: the unquoted name, prefixed with its schema
+	 * unless that is {@code public}; characters that are awkward in file names become
+	 * {@code _}.
 	 */
 	static String fileName(String qualified) {
 		int dot = lastDot(qualified);

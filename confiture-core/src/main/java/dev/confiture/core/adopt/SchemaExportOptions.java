@@ -11,8 +11,8 @@ import dev.confiture.core.server.PostgresServer;
  * @param exclude patterns of objects to leave out ({@code *} matches any text), matched
  * against the name and the schema-qualified name, e.g. {@code tmp_*} or {@code archive.*}
  * @param overwrite whether existing files may be overwritten
- * @param baseline whether to record a build and mark every migration as applied in the live
- * database once the files are verified
+ * @param baseline whether to record a build and mark every migration as applied in the
+ * live database once the files are verified
  * @param shadowServer the server for the throw-away database that proves the files, or
  * {@code null} for the live database's server
  */
@@ -24,7 +24,10 @@ public record SchemaExportOptions(List<String> schemas, List<String> exclude, bo
 		exclude = List.copyOf(exclude);
 	}
 
-	/** All schemas, nothing excluded, no overwrite, no baseline, the live database's server. */
+	/**
+	 * All schemas, nothing excluded, no overwrite, no baseline, the live database's
+	 * server.
+	 */
 	public static SchemaExportOptions defaults() {
 		return new SchemaExportOptions(List.of(), List.of(), false, false, null);
 	}

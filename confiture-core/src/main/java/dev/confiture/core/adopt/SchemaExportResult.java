@@ -9,14 +9,15 @@ import java.util.List;
  * @param schemaDirectory the directory written to, relative to the project
  * @param files the files written, relative to the project, in build order
  * @param objectCount how many catalog objects they create
- * @param deferred the steps moved to the last file because a build would otherwise run them
- * before something they need, one sentence each
+ * @param deferred the steps moved to the last file because a build would otherwise run
+ * them before something they need, one sentence each
  * @param otherFiles schema files that were already in the directory and were not written
  * (not part of the proof)
- * @param differences how a build of the written files differs from the live database; empty
- * when they match
- * @param reprinted constraints written as PostgreSQL printed them that it prints differently
- * once built again (the same check with its casts moved); not counted as differences
+ * @param differences how a build of the written files differs from the live database;
+ * empty when they match
+ * @param reprinted constraints written as PostgreSQL printed them that it prints
+ * differently once built again (the same check with its casts moved); not counted as
+ * differences
  * @param baselined the migrations marked as applied when a baseline was recorded
  * @param baselineRecorded whether a build was recorded in the live database
  */

@@ -37,9 +37,9 @@ import dev.confiture.core.server.ScratchDatabase;
 
 /**
  * Writes an environment's schema files from what its live database is: reads the catalog
- * (read only), plans the creation of every object with the diff engine, lays the steps out
- * one file per object in numbered folders, writes them, then proves them by building them
- * into a throw-away database and comparing its catalog with the live one.
+ * (read only), plans the creation of every object with the diff engine, lays the steps
+ * out one file per object in numbered folders, writes them, then proves them by building
+ * them into a throw-away database and comparing its catalog with the live one.
  */
 public final class SchemaExporter {
 
@@ -86,12 +86,13 @@ public final class SchemaExporter {
 	 * @param options what to write
 	 * @param shadowServer where the files are proved
 	 * @return what was written and how the proof went
-	 * @throws ConfitureException if the database holds nothing to write, a file exists and may
-	 * not be overwritten, or the written files do not build
+	 * @throws ConfitureException if the database holds nothing to write, a file exists
+	 * and may not be overwritten, or the written files do not build
 	 */
 	public SchemaExportResult export(SchemaExportOptions options, PostgresServer shadowServer) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(this.environment.trackingTable());
-		// the live catalog is read while the throw-away database is created and its empty catalog read
+		// the live catalog is read while the throw-away database is created and its empty
+		// catalog read
 		CompletableFuture<Catalog> liveRead = CompletableFuture.supplyAsync(() -> readLive(reader), (task) -> {
 			Thread thread = new Thread(task, "confiture-read-live");
 			thread.setDaemon(true);
@@ -119,13 +120,16 @@ public final class SchemaExporter {
 			Catalog wanted = select(join(liveRead), options);
 			List<Creation> creations = SchemaDiff.creations(base, wanted);
 			if (creations.isEmpty()) {
-				throw new ConfitureException(Category.CONFIG, "Database " + this.description
-						+ " holds no schema objects to write" + (options.schemas().isEmpty() && options.exclude().isEmpty()
-								? "" : " in the chosen schemas") + " (Confiture's, Flyway's and Liquibase's tables are left out)",
+				throw new ConfitureException(Category.CONFIG,
+						"Database " + this.description + " holds no schema objects to write"
+								+ (options.schemas().isEmpty() && options.exclude().isEmpty() ? ""
+										: " in the chosen schemas")
+								+ " (Confiture's, Flyway's and Liquibase's tables are left out)",
 						"Check that the environment points at the database to adopt; an empty database needs no adoption");
 			}
 			ObjectFiles files = new ObjectFiles(wanted);
-			Map<String, List<Placed>> layout = FileLayout.layout(creations, (object) -> files.file(files.owner(wanted.get(object))));
+			Map<String, List<Placed>> layout = FileLayout.layout(creations,
+					(object) -> files.file(files.owner(wanted.get(object))));
 			List<String> existing = new ArrayList<>();
 			layout.keySet().forEach((path) -> {
 				if (Files.exists(directory.resolve(path))) {
@@ -133,8 +137,9 @@ public final class SchemaExporter {
 				}
 			});
 			if (!existing.isEmpty() && !options.overwrite()) {
-				throw new ConfitureException(Category.CONFIG, existing.size() + " schema file(s) to write already exist: "
-						+ String.join(", ", existing) + ". Nothing was written",
+				throw new ConfitureException(
+						Category.CONFIG, existing.size() + " schema file(s) to write already exist: "
+								+ String.join(", ", existing) + ". Nothing was written",
 						"Move them away, or allow overwriting them");
 			}
 			List<String> otherFiles = otherFiles(directory, layout.keySet(), project);
@@ -152,8 +157,9 @@ public final class SchemaExporter {
 				CatalogLoader.build(scratch, sources);
 			}
 			catch (ConfitureException ex) {
-				throw new ConfitureException(ex.category(), "Wrote " + written.size() + " schema files to "
-						+ display(project, directory) + ", but they do not build: " + ex.getMessage(),
+				throw new ConfitureException(ex.category(),
+						"Wrote " + written.size() + " schema files to " + display(project, directory)
+								+ ", but they do not build: " + ex.getMessage(),
 						"Correct the file named above (PostgreSQL's own definitions were written as read) and build again",
 						ex);
 			}
@@ -172,8 +178,7 @@ public final class SchemaExporter {
 			}
 			return new SchemaExportResult(this.description, display(project, directory), written,
 					wanted.objects().size() - countShared(base, wanted), deferred, otherFiles, differences,
-					reprinted.stream().map(ObjectId::toString).toList(),
-					baselined, recorded);
+					reprinted.stream().map(ObjectId::toString).toList(), baselined, recorded);
 		}
 	}
 
@@ -182,9 +187,9 @@ public final class SchemaExporter {
 			return reader.read(connection);
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not connect to " + this.description + ": "
-					+ ex.getMessage(), "Check that PostgreSQL is running and that the environment's database is right",
-					ex);
+			throw new ConfitureException(Category.DATABASE,
+					"Could not connect to " + this.description + ": " + ex.getMessage(),
+					"Check that PostgreSQL is running and that the environment's database is right", ex);
 		}
 	}
 
@@ -222,15 +227,16 @@ public final class SchemaExporter {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not record the baseline in " + this.description
-					+ ": " + ex.getMessage(), "Nothing was recorded; the schema files are written", ex);
+			throw new ConfitureException(Category.DATABASE,
+					"Could not record the baseline in " + this.description + ": " + ex.getMessage(),
+					"Nothing was recorded; the schema files are written", ex);
 		}
 	}
 
 	/**
 	 * Constraints whose definition PostgreSQL prints differently once the printed text is
-	 * built again (an {@code IN} list on a {@code varchar} column comes back with its casts
-	 * moved), although the written statement is the live definition itself.
+	 * built again (an {@code IN} list on a {@code varchar} column comes back with its
+	 * casts moved), although the written statement is the live definition itself.
 	 */
 	private static List<ObjectId> reprinted(Catalog live, Catalog built) {
 		List<ObjectId> reprinted = new ArrayList<>();
@@ -249,8 +255,8 @@ public final class SchemaExporter {
 	}
 
 	/**
-	 * The objects to write: those of the chosen schemas, without the excluded ones, each with
-	 * the constraints, indexes, triggers, comments and policies of its file.
+	 * The objects to write: those of the chosen schemas, without the excluded ones, each
+	 * with the constraints, indexes, triggers, comments and policies of its file.
 	 */
 	static Catalog select(Catalog live, SchemaExportOptions options) {
 		if (options.schemas().isEmpty() && options.exclude().isEmpty()) {

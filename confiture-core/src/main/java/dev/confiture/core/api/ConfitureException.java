@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Base class of every failure Confiture reports to a user. Each carries a {@link Category} (the
- * command line maps it to an exit code), a message that says what went wrong and where, and
- * optionally what to do next: a neutral hint, or a {@link Remedy} that each adapter words.
+ * Base class of every failure Confiture reports to a user. Each carries a
+ * {@link Category} (the command line maps it to an exit code), a message that says what
+ * went wrong and where, and optionally what to do next: a neutral hint, or a
+ * {@link Remedy} that each adapter words.
  */
 public class ConfitureException extends RuntimeException {
 
@@ -51,8 +52,9 @@ public class ConfitureException extends RuntimeException {
 	}
 
 	/**
-	 * What the user can do about it in words that name no command-line flag nor property, or
-	 * {@code null}. A failure with a {@link #remedy()} has no hint: its adapter words the remedy.
+	 * What the user can do about it in words that name no command-line flag nor property,
+	 * or {@code null}. A failure with a {@link #remedy()} has no hint: its adapter words
+	 * the remedy.
 	 */
 	public String hint() {
 		return this.hint;
@@ -63,7 +65,9 @@ public class ConfitureException extends RuntimeException {
 		return this.remedy;
 	}
 
-	/** Every item of a list that the message shortens (for JSON output), possibly empty. */
+	/**
+	 * Every item of a list that the message shortens (for JSON output), possibly empty.
+	 */
 	public List<String> details() {
 		return this.details;
 	}
@@ -89,8 +93,7 @@ public class ConfitureException extends RuntimeException {
 		if (items.size() <= shown + 1) {
 			return String.join(separator, items);
 		}
-		return String.join(separator, items.subList(0, shown)) + separator + "and " + (items.size() - shown)
-				+ " more";
+		return String.join(separator, items.subList(0, shown)) + separator + "and " + (items.size() - shown) + " more";
 	}
 
 	/**
@@ -123,8 +126,8 @@ public class ConfitureException extends RuntimeException {
 		IRREVERSIBLE,
 
 		/**
-		 * The process was asked to stop (a signal): the running statement was cancelled and
-		 * its transaction rolled back.
+		 * The process was asked to stop (a signal): the running statement was cancelled
+		 * and its transaction rolled back.
 		 */
 		INTERRUPTED
 

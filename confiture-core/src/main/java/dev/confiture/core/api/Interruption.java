@@ -10,9 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.postgresql.PGConnection;
 
 /**
- * Stops the work in progress when the process is asked to end (e.g. on a signal): the statement
- * that runs on each work connection is cancelled on the server, and no further statement starts,
- * so the running transaction is rolled back and locks are released as on any failure.
+ * Stops the work in progress when the process is asked to end (e.g. on a signal): the
+ * statement that runs on each work connection is cancelled on the server, and no further
+ * statement starts, so the running transaction is rolled back and locks are released as
+ * on any failure.
  */
 public final class Interruption {
 
@@ -54,7 +55,10 @@ public final class Interruption {
 		return interrupted;
 	}
 
-	/** Forgets an interruption, for a process that goes on working after one (such as a test run). */
+	/**
+	 * Forgets an interruption, for a process that goes on working after one (such as a
+	 * test run).
+	 */
 	public static void clear() {
 		reason = null;
 	}

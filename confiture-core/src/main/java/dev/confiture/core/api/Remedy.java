@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a user can do about a failure, as a kind plus its parameters. Core never words a remedy
- * with a command-line flag or a Spring property: each adapter words it for its users (the command
- * line with its flags and commands, the Spring Boot starter with {@code confiture.*} properties).
+ * What a user can do about a failure, as a kind plus its parameters. Core never words a
+ * remedy with a command-line flag or a Spring property: each adapter words it for its
+ * users (the command line with its flags and commands, the Spring Boot starter with
+ * {@code confiture.*} properties).
  *
  * @param kind what to do
  * @param parameters the values the wording needs, by name (see each {@link Kind})
@@ -21,8 +22,8 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 	}
 
 	/**
-	 * A remedy that asks for one setting, the words around it neutral: each adapter names the
-	 * setting (a flag, a property, a goal parameter).
+	 * A remedy that asks for one setting, the words around it neutral: each adapter names
+	 * the setting (a flag, a property, a goal parameter).
 	 * @param setting the setting to give
 	 * @param value an example value, or {@code null}
 	 * @param before what comes before the setting, its verb included (as {@code "Pass "})
@@ -75,9 +76,9 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 	public enum Kind {
 
 		/**
-		 * Fix the cause and run the migration again. Parameters: {@code before} (what to do
-		 * first, ending with its conjunction), {@code operation} ({@code up} or {@code down}),
-		 * {@code after} (a note on what stays applied, may be empty).
+		 * Fix the cause and run the migration again. Parameters: {@code before} (what to
+		 * do first, ending with its conjunction), {@code operation} ({@code up} or
+		 * {@code down}), {@code after} (a note on what stays applied, may be empty).
 		 */
 		RERUN,
 
@@ -88,24 +89,27 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 		RECORD_APPLIED,
 
 		/**
-		 * The target database of a build is not empty: build into an empty one, drop its schemas
-		 * first, or skip the build.
+		 * The target database of a build is not empty: build into an empty one, drop its
+		 * schemas first, or skip the build.
 		 */
 		NON_EMPTY_DATABASE,
 
 		/**
-		 * Another run holds the migration lock: wait, allow a longer wait, or end the stuck
-		 * session.
+		 * Another run holds the migration lock: wait, allow a longer wait, or end the
+		 * stuck session.
 		 */
 		LOCK_HELD,
 
 		/**
-		 * An applied migration has changed: restore it and write a new migration, or relax the
-		 * checksum policy.
+		 * An applied migration has changed: restore it and write a new migration, or
+		 * relax the checksum policy.
 		 */
 		CHECKSUM_MISMATCH,
 
-		/** The database could not be reached: check the connection settings and the server. */
+		/**
+		 * The database could not be reached: check the connection settings and the
+		 * server.
+		 */
 		CHECK_CONNECTION,
 
 		/** No database is configured: configure one. */
@@ -120,20 +124,25 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 		/** The database has no tracking table: migrate or build it first. */
 		INITIALIZE_FIRST,
 
-		/** A rollback lacks a down script: write it, or fix forward with a new migration. */
+		/**
+		 * A rollback lacks a down script: write it, or fix forward with a new migration.
+		 */
 		WRITE_DOWN_OR_FIX_FORWARD,
 
 		/**
-		 * Give one setting. Parameters: {@code setting} (a {@link Setting} name), {@code value}
-		 * (an example, may be empty), {@code before} and {@code after} (the neutral words around
-		 * it). See {@link Remedy#pass}.
+		 * Give one setting. Parameters: {@code setting} (a {@link Setting} name),
+		 * {@code value} (an example, may be empty), {@code before} and {@code after} (the
+		 * neutral words around it). See {@link Remedy#pass}.
 		 */
 		PASS,
 
 		/** The configuration file does not exist: check its path, or create a project. */
 		CREATE_PROJECT,
 
-		/** The project has no environment file: create a project, or give the environment's file. */
+		/**
+		 * The project has no environment file: create a project, or give the
+		 * environment's file.
+		 */
 		CREATE_ENVIRONMENT,
 
 		/**
@@ -142,32 +151,41 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 		 */
 		APPLY_UP_TO,
 
-		/** A rollback target is unknown: pick an applied version (the status lists them), or 0. */
+		/**
+		 * A rollback target is unknown: pick an applied version (the status lists them),
+		 * or 0.
+		 */
 		PICK_APPLIED_VERSION,
 
 		/**
-		 * The schema files lack what migrations marked as applied by a build did: add it to them,
-		 * or build without the baseline proof. Parameter: {@code count} (how many migrations).
+		 * The schema files lack what migrations marked as applied by a build did: add it
+		 * to them, or build without the baseline proof. Parameter: {@code count} (how
+		 * many migrations).
 		 */
 		MIRROR_MIGRATIONS_IN_SCHEMA,
 
-		/** A generated migration has hazards: review them, then allow them or use safer forms. */
+		/**
+		 * A generated migration has hazards: review them, then allow them or use safer
+		 * forms.
+		 */
 		REVIEW_HAZARDS,
 
 		/**
-		 * The change needs a migration: write one, or generate it from two schema versions.
+		 * The change needs a migration: write one, or generate it from two schema
+		 * versions.
 		 */
 		WRITE_MIGRATION,
 
 		/**
-		 * The schema files and the migrations differ: add what is missing to a migration, or
-		 * change the schema files. Parameter: {@code schema} (the schema files, as a label).
+		 * The schema files and the migrations differ: add what is missing to a migration,
+		 * or change the schema files. Parameter: {@code schema} (the schema files, as a
+		 * label).
 		 */
 		MATCH_MIGRATIONS,
 
 		/**
-		 * The directory is not inside a git work tree: run there, init one, or give the project
-		 * directory.
+		 * The directory is not inside a git work tree: run there, init one, or give the
+		 * project directory.
 		 */
 		OPEN_GIT_WORK_TREE,
 
@@ -180,20 +198,26 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 		/** HEAD has no commit: commit first, or check the staged changes alone. */
 		COMMIT_FIRST,
 
-		/** An intent names nothing to coordinate on: give its tables, its schema changes or both. */
+		/**
+		 * An intent names nothing to coordinate on: give its tables, its schema changes
+		 * or both.
+		 */
 		DESCRIBE_INTENT,
 
 		/** An intent is unknown: list the intents. */
 		LIST_INTENTS,
 
-		/** The coordination tables do not exist: create them (registering an intent also does). */
+		/**
+		 * The coordination tables do not exist: create them (registering an intent also
+		 * does).
+		 */
 		INITIALIZE_COORDINATION
 
 	}
 
 	/**
-	 * The settings a {@link Kind#PASS} remedy can ask for, named as the facade's options name
-	 * them; each adapter has its own word for each.
+	 * The settings a {@link Kind#PASS} remedy can ask for, named as the facade's options
+	 * name them; each adapter has its own word for each.
 	 */
 	public enum Setting {
 

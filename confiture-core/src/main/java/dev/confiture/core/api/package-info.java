@@ -1,5 +1,6 @@
 /**
- * Types shared by every concern of the API, such as {@link dev.confiture.core.api.ConfitureException}.
+ * Types shared by every concern of the API, such as
+ * {@link dev.confiture.core.api.ConfitureException}.
  */
 @NullMarked
 package dev.confiture.core.api;

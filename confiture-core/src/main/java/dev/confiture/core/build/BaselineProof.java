@@ -5,15 +5,15 @@ import java.util.List;
 
 /**
  * What the baseline proof of a build found: whether each migration marked as applied is
- * already contained in the schema files. Each migration ran on the freshly built schema, in
- * the build's transaction, and was rolled back; one that changed the catalog is not mirrored
- * by the schema files.
+ * already contained in the schema files. Each migration ran on the freshly built schema,
+ * in the build's transaction, and was rolled back; one that changed the catalog is not
+ * mirrored by the schema files.
  *
  * @param ran whether the proof ran (it can be turned off)
  * @param checked how many migrations were checked
  * @param unmirrored the migrations whose effect is missing from the schema files
- * @param notes statements that failed for another reason than an object that already exists
- * or does not exist, which could therefore not be checked, one line each
+ * @param notes statements that failed for another reason than an object that already
+ * exists or does not exist, which could therefore not be checked, one line each
  * @param duration how long the proof took
  */
 public record BaselineProof(boolean ran, int checked, List<Unmirrored> unmirrored, List<String> notes,

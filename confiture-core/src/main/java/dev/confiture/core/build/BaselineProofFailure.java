@@ -7,8 +7,8 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Remedy;
 
 /**
- * The failure of a build whose schema files lack the effect of migrations that it would mark
- * as applied.
+ * The failure of a build whose schema files lack the effect of migrations that it would
+ * mark as applied.
  */
 final class BaselineProofFailure {
 

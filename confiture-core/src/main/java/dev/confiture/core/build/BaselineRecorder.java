@@ -5,16 +5,16 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Marks the migrations that exist at build time as applied, inside the build's transaction,
- * because the schema files already contain their effect; and takes the migration lock at the
- * start of that transaction.
+ * Marks the migrations that exist at build time as applied, inside the build's
+ * transaction, because the schema files already contain their effect; and takes the
+ * migration lock at the start of that transaction.
  */
 @FunctionalInterface
 public interface BaselineRecorder {
 
 	/**
-	 * Called first in the build's transaction, before the database is inspected: takes the
-	 * migration lock so that no other build or migration runs at the same time.
+	 * Called first in the build's transaction, before the database is inspected: takes
+	 * the migration lock so that no other build or migration runs at the same time.
 	 * @param connection the build's connection, inside its transaction
 	 * @throws SQLException on failure, which rolls the whole build back
 	 */
@@ -22,9 +22,9 @@ public interface BaselineRecorder {
 	}
 
 	/**
-	 * Called in the build's transaction after the schema files ran, before the seeds: runs each
-	 * migration that is about to be marked as applied on the built schema and rolls it back,
-	 * to prove that the schema files already contain it.
+	 * Called in the build's transaction after the schema files ran, before the seeds:
+	 * runs each migration that is about to be marked as applied on the built schema and
+	 * rolls it back, to prove that the schema files already contain it.
 	 * @param connection the build's connection, inside its transaction
 	 * @return what was found
 	 * @throws SQLException on failure, which rolls the whole build back

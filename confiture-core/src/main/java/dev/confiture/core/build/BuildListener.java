@@ -3,7 +3,8 @@ package dev.confiture.core.build;
 import java.util.List;
 
 /**
- * Follows the progress of a build, e.g. to print it. Every method does nothing by default.
+ * Follows the progress of a build, e.g. to print it. Every method does nothing by
+ * default.
  */
 public interface BuildListener {
 

@@ -5,8 +5,8 @@ package dev.confiture.core.build;
  *
  * @param schemaOnly leave the seed files out
  * @param existing what to do when the target database is not empty
- * @param proveBaseline whether to prove, before marking the migrations as applied, that the
- * schema files already contain each of them (on by default)
+ * @param proveBaseline whether to prove, before marking the migrations as applied, that
+ * the schema files already contain each of them (on by default)
  */
 public record BuildOptions(boolean schemaOnly, ExistingObjects existing, boolean proveBaseline) {
 
@@ -35,8 +35,9 @@ public record BuildOptions(boolean schemaOnly, ExistingObjects existing, boolean
 	}
 
 	/**
-	 * These options with the baseline proof on or off. Off, a migration whose effect is missing
-	 * from the schema files is marked as applied all the same, and fresh databases lack it.
+	 * These options with the baseline proof on or off. Off, a migration whose effect is
+	 * missing from the schema files is marked as applied all the same, and fresh
+	 * databases lack it.
 	 */
 	public BuildOptions withBaselineProof(boolean proveBaseline) {
 		return new BuildOptions(this.schemaOnly, this.existing, proveBaseline);
@@ -53,7 +54,10 @@ public record BuildOptions(boolean schemaOnly, ExistingObjects existing, boolean
 		/** Do nothing and report the build as skipped ({@code --if-empty}). */
 		SKIP,
 
-		/** Drop the user schemas in the same transaction as the build ({@code --drop-existing}). */
+		/**
+		 * Drop the user schemas in the same transaction as the build
+		 * ({@code --drop-existing}).
+		 */
 		DROP
 
 	}

@@ -46,8 +46,9 @@ public record BuildRecord(String environment, String schemaHash, int fileCount, 
 			if (!result.next()) {
 				return Optional.empty();
 			}
-			return Optional.of(new BuildRecord(result.getString(1), result.getString(2), result.getInt(3),
-					result.getInt(4), result.getString(5), result.getObject(6, OffsetDateTime.class), result.getLong(7)));
+			return Optional
+				.of(new BuildRecord(result.getString(1), result.getString(2), result.getInt(3), result.getInt(4),
+						result.getString(5), result.getObject(6, OffsetDateTime.class), result.getLong(7)));
 		}
 	}
 

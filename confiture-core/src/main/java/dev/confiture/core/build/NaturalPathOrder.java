@@ -3,9 +3,10 @@ package dev.confiture.core.build;
 import java.util.Comparator;
 
 /**
- * The order in which schema files are applied: relative paths compared segment by segment,
- * and within a segment runs of digits compared as numbers ({@code 2_x} before {@code 10_x}),
- * then the rest by code point so that the order never depends on the platform's locale.
+ * The order in which schema files are applied: relative paths compared segment by
+ * segment, and within a segment runs of digits compared as numbers ({@code 2_x} before
+ * {@code 10_x}), then the rest by code point so that the order never depends on the
+ * platform's locale.
  */
 public final class NaturalPathOrder implements Comparator<String> {
 

@@ -28,10 +28,10 @@ import dev.confiture.core.sql.SqlScript;
 import dev.confiture.core.sql.SqlStatement;
 
 /**
- * Builds a database from schema files ("Medium 1"): every schema file, then the seed files,
- * in one transaction, so that a failure leaves the database exactly as it was. A successful
- * build is recorded in {@value #BUILDS_TABLE}, and the migrations that exist at build time are
- * marked as applied through a {@link BaselineRecorder}.
+ * Builds a database from schema files ("Medium 1"): every schema file, then the seed
+ * files, in one transaction, so that a failure leaves the database exactly as it was. A
+ * successful build is recorded in {@value #BUILDS_TABLE}, and the migrations that exist
+ * at build time are marked as applied through a {@link BaselineRecorder}.
  */
 public final class SchemaBuilder {
 
@@ -57,11 +57,12 @@ public final class SchemaBuilder {
 	 * @param environment the environment's name, recorded with the build
 	 * @param sources the files
 	 * @param target the database
-	 * @param trackingSchema the schema of Confiture's tables, or {@code null} for the current one
+	 * @param trackingSchema the schema of Confiture's tables, or {@code null} for the
+	 * current one
 	 * @param options how to build
 	 * @return what was done
-	 * @throws ConfitureException if the files cannot be read or split, the database cannot be
-	 * reached, is not empty, or a statement fails; nothing is changed then
+	 * @throws ConfitureException if the files cannot be read or split, the database
+	 * cannot be reached, is not empty, or a statement fails; nothing is changed then
 	 */
 	public BuildResult build(String environment, SchemaSources sources, ConnectionSettings target,
 			String trackingSchema, BuildOptions options) {
@@ -75,11 +76,12 @@ public final class SchemaBuilder {
 	 * @param sources the files
 	 * @param target opens connections to the database
 	 * @param targetDescription the database for messages, without secrets
-	 * @param trackingSchema the schema of Confiture's tables, or {@code null} for the current one
+	 * @param trackingSchema the schema of Confiture's tables, or {@code null} for the
+	 * current one
 	 * @param options how to build
 	 * @return what was done
-	 * @throws ConfitureException if the files cannot be read or split, the database cannot be
-	 * reached, is not empty, or a statement fails; nothing is changed then
+	 * @throws ConfitureException if the files cannot be read or split, the database
+	 * cannot be reached, is not empty, or a statement fails; nothing is changed then
 	 */
 	public BuildResult build(String environment, SchemaSources sources, ConnectionSource target,
 			String targetDescription, String trackingSchema, BuildOptions options) {
@@ -101,8 +103,8 @@ public final class SchemaBuilder {
 						case SKIP -> {
 							connection.rollback();
 							return new BuildResult(environment, targetDescription, List.of(), List.of(), hash, 0,
-									List.of(), "database " + databaseName + " is not empty (" + describe(existing)
-											+ ")",
+									List.of(),
+									"database " + databaseName + " is not empty (" + describe(existing) + ")",
 									List.of(), Duration.ofNanos(System.nanoTime() - started));
 						}
 						case REFUSE -> throw new ConfitureException(Category.SCHEMA,
@@ -145,9 +147,10 @@ public final class SchemaBuilder {
 			catch (ConfitureException ex) {
 				rollback(connection);
 				if (ex.category() == Category.INTERRUPTED) {
-					throw new ConfitureException(Category.INTERRUPTED, ex.getMessage()
-							+ ". The build ran in one transaction and was rolled back: nothing was changed.", ex.hint(),
-							ex.remedy(), ex);
+					throw new ConfitureException(Category.INTERRUPTED,
+							ex.getMessage()
+									+ ". The build ran in one transaction and was rolled back: nothing was changed.",
+							ex.hint(), ex.remedy(), ex);
 				}
 				throw ex;
 			}
@@ -157,7 +160,8 @@ public final class SchemaBuilder {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Build on " + targetDescription + " failed: " + ex.getMessage(),
+			throw new ConfitureException(Category.DATABASE,
+					"Build on " + targetDescription + " failed: " + ex.getMessage(),
 					"Nothing was changed: the build ran in one transaction and was rolled back.", ex);
 		}
 	}
@@ -191,8 +195,8 @@ public final class SchemaBuilder {
 			try {
 				int statements = 0;
 				for (Map.Entry<SchemaFile, List<SqlStatement>> script : scripts.entrySet()) {
-					statements += new ScriptExecutor(connection, Category.SCHEMA).execute(script.getKey().relativePath(),
-							script.getValue());
+					statements += new ScriptExecutor(connection, Category.SCHEMA)
+						.execute(script.getKey().relativePath(), script.getValue());
 				}
 				connection.commit();
 				return new SeedResult(seeds, statements);
@@ -252,7 +256,8 @@ public final class SchemaBuilder {
 			return target.open();
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not connect to " + description + ": " + ex.getMessage(),
+			throw new ConfitureException(Category.DATABASE,
+					"Could not connect to " + description + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
 		}
 	}
@@ -282,8 +287,8 @@ public final class SchemaBuilder {
 	}
 
 	/**
-	 * Records a build of the given schema files without running them, for a database whose
-	 * schema they were read from. Does not commit.
+	 * Records a build of the given schema files without running them, for a database
+	 * whose schema they were read from. Does not commit.
 	 * @param connection the connection, in the caller's transaction
 	 * @param schema the schema of Confiture's tables, or {@code null} for the default
 	 * @param environment the environment's name
@@ -292,12 +297,13 @@ public final class SchemaBuilder {
 	 */
 	public static void recordExisting(Connection connection, String schema, String environment, SchemaSources sources)
 			throws SQLException {
-		record(connection, schema, environment, sources.schemaHash(), sources.schemaFiles().size(), 0, 0, Duration.ZERO);
+		record(connection, schema, environment, sources.schemaHash(), sources.schemaFiles().size(), 0, 0,
+				Duration.ZERO);
 	}
 
 	/**
-	 * Records a build in {@value #BUILDS_TABLE}, creating the table (and its schema) if needed,
-	 * on the caller's connection and in its transaction.
+	 * Records a build in {@value #BUILDS_TABLE}, creating the table (and its schema) if
+	 * needed, on the caller's connection and in its transaction.
 	 * @param connection the connection the build ran on
 	 * @param schema the schema of Confiture's tables, or {@code null} for the current one
 	 * @param environment the environment's name

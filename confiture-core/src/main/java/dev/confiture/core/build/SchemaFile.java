@@ -11,8 +11,8 @@ import dev.confiture.core.resource.SqlResource;
 public record SchemaFile(SqlResource resource, boolean seed) {
 
 	/**
-	 * Its path relative to the project directory, with {@code /} separators; used for ordering
-	 * and hashing.
+	 * Its path relative to the project directory, with {@code /} separators; used for
+	 * ordering and hashing.
 	 * @return the relative path
 	 */
 	public String relativePath() {

@@ -13,9 +13,9 @@ import dev.confiture.core.sql.SqlText;
 
 /**
  * SHA-256 over the relative path and the content of each file, in order. Content is
- * normalised first (a UTF-8 byte order mark removed, CRLF and CR turned into LF) so that a
- * checkout with other line endings gives the same hash; any other byte, a rename or a new file
- * changes it.
+ * normalised first (a UTF-8 byte order mark removed, CRLF and CR turned into LF) so that
+ * a checkout with other line endings gives the same hash; any other byte, a rename or a
+ * new file changes it.
  */
 public final class SchemaHash {
 
@@ -48,8 +48,9 @@ public final class SchemaHash {
 			return file.resource().content();
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read " + file.displayPath() + ": " + ex.getMessage(),
-					"Check the file's permissions", ex);
+			throw new ConfitureException(Category.SCHEMA,
+					"Could not read " + file.displayPath() + ": " + ex.getMessage(), "Check the file's permissions",
+					ex);
 		}
 	}
 

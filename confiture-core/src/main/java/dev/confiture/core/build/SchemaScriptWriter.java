@@ -5,8 +5,8 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes the files of a build as one SQL script, for {@code confiture build --output}. The
- * script is deterministic: the same files give the same bytes.
+ * Writes the files of a build as one SQL script, for {@code confiture build --output}.
+ * The script is deterministic: the same files give the same bytes.
  */
 final class SchemaScriptWriter {
 

@@ -20,13 +20,14 @@ import dev.confiture.core.resource.SqlResource;
 
 /**
  * The SQL files of an environment, found under its include directories minus its exclude
- * directories, split into schema files and seed files, each list in the order they are applied.
+ * directories, split into schema files and seed files, each list in the order they are
+ * applied.
  *
  * @param projectDirectory the directory that relative paths are relative to
  * @param schemaFiles the DDL files, in order
  * @param seedFiles the seed files, in order (applied after the schema)
- * @param warnings what looks wrong but does not stop a build, such as an exclude directory that
- * does not exist
+ * @param warnings what looks wrong but does not stop a build, such as an exclude
+ * directory that does not exist
  */
 public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles, List<SchemaFile> seedFiles,
 		List<String> warnings) {
@@ -82,8 +83,8 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	 * @param projectDirectory the base of relative paths
 	 * @param sources the locations
 	 * @return the files
-	 * @throws ConfitureException if no schema file is found, a schema directory is missing,
-	 * or a location cannot be read
+	 * @throws ConfitureException if no schema file is found, a schema directory is
+	 * missing, or a location cannot be read
 	 */
 	public static SchemaSources discover(Path projectDirectory, ProjectSources sources) {
 		Path base = projectDirectory.toAbsolutePath().normalize();
@@ -117,13 +118,21 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 							+ "or fix 'includes'/'include_dirs' in the environment file");
 		}
 		List<String> warnings = new ArrayList<>();
-		List<Path> roots = sources.schema().stream().filter(FileSystemLocation.class::isInstance)
-			.map((location) -> ((FileSystemLocation) location).root()).toList();
-		List<Path> excludes = sources.schema().stream().filter(FileSystemLocation.class::isInstance)
-			.flatMap((location) -> ((FileSystemLocation) location).excludes().stream()).distinct().toList();
+		List<Path> roots = sources.schema()
+			.stream()
+			.filter(FileSystemLocation.class::isInstance)
+			.map((location) -> ((FileSystemLocation) location).root())
+			.toList();
+		List<Path> excludes = sources.schema()
+			.stream()
+			.filter(FileSystemLocation.class::isInstance)
+			.flatMap((location) -> ((FileSystemLocation) location).excludes().stream())
+			.distinct()
+			.toList();
 		for (Path exclude : excludes) {
 			if (!Files.exists(exclude)) {
-				warnings.add("exclude_dirs entry " + relative(base, exclude) + " does not exist, so it excludes nothing");
+				warnings
+					.add("exclude_dirs entry " + relative(base, exclude) + " does not exist, so it excludes nothing");
 			}
 			else if (roots.stream().noneMatch(exclude::startsWith)) {
 				warnings.add("exclude_dirs entry " + relative(base, exclude)
@@ -134,8 +143,9 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 	}
 
 	/**
-	 * Finds only the files of an environment's seed directories ({@code seeds}), for a database
-	 * whose schema comes from migrations. Seed directories that do not exist are skipped.
+	 * Finds only the files of an environment's seed directories ({@code seeds}), for a
+	 * database whose schema comes from migrations. Seed directories that do not exist are
+	 * skipped.
 	 * @param environment the environment
 	 * @return no schema file, and the seed files in order
 	 */
@@ -166,10 +176,10 @@ public record SchemaSources(Path projectDirectory, List<SchemaFile> schemaFiles,
 
 	/**
 	 * Whether a file is a seed file by its path alone: a directory on the way is named
-	 * {@code seeds}, {@code seed} or {@code *_seeds}/{@code seeds_*} (also with {@code -}).
-	 * Files under an environment's seed directories are seed files too.
-	 * @param relativePath the file's path relative to the project directory, with {@code /}
-	 * separators
+	 * {@code seeds}, {@code seed} or {@code *_seeds}/{@code seeds_*} (also with
+	 * {@code -}). Files under an environment's seed directories are seed files too.
+	 * @param relativePath the file's path relative to the project directory, with
+	 * {@code /} separators
 	 * @return whether it holds seed data
 	 */
 	public static boolean isSeedPath(String relativePath) {

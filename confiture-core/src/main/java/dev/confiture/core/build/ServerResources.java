@@ -1,16 +1,18 @@
 package dev.confiture.core.build;
 
 /**
- * Failures caused by a server limit rather than by the SQL that hit it, such as running out
- * of lock slots ({@code max_locks_per_transaction}) while one transaction creates thousands of
- * objects: the file named by the error is not at fault.
+ * Failures caused by a server limit rather than by the SQL that hit it, such as running
+ * out of lock slots ({@code max_locks_per_transaction}) while one transaction creates
+ * thousands of objects: the file named by the error is not at fault.
  */
 final class ServerResources {
 
 	private ServerResources() {
 	}
 
-	/** Whether the SQLSTATE is of class 53 (insufficient resources) or 54 (program limit). */
+	/**
+	 * Whether the SQLSTATE is of class 53 (insufficient resources) or 54 (program limit).
+	 */
 	static boolean exhausted(String sqlState) {
 		return sqlState != null && (sqlState.startsWith("53") || sqlState.startsWith("54"));
 	}

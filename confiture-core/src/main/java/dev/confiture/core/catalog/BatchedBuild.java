@@ -14,19 +14,22 @@ import dev.confiture.core.sql.SqlScript;
 import dev.confiture.core.sql.SqlStatement;
 
 /**
- * The fast path of {@link CatalogLoader#build}: the scripts' DDL sent as JDBC batches (many
- * statements per round trip) instead of one round trip per statement. It cannot say which
- * statement failed, so on any failure the caller rolls the transaction back and runs the
- * scripts again statement by statement, which reports the failing file and line as before.
- * Statements that may return rows or carry {@code COPY} data run alone, through
- * {@link ScriptExecutor}, which reports their own failure directly (all earlier ones ran).
+ * The fast path of {@link CatalogLoader#build}: the scripts' DDL sent as JDBC batches
+ * (many statements per round trip) instead of one round trip per statement. It cannot say
+ * which statement failed, so on any failure the caller rolls the transaction back and
+ * runs the scripts again statement by statement, which reports the failing file and line
+ * as before. Statements that may return rows or carry {@code COPY} data run alone,
+ * through {@link ScriptExecutor}, which reports their own failure directly (all earlier
+ * ones ran).
  */
 final class BatchedBuild {
 
 	/** Statements sent at most in one batch. */
 	private static final int BATCH_SIZE = 200;
 
-	/** Leading keywords of statements that return no rows, so that they can go in a batch. */
+	/**
+	 * Leading keywords of statements that return no rows, so that they can go in a batch.
+	 */
 	private static final Set<String> BATCHABLE = Set.of("CREATE", "ALTER", "COMMENT", "DROP", "GRANT", "REVOKE", "SET",
 			"DO", "SECURITY");
 
@@ -38,8 +41,8 @@ final class BatchedBuild {
 	 * @param connection the connection, not in auto-commit mode
 	 * @param sources the scripts, in order
 	 * @param strip lines to remove from each script before splitting it
-	 * @return {@code false} when a statement of a batch failed: the transaction must be rolled back and the
-	 * scripts run again one statement at a time to report the failure
+	 * @return {@code false} when a statement of a batch failed: the transaction must be
+	 * rolled back and the scripts run again one statement at a time to report the failure
 	 */
 	static boolean run(Connection connection, List<SqlSource> sources, Pattern strip) {
 		ScriptExecutor executor = new ScriptExecutor(connection, Category.SCHEMA);
@@ -52,7 +55,8 @@ final class BatchedBuild {
 					statements = SqlScript.split(source.name(), strip.matcher(source.text()).replaceAll(""));
 				}
 				catch (RuntimeException ex) {
-					// report the earlier files' failure first, as the statement-by-statement run does
+					// report the earlier files' failure first, as the
+					// statement-by-statement run does
 					if (pending > 0) {
 						batch.executeBatch();
 					}

@@ -9,9 +9,9 @@ import java.util.Objects;
 
 /**
  * An immutable snapshot of a database's schema, read from {@code pg_catalog} by
- * {@link CatalogReader}. Objects are keyed by {@link CatalogObject#id() identity}, never by
- * OID, and carry PostgreSQL's own canonical text. Two catalogs are equal when their objects
- * are; column order and dependencies are not compared.
+ * {@link CatalogReader}. Objects are keyed by {@link CatalogObject#id() identity}, never
+ * by OID, and carry PostgreSQL's own canonical text. Two catalogs are equal when their
+ * objects are; column order and dependencies are not compared.
  */
 public final class Catalog {
 

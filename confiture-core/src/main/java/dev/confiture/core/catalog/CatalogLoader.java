@@ -15,8 +15,8 @@ import dev.confiture.core.sql.SqlScript;
 
 /**
  * Builds DDL into a throw-away database on a {@link PostgresServer} and reads its
- * {@link Catalog}: PostgreSQL, not a parser, says what the DDL means. The database is dropped
- * afterwards.
+ * {@link Catalog}: PostgreSQL, not a parser, says what the DDL means. The database is
+ * dropped afterwards.
  */
 public final class CatalogLoader {
 
@@ -40,8 +40,8 @@ public final class CatalogLoader {
 	 * Builds the scripts into a new database, in one transaction, and reads its catalog.
 	 * @param sources the scripts, in order
 	 * @return the catalog
-	 * @throws ConfitureException if a script cannot be split or a statement fails (with the
-	 * script's name and line)
+	 * @throws ConfitureException if a script cannot be split or a statement fails (with
+	 * the script's name and line)
 	 */
 	public Catalog load(List<SqlSource> sources) {
 		try (ScratchDatabase database = this.server.createDatabase()) {

@@ -103,9 +103,9 @@ public final class CatalogReader {
 	}
 
 	/**
-	 * Reads the catalog inside the connection's current transaction, seeing its uncommitted
-	 * changes, and leaves that transaction as it was (the reader's own settings are undone
-	 * through a savepoint).
+	 * Reads the catalog inside the connection's current transaction, seeing its
+	 * uncommitted changes, and leaves that transaction as it was (the reader's own
+	 * settings are undone through a savepoint).
 	 * @param connection a connection inside a transaction
 	 * @return the catalog
 	 * @throws ConfitureException if a query fails
@@ -383,8 +383,8 @@ public final class CatalogReader {
 				ObjectId target = ObjectId.of(type, rs.getString("identity"));
 				String keyword = COMMENT_TARGETS.get(type);
 				if (keyword != null && known.test(target)) {
-					objects.add(new Comment(target, keyword + " " + rs.getString("identity"),
-							rs.getString("description")));
+					objects.add(
+							new Comment(target, keyword + " " + rs.getString("identity"), rs.getString("description")));
 				}
 			}
 		}
@@ -399,8 +399,8 @@ public final class CatalogReader {
 				ObjectAddress referenced = new ObjectAddress(rs.getLong("rc"), rs.getLong("ro"), rs.getInt("rs"));
 				names.putIfAbsent(dependent, null);
 				names.putIfAbsent(referenced, null);
-				pairs.add(new long[] { dependent.classId(), dependent.objectId(), dependent.subId(), referenced.classId(),
-						referenced.objectId(), referenced.subId() });
+				pairs.add(new long[] { dependent.classId(), dependent.objectId(), dependent.subId(),
+						referenced.classId(), referenced.objectId(), referenced.subId() });
 			}
 		}
 		if (names.isEmpty()) {
@@ -417,15 +417,17 @@ public final class CatalogReader {
 	}
 
 	/**
-	 * Names every object once (its kind and identity): {@code pg_identify_object} is the expensive
-	 * part of reading dependencies, and most objects appear in many of them.
+	 * Names every object once (its kind and identity): {@code pg_identify_object} is the
+	 * expensive part of reading dependencies, and most objects appear in many of them.
 	 */
 	private static void nameObjects(Connection connection, java.util.Map<ObjectAddress, ObjectId> names)
 			throws SQLException {
 		List<ObjectAddress> addresses = List.copyOf(names.keySet());
 		try (java.sql.PreparedStatement query = connection.prepareStatement(sql("object-names"))) {
-			query.setArray(1, connection.createArrayOf("oid", addresses.stream().map(ObjectAddress::classId).toArray()));
-			query.setArray(2, connection.createArrayOf("oid", addresses.stream().map(ObjectAddress::objectId).toArray()));
+			query.setArray(1,
+					connection.createArrayOf("oid", addresses.stream().map(ObjectAddress::classId).toArray()));
+			query.setArray(2,
+					connection.createArrayOf("oid", addresses.stream().map(ObjectAddress::objectId).toArray()));
 			query.setArray(3, connection.createArrayOf("int4", addresses.stream().map(ObjectAddress::subId).toArray()));
 			try (ResultSet rs = query.executeQuery()) {
 				while (rs.next()) {

@@ -9,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link Collation collations}. {@code pg_collation} differs between server versions
- * (the ICU locale is {@code colliculocale} up to PostgreSQL 16 and {@code colllocale} from
- * 17, ICU rules exist from 16, the {@code builtin} provider from 17), so each row is read as
- * JSON and the fields that exist are used.
+ * Reads {@link Collation collations}. {@code pg_collation} differs between server
+ * versions (the ICU locale is {@code colliculocale} up to PostgreSQL 16 and
+ * {@code colllocale} from 17, ICU rules exist from 16, the {@code builtin} provider from
+ * 17), so each row is read as JSON and the fields that exist are used.
  */
 final class CollationReader {
 
@@ -56,7 +56,9 @@ final class CollationReader {
 		return String.join(", ", options);
 	}
 
-	/** A scalar field of a flat JSON object as text, or {@code null} when absent or null. */
+	/**
+	 * A scalar field of a flat JSON object as text, or {@code null} when absent or null.
+	 */
 	private static String field(String json, String name) {
 		Matcher matcher = Pattern.compile("\"" + name + "\": (\"((?:[^\"\\\\]|\\\\.)*)\"|true|false|null|-?[0-9]+)")
 			.matcher(json);

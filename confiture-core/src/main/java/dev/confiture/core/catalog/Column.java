@@ -5,7 +5,8 @@ package dev.confiture.core.catalog;
  *
  * @param name the quoted name
  * @param type the type, as {@code format_type} gives it
- * @param collation the quoted collation when it differs from the type's default, or {@code null}
+ * @param collation the quoted collation when it differs from the type's default, or
+ * {@code null}
  * @param notNull whether {@code NOT NULL}
  * @param defaultExpression the default expression, or {@code null} (also {@code null} for
  * generated columns)
@@ -13,7 +14,8 @@ package dev.confiture.core.catalog;
  * @param identityOptions the identity sequence's options (name, start, increment...), or
  * {@code null}
  * @param generated {@code STORED}, {@code VIRTUAL}, or {@code null}
- * @param generationExpression the generation expression of a generated column, or {@code null}
+ * @param generationExpression the generation expression of a generated column, or
+ * {@code null}
  */
 public record Column(String name, String type, String collation, boolean notNull, String defaultExpression,
 		String identity, String identityOptions, String generated, String generationExpression) {
@@ -31,7 +33,10 @@ public record Column(String name, String type, String collation, boolean notNull
 			sql.append(" DEFAULT ").append(this.defaultExpression);
 		}
 		if (this.identity != null) {
-			sql.append(" GENERATED ").append(this.identity).append(" AS IDENTITY (").append(this.identityOptions)
+			sql.append(" GENERATED ")
+				.append(this.identity)
+				.append(" AS IDENTITY (")
+				.append(this.identityOptions)
 				.append(')');
 		}
 		if (this.notNull) {

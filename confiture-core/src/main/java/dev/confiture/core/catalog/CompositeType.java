@@ -8,7 +8,8 @@ import java.util.Map;
  * A composite type. Attributes are compared by name; their order is kept for creation.
  *
  * @param name the schema-qualified, quoted name
- * @param attributes quoted attribute name to type (with {@code COLLATE} when not the default)
+ * @param attributes quoted attribute name to type (with {@code COLLATE} when not the
+ * default)
  */
 public record CompositeType(String name, Map<String, String> attributes) implements CatalogObject {
 

@@ -7,7 +7,8 @@ package dev.confiture.core.catalog;
  * @param table the table's schema-qualified, quoted name
  * @param name the quoted constraint name
  * @param type {@code p}, {@code u}, {@code f}, {@code c} or {@code x}
- * @param definition the definition from {@code pg_get_constraintdef}, without {@code NOT VALID}
+ * @param definition the definition from {@code pg_get_constraintdef}, without
+ * {@code NOT VALID}
  * @param validated whether it is validated (not {@code NOT VALID})
  * @param index the identity of the index that backs it ({@code index public.users_pkey}),
  * or {@code null}

@@ -8,11 +8,10 @@ import java.util.List;
  * @param name the quoted name
  * @param schema the quoted schema it was installed in
  * @param version the installed version
- * @param updatableTo the versions that {@code ALTER EXTENSION ... UPDATE TO} reaches from the
- * installed one on this server (from {@code pg_extension_update_paths}), sorted
+ * @param updatableTo the versions that {@code ALTER EXTENSION ... UPDATE TO} reaches from
+ * the installed one on this server (from {@code pg_extension_update_paths}), sorted
  */
-public record Extension(String name, String schema, String version, List<String> updatableTo)
-		implements CatalogObject {
+public record Extension(String name, String schema, String version, List<String> updatableTo) implements CatalogObject {
 
 	public Extension {
 		updatableTo = (updatableTo != null) ? List.copyOf(updatableTo) : List.of();

@@ -7,8 +7,8 @@ package dev.confiture.core.catalog;
  * @param table the table's schema-qualified, quoted name
  * @param definition the {@code CREATE INDEX} statement from {@code pg_get_indexdef}
  * @param partitioned whether the index is on a partitioned table
- * @param valid whether PostgreSQL may use the index ({@code pg_index.indisvalid}): false after a
- * failed or cancelled {@code CREATE INDEX CONCURRENTLY}
+ * @param valid whether PostgreSQL may use the index ({@code pg_index.indisvalid}): false
+ * after a failed or cancelled {@code CREATE INDEX CONCURRENTLY}
  * @param ready whether the index takes inserts ({@code pg_index.indisready})
  */
 public record Index(String name, String table, String definition, boolean partitioned, boolean valid,

@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
  * identities are equal exactly when their texts are.
  *
  * @param kind the kind, as {@code pg_identify_object} names it ({@code table},
- * {@code table column}, {@code materialized view}...), or {@code comment on} followed by the
- * commented object's kind
+ * {@code table column}, {@code materialized view}...), or {@code comment on} followed by
+ * the commented object's kind
  * @param schema the quoted schema, or {@code null} for objects outside a schema (schemas,
  * extensions)
  * @param name the quoted name; for a function or procedure, the name with its identity
  * argument types ({@code touch(integer)}); for an object that belongs to a table (column,
  * constraint, trigger, policy), the table's name
- * @param member the quoted name of a column, constraint, trigger or policy, or {@code null}
+ * @param member the quoted name of a column, constraint, trigger or policy, or
+ * {@code null}
  */
 public record ObjectId(String kind, @Nullable String schema, String name, @Nullable String member) {
 
@@ -103,9 +104,9 @@ public record ObjectId(String kind, @Nullable String schema, String name, @Nulla
 	}
 
 	/**
-	 * The schema-qualified name ({@code public.users}, {@code public.touch(integer)}), or the
-	 * name alone for an object outside a schema; for a column, constraint, trigger or policy,
-	 * its table's.
+	 * The schema-qualified name ({@code public.users}, {@code public.touch(integer)}), or
+	 * the name alone for an object outside a schema; for a column, constraint, trigger or
+	 * policy, its table's.
 	 * @return the qualified name
 	 */
 	public String qualifiedName() {
@@ -158,9 +159,11 @@ public record ObjectId(String kind, @Nullable String schema, String name, @Nulla
 	}
 
 	/**
-	 * Splits {@code schema.name} (each part possibly quoted) at the last dot outside quotes.
+	 * Splits {@code schema.name} (each part possibly quoted) at the last dot outside
+	 * quotes.
 	 * @param qualified the qualified name
-	 * @return the quoted schema (or {@code null} when there is no dot) and the quoted name
+	 * @return the quoted schema (or {@code null} when there is no dot) and the quoted
+	 * name
 	 */
 	static @Nullable String[] split(String qualified) {
 		boolean quoted = false;

@@ -19,9 +19,9 @@ final class PartitionCatalog {
 
 	/**
 	 * The columns of a partition that differ from its parent's: {@code NOT NULL} or a
-	 * default declared on the partition (or left by its own primary key), or a default the
-	 * partition lacks. The other columns belong to the parent, however the partition was made
-	 * ({@code PARTITION OF} or {@code ATTACH PARTITION}).
+	 * default declared on the partition (or left by its own primary key), or a default
+	 * the partition lacks. The other columns belong to the parent, however the partition
+	 * was made ({@code PARTITION OF} or {@code ATTACH PARTITION}).
 	 * @param columns every column of the partition
 	 * @param parentColumns every column of its parent
 	 * @return the columns that carry settings of their own, with their type and those

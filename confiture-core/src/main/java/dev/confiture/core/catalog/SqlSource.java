@@ -28,8 +28,8 @@ public record SqlSource(String name, String text) {
 	}
 
 	/**
-	 * The DDL at a path: a {@code .sql} file, or the schema files of a directory (recursively,
-	 * in build order, without seed files).
+	 * The DDL at a path: a {@code .sql} file, or the schema files of a directory
+	 * (recursively, in build order, without seed files).
 	 * @param path a file or directory
 	 * @return the scripts, in order
 	 * @throws ConfitureException if the path cannot be read

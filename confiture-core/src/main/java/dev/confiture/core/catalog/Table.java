@@ -21,9 +21,9 @@ import java.util.Map;
  * @param forceRowSecurity whether row level security is forced on the owner
  * @param options storage parameters ({@code name=value}), sorted
  */
-public record Table(String name, Map<String, Column> columns, boolean unlogged, String partitionKey,
-		String partitionOf, String partitionBound, List<String> inherits, boolean rowSecurity,
-		boolean forceRowSecurity, List<String> options) implements CatalogObject {
+public record Table(String name, Map<String, Column> columns, boolean unlogged, String partitionKey, String partitionOf,
+		String partitionBound, List<String> inherits, boolean rowSecurity, boolean forceRowSecurity,
+		List<String> options) implements CatalogObject {
 
 	public Table {
 		columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A YAML file other than an environment (e.g. anonymisation rules), read with the rules of the
- * environment files: {@code ${VAR}} and {@code ${VAR:-default}} substituted in values, errors
- * that name the file, the line and the fix, and "did you mean" suggestions.
+ * A YAML file other than an environment (e.g. anonymisation rules), read with the rules
+ * of the environment files: {@code ${VAR}} and {@code ${VAR:-default}} substituted in
+ * values, errors that name the file, the line and the fix, and "did you mean"
+ * suggestions.
  */
 public final class ConfigDocument {
 
@@ -21,7 +22,8 @@ public final class ConfigDocument {
 	/**
 	 * Reads a file.
 	 * @param file the file
-	 * @param variables the variables for {@code ${VAR}} references (usually the process environment)
+	 * @param variables the variables for {@code ${VAR}} references (usually the process
+	 * environment)
 	 * @return its root mapping (empty for an empty file)
 	 * @throws ConfigurationException if it cannot be read or is not a YAML mapping
 	 */
@@ -90,7 +92,8 @@ public final class ConfigDocument {
 	}
 
 	/**
-	 * The candidate closest to a misspelt word, or {@code null} when none is close enough.
+	 * The candidate closest to a misspelt word, or {@code null} when none is close
+	 * enough.
 	 * @param word the word
 	 * @param candidates the valid words
 	 * @return the suggestion or {@code null}

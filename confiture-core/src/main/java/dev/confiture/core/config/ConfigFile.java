@@ -19,8 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import dev.confiture.core.api.Remedy;
 
 /**
- * Reads a YAML configuration file into SnakeYAML's node tree, so that every value keeps its
- * line number. Files are UTF-8; a byte order mark is tolerated.
+ * Reads a YAML configuration file into SnakeYAML's node tree, so that every value keeps
+ * its line number. Files are UTF-8; a byte order mark is tolerated.
  */
 final class ConfigFile {
 
@@ -34,8 +34,8 @@ final class ConfigFile {
 	 * Reads the root mapping of a file.
 	 * @param file the file, absolute
 	 * @return the root mapping, or {@code null} when the file holds no document
-	 * @throws ConfigurationException if the file cannot be read, is not YAML, or its root is
-	 * not a mapping
+	 * @throws ConfigurationException if the file cannot be read, is not YAML, or its root
+	 * is not a mapping
 	 */
 	static MappingNode read(Path file) {
 		String text = readText(file);

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 import dev.confiture.core.api.Remedy;
 
 /**
- * A YAML mapping of a configuration file, read with line numbers. Values are returned with
- * {@code ${VAR}} references substituted; a key whose value is YAML {@code null} (or empty)
- * counts as absent.
+ * A YAML mapping of a configuration file, read with line numbers. Values are returned
+ * with {@code ${VAR}} references substituted; a key whose value is YAML {@code null} (or
+ * empty) counts as absent.
  */
 final class ConfigMapping {
 

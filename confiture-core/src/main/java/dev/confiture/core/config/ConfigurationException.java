@@ -9,8 +9,9 @@ import dev.confiture.core.api.Remedy;
  * A configuration problem. The message names the file, the line when known, what is wrong
  * and what to do about it, as in {@code /app/db/environments/local.yaml:3: Unknown key
  * 'include_dir'. Did you mean 'include_dirs'?}. The fix is also available on its own as
- * the {@link #hint() hint}; a fix that names a setting is a {@link #remedy() remedy} instead, which
- * each adapter words (the message then ends with the problem). Messages never contain a password.
+ * the {@link #hint() hint}; a fix that names a setting is a {@link #remedy() remedy}
+ * instead, which each adapter words (the message then ends with the problem). Messages
+ * never contain a password.
  */
 public class ConfigurationException extends ConfitureException {
 

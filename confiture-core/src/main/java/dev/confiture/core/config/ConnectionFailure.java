@@ -7,9 +7,9 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 /**
- * Rewords the driver's vaguest connection failures ("The connection attempt failed.") so that
- * they name the host and the cause: an unknown host, a refused or unanswered connection, a
- * login that timed out.
+ * Rewords the driver's vaguest connection failures ("The connection attempt failed.") so
+ * that they name the host and the cause: an unknown host, a refused or unanswered
+ * connection, a login that timed out.
  */
 final class ConnectionFailure {
 

@@ -26,10 +26,13 @@ import dev.confiture.core.api.ConfitureException.Category;
 public record ConnectionSettings(String jdbcUrl, String user, String password,
 		ConnectionTimeouts timeouts) implements ConnectionSource {
 
-	private static final Pattern URL = Pattern
-		.compile("^(?:jdbc:)?postgres(?:ql)?://(?:(?<userinfo>[^/?#]*)@)?(?<hosts>[^@/?#]*)(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?$");
+	private static final Pattern URL = Pattern.compile(
+			"^(?:jdbc:)?postgres(?:ql)?://(?:(?<userinfo>[^/?#]*)@)?(?<hosts>[^@/?#]*)(?:/(?<db>[^?#]*))?(?:\\?(?<query>[^#]*))?$");
 
-	/** Application name reported to PostgreSQL ({@code pg_stat_activity.application_name}). */
+	/**
+	 * Application name reported to PostgreSQL
+	 * ({@code pg_stat_activity.application_name}).
+	 */
 	public static final String APPLICATION_NAME = "confiture";
 
 	public ConnectionSettings {
@@ -39,7 +42,8 @@ public record ConnectionSettings(String jdbcUrl, String user, String password,
 
 	/**
 	 * Settings with the default timeouts.
-	 * @param jdbcUrl the {@code jdbc:postgresql://} URL, without user or password parameters
+	 * @param jdbcUrl the {@code jdbc:postgresql://} URL, without user or password
+	 * parameters
 	 * @param user the user name, or {@code null}
 	 * @param password the password, or {@code null}
 	 */
@@ -57,9 +61,10 @@ public record ConnectionSettings(String jdbcUrl, String user, String password,
 	}
 
 	/**
-	 * Parses a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://} URL.
-	 * User and password may come from the URL (user info or {@code user=}/{@code password=}
-	 * parameters) or from the arguments, which win when not {@code null}.
+	 * Parses a {@code postgresql://}, {@code postgres://} or {@code jdbc:postgresql://}
+	 * URL. User and password may come from the URL (user info or
+	 * {@code user=}/{@code password=} parameters) or from the arguments, which win when
+	 * not {@code null}.
 	 * @param url the URL
 	 * @param user user name overriding the URL's, or {@code null}
 	 * @param password password overriding the URL's, or {@code null}
@@ -154,8 +159,9 @@ public record ConnectionSettings(String jdbcUrl, String user, String password,
 			throw new IllegalStateException("Unexpected JDBC URL " + sanitizedUrl());
 		}
 		String query = matcher.group("query");
-		return new ConnectionSettings("jdbc:postgresql://" + matcher.group("hosts") + "/" + database
-				+ ((query != null) ? "?" + query : ""), this.user, this.password, this.timeouts);
+		return new ConnectionSettings(
+				"jdbc:postgresql://" + matcher.group("hosts") + "/" + database + ((query != null) ? "?" + query : ""),
+				this.user, this.password, this.timeouts);
 	}
 
 	/**

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Opens connections to the database Confiture works on: from {@link ConnectionSettings}, or
- * from a {@code javax.sql.DataSource} such as a Spring application's.
+ * Opens connections to the database Confiture works on: from {@link ConnectionSettings},
+ * or from a {@code javax.sql.DataSource} such as a Spring application's.
  */
 @FunctionalInterface
 public interface ConnectionSource {

@@ -6,8 +6,9 @@ import java.util.Properties;
 
 /**
  * How long to wait while connecting and for an answer: the TCP connect, the whole login
- * (TLS, authentication, startup), and each read of a running statement. A zero socket timeout
- * waits as long as a statement runs, which migrations that build large indexes need.
+ * (TLS, authentication, startup), and each read of a running statement. A zero socket
+ * timeout waits as long as a statement runs, which migrations that build large indexes
+ * need.
  *
  * @param connect longest wait for the TCP connection (default 10 s)
  * @param login longest wait for the whole login (default 30 s)
@@ -20,8 +21,8 @@ public record ConnectionTimeouts(Duration connect, Duration login, Duration sock
 	private static final Duration DEFAULT_LOGIN = Duration.ofSeconds(30);
 
 	/** Connect 10 s, login 30 s, no socket timeout. */
-	public static final ConnectionTimeouts DEFAULTS = new ConnectionTimeouts(DEFAULT_CONNECT,
-			DEFAULT_LOGIN, Duration.ZERO);
+	public static final ConnectionTimeouts DEFAULTS = new ConnectionTimeouts(DEFAULT_CONNECT, DEFAULT_LOGIN,
+			Duration.ZERO);
 
 	public ConnectionTimeouts {
 		connect = positive(connect, "connect", DEFAULT_CONNECT);

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m} (or {@code 2min}), {@code 1h}, a
- * number of seconds, or ISO-8601 such as {@code PT30S}.
+ * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m} (or
+ * {@code 2min}), {@code 1h}, a number of seconds, or ISO-8601 such as {@code PT30S}.
  */
 public final class Durations {
 

@@ -8,25 +8,26 @@ import dev.confiture.core.resource.ProjectSources;
 
 /**
  * One environment's settings, fully resolved: paths are absolute and normalised, and
- * {@code ${VAR}} references are substituted. {@link #toString()} never shows the password.
+ * {@code ${VAR}} references are substituted. {@link #toString()} never shows the
+ * password.
  *
  * @param name the environment name, e.g. {@code local}
- * @param configFile the YAML file the settings came from, or {@code null} when they were not read
- * from a file (e.g. Spring Boot properties)
+ * @param configFile the YAML file the settings came from, or {@code null} when they were
+ * not read from a file (e.g. Spring Boot properties)
  * @param projectDirectory the project root, the directory that holds {@code db/}
- * @param includeDirectories schema (and seed) directories to build from, in declared order:
- * {@code includes} first, then {@code include_dirs} or {@code schema_dirs}
+ * @param includeDirectories schema (and seed) directories to build from, in declared
+ * order: {@code includes} first, then {@code include_dirs} or {@code schema_dirs}
  * @param excludeDirectories directories whose files are left out of the build
  * @param seedDirectories seed directories ({@code seeds}), possibly empty
  * @param database how to reach the database, or {@code null} when the file names none
- * @param migrationsDirectory where migrations live (it may not exist yet); {@code null} when the
- * migrations are not read from a directory (see {@code sources})
+ * @param migrationsDirectory where migrations live (it may not exist yet); {@code null}
+ * when the migrations are not read from a directory (see {@code sources})
  * @param trackingTable the migration tracking table, possibly schema-qualified
  * ({@code schema.table})
  * @param sources where the schema, seed and migration files are read from: by default the
  * directories above, or e.g. Spring resources ({@code classpath:db/schema}) read in place
- * @param protectedEnvironment whether the environment is marked {@code protected: true}: its
- * database is never the target of a sync
+ * @param protectedEnvironment whether the environment is marked {@code protected: true}:
+ * its database is never the target of a sync
  */
 public record Environment(String name, Path configFile, Path projectDirectory, List<Path> includeDirectories,
 		List<Path> excludeDirectories, List<Path> seedDirectories, ConnectionSettings database,
@@ -98,6 +99,5 @@ public record Environment(String name, Path configFile, Path projectDirectory, L
 				this.excludeDirectories, this.seedDirectories, database, this.migrationsDirectory, this.trackingTable,
 				this.sources, this.protectedEnvironment);
 	}
-
 
 }

@@ -24,16 +24,16 @@ import dev.confiture.core.config.ConfigMapping.Value;
  * {@code exclude_dirs}, {@code seeds}, {@code database} ({@code host}, {@code port},
  * {@code database}, {@code user}, {@code password}) or {@code database_url},
  * {@code migrations_dir} and {@code tracking_table};</li>
- * <li>a {@code confiture.yaml} at the project root, with an optional {@code project:} block
- * ({@code name}, {@code description}) and an {@code environments:} mapping from names to
- * the same keys (except {@code name}).</li>
+ * <li>a {@code confiture.yaml} at the project root, with an optional {@code project:}
+ * block ({@code name}, {@code description}) and an {@code environments:} mapping from
+ * names to the same keys (except {@code name}).</li>
  * </ul>
  * {@code includes} and {@code seeds} are relative to the YAML file; {@code include_dirs},
- * {@code schema_dirs}, {@code exclude_dirs} and {@code migrations_dir} to the project root
- * (the directory that holds {@code db/}). Every value may use <code>${VAR}</code> and
- * <code>${VAR:-default}</code>, expanded once; <code>$${</code> writes a literal
- * <code>${</code>. Unknown keys, wrong types, missing variables and missing include or seed
- * directories are {@link ConfigurationException errors} that name the file and line.
+ * {@code schema_dirs}, {@code exclude_dirs} and {@code migrations_dir} to the project
+ * root (the directory that holds {@code db/}). Every value may use <code>${VAR}</code>
+ * and <code>${VAR:-default}</code>, expanded once; <code>$${</code> writes a literal
+ * <code>${</code>. Unknown keys, wrong types, missing variables and missing include or
+ * seed directories are {@link ConfigurationException errors} that name the file and line.
  */
 public final class EnvironmentLoader {
 
@@ -65,13 +65,14 @@ public final class EnvironmentLoader {
 	}
 
 	/**
-	 * Loads an environment by name ({@code --env NAME}): {@code db/environments/NAME.yaml}
-	 * (or {@code .yml}) if it exists, else {@code environments.NAME} of the project's
-	 * {@code confiture.yaml}.
+	 * Loads an environment by name ({@code --env NAME}):
+	 * {@code db/environments/NAME.yaml} (or {@code .yml}) if it exists, else
+	 * {@code environments.NAME} of the project's {@code confiture.yaml}.
 	 * @param projectDirectory the project root
 	 * @param environmentName the environment name
 	 * @return the environment
-	 * @throws ConfigurationException if the environment is unknown or its settings are invalid
+	 * @throws ConfigurationException if the environment is unknown or its settings are
+	 * invalid
 	 */
 	public Environment load(Path projectDirectory, String environmentName) {
 		Path project = absolute(projectDirectory);
@@ -122,8 +123,8 @@ public final class EnvironmentLoader {
 		String name = (environmentName != null) ? environmentName : environments.defaultEnvironment();
 		ConfigMapping settings = environments.environment(name);
 		if (settings == null) {
-			throw unknownEnvironment(name, environments.names().stream().sorted().toList(), path,
-					environments.line(), "under 'environments:'");
+			throw unknownEnvironment(name, environments.names().stream().sorted().toList(), path, environments.line(),
+					"under 'environments:'");
 		}
 		return this.reader.read(name, path.getParent(), settings);
 	}
@@ -161,8 +162,8 @@ public final class EnvironmentLoader {
 	/**
 	 * Reads the {@code tenants:} block of an environment loaded from a file.
 	 * @param environment the environment
-	 * @return how its tenants are found, or {@code null} when it declares none (or was not
-	 * read from a file)
+	 * @return how its tenants are found, or {@code null} when it declares none (or was
+	 * not read from a file)
 	 * @throws ConfigurationException if the block is invalid
 	 */
 	public TenantSettings tenants(Environment environment) {
@@ -181,7 +182,8 @@ public final class EnvironmentLoader {
 	 * {@code lint_measure}, {@code lock_timeout}, {@code statement_timeout},
 	 * {@code lock_retries}).
 	 * @param environment the environment
-	 * @return the settings; {@link MigrationSettings#NONE} when it was not read from a file
+	 * @return the settings; {@link MigrationSettings#NONE} when it was not read from a
+	 * file
 	 * @throws ConfigurationException if a value is invalid
 	 */
 	public MigrationSettings migrationSettings(Environment environment) {
@@ -206,8 +208,8 @@ public final class EnvironmentLoader {
 		String name = (declared != null && !declared.value().isBlank()) ? declared.value().strip() : stem;
 		if (requested != null && !requested.equals(name) && !requested.equals(stem)) {
 			throw root.error(root.keyLine("name"),
-					"This file describes environment '" + name + "', not '" + requested + "'",
-					Remedy.pass(Setting.ENVIRONMENT, name, "Pass ", ", or the file of environment '" + requested + "'"));
+					"This file describes environment '" + name + "', not '" + requested + "'", Remedy
+						.pass(Setting.ENVIRONMENT, name, "Pass ", ", or the file of environment '" + requested + "'"));
 		}
 		return this.reader.read(name, projectDirectoryOf(file), root);
 	}
@@ -216,11 +218,10 @@ public final class EnvironmentLoader {
 		return new ConfigMapping(file, ConfigFile.read(file), this.substitution);
 	}
 
-	private static ConfigurationException unknownEnvironment(String name, List<String> available, Path file,
-			int line, String searched) {
-		String problem = "Unknown environment '" + name + "' (looked " + searched + "); "
-				+ (available.isEmpty() ? "no environments are configured"
-						: "available: " + String.join(", ", available));
+	private static ConfigurationException unknownEnvironment(String name, List<String> available, Path file, int line,
+			String searched) {
+		String problem = "Unknown environment '" + name + "' (looked " + searched + "); " + (available.isEmpty()
+				? "no environments are configured" : "available: " + String.join(", ", available));
 		String suggestion = Suggestions.closest(name, available);
 		if (suggestion != null) {
 			return new ConfigurationException(file, line, problem, "Did you mean '" + suggestion + "'?");

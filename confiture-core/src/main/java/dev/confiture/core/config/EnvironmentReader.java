@@ -12,8 +12,8 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.config.ConfigMapping.Value;
 
 /**
- * Turns the settings of one environment into an {@link Environment}, resolving paths and the
- * connection. The caller has already checked the keys.
+ * Turns the settings of one environment into an {@link Environment}, resolving paths and
+ * the connection. The caller has already checked the keys.
  */
 final class EnvironmentReader {
 
@@ -75,8 +75,9 @@ final class EnvironmentReader {
 		return switch (value.value().strip().toLowerCase(java.util.Locale.ROOT)) {
 			case "true", "yes", "on" -> true;
 			case "false", "no", "off" -> false;
-			default -> throw settings.error(value.line(), "'protected' must be true or false, not '"
-					+ (value.substituted() ? "the value of a variable" : value.value()) + "'",
+			default -> throw settings.error(value.line(),
+					"'protected' must be true or false, not '"
+							+ (value.substituted() ? "the value of a variable" : value.value()) + "'",
 					"Write 'protected: true' for a database that must never be overwritten (production)");
 		};
 	}
@@ -101,14 +102,12 @@ final class EnvironmentReader {
 			path = base.directory().resolve(value.value()).toAbsolutePath().normalize();
 		}
 		catch (InvalidPathException ex) {
-			throw settings.error(value.line(),
-					"'" + value.key() + "' has an invalid path '" + shown(value) + "' (" + ex.getReason() + ")"
-							+ variables(value),
-					"Write a directory path; " + relativeTo);
+			throw settings.error(value.line(), "'" + value.key() + "' has an invalid path '" + shown(value) + "' ("
+					+ ex.getReason() + ")" + variables(value), "Write a directory path; " + relativeTo);
 		}
 		if (mustExist && !Files.exists(path)) {
-			throw settings.error(value.line(), "Path '" + value.written() + "' in '" + value.key()
-					+ "' does not exist (resolved to " + path + ")",
+			throw settings.error(value.line(),
+					"Path '" + value.written() + "' in '" + value.key() + "' does not exist (resolved to " + path + ")",
 					didYouMean(path) + "Create the directory or correct the path; " + relativeTo);
 		}
 		return path;
@@ -120,10 +119,12 @@ final class EnvironmentReader {
 			return "";
 		}
 		try (java.util.stream.Stream<Path> siblings = Files.list(parent)) {
-			List<String> names = siblings.filter(Files::isDirectory).map((sibling) -> sibling.getFileName().toString())
+			List<String> names = siblings.filter(Files::isDirectory)
+				.map((sibling) -> sibling.getFileName().toString())
 				.toList();
 			String suggestion = Suggestions.closest(missing.getFileName().toString(), names);
-			return (suggestion != null) ? "Did you mean '" + suggestion + "' (" + parent.resolve(suggestion) + ")? " : "";
+			return (suggestion != null) ? "Did you mean '" + suggestion + "' (" + parent.resolve(suggestion) + ")? "
+					: "";
 		}
 		catch (java.io.IOException ex) {
 			return "";
@@ -134,8 +135,7 @@ final class EnvironmentReader {
 		ConfigMapping block = settings.mapping("database", "host: localhost");
 		if (block != null && settings.contains("database_url")) {
 			throw settings.error(settings.keyLine("database_url"),
-					"Both 'database_url' and a 'database' block (line " + settings.keyLine("database")
-							+ ") are set",
+					"Both 'database_url' and a 'database' block (line " + settings.keyLine("database") + ") are set",
 					"Keep only one of them: either database_url, or the database: block with host, port, "
 							+ "database, user and password");
 		}
@@ -221,8 +221,9 @@ final class EnvironmentReader {
 		}
 		if (duration == null || duration.isNegative() || (duration.isZero() && !zeroMeansNone)) {
 			throw settings.error(value.line(),
-					"'" + key + "' must be a " + (zeroMeansNone ? "positive duration or 0 for none" : "positive duration")
-							+ ", not '" + shown(value) + "'" + variables(value),
+					"'" + key + "' must be a "
+							+ (zeroMeansNone ? "positive duration or 0 for none" : "positive duration") + ", not '"
+							+ shown(value) + "'" + variables(value),
 					"Write a duration such as 500ms, 10s or 2m");
 		}
 		return duration;
@@ -254,8 +255,8 @@ final class EnvironmentReader {
 	}
 
 	/**
-	 * A value for a message: as written when it references variables, because a variable may
-	 * hold a secret; as read otherwise.
+	 * A value for a message: as written when it references variables, because a variable
+	 * may hold a secret; as read otherwise.
 	 */
 	private static String shown(Value value) {
 		return value.substituted() ? value.written() : value.value();
@@ -274,8 +275,8 @@ final class EnvironmentReader {
 	}
 
 	/**
-	 * Hides what may be credentials in a URL that could not be parsed: everything between the
-	 * scheme and the last {@code @}, and any {@code password=} parameter.
+	 * Hides what may be credentials in a URL that could not be parsed: everything between
+	 * the scheme and the last {@code @}, and any {@code password=} parameter.
 	 */
 	static String mask(String url) {
 		String masked = url;

@@ -5,16 +5,17 @@ import java.util.Locale;
 
 /**
  * How an environment guards its migrations: the lint mode and the timeouts, as set in its
- * file ({@code lint}, {@code lint_measure}, {@code lock_timeout}, {@code statement_timeout},
- * {@code lock_retries}) or given to override it; {@code null} for what is not set.
+ * file ({@code lint}, {@code lint_measure}, {@code lock_timeout},
+ * {@code statement_timeout}, {@code lock_retries}) or given to override it; {@code null}
+ * for what is not set.
  *
  * @param lint {@code fail}, {@code warn} or {@code off}, or {@code null}
- * @param lintMeasure whether the lint before migrating runs the migrations on a shadow database,
- * or {@code null}
- * @param lockTimeout the {@code lock_timeout} of every migration transaction (zero: no limit), or
- * {@code null}
- * @param statementTimeout the {@code statement_timeout} of every migration transaction (zero: no
+ * @param lintMeasure whether the lint before migrating runs the migrations on a shadow
+ * database, or {@code null}
+ * @param lockTimeout the {@code lock_timeout} of every migration transaction (zero: no
  * limit), or {@code null}
+ * @param statementTimeout the {@code statement_timeout} of every migration transaction
+ * (zero: no limit), or {@code null}
  * @param lockRetries how often a migration rolled back by its lock timeout is retried, or
  * {@code null}
  */

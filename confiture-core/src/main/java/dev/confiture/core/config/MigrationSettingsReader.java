@@ -49,9 +49,9 @@ final class MigrationSettingsReader {
 		return switch (value.value().strip().toLowerCase(Locale.ROOT)) {
 			case "true", "yes", "on" -> true;
 			case "false", "no", "off" -> false;
-			default -> throw settings.error(value.line(),
-					"'lint_measure' must be true or false, not '" + shown(value) + "'",
-					"Write 'lint_measure: true' to run the migrations on a shadow database before migrating");
+			default ->
+				throw settings.error(value.line(), "'lint_measure' must be true or false, not '" + shown(value) + "'",
+						"Write 'lint_measure: true' to run the migrations on a shadow database before migrating");
 		};
 	}
 
@@ -89,8 +89,9 @@ final class MigrationSettingsReader {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw settings.error(value.line(), "'lock_retries' must be a whole number, 0 or more, not '" + shown(value)
-				+ "'", "Write how often a migration that timed out waiting for a lock is retried, as in 'lock_retries: 3'");
+		throw settings.error(value.line(),
+				"'lock_retries' must be a whole number, 0 or more, not '" + shown(value) + "'",
+				"Write how often a migration that timed out waiting for a lock is retried, as in 'lock_retries: 3'");
 	}
 
 	private static String shown(Value value) {

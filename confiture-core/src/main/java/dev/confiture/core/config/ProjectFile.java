@@ -21,7 +21,8 @@ final class ProjectFile {
 	private final ConfigMapping environments;
 
 	/**
-	 * Checks the file's structure; the environments themselves are checked when one is read.
+	 * Checks the file's structure; the environments themselves are checked when one is
+	 * read.
 	 * @param root the file's root mapping
 	 */
 	ProjectFile(ConfigMapping root) {
@@ -50,7 +51,8 @@ final class ProjectFile {
 	}
 
 	/**
-	 * Whether a file's root mapping is in this form rather than one environment's settings.
+	 * Whether a file's root mapping is in this form rather than one environment's
+	 * settings.
 	 * @param root the root mapping
 	 * @return {@code true} if it has {@code environments:} or {@code project:}
 	 */
@@ -85,7 +87,8 @@ final class ProjectFile {
 	/**
 	 * The environment to use when none is named: the only one, else {@code local}.
 	 * @return the environment name
-	 * @throws ConfigurationException if there is none, or several and none is {@code local}
+	 * @throws ConfigurationException if there is none, or several and none is
+	 * {@code local}
 	 */
 	String defaultEnvironment() {
 		List<String> names = names();

@@ -13,10 +13,10 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
- * The files a new project starts with ({@code confiture init}, {@code confiture:init}): the layout of the getting-started guide, with a
- * local environment that works against a local PostgreSQL out of the box (standard {@code PG*}
- * variables override its defaults) and a production environment that takes everything from
- * {@code DB_*} variables.
+ * The files a new project starts with ({@code confiture init}, {@code confiture:init}):
+ * the layout of the getting-started guide, with a local environment that works against a
+ * local PostgreSQL out of the box (standard {@code PG*} variables override its defaults)
+ * and a production environment that takes everything from {@code DB_*} variables.
  */
 public final class ProjectLayout {
 
@@ -48,15 +48,17 @@ public final class ProjectLayout {
 			}
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.CONFIG, "Could not write the project layout in " + project + ": "
-					+ ex.getMessage(), "Check that the directory is writable", ex);
+			throw new ConfitureException(Category.CONFIG,
+					"Could not write the project layout in " + project + ": " + ex.getMessage(),
+					"Check that the directory is writable", ex);
 		}
 		return new ProjectInitResult(project, created, kept);
 	}
 
 	/**
-	 * The files to write, by relative path. Empty folders hold a {@code .gitkeep} so that git
-	 * keeps them: the environments name them, and a missing include folder is an error.
+	 * The files to write, by relative path. Empty folders hold a {@code .gitkeep} so that
+	 * git keeps them: the environments name them, and a missing include folder is an
+	 * error.
 	 * @param projectName the project's name, used for database names
 	 * @return path to content
 	 */

@@ -8,22 +8,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Hides secrets in text by structure and by value: what stands between {@code ://} and the last
- * {@code @} of a URL (the password may hold {@code / ? #}, spaces and {@code @}), the value of
- * {@code password=} parameters and of YAML {@code password:} keys, and every password that a
- * {@link ConnectionSettings} of this process holds.
+ * Hides secrets in text by structure and by value: what stands between {@code ://} and
+ * the last {@code @} of a URL (the password may hold {@code / ? #}, spaces and
+ * {@code @}), the value of {@code password=} parameters and of YAML {@code password:}
+ * keys, and every password that a {@link ConnectionSettings} of this process holds.
  */
 final class SecretMasking {
 
 	static final String MASK = "****";
 
-	/** Shortest password masked wherever it appears; shorter ones are masked by structure only. */
+	/**
+	 * Shortest password masked wherever it appears; shorter ones are masked by structure
+	 * only.
+	 */
 	private static final int MIN_VALUE_LENGTH = 4;
 
 	private static final Pattern PASSWORD_PARAMETER = Pattern
 		.compile("(?i)(password=)(.*?)(?=&[A-Za-z_][A-Za-z0-9_]*=|[\\r\\n]|$)", Pattern.MULTILINE);
 
-	private static final Pattern YAML_PASSWORD = Pattern.compile("(?im)^(\\s*-?\\s*[\"']?password[\"']?\\s*:[ \\t]*)(\\S.*)$");
+	private static final Pattern YAML_PASSWORD = Pattern
+		.compile("(?im)^(\\s*-?\\s*[\"']?password[\"']?\\s*:[ \\t]*)(\\S.*)$");
 
 	private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
@@ -33,10 +37,10 @@ final class SecretMasking {
 	}
 
 	/**
-	 * Remembers a password so that it is masked wherever it appears as a word of its own (not
-	 * inside a longer word, so that a password such as {@code postgres} leaves
-	 * {@code jdbc:postgresql} alone). A password equal to the user name is not remembered: the
-	 * user name is shown on purpose.
+	 * Remembers a password so that it is masked wherever it appears as a word of its own
+	 * (not inside a longer word, so that a password such as {@code postgres} leaves
+	 * {@code jdbc:postgresql} alone). A password equal to the user name is not
+	 * remembered: the user name is shown on purpose.
 	 * @param user the user name, may be {@code null}
 	 * @param password the password, may be {@code null}
 	 */
@@ -74,8 +78,8 @@ final class SecretMasking {
 	}
 
 	/**
-	 * Masks the password in the user info of every URL on each line: from the first {@code :}
-	 * after {@code ://} to the last {@code @} of the line.
+	 * Masks the password in the user info of every URL on each line: from the first
+	 * {@code :} after {@code ://} to the last {@code @} of the line.
 	 */
 	private static String maskUserInfo(String text) {
 		StringBuilder result = new StringBuilder(text.length());

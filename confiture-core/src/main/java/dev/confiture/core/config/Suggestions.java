@@ -13,8 +13,8 @@ public final class Suggestions {
 	}
 
 	/**
-	 * Returns the closest candidate, or {@code null} when none is close enough to be a likely
-	 * typo.
+	 * Returns the closest candidate, or {@code null} when none is close enough to be a
+	 * likely typo.
 	 * @param word the misspelt word
 	 * @param candidates the valid words
 	 * @return the suggestion or {@code null}

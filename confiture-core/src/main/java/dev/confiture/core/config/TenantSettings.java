@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param kind schema per tenant or database per tenant
  * @param source how the tenants are listed
  * @param values the pattern or the query (one value), or the listed names or URLs
- * @param origin where the settings come from, for messages (a file and line, or a property)
+ * @param origin where the settings come from, for messages (a file and line, or a
+ * property)
  */
 public record TenantSettings(Kind kind, Source source, List<String> values, String origin) {
 
@@ -54,7 +55,9 @@ public record TenantSettings(Kind kind, Source source, List<String> values, Stri
 		/** A fixed list of schema names or database URLs. */
 		LIST,
 
-		/** A query run on the environment's database whose first column names the tenants. */
+		/**
+		 * A query run on the environment's database whose first column names the tenants.
+		 */
 		QUERY
 
 	}

@@ -81,13 +81,18 @@ final class TenantSettingsReader {
 					ConnectionSettings.parse(item, null, null);
 				}
 				catch (RuntimeException ex) {
-					throw block.error(value.line(), "Item of 'tenants.databases.list' is not a PostgreSQL URL: '"
-							+ EnvironmentReader.mask(item) + "'", "Write a URL such as jdbc:postgresql://host:5432/tenant");
+					throw block.error(
+							value.line(), "Item of 'tenants.databases.list' is not a PostgreSQL URL: '"
+									+ EnvironmentReader.mask(item) + "'",
+							"Write a URL such as jdbc:postgresql://host:5432/tenant");
 				}
 			}
 			if (!seen.add(item)) {
-				throw block.error(value.line(), "'tenants." + ((kind == TenantSettings.Kind.SCHEMAS) ? "schemas"
-						: "databases") + ".list' names '" + EnvironmentReader.mask(item) + "' twice", "Remove one of them");
+				throw block
+					.error(value.line(),
+							"'tenants." + ((kind == TenantSettings.Kind.SCHEMAS) ? "schemas" : "databases")
+									+ ".list' names '" + EnvironmentReader.mask(item) + "' twice",
+							"Remove one of them");
 			}
 			names.add(item);
 		}

@@ -4,10 +4,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The parts of a PostgreSQL URL, split by structure. A password may hold the URL's own delimiters
- * ({@code / ? # @}, spaces) unencoded: when the plain reading gives no valid host and database,
- * the user info is everything between {@code ://} and the last {@code @} that is followed by a
- * valid host list.
+ * The parts of a PostgreSQL URL, split by structure. A password may hold the URL's own
+ * delimiters ({@code / ? # @}, spaces) unencoded: when the plain reading gives no valid
+ * host and database, the user info is everything between {@code ://} and the last
+ * {@code @} that is followed by a valid host list.
  *
  * @param userinfo {@code user[:password]}, raw, or {@code null}
  * @param hosts {@code host[:port][,host[:port]]}, possibly empty

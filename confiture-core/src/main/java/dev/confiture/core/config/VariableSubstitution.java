@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Substitutes {@code ${NAME}} and {@code ${NAME:-default}} in one configuration value.
  * <ul>
- * <li>A variable that is not set is an error unless a default is given; as in a POSIX shell,
- * the default is also used when the variable is set but empty.</li>
+ * <li>A variable that is not set is an error unless a default is given; as in a POSIX
+ * shell, the default is also used when the variable is set but empty.</li>
  * <li>Substitution is a single pass: a variable's value is never expanded again.</li>
  * <li><code>$${</code> writes a literal <code>${</code>; a {@code $} not followed by
  * <code>{</code> is kept as is.</li>
@@ -74,8 +74,7 @@ final class VariableSubstitution {
 		String fallback = (separator >= 0) ? reference.substring(separator + 2) : null;
 		if (!NAME.matcher(name).matches()) {
 			throw new ConfigurationException(file, line,
-					"Invalid variable reference in the value of '" + key + "': '" + name
-							+ "' is not a variable name",
+					"Invalid variable reference in the value of '" + key + "': '" + name + "' is not a variable name",
 					"Write ${NAME} or ${NAME:-default}, where NAME has letters, digits and '_' and does not "
 							+ "start with a digit");
 		}

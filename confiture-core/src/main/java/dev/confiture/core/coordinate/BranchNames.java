@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * Allocates branch names {@code feature/<slug>_NNN}: the slug is the feature name made safe for
- * git, {@code NNN} the next free number for that slug (from {@code 001}). Called under the
- * registry's exclusive lock, so two registrations never get the same name; the unique
- * constraint on the column backs that up.
+ * Allocates branch names {@code feature/<slug>_NNN}: the slug is the feature name made
+ * safe for git, {@code NNN} the next free number for that slug (from {@code 001}). Called
+ * under the registry's exclusive lock, so two registrations never get the same name; the
+ * unique constraint on the column backs that up.
  */
 final class BranchNames {
 
@@ -39,8 +39,8 @@ final class BranchNames {
 	static String next(Connection connection, String feature) throws SQLException {
 		String prefix = PREFIX + slug(feature) + "_";
 		int highest = 0;
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT branch_name FROM " + CoordinationSchema.INTENTS + " WHERE starts_with(branch_name, ?)")) {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"SELECT branch_name FROM " + CoordinationSchema.INTENTS + " WHERE starts_with(branch_name, ?)")) {
 			statement.setString(1, prefix);
 			try (ResultSet result = statement.executeQuery()) {
 				while (result.next()) {

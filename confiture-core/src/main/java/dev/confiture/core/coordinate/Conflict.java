@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Two intents of different agents that touch the same object. A conflict found by
- * {@link CoordinationRegistry#check check} is not stored and has no id, no intent and no times.
+ * {@link CoordinationRegistry#check check} is not stored and has no id, no intent and no
+ * times.
  *
  * @param id the stored conflict's id, or {@code null}
  * @param intentId the intent that was registered second, or {@code null} for a check
@@ -16,8 +17,8 @@ import java.time.Instant;
  * @param severity {@link Severity#WARNING} for a table, {@link Severity#ERROR} otherwise
  * @param suggestion what to do about it
  * @param createdAt when it was recorded, or {@code null}
- * @param resolvedAt when one of the two intents was completed or abandoned, or {@code null}
- * while it is open
+ * @param resolvedAt when one of the two intents was completed or abandoned, or
+ * {@code null} while it is open
  */
 public record Conflict(Long id, String intentId, String agentId, String otherIntentId, String otherAgentId,
 		ObjectKind kind, String object, Severity severity, String suggestion, Instant createdAt, Instant resolvedAt) {

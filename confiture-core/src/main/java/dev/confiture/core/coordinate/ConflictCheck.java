@@ -3,8 +3,8 @@ package dev.confiture.core.coordinate;
 import java.util.List;
 
 /**
- * The result of {@link CoordinationRegistry#check checking} planned work against the active
- * intents, without registering anything.
+ * The result of {@link CoordinationRegistry#check checking} planned work against the
+ * active intents, without registering anything.
  *
  * @param agentId the agent that checked
  * @param touches the objects the planned work touches

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the conflicts of planned work with active intents: every object both touch, for each
- * active intent of another agent. The same table is a warning; the same column, index,
- * constraint or function an error. Unknown objects never match.
+ * Finds the conflicts of planned work with active intents: every object both touch, for
+ * each active intent of another agent. The same table is a warning; the same column,
+ * index, constraint or function an error. Unknown objects never match.
  */
 final class ConflictDetector {
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON shapes of coordination reports, shared by every adapter: keys in camelCase, enum
- * values in lower case, times in ISO-8601 UTC.
+ * The JSON shapes of coordination reports, shared by every adapter: keys in camelCase,
+ * enum values in lower case, times in ISO-8601 UTC.
  */
 public final class CoordinationDocuments {
 

@@ -18,28 +18,34 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 
 /**
- * The intents of all agents working on one schema, kept in the {@code confiture} schema of a
- * coordination database: {@code confiture.intents}, {@code confiture.intent_conflicts} and
- * {@code confiture.intent_history} (one row per status change).
+ * The intents of all agents working on one schema, kept in the {@code confiture} schema
+ * of a coordination database: {@code confiture.intents},
+ * {@code confiture.intent_conflicts} and {@code confiture.intent_history} (one row per
+ * status change).
  * <p>
- * <b>Concurrency.</b> Every operation that writes ({@link #register register}, status changes,
- * {@link #initialize initialize}) runs in one READ COMMITTED transaction that first takes the
- * exclusive transaction-level advisory lock {@value #LOCK_KEY} ({@code pg_advisory_xact_lock});
- * {@link #check check} takes the same lock in shared mode. Registrations are therefore
- * serialised: each one reads every active intent after the previous one committed, so two agents
- * registering on the same column at the same moment never both see "no conflict", and the next
- * branch number is always free. This was chosen over {@code SERIALIZABLE}: a registration
- * compares its objects with <em>all</em> active intents, so serialisable transactions would fail
- * with serialisation errors on almost every concurrent pair and need a retry loop, whereas a
- * lock held for the few milliseconds of one registration costs nothing at the scale of agents,
- * never fails, and is released by PostgreSQL on commit, rollback or a lost connection. Reads such
- * as {@link #activeIntents()} are single statements and need no lock.
+ * <b>Concurrency.</b> Every operation that writes ({@link #register register}, status
+ * changes, {@link #initialize initialize}) runs in one READ COMMITTED transaction that
+ * first takes the exclusive transaction-level advisory lock {@value #LOCK_KEY}
+ * ({@code pg_advisory_xact_lock}); {@link #check check} takes the same lock in shared
+ * mode. Registrations are therefore serialised: each one reads every active intent after
+ * the previous one committed, so two agents registering on the same column at the same
+ * moment never both see "no conflict", and the next branch number is always free. This
+ * was chosen over {@code SERIALIZABLE}: a registration compares its objects with
+ * <em>all</em> active intents, so serialisable transactions would fail with serialisation
+ * errors on almost every concurrent pair and need a retry loop, whereas a lock held for
+ * the few milliseconds of one registration costs nothing at the scale of agents, never
+ * fails, and is released by PostgreSQL on commit, rollback or a lost connection. Reads
+ * such as {@link #activeIntents()} are single statements and need no lock.
  * <p>
- * Every value given is stored as given through bind parameters; no SQL is built from input.
+ * Every value given is stored as given through bind parameters; no SQL is built from
+ * input.
  */
 public final class CoordinationRegistry {
 
-	/** Key of the advisory lock that serialises registrations ({@code 'coordina'} in ASCII). */
+	/**
+	 * Key of the advisory lock that serialises registrations ({@code 'coordina'} in
+	 * ASCII).
+	 */
 	public static final long LOCK_KEY = 0x636f6f7264696e61L;
 
 	private static final Set<IntentStatus> STARTABLE = Set.of(IntentStatus.REGISTERED, IntentStatus.CONFLICTED);
@@ -101,10 +107,11 @@ public final class CoordinationRegistry {
 	}
 
 	/**
-	 * Registers an intent, creating the coordination tables if needed. Conflicts with other
-	 * agents' active intents are recorded and make the intent {@link IntentStatus#CONFLICTED}.
-	 * @param request what the agent plans; a feature name and declared tables or planned DDL
-	 * are required
+	 * Registers an intent, creating the coordination tables if needed. Conflicts with
+	 * other agents' active intents are recorded and make the intent
+	 * {@link IntentStatus#CONFLICTED}.
+	 * @param request what the agent plans; a feature name and declared tables or planned
+	 * DDL are required
 	 * @return the intent, its conflicts and the statements that were not read
 	 */
 	public Registration register(IntentRequest request) {
@@ -121,13 +128,15 @@ public final class CoordinationRegistry {
 			List<Conflict> found = ConflictDetector.detect(id, request.agentId(), recognition.objects(),
 					IntentRows.queryIntents(connection, "WHERE status IN ('registered', 'in_progress', 'conflicted')"));
 			IntentStatus status = found.isEmpty() ? IntentStatus.REGISTERED : IntentStatus.CONFLICTED;
-			IntentRows.insertIntent(connection, id, request, recognition, status, BranchNames.next(connection, request.featureName()));
+			IntentRows.insertIntent(connection, id, request, recognition, status,
+					BranchNames.next(connection, request.featureName()));
 			List<Conflict> conflicts = new ArrayList<>();
 			for (Conflict conflict : found) {
 				conflicts.add(IntentRows.insertConflict(connection, conflict));
 			}
 			IntentRows.insertHistory(connection, id, null, status,
-					found.isEmpty() ? "registered" : "registered with " + found.size() + " conflict(s)", request.agentId());
+					found.isEmpty() ? "registered" : "registered with " + found.size() + " conflict(s)",
+					request.agentId());
 			return new Registration(IntentRows.find(connection, id), conflicts, recognition.unrecognised());
 		});
 	}
@@ -136,7 +145,8 @@ public final class CoordinationRegistry {
 	 * Checks planned work against the active intents of other agents, recording nothing.
 	 * @param request what the agent plans; the feature name is optional
 	 * @return the conflicts found
-	 * @throws ConfitureException of category {@code NOT_INITIALIZED} if the tables do not exist
+	 * @throws ConfitureException of category {@code NOT_INITIALIZED} if the tables do not
+	 * exist
 	 */
 	public ConflictCheck check(IntentRequest request) {
 		Recognition recognition = recognize(request, false);
@@ -149,7 +159,8 @@ public final class CoordinationRegistry {
 	}
 
 	/**
-	 * Marks a registered or conflicted intent as in progress. Its open conflicts stay open.
+	 * Marks a registered or conflicted intent as in progress. Its open conflicts stay
+	 * open.
 	 * @param intentId the intent
 	 * @param notes why or how, for the history, or {@code null}
 	 * @param changedBy who, or {@code null}
@@ -161,7 +172,8 @@ public final class CoordinationRegistry {
 
 	/**
 	 * Marks an active intent as completed: it no longer conflicts with anyone, its open
-	 * conflicts are resolved and conflicted intents with no conflict left become registered.
+	 * conflicts are resolved and conflicted intents with no conflict left become
+	 * registered.
 	 * @param intentId the intent
 	 * @param outcome how it ended, such as {@code success}, or {@code null}
 	 * @param notes for the history, or {@code null}
@@ -215,7 +227,8 @@ public final class CoordinationRegistry {
 	 * @return the conflicts
 	 */
 	public List<Conflict> conflicts(String intentId) {
-		return read((connection) -> IntentRows.queryConflicts(connection, "WHERE ? IN (c.intent_id, c.other_intent_id)", intentId));
+		return read((connection) -> IntentRows.queryConflicts(connection, "WHERE ? IN (c.intent_id, c.other_intent_id)",
+				intentId));
 	}
 
 	/**
@@ -226,13 +239,15 @@ public final class CoordinationRegistry {
 	public List<HistoryEntry> history(String intentId) {
 		return read((connection) -> {
 			List<HistoryEntry> history = new ArrayList<>();
-			try (PreparedStatement statement = connection.prepareStatement("SELECT intent_id, old_status, new_status, "
-					+ "reason, changed_by, changed_at FROM " + CoordinationSchema.HISTORY + " WHERE intent_id = ? ORDER BY id")) {
+			try (PreparedStatement statement = connection
+				.prepareStatement("SELECT intent_id, old_status, new_status, " + "reason, changed_by, changed_at FROM "
+						+ CoordinationSchema.HISTORY + " WHERE intent_id = ? ORDER BY id")) {
 				statement.setString(1, intentId);
 				try (ResultSet row = statement.executeQuery()) {
 					while (row.next()) {
 						String old = row.getString("old_status");
-						history.add(new HistoryEntry(row.getString("intent_id"), (old != null) ? IntentStatus.of(old) : null,
+						history.add(new HistoryEntry(row.getString("intent_id"),
+								(old != null) ? IntentStatus.of(old) : null,
 								IntentStatus.of(row.getString("new_status")), row.getString("reason"),
 								row.getString("changed_by"), IntentRows.instant(row, "changed_at")));
 					}
@@ -282,7 +297,8 @@ public final class CoordinationRegistry {
 			int resolved = 0;
 			List<String> released = List.of();
 			if (!target.isActive()) {
-				List<String> involved = IntentRows.resolveConflicts(connection, intentId, intentId + " " + target.value());
+				List<String> involved = IntentRows.resolveConflicts(connection, intentId,
+						intentId + " " + target.value());
 				resolved = involved.size();
 				released = IntentRows.release(connection, intentId, involved, target);
 			}
@@ -348,8 +364,9 @@ public final class CoordinationRegistry {
 	}
 
 	private ConfitureException failure(String action, SQLException ex) {
-		return new ConfitureException(Category.DATABASE, "Could not " + action + " the coordination tables in "
-				+ this.description + ": " + ex.getMessage() + ((ex.getSQLState() != null) ? " (SQLSTATE " + ex.getSQLState() + ")" : ""),
+		return new ConfitureException(Category.DATABASE,
+				"Could not " + action + " the coordination tables in " + this.description + ": " + ex.getMessage()
+						+ ((ex.getSQLState() != null) ? " (SQLSTATE " + ex.getSQLState() + ")" : ""),
 				"Check that the user may use the confiture schema of the coordination database", ex);
 	}
 

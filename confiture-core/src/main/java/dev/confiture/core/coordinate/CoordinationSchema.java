@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The tables of the {@code confiture} schema that hold intents, their conflicts and their
- * history. Created with {@code IF NOT EXISTS}, under the registry's lock, so creating them
- * again or from several processes at once is harmless.
+ * history. Created with {@code IF NOT EXISTS}, under the registry's lock, so creating
+ * them again or from several processes at once is harmless.
  */
 final class CoordinationSchema {
 
@@ -38,30 +38,33 @@ final class CoordinationSchema {
 				reason text,
 				created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
 				updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
-			)""", "CREATE INDEX IF NOT EXISTS intents_status_idx ON confiture.intents (status)", """
-			CREATE TABLE IF NOT EXISTS confiture.intent_conflicts (
-				id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-				intent_id text NOT NULL REFERENCES confiture.intents (id) ON DELETE CASCADE,
-				other_intent_id text NOT NULL REFERENCES confiture.intents (id) ON DELETE CASCADE,
-				kind text NOT NULL,
-				object_name text NOT NULL,
-				severity text NOT NULL CONSTRAINT intent_conflicts_severity_check CHECK (severity IN ('warning', 'error')),
-				suggestion text NOT NULL,
-				created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-				resolved_at timestamptz,
-				resolution text
-			)""", """
-			CREATE INDEX IF NOT EXISTS intent_conflicts_open_idx ON confiture.intent_conflicts (intent_id)
-				WHERE resolved_at IS NULL""", """
-			CREATE TABLE IF NOT EXISTS confiture.intent_history (
-				id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-				intent_id text NOT NULL REFERENCES confiture.intents (id) ON DELETE CASCADE,
-				old_status text,
-				new_status text NOT NULL,
-				reason text,
-				changed_by text,
-				changed_at timestamptz NOT NULL DEFAULT clock_timestamp()
-			)""", "CREATE INDEX IF NOT EXISTS intent_history_intent_idx ON confiture.intent_history (intent_id, id)");
+			)""", "CREATE INDEX IF NOT EXISTS intents_status_idx ON confiture.intents (status)",
+			"""
+					CREATE TABLE IF NOT EXISTS confiture.intent_conflicts (
+						id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+						intent_id text NOT NULL REFERENCES confiture.intents (id) ON DELETE CASCADE,
+						other_intent_id text NOT NULL REFERENCES confiture.intents (id) ON DELETE CASCADE,
+						kind text NOT NULL,
+						object_name text NOT NULL,
+						severity text NOT NULL CONSTRAINT intent_conflicts_severity_check CHECK (severity IN ('warning', 'error')),
+						suggestion text NOT NULL,
+						created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+						resolved_at timestamptz,
+						resolution text
+					)""",
+			"""
+					CREATE INDEX IF NOT EXISTS intent_conflicts_open_idx ON confiture.intent_conflicts (intent_id)
+						WHERE resolved_at IS NULL""", """
+					CREATE TABLE IF NOT EXISTS confiture.intent_history (
+						id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+						intent_id text NOT NULL REFERENCES confiture.intents (id) ON DELETE CASCADE,
+						old_status text,
+						new_status text NOT NULL,
+						reason text,
+						changed_by text,
+						changed_at timestamptz NOT NULL DEFAULT clock_timestamp()
+					)""",
+			"CREATE INDEX IF NOT EXISTS intent_history_intent_idx ON confiture.intent_history (intent_id, id)");
 
 	private CoordinationSchema() {
 	}
@@ -69,8 +72,9 @@ final class CoordinationSchema {
 	/** Whether all three tables exist. */
 	static boolean exists(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT to_regclass('" + INTENTS + "') IS NOT NULL AND to_regclass('"
-						+ CONFLICTS + "') IS NOT NULL AND to_regclass('" + HISTORY + "') IS NOT NULL")) {
+				ResultSet result = statement
+					.executeQuery("SELECT to_regclass('" + INTENTS + "') IS NOT NULL AND to_regclass('" + CONFLICTS
+							+ "') IS NOT NULL AND to_regclass('" + HISTORY + "') IS NOT NULL")) {
 			return result.next() && result.getBoolean(1);
 		}
 	}

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The texts of coordination reports (the seed's tables, marks and conflict lines), shared by
- * every adapter so that each shows the same lines. Adapters add their own pointers to
+ * The texts of coordination reports (the seed's tables, marks and conflict lines), shared
+ * by every adapter so that each shows the same lines. Adapters add their own pointers to
  * commands.
  */
 public final class CoordinationTexts {
@@ -39,7 +39,8 @@ public final class CoordinationTexts {
 	}
 
 	/**
-	 * Texts for standard output: Unicode when its encoding can show the marks, else ASCII.
+	 * Texts for standard output: Unicode when its encoding can show the marks, else
+	 * ASCII.
 	 * @return the texts
 	 */
 	public static CoordinationTexts forStandardOutput() {
@@ -66,7 +67,10 @@ public final class CoordinationTexts {
 		return status.name();
 	}
 
-	/** Text from the database with control characters replaced, safe for one terminal line. */
+	/**
+	 * Text from the database with control characters replaced, safe for one terminal
+	 * line.
+	 */
 	public static String clean(String text) {
 		return (text != null) ? text.replaceAll("\\p{Cntrl}", " ") : "";
 	}
@@ -93,14 +97,16 @@ public final class CoordinationTexts {
 	 * @return the table, each line ending with a line break
 	 */
 	public String listTable(List<Intent> intents) {
-		return table(LIST_HEADERS, intents.stream()
-			.map((intent) -> List.of(intent.id(), intent.agentId(), intent.featureName(), status(intent.status()),
-					intent.branchName(), String.join(", ", intent.tables())))
-			.toList());
+		return table(LIST_HEADERS,
+				intents.stream()
+					.map((intent) -> List.of(intent.id(), intent.agentId(), intent.featureName(),
+							status(intent.status()), intent.branchName(), String.join(", ", intent.tables())))
+					.toList());
 	}
 
 	/**
-	 * The summary under the active intents table: {@code 2 active intents, 1 open conflict}.
+	 * The summary under the active intents table:
+	 * {@code 2 active intents, 1 open conflict}.
 	 * @param intents how many active intents
 	 * @param conflicts how many open conflicts
 	 * @return the line
@@ -111,8 +117,8 @@ public final class CoordinationTexts {
 	}
 
 	/**
-	 * What a check of planned work found: the conflicts and suggestions, or what was checked,
-	 * then the statements that could not be checked.
+	 * What a check of planned work found: the conflicts and suggestions, or what was
+	 * checked, then the statements that could not be checked.
 	 * @param check the check
 	 * @return the lines
 	 */
@@ -133,10 +139,8 @@ public final class CoordinationTexts {
 				.filter((object) -> object.kind() == ObjectKind.TABLE)
 				.map(TouchedObject::name)
 				.toList();
-			String checked = !tables.isEmpty() ? quotedList(tables)
-					: String.join(", ", known.stream()
-						.map((object) -> object.kind().value() + " '" + clean(object.name()) + "'")
-						.toList());
+			String checked = !tables.isEmpty() ? quotedList(tables) : String.join(", ",
+					known.stream().map((object) -> object.kind().value() + " '" + clean(object.name()) + "'").toList());
 			lines.add(ok() + (known.isEmpty() ? "No conflicts (nothing to check)"
 					: "No conflicts: no other agent is working on " + checked));
 		}
@@ -145,8 +149,8 @@ public final class CoordinationTexts {
 	}
 
 	/**
-	 * One line per conflict, as seen by the agent that planned the work, then one line per
-	 * distinct suggestion.
+	 * One line per conflict, as seen by the agent that planned the work, then one line
+	 * per distinct suggestion.
 	 * @param conflicts the conflicts
 	 * @return the lines
 	 */
@@ -180,7 +184,10 @@ public final class CoordinationTexts {
 		return lines;
 	}
 
-	/** A conflict between two intents: {@code int_a (alice) and int_b (bob): table 'users' [warning]}. */
+	/**
+	 * A conflict between two intents:
+	 * {@code int_a (alice) and int_b (bob): table 'users' [warning]}.
+	 */
 	public static String describe(Conflict conflict) {
 		return conflict.intentId() + " (" + clean(conflict.agentId()) + ") and " + conflict.otherIntentId() + " ("
 				+ clean(conflict.otherAgentId()) + "): " + conflict.kind().value() + " '" + clean(conflict.object())
@@ -236,8 +243,7 @@ public final class CoordinationTexts {
 		for (HistoryEntry entry : history) {
 			lines.add("  " + entry.changedAt() + "  "
 					+ ((entry.oldStatus() != null) ? status(entry.oldStatus()) + " -> " : "")
-					+ status(entry.newStatus())
-					+ ((entry.changedBy() != null) ? " by " + clean(entry.changedBy()) : "")
+					+ status(entry.newStatus()) + ((entry.changedBy() != null) ? " by " + clean(entry.changedBy()) : "")
 					+ ((entry.reason() != null) ? ": " + clean(entry.reason()) : ""));
 		}
 		List<Conflict> open = conflicts.stream().filter(Conflict::isOpen).toList();
@@ -264,8 +270,9 @@ public final class CoordinationTexts {
 				widths[i] = Math.max(widths[i], row.get(i).length() + 3);
 			}
 		}
-		String[] box = this.unicode ? new String[] { "\u250c", "\u252c", "\u2510", "\u251c", "\u253c", "\u2524",
-				"\u2514", "\u2534", "\u2518", "\u2500", "\u2502" }
+		String[] box = this.unicode
+				? new String[] { "\u250c", "\u252c", "\u2510", "\u251c", "\u253c", "\u2524", "\u2514", "\u2534",
+						"\u2518", "\u2500", "\u2502" }
 				: new String[] { "+", "+", "+", "+", "+", "+", "+", "+", "+", "-", "|" };
 		StringBuilder table = new StringBuilder();
 		border(table, widths, box[0], box[1], box[2], box[9]);

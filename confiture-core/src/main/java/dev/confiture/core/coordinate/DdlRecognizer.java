@@ -10,13 +10,13 @@ import dev.confiture.core.sql.SqlStatement;
 import dev.confiture.core.sql.SqlToken;
 
 /**
- * Finds the objects an intent touches: its declared tables plus the tables, columns, indexes,
- * constraints and functions named by the {@code CREATE}, {@code ALTER}, {@code DROP} and
- * {@code COMMENT ON} forms of its planned DDL. The DDL is split with the core's statement
- * splitter and each statement is read token by token; it is never run. A statement of another
- * form, or one whose names cannot be read, touches an {@link ObjectKind#UNKNOWN unknown}
- * object and is listed as unrecognised. Transaction control ({@code BEGIN}, {@code COMMIT}...)
- * touches nothing.
+ * Finds the objects an intent touches: its declared tables plus the tables, columns,
+ * indexes, constraints and functions named by the {@code CREATE}, {@code ALTER},
+ * {@code DROP} and {@code COMMENT ON} forms of its planned DDL. The DDL is split with the
+ * core's statement splitter and each statement is read token by token; it is never run. A
+ * statement of another form, or one whose names cannot be read, touches an
+ * {@link ObjectKind#UNKNOWN unknown} object and is listed as unrecognised. Transaction
+ * control ({@code BEGIN}, {@code COMMIT}...) touches nothing.
  */
 final class DdlRecognizer {
 
@@ -58,8 +58,8 @@ final class DdlRecognizer {
 	}
 
 	/**
-	 * The table named by a declared entry: a possibly qualified, possibly quoted name; an entry
-	 * that is not a name is used as written, trimmed.
+	 * The table named by a declared entry: a possibly qualified, possibly quoted name; an
+	 * entry that is not a name is used as written, trimmed.
 	 */
 	static String declaredName(String table) {
 		String trimmed = table.strip();
@@ -164,7 +164,7 @@ final class DdlRecognizer {
 
 	/**
 	 * Named constraints ({@code CONSTRAINT name ...}) and unnamed primary keys (named
-	 * {@code <table>_pkey} as PostgreSQL names them) in the rest of a table element.
+	 * {@code TABLE_pkey} as PostgreSQL names them) in the rest of a table element.
 	 */
 	private void constraints(DdlName table, DdlTokens element, Set<TouchedObject> found) {
 		boolean named = false;
@@ -352,7 +352,8 @@ final class DdlRecognizer {
 		}
 		if (tokens.word("INDEX")) {
 			DdlName index = tokens.name();
-			return (index != null) ? add(found, ObjectKind.INDEX, index.toString()) : "the index name could not be read";
+			return (index != null) ? add(found, ObjectKind.INDEX, index.toString())
+					: "the index name could not be read";
 		}
 		if (tokens.word("FUNCTION") || tokens.word("PROCEDURE") || tokens.word("ROUTINE")) {
 			return function(tokens.name(), found);
@@ -387,7 +388,8 @@ final class DdlRecognizer {
 	}
 
 	private static String function(DdlName name, Set<TouchedObject> found) {
-		return (name != null) ? add(found, ObjectKind.FUNCTION, name.toString()) : "the function name could not be read";
+		return (name != null) ? add(found, ObjectKind.FUNCTION, name.toString())
+				: "the function name could not be read";
 	}
 
 	private static String add(Set<TouchedObject> found, ObjectKind kind, String name) {

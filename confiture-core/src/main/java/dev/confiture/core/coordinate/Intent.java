@@ -5,13 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A registered intent: an agent's declared plan to change part of the schema, as stored in the
- * coordination database.
+ * A registered intent: an agent's declared plan to change part of the schema, as stored
+ * in the coordination database.
  *
  * @param id the id, {@code int_} and 12 hexadecimal digits
  * @param agentId who plans the change
  * @param featureName the feature, as given
- * @param branchName the branch allocated to the work, {@code feature/<feature>_NNN}, unique
+ * @param branchName the branch allocated to the work, {@code feature/<feature>_NNN},
+ * unique
  * @param status where the intent is in its life
  * @param riskLevel the agent's estimate of the risk
  * @param tablesAffected the declared tables, as given
@@ -35,7 +36,10 @@ public record Intent(String id, String agentId, String featureName, String branc
 
 	/** The names of the tables this intent touches, declared or named by its DDL. */
 	public List<String> tables() {
-		return this.touches.stream().filter((object) -> object.kind() == ObjectKind.TABLE).map(TouchedObject::name).toList();
+		return this.touches.stream()
+			.filter((object) -> object.kind() == ObjectKind.TABLE)
+			.map(TouchedObject::name)
+			.toList();
 	}
 
 }

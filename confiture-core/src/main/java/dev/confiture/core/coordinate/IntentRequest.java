@@ -9,12 +9,13 @@ import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.Remedy.Setting;
 
 /**
- * What an agent plans to do, for {@link CoordinationRegistry#register registering} an intent or
- * {@link CoordinationRegistry#check checking} for conflicts. Every text is stored exactly as
- * given.
+ * What an agent plans to do, for {@link CoordinationRegistry#register registering} an
+ * intent or {@link CoordinationRegistry#check checking} for conflicts. Every text is
+ * stored exactly as given.
  *
  * @param agentId who plans the change
- * @param featureName the feature, used for the branch name; may be {@code null} for a check
+ * @param featureName the feature, used for the branch name; may be {@code null} for a
+ * check
  * @param tablesAffected the tables the agent declares, may be empty
  * @param schemaChanges the planned DDL, one or more statements, may be {@code null}
  * @param riskLevel the agent's estimate of the risk

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The rows of the coordination tables: inserts, updates and queries of intents, conflicts
- * and history entries, each on the caller's connection and in its transaction. Every value
- * is bound as a parameter.
+ * and history entries, each on the caller's connection and in its transaction. Every
+ * value is bound as a parameter.
  */
 final class IntentRows {
 
@@ -26,15 +26,17 @@ final class IntentRows {
 
 	private static final String CONFLICT_QUERY = "SELECT c.id, c.intent_id, i.agent_id, c.other_intent_id, "
 			+ "o.agent_id AS other_agent_id, c.kind, c.object_name, c.severity, c.suggestion, c.created_at, c.resolved_at "
-			+ "FROM " + CoordinationSchema.CONFLICTS + " c JOIN " + CoordinationSchema.INTENTS + " i ON i.id = c.intent_id "
-			+ "JOIN " + CoordinationSchema.INTENTS + " o ON o.id = c.other_intent_id ";
+			+ "FROM " + CoordinationSchema.CONFLICTS + " c JOIN " + CoordinationSchema.INTENTS
+			+ " i ON i.id = c.intent_id " + "JOIN " + CoordinationSchema.INTENTS + " o ON o.id = c.other_intent_id ";
 
 	private static final SecureRandom random = new SecureRandom();
 
 	private IntentRows() {
 	}
 
-	/** Resolves the open conflicts of an intent; returns the intents on their other side. */
+	/**
+	 * Resolves the open conflicts of an intent; returns the intents on their other side.
+	 */
 	static List<String> resolveConflicts(Connection connection, String intentId, String resolution)
 			throws SQLException {
 		List<String> involved = new ArrayList<>();
@@ -54,8 +56,8 @@ final class IntentRows {
 	}
 
 	/** Conflicted intents with no open conflict left go back to registered. */
-	static List<String> release(Connection connection, String intentId, List<String> involved,
-			IntentStatus cause) throws SQLException {
+	static List<String> release(Connection connection, String intentId, List<String> involved, IntentStatus cause)
+			throws SQLException {
 		List<String> released = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement("UPDATE " + CoordinationSchema.INTENTS
 				+ " i SET status = 'registered', updated_at = clock_timestamp() WHERE i.status = 'conflicted' AND i.id = ANY (?) "
@@ -131,9 +133,9 @@ final class IntentRows {
 			statement.setString(6, conflict.suggestion());
 			try (ResultSet row = statement.executeQuery()) {
 				row.next();
-				return new Conflict(row.getLong("id"), conflict.intentId(), conflict.agentId(), conflict.otherIntentId(),
-						conflict.otherAgentId(), conflict.kind(), conflict.object(), conflict.severity(),
-						conflict.suggestion(), instant(row, "created_at"), null);
+				return new Conflict(row.getLong("id"), conflict.intentId(), conflict.agentId(),
+						conflict.otherIntentId(), conflict.otherAgentId(), conflict.kind(), conflict.object(),
+						conflict.severity(), conflict.suggestion(), instant(row, "created_at"), null);
 			}
 		}
 	}
@@ -173,8 +175,7 @@ final class IntentRows {
 		return intents;
 	}
 
-	static List<Conflict> queryConflicts(Connection connection, String where, String parameter)
-			throws SQLException {
+	static List<Conflict> queryConflicts(Connection connection, String where, String parameter) throws SQLException {
 		List<Conflict> conflicts = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(CONFLICT_QUERY + where + " ORDER BY c.id")) {
 			if (parameter != null) {
@@ -186,8 +187,8 @@ final class IntentRows {
 					conflicts.add(new Conflict(id, row.getString("intent_id"), row.getString("agent_id"),
 							row.getString("other_intent_id"), row.getString("other_agent_id"),
 							ObjectKind.of(row.getString("kind")), row.getString("object_name"),
-							Severity.of(row.getString("severity")), row.getString("suggestion"), instant(row, "created_at"),
-							instant(row, "resolved_at")));
+							Severity.of(row.getString("severity")), row.getString("suggestion"),
+							instant(row, "created_at"), instant(row, "resolved_at")));
 				}
 			}
 		}

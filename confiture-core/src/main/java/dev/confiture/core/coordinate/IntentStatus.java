@@ -12,7 +12,10 @@ import dev.confiture.core.api.ConfitureException.Category;
  */
 public enum IntentStatus {
 
-	/** Registered, no conflict when it was registered (or its conflicts were resolved since). */
+	/**
+	 * Registered, no conflict when it was registered (or its conflicts were resolved
+	 * since).
+	 */
 	REGISTERED,
 
 	/** The agent has started the work. */

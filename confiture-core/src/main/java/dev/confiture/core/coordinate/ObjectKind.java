@@ -4,9 +4,9 @@ import java.util.Locale;
 
 /**
  * Kinds of database object an intent touches. Two intents of different agents that touch
- * the same table conflict with a {@link Severity#WARNING warning}; the same column, index,
- * constraint or function, with an {@link Severity#ERROR error}. {@link #UNKNOWN} marks a
- * planned statement the recogniser could not read: it is reported, never matched.
+ * the same table conflict with a {@link Severity#WARNING warning}; the same column,
+ * index, constraint or function, with an {@link Severity#ERROR error}. {@link #UNKNOWN}
+ * marks a planned statement the recogniser could not read: it is reported, never matched.
  */
 public enum ObjectKind {
 

@@ -3,8 +3,8 @@ package dev.confiture.core.coordinate;
 import java.util.Locale;
 
 /**
- * How risky an intent's schema change is, as its agent judges it. Informational: it is stored
- * and shown, and does not change how conflicts are found.
+ * How risky an intent's schema change is, as its agent judges it. Informational: it is
+ * stored and shown, and does not change how conflicts are found.
  */
 public enum RiskLevel {
 

@@ -8,8 +8,8 @@ import java.util.List;
  * @param intent the intent after the change
  * @param previousStatus its status before
  * @param resolvedConflicts how many open conflicts the change resolved
- * @param releasedIntents ids of conflicted intents that had no open conflict left and went
- * back to {@link IntentStatus#REGISTERED}
+ * @param releasedIntents ids of conflicted intents that had no open conflict left and
+ * went back to {@link IntentStatus#REGISTERED}
  */
 public record StatusChange(Intent intent, IntentStatus previousStatus, int resolvedConflicts,
 		List<String> releasedIntents) {

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * A database object an intent touches, with its name as PostgreSQL resolves it: unquoted
- * identifiers folded to lower case, quoted ones kept as written, the {@code public} schema
- * left out. Columns and constraints are named {@code table.name}.
+ * identifiers folded to lower case, quoted ones kept as written, the {@code public}
+ * schema left out. Columns and constraints are named {@code table.name}.
  *
  * @param kind the kind of object
  * @param name the object's name

@@ -15,14 +15,15 @@ import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
 
 /**
- * Plans the indexes and keys of partitions that are attached to their parent's partitioned
- * index. PostgreSQL makes and removes many of them itself: a parent's index is built on
- * every partition (attaching a matching index that exists, creating one otherwise),
- * {@code PARTITION OF} and {@code ATTACH PARTITION} do the same for a new partition, and
- * dropping the parent's index drops them. So an attached index is created explicitly only
- * where PostgreSQL would not (before the parent's index, so that it is attached rather than
- * duplicated), dropped explicitly only once its partition is detached, and attached with
- * {@code ALTER INDEX ... ATTACH PARTITION} when both sides already exist.
+ * Plans the indexes and keys of partitions that are attached to their parent's
+ * partitioned index. PostgreSQL makes and removes many of them itself: a parent's index
+ * is built on every partition (attaching a matching index that exists, creating one
+ * otherwise), {@code PARTITION OF} and {@code ATTACH PARTITION} do the same for a new
+ * partition, and dropping the parent's index drops them. So an attached index is created
+ * explicitly only where PostgreSQL would not (before the parent's index, so that it is
+ * attached rather than duplicated), dropped explicitly only once its partition is
+ * detached, and attached with {@code ALTER INDEX ... ATTACH PARTITION} when both sides
+ * already exist.
  */
 final class AttachedIndexChanges {
 
@@ -106,7 +107,8 @@ final class AttachedIndexChanges {
 			return;
 		}
 		CatalogObject previous = objectOf(this.from, child);
-		boolean recreated = previous == null || this.planner.isGoneObject(previous.id()) || isDroppedWithParent(previous);
+		boolean recreated = previous == null || this.planner.isGoneObject(previous.id())
+				|| isDroppedWithParent(previous);
 		if (next.equals(old) && !recreated) {
 			return;
 		}
@@ -117,8 +119,8 @@ final class AttachedIndexChanges {
 	}
 
 	/**
-	 * Orders the parents' indexes: one that is created comes after the partitions' indexes
-	 * it attaches, one that is dropped takes its attached indexes with it.
+	 * Orders the parents' indexes: one that is created comes after the partitions'
+	 * indexes it attaches, one that is dropped takes its attached indexes with it.
 	 */
 	void finish(List<Change> changes) {
 		Map<Object, List<ObjectId>> children = new HashMap<>();
@@ -145,8 +147,8 @@ final class AttachedIndexChanges {
 	}
 
 	/**
-	 * Whether PostgreSQL makes the attached index itself: its parent's index exists already
-	 * and the partition is created, or attached, by the plan.
+	 * Whether PostgreSQL makes the attached index itself: its parent's index exists
+	 * already and the partition is created, or attached, by the plan.
 	 */
 	private boolean isMadeByPostgres(IndexAttachment attachment, ObjectId tableId) {
 		if (isNewIndex(index(attachment.parent()))) {
@@ -165,7 +167,10 @@ final class AttachedIndexChanges {
 		return attachment != null && isNewIndex(index(attachment.parent()));
 	}
 
-	/** Whether an index (or the key it backs) is missing from the source or dropped by the plan. */
+	/**
+	 * Whether an index (or the key it backs) is missing from the source or dropped by the
+	 * plan.
+	 */
 	private boolean isNewIndex(ObjectId indexId) {
 		CatalogObject object = objectOf(this.from, indexId);
 		return object == null || this.planner.isGoneObject(object.id());

@@ -31,7 +31,9 @@ final class Change {
 
 	boolean concurrent;
 
-	/** The identity of the object whose creation this change belongs to, or {@code null}. */
+	/**
+	 * The identity of the object whose creation this change belongs to, or {@code null}.
+	 */
 	ObjectId subject;
 
 	final int sequence;

@@ -16,15 +16,16 @@ import dev.confiture.core.catalog.Dependencies;
 import dev.confiture.core.catalog.ObjectId;
 
 /**
- * Orders changes topologically from the dependencies of both catalogs, choosing the change
- * with the lowest priority among those that are ready (drops early, creates in dependency
- * order):
+ * Orders changes topologically from the dependencies of both catalogs, choosing the
+ * change with the lowest priority among those that are ready (drops early, creates in
+ * dependency order):
  * <ul>
- * <li>a change that provides an object runs after the changes that provide what that object
- * references in the new catalog (and what it explicitly requires);</li>
- * <li>a change that removes an object runs after the changes that remove what depended on it
- * in the old catalog;</li>
- * <li>a change that provides an object runs after the changes that remove its old version.</li>
+ * <li>a change that provides an object runs after the changes that provide what that
+ * object references in the new catalog (and what it explicitly requires);</li>
+ * <li>a change that removes an object runs after the changes that remove what depended on
+ * it in the old catalog;</li>
+ * <li>a change that provides an object runs after the changes that remove its old
+ * version.</li>
  * </ul>
  */
 final class ChangeOrder {
@@ -93,8 +94,9 @@ final class ChangeOrder {
 				.filter((change) -> waiting.get(change) > 0)
 				.map((change) -> change.description)
 				.collect(Collectors.joining("; "));
-			throw new ConfitureException(Category.SCHEMA, "Could not order the changes, they depend on each other: "
-					+ cycle, "Split the change into two migrations, or write this migration by hand");
+			throw new ConfitureException(Category.SCHEMA,
+					"Could not order the changes, they depend on each other: " + cycle,
+					"Split the change into two migrations, or write this migration by hand");
 		}
 		return sorted;
 	}

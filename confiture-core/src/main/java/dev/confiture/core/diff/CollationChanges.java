@@ -12,11 +12,11 @@ import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
 
 /**
- * Collations created with {@code CREATE COLLATION}: created before the columns that use them,
- * dropped after them, and, since a collation cannot be altered, created again when its
- * options change. Columns that keep using a changed collation move to the new one in the same
- * step (the old one is renamed out of the way first and dropped last); views on them are
- * dropped and created again around it.
+ * Collations created with {@code CREATE COLLATION}: created before the columns that use
+ * them, dropped after them, and, since a collation cannot be altered, created again when
+ * its options change. Columns that keep using a changed collation move to the new one in
+ * the same step (the old one is renamed out of the way first and dropped last); views on
+ * them are dropped and created again around it.
  */
 final class CollationChanges {
 
@@ -58,8 +58,8 @@ final class CollationChanges {
 	static void recreate(Planner planner, Catalog from, Collation after, List<ObjectId> columns) {
 		String[] parts = Names.split(after.name());
 		String renamed = Names.quote(Names.unquote(parts[1]) + "__old");
-		Change change = planner.newChange("recreate collation " + after.name() + " with " + after.options(),
-				Priority.CREATE_TYPE)
+		Change change = planner
+			.newChange("recreate collation " + after.name() + " with " + after.options(), Priority.CREATE_TYPE)
 			.sql("ALTER COLLATION " + after.name() + " RENAME TO " + renamed)
 			.sql("CREATE COLLATION " + after.name() + " (" + after.options() + ")")
 			.removes(after.id())
@@ -67,8 +67,9 @@ final class CollationChanges {
 		for (ObjectId columnId : columns) {
 			Table table = (Table) from.get(from.dependencies().tableOf(columnId));
 			Column column = table.columns().get(columnId.member());
-			change.sql("ALTER TABLE " + table.name() + " ALTER COLUMN " + column.name() + " TYPE " + column.type()
-					+ " COLLATE " + after.name())
+			change
+				.sql("ALTER TABLE " + table.name() + " ALTER COLUMN " + column.name() + " TYPE " + column.type()
+						+ " COLLATE " + after.name())
 				.removes(columnId)
 				.provides(columnId);
 		}

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a {@link DiffResult} as the plain text every adapter shows: what is compared, the
- * notes, the changes with their hazards, and the DDL. What to do next is worded by each
- * adapter.
+ * Writes a {@link DiffResult} as the plain text every adapter shows: what is compared,
+ * the notes, the changes with their hazards, and the DDL. What to do next is worded by
+ * each adapter.
  */
 final class DiffRenderer {
 

@@ -5,10 +5,11 @@ import dev.confiture.core.catalog.EnumType;
 import dev.confiture.core.catalog.ObjectId;
 
 /**
- * The {@code USING} expression of a column type change. PostgreSQL has no cast between two
- * enum types (nor between their arrays), so a column that leaves or joins an enum type is
- * cast through {@code text}: {@code col::text::other} (or {@code ::text[]::other[]}), which
- * keeps every label that the new type also has and fails on the others.
+ * The {@code USING} expression of a column type change. PostgreSQL has no cast between
+ * two enum types (nor between their arrays), so a column that leaves or joins an enum
+ * type is cast through {@code text}: {@code col::text::other} (or
+ * {@code ::text[]::other[]}), which keeps every label that the new type also has and
+ * fails on the others.
  */
 final class EnumCasts {
 

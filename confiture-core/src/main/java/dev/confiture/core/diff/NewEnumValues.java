@@ -10,10 +10,10 @@ import dev.confiture.core.catalog.EnumType;
 /**
  * Whether the labels that an enum type gains are used by the same migration. PostgreSQL
  * refuses to use a value added by {@code ALTER TYPE ... ADD VALUE} before the transaction
- * that added it commits ("unsafe use of new value", SQLSTATE 55P04): a default, a check, an
- * index predicate or a view naming it fails. Such a type is created again instead (renamed,
- * created with all its labels, columns cast through {@code text}, old type dropped), which
- * keeps the migration in one transaction.
+ * that added it commits ("unsafe use of new value", SQLSTATE 55P04): a default, a check,
+ * an index predicate or a view naming it fails. Such a type is created again instead
+ * (renamed, created with all its labels, columns cast through {@code text}, old type
+ * dropped), which keeps the migration in one transaction.
  */
 final class NewEnumValues {
 

@@ -17,10 +17,10 @@ import dev.confiture.core.catalog.Table;
 
 /**
  * The changes that concern partitions and the objects around them: the column settings a
- * partition holds on its own ({@code NOT NULL}, {@code DEFAULT}), a partition's columns seen
- * as a whole when it is attached or detached, a partition dropped while a foreign key
- * references its parent, the sequences owned by a table that is created again, and replica
- * identities.
+ * partition holds on its own ({@code NOT NULL}, {@code DEFAULT}), a partition's columns
+ * seen as a whole when it is attached or detached, a partition dropped while a foreign
+ * key references its parent, the sequences owned by a table that is created again, and
+ * replica identities.
  */
 final class PartitionChanges {
 
@@ -44,8 +44,8 @@ final class PartitionChanges {
 	}
 
 	/**
-	 * A partition with every column it has, its own settings over its parent's (a table that
-	 * is not a partition is returned as it is).
+	 * A partition with every column it has, its own settings over its parent's (a table
+	 * that is not a partition is returned as it is).
 	 * @param catalog the catalog the table belongs to
 	 * @param table the table
 	 * @return the table with all its columns
@@ -77,7 +77,8 @@ final class PartitionChanges {
 	}
 
 	/**
-	 * The column list of {@code CREATE TABLE ... PARTITION OF}: the partition's own settings.
+	 * The column list of {@code CREATE TABLE ... PARTITION OF}: the partition's own
+	 * settings.
 	 * @param table a partition of the target catalog
 	 * @return the list, with parentheses, or an empty string
 	 */
@@ -99,9 +100,9 @@ final class PartitionChanges {
 	}
 
 	/**
-	 * Completes the creation of a partition: defaults of the parent that the partition does
-	 * not have are dropped, and the partition is created after its parent's columns change
-	 * (a parent's {@code SET DEFAULT} reaches every partition).
+	 * Completes the creation of a partition: defaults of the parent that the partition
+	 * does not have are dropped, and the partition is created after its parent's columns
+	 * change (a parent's {@code SET DEFAULT} reaches every partition).
 	 * @param change the change that creates the partition
 	 * @param table a partition of the target catalog
 	 */
@@ -153,7 +154,8 @@ final class PartitionChanges {
 			String defaultExpression = (recreated || retyped || this.planner.isEnumColumn(parentColumn)
 					|| !Objects.equals(parentBefore.defaultExpression(), parentAfter.defaultExpression()))
 							? parentAfter.defaultExpression() : previous.defaultExpression();
-			// From PostgreSQL 18 a partition keeps a NOT NULL of its own when the parent's goes
+			// From PostgreSQL 18 a partition keeps a NOT NULL of its own when the
+			// parent's goes
 			boolean keptNotNull = !recreated && parentBefore.notNull() && !parentAfter.notNull();
 			String alter = "ALTER TABLE " + after.name() + " ALTER COLUMN " + next.name() + " ";
 			Change change = new Change("alter column " + after.name() + "." + next.name(), Priority.ALTER_COLUMN, 0);
@@ -236,9 +238,9 @@ final class PartitionChanges {
 	}
 
 	/**
-	 * Keeps the sequences owned by the columns of tables that are dropped and created again
-	 * (a partitioning change): the sequence is released before the drop and owned by the new
-	 * column after the creation, so it keeps its value.
+	 * Keeps the sequences owned by the columns of tables that are dropped and created
+	 * again (a partitioning change): the sequence is released before the drop and owned
+	 * by the new column after the creation, so it keeps its value.
 	 */
 	void keepOwnedSequences() {
 		for (Sequence sequence : this.from.all(Sequence.class)) {
@@ -251,12 +253,13 @@ final class PartitionChanges {
 			if (tableId == null || !this.planner.isGoneObject(tableId) || this.to.get(tableId) == null) {
 				continue;
 			}
-			this.planner.newChange("release sequence " + sequence.name() + " from " + sequence.ownedBy(),
-					Priority.DROP_FOREIGN_KEY)
+			this.planner
+				.newChange("release sequence " + sequence.name() + " from " + sequence.ownedBy(),
+						Priority.DROP_FOREIGN_KEY)
 				.sql("ALTER SEQUENCE " + sequence.name() + " OWNED BY NONE")
 				.provides("release " + columnId);
-			this.planner.newChange("set owner of sequence " + sequence.name() + " to " + sequence.ownedBy(),
-					Priority.OWNED_BY)
+			this.planner
+				.newChange("set owner of sequence " + sequence.name() + " to " + sequence.ownedBy(), Priority.OWNED_BY)
 				.sql("ALTER SEQUENCE " + sequence.name() + " OWNED BY " + sequence.ownedBy())
 				.requires(columnId);
 		}

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ordered changes that turn one schema into another, as computed by {@link SchemaDiff}.
+ * The ordered changes that turn one schema into another, as computed by
+ * {@link SchemaDiff}.
  *
  * @param steps the changes, in the order they must run
- * @param notes differences that are not migrated (such as column order), one sentence each
+ * @param notes differences that are not migrated (such as column order), one sentence
+ * each
  * @param functionBodiesUnchecked whether the script must start with
  * {@code SET check_function_bodies = off} because it creates functions
  */
@@ -46,9 +48,9 @@ public record Plan(List<Step> steps, List<String> notes, boolean functionBodiesU
 	}
 
 	/**
-	 * The plan as a migration script: a {@code -- confiture:no-transaction} first line when a
-	 * step must run outside a transaction, the header, then each step with a comment that
-	 * names it and its hazards.
+	 * The plan as a migration script: a {@code -- confiture:no-transaction} first line
+	 * when a step must run outside a transaction, the header, then each step with a
+	 * comment that names it and its hazards.
 	 * @param header comment lines to put first (without {@code --}), may be empty
 	 * @return the script
 	 */

@@ -35,9 +35,9 @@ import dev.confiture.core.catalog.Trigger;
 import dev.confiture.core.catalog.View;
 
 /**
- * Works out the changes between two catalogs: which objects are created, dropped, altered in
- * place or dropped and created again (because they changed in a way that cannot be altered,
- * or because something they depend on is dropped or retyped), then hands them to
+ * Works out the changes between two catalogs: which objects are created, dropped, altered
+ * in place or dropped and created again (because they changed in a way that cannot be
+ * altered, or because something they depend on is dropped or retyped), then hands them to
  * {@link ChangeOrder}.
  */
 final class Planner {
@@ -108,7 +108,8 @@ final class Planner {
 		}
 		for (Index index : this.from.all(Index.class)) {
 			if (index.broken()) {
-				note("index " + index.name() + " on " + index.table() + " is " + (index.valid() ? "not ready" : "INVALID")
+				note("index " + index.name() + " on " + index.table() + " is "
+						+ (index.valid() ? "not ready" : "INVALID")
 						+ " (left by a failed or cancelled CREATE INDEX CONCURRENTLY): PostgreSQL does not use it"
 						+ " and does not enforce its uniqueness; drop it and create it again");
 			}
@@ -229,8 +230,8 @@ final class Planner {
 	}
 
 	/**
-	 * Objects that depend on something that is dropped (or on a column whose type changes)
-	 * must be dropped first and created again.
+	 * Objects that depend on something that is dropped (or on a column whose type
+	 * changes) must be dropped first and created again.
 	 */
 	private void closure() {
 		Deque<ObjectId> queue = new ArrayDeque<>();
@@ -361,8 +362,8 @@ final class Planner {
 	}
 
 	/**
-	 * Foreign keys of a dropped table that reference another table are dropped on their own
-	 * first, so that tables referencing each other can be dropped.
+	 * Foreign keys of a dropped table that reference another table are dropped on their
+	 * own first, so that tables referencing each other can be dropped.
 	 */
 	private boolean isDroppedFirst(CatalogObject object, boolean ownerGone) {
 		return ownerGone && object instanceof Constraint constraint && constraint.isForeignKey()
@@ -389,7 +390,8 @@ final class Planner {
 	private void drop(CatalogObject object) {
 		ObjectId id = object.id();
 		if (object instanceof Schema schema) {
-			change("drop schema " + schema.name(), Priority.DROP_SCHEMA).sql("DROP SCHEMA " + schema.name()).removes(id);
+			change("drop schema " + schema.name(), Priority.DROP_SCHEMA).sql("DROP SCHEMA " + schema.name())
+				.removes(id);
 		}
 		else if (object instanceof Collation collation) {
 			CollationChanges.drop(this, collation);
@@ -542,7 +544,10 @@ final class Planner {
 				.entrySet()
 				.stream()
 				.sorted(Map.Entry.comparingByKey())
-				.forEach((check) -> sql.append(" CONSTRAINT ").append(check.getKey()).append(' ').append(check.getValue()));
+				.forEach((check) -> sql.append(" CONSTRAINT ")
+					.append(check.getKey())
+					.append(' ')
+					.append(check.getValue()));
 			change("create domain " + domain.name(), Priority.CREATE_TYPE).sql(sql.toString())
 				.provides(id, "name " + domain.name());
 		}
@@ -580,9 +585,8 @@ final class Planner {
 				change.concurrent = true;
 			}
 			else if (existingTable) {
-				change.hazard(HazardType.BLOCKING_LOCK,
-						"building index " + index.name() + " blocks writes to " + index.table()
-								+ " (an online migration avoids it)");
+				change.hazard(HazardType.BLOCKING_LOCK, "building index " + index.name() + " blocks writes to "
+						+ index.table() + " (an online migration avoids it)");
 			}
 			change.sql(sql);
 		}
@@ -761,11 +765,13 @@ final class Planner {
 			}
 			else if (!a.version().equals(b.version())) {
 				note("extension " + b.name() + " stays at version " + a.version() + ": PostgreSQL has no update path"
-						+ " from " + a.version() + " to " + b.version() + " (a downgrade needs the extension dropped and"
+						+ " from " + a.version() + " to " + b.version()
+						+ " (a downgrade needs the extension dropped and"
 						+ " created again, with what uses it); not migrated");
 			}
 			if (!a.schema().equals(b.schema())) {
-				change.sql("ALTER EXTENSION " + b.name() + " SET SCHEMA " + b.schema()).requires(new ObjectId("schema", null, b.schema(), null));
+				change.sql("ALTER EXTENSION " + b.name() + " SET SCHEMA " + b.schema())
+					.requires(new ObjectId("schema", null, b.schema(), null));
 			}
 			if (change.statements.isEmpty()) {
 				this.changes.remove(change);
@@ -836,8 +842,7 @@ final class Planner {
 				.provides(id);
 		}
 		else if (after instanceof Trigger b) {
-			change("alter trigger " + b.name() + " on " + b.table(), Priority.CREATE_TRIGGER)
-				.sql(triggerEnablement(b))
+			change("alter trigger " + b.name() + " on " + b.table(), Priority.CREATE_TRIGGER).sql(triggerEnablement(b))
 				.requires(id);
 		}
 		else if (after instanceof Comment b) {
@@ -896,15 +901,16 @@ final class Planner {
 					+ ": rows that hold them make the migration fail");
 		}
 		else if (!this.enumColumns.get(after.id()).isEmpty()) {
-			change.hazard(HazardType.TABLE_REWRITE, "columns of type " + name + " are rewritten to "
-					+ (isAddOnly(before.labels(), after.labels())
-							? "use its new values in the same transaction (a value added by ADD VALUE cannot be used before it commits)"
-							: "reorder its values"));
+			change.hazard(HazardType.TABLE_REWRITE, "columns of type " + name + " are rewritten to " + (isAddOnly(before
+				.labels(), after.labels())
+						? "use its new values in the same transaction (a value added by ADD VALUE cannot be used before it commits)"
+						: "reorder its values"));
 		}
 	}
 
 	private boolean addsValuesOnly(EnumType before, EnumType after) {
-		return isAddOnly(before.labels(), after.labels()) && !NewEnumValues.usedInPlan(this.from, this.to, before, after);
+		return isAddOnly(before.labels(), after.labels())
+				&& !NewEnumValues.usedInPlan(this.from, this.to, before, after);
 	}
 
 	private void alterDomain(DomainType before, DomainType after) {

@@ -7,8 +7,8 @@ import dev.confiture.core.catalog.ReplicaIdentity;
 
 /**
  * Plans a table's {@code REPLICA IDENTITY}: set when it appears or changes, or when the
- * table or the index it names is created again; back to {@code DEFAULT} when it goes while
- * the table stays.
+ * table or the index it names is created again; back to {@code DEFAULT} when it goes
+ * while the table stays.
  */
 final class ReplicaIdentityChanges {
 

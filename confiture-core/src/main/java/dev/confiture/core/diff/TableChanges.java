@@ -11,8 +11,8 @@ import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
 
 /**
- * The changes of one table that exists on both sides and is not created again: its columns
- * and its table-level properties.
+ * The changes of one table that exists on both sides and is not created again: its
+ * columns and its table-level properties.
  */
 final class TableChanges {
 
@@ -71,24 +71,27 @@ final class TableChanges {
 	}
 
 	private void dropColumn(Column column, boolean derived) {
-		Change change = this.planner.newChange("drop column " + column.name() + " of " + this.name, Priority.DROP_COLUMN)
+		Change change = this.planner
+			.newChange("drop column " + column.name() + " of " + this.name, Priority.DROP_COLUMN)
 			.sql(alterTable() + "DROP COLUMN " + column.name());
 		this.planner.removeColumnFrom(change, this.before, column.name());
 		if (!derived && column.generated() == null) {
-			change.hazard(HazardType.DELETES_DATA, "drops column " + this.name + "." + column.name() + " and its values");
+			change.hazard(HazardType.DELETES_DATA,
+					"drops column " + this.name + "." + column.name() + " and its values");
 		}
 	}
 
 	private void addColumn(Column column) {
 		ObjectId id = this.after.columnId(column.name());
-		Change change = this.planner.newChange("add column " + column.name() + " to " + this.name, Priority.ALTER_COLUMN)
+		Change change = this.planner
+			.newChange("add column " + column.name() + " to " + this.name, Priority.ALTER_COLUMN)
 			.sql(alterTable() + "ADD COLUMN " + column.definition())
 			.provides(id)
 			.requires(this.after.id());
 		if (column.identity() != null) {
 			change.provides("name " + Planner.identitySequenceOf(column))
-				.hazard(HazardType.TABLE_REWRITE, "filling identity column " + this.name + "." + column.name()
-						+ " rewrites the table");
+				.hazard(HazardType.TABLE_REWRITE,
+						"filling identity column " + this.name + "." + column.name() + " rewrites the table");
 		}
 		else if ("STORED".equals(column.generated())) {
 			change.hazard(HazardType.TABLE_REWRITE,
@@ -121,8 +124,9 @@ final class TableChanges {
 			if (column.defaultExpression() != null) {
 				change.sql(alter + "DROP DEFAULT");
 			}
-			change.sql(alter + "TYPE " + next.type() + ((next.collation() != null) ? " COLLATE " + next.collation() : "")
-					+ " USING " + this.planner.usingCast(column.name(), column.type(), next.type()))
+			change
+				.sql(alter + "TYPE " + next.type() + ((next.collation() != null) ? " COLLATE " + next.collation() : "")
+						+ " USING " + this.planner.usingCast(column.name(), column.type(), next.type()))
 				.hazard(HazardType.TABLE_REWRITE, "changing the type of " + this.name + "." + column.name() + " from "
 						+ column.type() + " to " + next.type() + " rewrites the table under an ACCESS EXCLUSIVE lock");
 		}
@@ -174,7 +178,8 @@ final class TableChanges {
 			if (check.length() > 65) {
 				check = Names.quote("not_null_confiture");
 			}
-			change.sql(alterTable() + "ADD CONSTRAINT " + check + " CHECK (" + column.name() + " IS NOT NULL) NOT VALID")
+			change
+				.sql(alterTable() + "ADD CONSTRAINT " + check + " CHECK (" + column.name() + " IS NOT NULL) NOT VALID")
 				.sql(alterTable() + "VALIDATE CONSTRAINT " + check)
 				.sql(alter + "SET NOT NULL")
 				.sql(alterTable() + "DROP CONSTRAINT " + check);
@@ -189,9 +194,11 @@ final class TableChanges {
 	private void tableProperties() {
 		Table a = this.before;
 		Table b = this.after;
-		if (!Objects.equals(a.partitionOf(), b.partitionOf()) || !Objects.equals(a.partitionBound(), b.partitionBound())) {
+		if (!Objects.equals(a.partitionOf(), b.partitionOf())
+				|| !Objects.equals(a.partitionBound(), b.partitionBound())) {
 			if (a.partitionOf() != null) {
-				this.planner.newChange("detach partition " + this.name + " from " + a.partitionOf(), Priority.DROP_COLUMN)
+				this.planner
+					.newChange("detach partition " + this.name + " from " + a.partitionOf(), Priority.DROP_COLUMN)
 					.sql("ALTER TABLE " + a.partitionOf() + " DETACH PARTITION " + this.name)
 					.removes("partition " + this.name)
 					.provides("detached " + a.id());

@@ -1,7 +1,8 @@
 package dev.confiture.core.internal;
 
 /**
- * Quotes PostgreSQL identifiers and literals: the one helper every package that writes SQL uses.
+ * Quotes PostgreSQL identifiers and literals: the one helper every package that writes
+ * SQL uses.
  */
 public final class Identifiers {
 
@@ -18,8 +19,8 @@ public final class Identifiers {
 	}
 
 	/**
-	 * Quotes an identifier only when it is not a plain lower-case name, so that a configured
-	 * name such as {@code confiture_migrations} reads as the user wrote it.
+	 * Quotes an identifier only when it is not a plain lower-case name, so that a
+	 * configured name such as {@code confiture_migrations} reads as the user wrote it.
 	 * @param identifier the name
 	 * @return the identifier, quoted when needed
 	 */

@@ -12,8 +12,8 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
- * A temporary directory (files of a git side, resources copied out of a jar...), deleted with
- * everything in it when closed.
+ * A temporary directory (files of a git side, resources copied out of a jar...), deleted
+ * with everything in it when closed.
  */
 public final class TemporaryDirectory implements AutoCloseable {
 
@@ -27,8 +27,8 @@ public final class TemporaryDirectory implements AutoCloseable {
 
 	/**
 	 * Creates a directory in memory ({@code /dev/shm}) when that is writable, else under
-	 * {@code java.io.tmpdir}: its files are small and short-lived, and creating many files on a
-	 * slow disk costs more than the work they are for.
+	 * {@code java.io.tmpdir}: its files are small and short-lived, and creating many
+	 * files on a slow disk costs more than the work they are for.
 	 * @param prefix the start of its name
 	 * @return the directory
 	 */
@@ -82,8 +82,8 @@ public final class TemporaryDirectory implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes a directory and everything in it, as far as possible; what cannot be deleted is
-	 * left behind.
+	 * Deletes a directory and everything in it, as far as possible; what cannot be
+	 * deleted is left behind.
 	 * @param directory the directory
 	 */
 	public static void delete(Path directory) {

@@ -4,8 +4,8 @@ package dev.confiture.core.lint;
  * What the text of a statement suggests, before existence and measurement decide.
  *
  * @param rule the rule
- * @param target the table (or index, when {@code targetIsIndex}) named by the statement, as
- * written, or {@code null}
+ * @param target the table (or index, when {@code targetIsIndex}) named by the statement,
+ * as written, or {@code null}
  * @param targetIsIndex whether the target is an index
  * @param existingOnly whether the finding applies only when the target existed before the
  * migration

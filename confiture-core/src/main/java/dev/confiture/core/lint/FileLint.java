@@ -21,8 +21,8 @@ import dev.confiture.core.sql.TransactionControl;
 
 /**
  * Lints one migration file: reads each statement's text and, when a shadow connection is
- * given, runs the file there in its transaction (auto-commit when it cannot run in one) and
- * reads back what PostgreSQL did after each statement.
+ * given, runs the file there in its transaction (auto-commit when it cannot run in one)
+ * and reads back what PostgreSQL did after each statement.
  */
 final class FileLint {
 
@@ -132,7 +132,8 @@ final class FileLint {
 				for (Candidate candidate : check.candidates) {
 					ShadowCatalog.Relation target = targets.get(candidate.target());
 					if (candidate.column() != null && target != null) {
-						notNullChecks.put(candidate.column(), catalog.hasNotNullCheck(target.table(), candidate.column()));
+						notNullChecks.put(candidate.column(),
+								catalog.hasNotNullCheck(target.table(), candidate.column()));
 					}
 				}
 				if (!execute(connection, statement, transactional)) {
@@ -240,8 +241,8 @@ final class FileLint {
 			if (mode != null && candidate.rule().severity() == LintSeverity.ERROR) {
 				message += "; holds " + mode + " until commit";
 			}
-			add(candidate.rule(), statement.line(), object, message, mode, rewritten.contains(
-					(target != null) ? target.table() : -1L));
+			add(candidate.rule(), statement.line(), object, message, mode,
+					rewritten.contains((target != null) ? target.table() : -1L));
 		}
 		Set<String> maintenance = Set.of("VACUUM", "CLUSTER", "REINDEX", "TRUNCATE");
 		if (maintenance.contains(statement.leadingKeywords(1))) {
@@ -283,7 +284,8 @@ final class FileLint {
 			SqlStatement statement = this.statements.get(i);
 			StatementCheck check = this.checks.get(i);
 			for (Candidate candidate : check.candidates) {
-				boolean existed = candidate.target() != null && !this.createdHere.contains(normalize(candidate.target()));
+				boolean existed = candidate.target() != null
+						&& !this.createdHere.contains(normalize(candidate.target()));
 				if (candidate.existingOnly() && !existed) {
 					continue;
 				}
@@ -296,9 +298,10 @@ final class FileLint {
 			if (transactional && !addedLabels.isEmpty()) {
 				for (String value : Tokens.of(statement.sql()).strings()) {
 					if (addedLabels.contains(value)) {
-						add(LintRule.ENUM_VALUE_USED_IN_TRANSACTION, statement.line(), null, "Uses the enum value '" + value
-								+ "' added earlier in the same migration; PostgreSQL refuses it until that commits", null,
-								false);
+						add(LintRule.ENUM_VALUE_USED_IN_TRANSACTION, statement.line(), null, "Uses the enum value '"
+								+ value
+								+ "' added earlier in the same migration; PostgreSQL refuses it until that commits",
+								null, false);
 					}
 				}
 			}
@@ -306,9 +309,11 @@ final class FileLint {
 			if (!exclusiveSeen && StatementCheck.ACCESS_EXCLUSIVE.equals(check.lockMode) && check.target != null
 					&& !this.createdHere.contains(normalize(check.target)) && !setsLockTimeout()) {
 				exclusiveSeen = true;
-				add(LintRule.MISSING_LOCK_TIMEOUT, statement.line(), check.target, "The migration takes ACCESS EXCLUSIVE "
-						+ "on an existing table and does not set lock_timeout: while it waits, every query of the table "
-						+ "queues behind it", StatementCheck.ACCESS_EXCLUSIVE, false);
+				add(LintRule.MISSING_LOCK_TIMEOUT, statement.line(), check.target,
+						"The migration takes ACCESS EXCLUSIVE "
+								+ "on an existing table and does not set lock_timeout: while it waits, every query of the table "
+								+ "queues behind it",
+						StatementCheck.ACCESS_EXCLUSIVE, false);
 			}
 			remember(check);
 		}
@@ -336,7 +341,8 @@ final class FileLint {
 			}
 			else if (explicitTransaction && this.checks.get(i).concurrently) {
 				add(LintRule.CONCURRENTLY_IN_TRANSACTION, statement.line(), this.checks.get(i).target,
-						"CONCURRENTLY inside BEGIN ... COMMIT: PostgreSQL refuses it in a transaction block", null, false);
+						"CONCURRENTLY inside BEGIN ... COMMIT: PostgreSQL refuses it in a transaction block", null,
+						false);
 			}
 		}
 	}
@@ -360,8 +366,9 @@ final class FileLint {
 				.mapToInt(SqlStatement::line)
 				.findFirst()
 				.orElse(1);
-			add(LintRule.ENUM_VALUE_REMOVED, line, name, "Enum " + name + (removed.isEmpty() ? " changes the order of "
-					+ "its values" : " loses " + String.join(", ", removed.stream().map((l) -> "'" + l + "'").toList()))
+			add(LintRule.ENUM_VALUE_REMOVED, line, name, "Enum " + name
+					+ (removed.isEmpty() ? " changes the order of " + "its values"
+							: " loses " + String.join(", ", removed.stream().map((l) -> "'" + l + "'").toList()))
 					+ " (measured: " + type.getValue() + " -> " + now + "); rows and running code that use them break",
 					null, false);
 		}
@@ -373,8 +380,8 @@ final class FileLint {
 	}
 
 	private void add(LintRule rule, int line, String object, String message, String lockMode, boolean rewrite) {
-		this.findings.add(new LintFinding(rule, this.file, line, object, message, lockMode, rewrite, this.measured, null,
-				null));
+		this.findings
+			.add(new LintFinding(rule, this.file, line, object, message, lockMode, rewrite, this.measured, null, null));
 	}
 
 	private List<LintFinding> suppress() {

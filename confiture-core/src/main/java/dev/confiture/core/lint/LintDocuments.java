@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The reports of a {@link LintResult}: text lines, a JSON document and SARIF 2.1.0, shared by
- * every adapter so that each shows the same texts.
+ * The reports of a {@link LintResult}: text lines, a JSON document and SARIF 2.1.0,
+ * shared by every adapter so that each shows the same texts.
  */
 final class LintDocuments {
 
@@ -86,7 +86,8 @@ final class LintDocuments {
 			descriptor.put("shortDescription", Map.of("text", rule.id().replace('-', ' ')));
 			descriptor.put("help", Map.of("text", rule.alternative()));
 			descriptor.put("defaultConfiguration", Map.of("level", level(rule)));
-			descriptor.put("helpUri", "https://github.com/confiture/confiture-java/blob/main/docs/lint.md#" + rule.id());
+			descriptor.put("helpUri",
+					"https://github.com/confiture/confiture-java/blob/main/docs/lint.md#" + rule.id());
 			rules.add(descriptor);
 		}
 		List<Map<String, Object>> results = new ArrayList<>();
@@ -118,9 +119,10 @@ final class LintDocuments {
 		entry.put("ruleId", finding.rule().id());
 		entry.put("ruleIndex", finding.rule().ordinal());
 		entry.put("level", level(finding.rule()));
-		entry.put("message", Map.of("text", finding.message()
-				+ ((finding.size() != null) ? " [" + finding.object() + ": " + finding.size() + "]" : "")
-				+ " Safe alternative: " + finding.alternative()));
+		entry.put("message",
+				Map.of("text", finding.message()
+						+ ((finding.size() != null) ? " [" + finding.object() + ": " + finding.size() + "]" : "")
+						+ " Safe alternative: " + finding.alternative()));
 		entry.put("locations", List.of(Map.of("physicalLocation", physical)));
 		if (finding.suppressed()) {
 			entry.put("suppressions", List.of(Map.of("kind", "inSource", "justification", finding.suppression())));

@@ -8,8 +8,9 @@ package dev.confiture.core.lint;
  * @param line the 1-based line of the statement
  * @param object the table (or type) concerned, schema-qualified when known
  * @param message what the statement does, with what was measured
- * @param lockMode the strongest lock the migration holds on the object after the statement,
- * as PostgreSQL names it (e.g. {@code AccessExclusiveLock}), or {@code null} if not measured
+ * @param lockMode the strongest lock the migration holds on the object after the
+ * statement, as PostgreSQL names it (e.g. {@code AccessExclusiveLock}), or {@code null}
+ * if not measured
  * @param rewrite whether the object's storage was rewritten (measured)
  * @param measured whether the statement was run on a shadow database
  * @param size the object's size in the live database, or {@code null}

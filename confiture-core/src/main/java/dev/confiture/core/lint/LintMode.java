@@ -38,9 +38,9 @@ public enum LintMode {
 	}
 
 	/**
-	 * The mode of an environment that configures none: {@link #FAIL} for an environment marked
-	 * {@code protected: true} or named {@code production} or {@code prod}, {@link #WARN}
-	 * otherwise.
+	 * The mode of an environment that configures none: {@link #FAIL} for an environment
+	 * marked {@code protected: true} or named {@code production} or {@code prod},
+	 * {@link #WARN} otherwise.
 	 * @param environment the environment
 	 * @return the mode
 	 */

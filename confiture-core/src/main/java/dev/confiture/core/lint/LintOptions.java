@@ -8,14 +8,14 @@ import dev.confiture.core.server.PostgresServer;
 /**
  * What {@code migrate lint} checks and how.
  *
- * @param files migration files to lint; empty for the pending migrations (every migration when
- * the database cannot be reached)
- * @param measure whether to run the statements on a shadow database ({@code false}: text and
- * rules only)
- * @param shadowServer where the shadow database is created; {@code null} for the environment's
- * database server, else a test server
- * @param baseRef with {@code files} empty: lint the migrations added since the merge base of
- * this git ref and HEAD, or {@code null}
+ * @param files migration files to lint; empty for the pending migrations (every migration
+ * when the database cannot be reached)
+ * @param measure whether to run the statements on a shadow database ({@code false}: text
+ * and rules only)
+ * @param shadowServer where the shadow database is created; {@code null} for the
+ * environment's database server, else a test server
+ * @param baseRef with {@code files} empty: lint the migrations added since the merge base
+ * of this git ref and HEAD, or {@code null}
  * @param staged with {@code files} empty: lint the migrations added in the git index
  */
 public record LintOptions(List<Path> files, boolean measure, PostgresServer shadowServer, String baseRef,

@@ -11,15 +11,17 @@ import dev.confiture.core.validate.GitSchemaValidator;
  * What {@code migrate lint} found.
  *
  * @param files the migration files linted, relative to the project
- * @param findings the findings that are not suppressed: errors first, then the largest tables
- * @param suppressed the findings suppressed by {@code -- confiture:allow}, with their reasons
+ * @param findings the findings that are not suppressed: errors first, then the largest
+ * tables
+ * @param suppressed the findings suppressed by {@code -- confiture:allow}, with their
+ * reasons
  * @param measured whether statements were run on a shadow database
- * @param startingSchema where the shadow database's schema came from (e.g. "the live database"),
- * or {@code null} when nothing was measured
+ * @param startingSchema where the shadow database's schema came from (e.g. "the live
+ * database"), or {@code null} when nothing was measured
  * @param notes things the user should know, such as why nothing was measured
  */
-public record LintResult(List<String> files, List<LintFinding> findings, List<LintFinding> suppressed,
-		boolean measured, String startingSchema, List<String> notes) {
+public record LintResult(List<String> files, List<LintFinding> findings, List<LintFinding> suppressed, boolean measured,
+		String startingSchema, List<String> notes) {
 
 	/** The JSON schema of the SARIF document, {@link #sarif()}. */
 	public static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -43,8 +45,8 @@ public record LintResult(List<String> files, List<LintFinding> findings, List<Li
 
 	/**
 	 * This result as the {@code lint} check of a validation: failed when the mode is
-	 * {@link LintMode#FAIL} and there are errors; the details list the findings with their safe
-	 * alternative, the suppressed ones with their reason, and the notes.
+	 * {@link LintMode#FAIL} and there are errors; the details list the findings with
+	 * their safe alternative, the suppressed ones with their reason, and the notes.
 	 * @param mode the lint mode
 	 * @return the check
 	 */
@@ -61,9 +63,10 @@ public record LintResult(List<String> files, List<LintFinding> findings, List<Li
 					+ finding.suppression());
 		}
 		if (!this.files.isEmpty()) {
-			details.add(this.files.size() + " added migration(s) linted" + (this.measured ? ", measured on a shadow "
-					+ "database built from " + this.startingSchema : ", from the statements' text") + ": "
-					+ errors().size() + " error(s), " + warnings().size() + " warning(s)");
+			details.add(this.files.size() + " added migration(s) linted"
+					+ (this.measured ? ", measured on a shadow " + "database built from " + this.startingSchema
+							: ", from the statements' text")
+					+ ": " + errors().size() + " error(s), " + warnings().size() + " warning(s)");
 		}
 		details.addAll(this.notes);
 		boolean failed = mode == LintMode.FAIL && hasErrors();
@@ -87,7 +90,8 @@ public record LintResult(List<String> files, List<LintFinding> findings, List<Li
 	}
 
 	/**
-	 * The JSON report: {@code ok} (no errors), counts, findings, suppressed findings and notes.
+	 * The JSON report: {@code ok} (no errors), counts, findings, suppressed findings and
+	 * notes.
 	 * @return the document, ordered, for a JSON writer
 	 */
 	public Map<String, Object> document() {

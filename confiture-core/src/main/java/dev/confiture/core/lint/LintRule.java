@@ -21,7 +21,9 @@ public enum LintRule {
 					+ "lock only); for SET NOT NULL first add and validate CHECK (col IS NOT NULL); for a primary key "
 					+ "or unique constraint, CREATE UNIQUE INDEX CONCURRENTLY then ADD ... USING INDEX"),
 
-	/** An index is built, dropped or rebuilt without CONCURRENTLY on an existing table. */
+	/**
+	 * An index is built, dropped or rebuilt without CONCURRENTLY on an existing table.
+	 */
 	INDEX_WITHOUT_CONCURRENTLY("index-without-concurrently", LintSeverity.ERROR,
 			"Use CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY or REINDEX ... CONCURRENTLY, alone in a migration "
 					+ "(it then runs outside a transaction)"),
@@ -78,7 +80,9 @@ public enum LintRule {
 	/** A statement fails on the schema it starts from. */
 	STATEMENT_FAILS("statement-fails", LintSeverity.ERROR, "Fix the statement; it would fail in production too"),
 
-	/** ACCESS EXCLUSIVE on an existing table without lock_timeout set in the migration. */
+	/**
+	 * ACCESS EXCLUSIVE on an existing table without lock_timeout set in the migration.
+	 */
 	MISSING_LOCK_TIMEOUT("missing-lock-timeout", LintSeverity.WARNING,
 			"Start the migration with SET lock_timeout = '5s' (or the -- confiture:lock-timeout=5s marker) so it "
 					+ "fails fast instead of queueing every query behind it"),

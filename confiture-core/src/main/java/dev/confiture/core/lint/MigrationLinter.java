@@ -30,7 +30,8 @@ import dev.confiture.core.validate.ValidationOptions;
 /**
  * Lints migrations: what each statement would do to a live table, measured on a shadow
  * database that starts from the live database's schema (read only) or, when it cannot be
- * reached, from the earlier migrations; findings are ranked by the live size of the table.
+ * reached, from the earlier migrations; findings are ranked by the live size of the
+ * table.
  */
 public final class MigrationLinter {
 
@@ -46,11 +47,14 @@ public final class MigrationLinter {
 
 	/**
 	 * Creates a linter.
-	 * @param environment the environment (migrations directory, project directory, tracking table)
+	 * @param environment the environment (migrations directory, project directory,
+	 * tracking table)
 	 * @param live the live database, or {@code null} if none is configured
-	 * @param liveSettings its settings, when known, to create shadow databases on its server
+	 * @param liveSettings its settings, when known, to create shadow databases on its
+	 * server
 	 * @param liveDescription the live database for messages, without secrets
-	 * @param migrator the environment's migrator, to find migrations and which are pending
+	 * @param migrator the environment's migrator, to find migrations and which are
+	 * pending
 	 */
 	public MigrationLinter(Environment environment, ConnectionSource live, ConnectionSettings liveSettings,
 			String liveDescription, Migrator migrator) {
@@ -65,7 +69,8 @@ public final class MigrationLinter {
 	 * Lints the files of the options, or the pending migrations.
 	 * @param options what and how
 	 * @return the findings
-	 * @throws ConfitureException if a file cannot be read or split, or a suppression is invalid
+	 * @throws ConfitureException if a file cannot be read or split, or a suppression is
+	 * invalid
 	 */
 	public LintResult lint(LintOptions options) {
 		if (options.fromGit()) {
@@ -110,7 +115,8 @@ public final class MigrationLinter {
 			.thenComparingInt(LintFinding::line));
 		return new LintResult(targets.stream().map(MigrationFile::display).toList(),
 				findings.stream().filter((finding) -> !finding.suppressed()).toList(),
-				findings.stream().filter(LintFinding::suppressed).toList(), startingSchema != null, startingSchema, notes);
+				findings.stream().filter(LintFinding::suppressed).toList(), startingSchema != null, startingSchema,
+				notes);
 	}
 
 	private String measure(LintOptions options, boolean reachable, List<MigrationFile> all, List<MigrationFile> targets,
@@ -123,7 +129,8 @@ public final class MigrationLinter {
 							: PostgresServers.shared();
 		}
 		catch (ConfitureException ex) {
-			notes.add("No PostgreSQL server for a shadow database (" + ex.getMessage() + "); linted from the text only");
+			notes
+				.add("No PostgreSQL server for a shadow database (" + ex.getMessage() + "); linted from the text only");
 			return null;
 		}
 		ScratchDatabase created;
@@ -134,11 +141,12 @@ public final class MigrationLinter {
 			notes.add("Could not create a shadow database (" + ex.getMessage() + "); linted from the text only");
 			return null;
 		}
-		try (ScratchDatabase shadow = created; Connection connection = shadow.connect();
+		try (ScratchDatabase shadow = created;
+				Connection connection = shadow.connect();
 				Interruption.Tracked tracked = Interruption.track(connection, "lint on a shadow database")) {
 			List<MigrationFile> earlier = reachable ? pending(earlier(all, targets)) : earlier(all, targets);
-			String startingSchema = StartingSchema.build(connection, reachable ? this.live : null,
-					this.liveDescription, this.environment.trackingTable(), earlier, notes);
+			String startingSchema = StartingSchema.build(connection, reachable ? this.live : null, this.liveDescription,
+					this.environment.trackingTable(), earlier, notes);
 			if (startingSchema == null) {
 				return null;
 			}
@@ -148,8 +156,9 @@ public final class MigrationLinter {
 			return startingSchema;
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Lint could not read the shadow database on "
-					+ server.description() + ": " + ex.getMessage(), "Check that the server is reachable", ex);
+			throw new ConfitureException(Category.DATABASE,
+					"Lint could not read the shadow database on " + server.description() + ": " + ex.getMessage(),
+					"Check that the server is reachable", ex);
 		}
 	}
 
@@ -180,9 +189,8 @@ public final class MigrationLinter {
 		for (MigrationInfo info : this.migrator.migrations()) {
 			if (info.kind() == MigrationKind.SQL) {
 				dev.confiture.core.resource.SqlResource resource = resources.get(info.location());
-				files.add((resource != null) ? read(resource, info.version())
-						: read(this.environment.projectDirectory().resolve(info.location()), info.location(),
-								info.version()));
+				files.add((resource != null) ? read(resource, info.version()) : read(
+						this.environment.projectDirectory().resolve(info.location()), info.location(), info.version()));
 			}
 			else {
 				notes.add("Java migration " + info.displayName() + " is not linted");
@@ -222,7 +230,10 @@ public final class MigrationLinter {
 			.toList();
 	}
 
-	/** The migrations that the live database has not applied yet: they run before the targets when deployed. */
+	/**
+	 * The migrations that the live database has not applied yet: they run before the
+	 * targets when deployed.
+	 */
 	private List<MigrationFile> pending(List<MigrationFile> migrations) {
 		if (migrations.isEmpty()) {
 			return migrations;
@@ -271,7 +282,8 @@ public final class MigrationLinter {
 			return new MigrationFile(display, version, Files.readString(file, StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read migration " + display + ": " + ex.getMessage(),
+			throw new ConfitureException(Category.SCHEMA,
+					"Could not read migration " + display + ": " + ex.getMessage(),
 					"Check that the file exists and is readable UTF-8", ex);
 		}
 	}

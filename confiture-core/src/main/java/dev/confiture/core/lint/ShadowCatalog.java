@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the lint reads back from the shadow database while a migration runs there: relation
- * storage ({@code relfilenode}), the locks this session holds ({@code pg_locks}), validated
- * constraints and enum values.
+ * What the lint reads back from the shadow database while a migration runs there:
+ * relation storage ({@code relfilenode}), the locks this session holds
+ * ({@code pg_locks}), validated constraints and enum values.
  */
 final class ShadowCatalog {
 
@@ -33,9 +33,11 @@ final class ShadowCatalog {
 	/** The storage of every user relation: oid to relfilenode. */
 	Map<Long, Long> storage() throws SQLException {
 		Map<Long, Long> storage = new HashMap<>();
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT c.oid, c.relfilenode FROM pg_class c "
-				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't') AND "
-				+ USER_RELATIONS); ResultSet result = statement.executeQuery()) {
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("SELECT c.oid, c.relfilenode FROM pg_class c "
+					+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'm', 'i', 'I', 't') AND "
+					+ USER_RELATIONS);
+				ResultSet result = statement.executeQuery()) {
 			while (result.next()) {
 				storage.put(result.getLong(1), result.getLong(2));
 			}
@@ -66,7 +68,10 @@ final class ShadowCatalog {
 		}
 	}
 
-	/** The relation locks this session holds: oid to the lock (strongest mode) and current storage. */
+	/**
+	 * The relation locks this session holds: oid to the lock (strongest mode) and current
+	 * storage.
+	 */
 	Map<Long, Lock> locks() throws SQLException {
 		Map<Long, Lock> locks = new LinkedHashMap<>();
 		try (PreparedStatement statement = this.connection.prepareStatement("SELECT l.relation, l.mode, c.relfilenode, "
@@ -97,11 +102,14 @@ final class ShadowCatalog {
 		return names;
 	}
 
-	/** Whether a validated CHECK proves the column NOT NULL, so that SET NOT NULL skips its scan. */
+	/**
+	 * Whether a validated CHECK proves the column NOT NULL, so that SET NOT NULL skips
+	 * its scan.
+	 */
 	boolean hasNotNullCheck(long table, String column) throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_constraint "
-				+ "WHERE conrelid = ? AND contype = 'c' AND convalidated "
-				+ "AND pg_get_constraintdef(oid) = format('CHECK ((%I IS NOT NULL))', ?::text))")) {
+		try (PreparedStatement statement = this.connection.prepareStatement(
+				"SELECT EXISTS (SELECT 1 FROM pg_constraint " + "WHERE conrelid = ? AND contype = 'c' AND convalidated "
+						+ "AND pg_get_constraintdef(oid) = format('CHECK ((%I IS NOT NULL))', ?::text))")) {
 			statement.setLong(1, table);
 			statement.setString(2, column);
 			try (ResultSet result = statement.executeQuery()) {

@@ -16,9 +16,9 @@ import dev.confiture.core.sql.TransactionControl;
 
 /**
  * Builds the schema the linted migrations start from into the shadow database: the live
- * database's catalog written out as DDL by the diff engine (the live database is only read)
- * with the earlier migrations it has not applied yet, else the earlier migrations applied to
- * the empty database.
+ * database's catalog written out as DDL by the diff engine (the live database is only
+ * read) with the earlier migrations it has not applied yet, else the earlier migrations
+ * applied to the empty database.
  */
 final class StartingSchema {
 
@@ -31,8 +31,8 @@ final class StartingSchema {
 	 * @param live the live database, or {@code null} when it cannot be reached
 	 * @param liveDescription the live database for messages
 	 * @param trackingTable the tracking table, left out of the copy
-	 * @param earlier the migrations to apply first: all earlier ones when there is no live
-	 * database, else those the live database has not applied yet
+	 * @param earlier the migrations to apply first: all earlier ones when there is no
+	 * live database, else those the live database has not applied yet
 	 * @param notes receives why nothing can be measured
 	 * @return where the schema came from, or {@code null} when it could not be built
 	 */
@@ -76,7 +76,8 @@ final class StartingSchema {
 				: "an empty database with the " + earlier.size() + " earlier migration(s) applied";
 	}
 
-	private static boolean applyAll(Connection shadow, List<MigrationLinter.MigrationFile> earlier, List<String> notes) {
+	private static boolean applyAll(Connection shadow, List<MigrationLinter.MigrationFile> earlier,
+			List<String> notes) {
 		for (MigrationLinter.MigrationFile migration : earlier) {
 			try {
 				apply(shadow, migration);

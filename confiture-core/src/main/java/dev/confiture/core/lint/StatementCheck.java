@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import dev.confiture.core.sql.SqlStatement;
 
 /**
- * Reads one statement's text: the candidates of the rules it may break, its main target and
- * the lock PostgreSQL's documentation gives for it, and what it creates. Never runs anything.
+ * Reads one statement's text: the candidates of the rules it may break, its main target
+ * and the lock PostgreSQL's documentation gives for it, and what it creates. Never runs
+ * anything.
  */
 final class StatementCheck {
 
@@ -95,7 +96,8 @@ final class StatementCheck {
 			this.lockMode = this.concurrently ? null : ACCESS_EXCLUSIVE;
 			if (!this.concurrently && this.target != null) {
 				this.candidates.add(new Candidate(LintRule.INDEX_WITHOUT_CONCURRENTLY, this.target, true, true,
-						"DROP INDEX " + this.target + " without CONCURRENTLY blocks reads and writes of its table", null));
+						"DROP INDEX " + this.target + " without CONCURRENTLY blocks reads and writes of its table",
+						null));
 			}
 		}
 		else if (t.skip("REINDEX")) {
@@ -112,9 +114,10 @@ final class StatementCheck {
 				String table = names.isEmpty() ? null : names.get(0);
 				this.target = table;
 				this.lockMode = ACCESS_EXCLUSIVE;
-				this.candidates.add(new Candidate(LintRule.VACUUM_FULL, table, false, table != null,
-						"VACUUM FULL " + ((table != null) ? table : "(every table)")
-								+ " rewrites under ACCESS EXCLUSIVE", null));
+				this.candidates.add(new Candidate(
+						LintRule.VACUUM_FULL, table, false, table != null, "VACUUM FULL "
+								+ ((table != null) ? table : "(every table)") + " rewrites under ACCESS EXCLUSIVE",
+						null));
 			}
 		}
 		else if (t.skip("CLUSTER")) {
@@ -122,8 +125,8 @@ final class StatementCheck {
 			String table = t.name();
 			this.target = table;
 			this.lockMode = ACCESS_EXCLUSIVE;
-			this.candidates.add(new Candidate(LintRule.CLUSTER, table, false, table != null,
-					"CLUSTER " + ((table != null) ? table : "(every clustered table)") + " rewrites under ACCESS EXCLUSIVE",
+			this.candidates.add(new Candidate(LintRule.CLUSTER, table, false, table != null, "CLUSTER "
+					+ ((table != null) ? table : "(every clustered table)") + " rewrites under ACCESS EXCLUSIVE",
 					null));
 		}
 		else if (t.skip("LOCK")) {
@@ -273,15 +276,15 @@ final class StatementCheck {
 			}
 			if (action.skip("SET", "DATA", "TYPE") || action.skip("TYPE")) {
 				String type = action.text();
-				this.candidates.add(Candidate.onExisting(LintRule.TABLE_REWRITE, table,
-						"ALTER COLUMN " + column + " TYPE " + type + " rewrites " + table
-								+ " and rebuilds its indexes under ACCESS EXCLUSIVE"));
+				this.candidates.add(Candidate.onExisting(LintRule.TABLE_REWRITE, table, "ALTER COLUMN " + column
+						+ " TYPE " + type + " rewrites " + table + " and rebuilds its indexes under ACCESS EXCLUSIVE"));
 				typePreferences(table, column, action);
 			}
 			else if (action.skip("SET", "NOT", "NULL")) {
 				this.candidates.add(new Candidate(LintRule.SCAN_UNDER_LOCK, table, false, true,
 						"ALTER COLUMN " + column + " SET NOT NULL scans " + table
-								+ " under ACCESS EXCLUSIVE (no validated CHECK (" + column + " IS NOT NULL) to rely on)",
+								+ " under ACCESS EXCLUSIVE (no validated CHECK (" + column
+								+ " IS NOT NULL) to rely on)",
 						column));
 			}
 		}
@@ -331,9 +334,9 @@ final class StatementCheck {
 			}
 			case "PRIMARY", "UNIQUE", "EXCLUDE" -> {
 				if (!action.contains("USING", "INDEX")) {
-					this.candidates.add(Candidate.onExisting(LintRule.SCAN_UNDER_LOCK, table, "ADD "
-							+ (kind.equals("PRIMARY") ? "PRIMARY KEY" : kind) + " on " + table
-							+ " builds its index under ACCESS EXCLUSIVE"));
+					this.candidates.add(Candidate.onExisting(LintRule.SCAN_UNDER_LOCK, table,
+							"ADD " + (kind.equals("PRIMARY") ? "PRIMARY KEY" : kind) + " on " + table
+									+ " builds its index under ACCESS EXCLUSIVE"));
 				}
 			}
 			default -> {
@@ -353,8 +356,8 @@ final class StatementCheck {
 			this.candidates.add(Candidate.onExisting(LintRule.ADD_COLUMN_NOT_NULL, table, "ADD COLUMN " + column
 					+ " NOT NULL without a default fails on " + table + " as soon as it has rows"));
 		}
-		String rewrite = identity ? "an identity column" : stored ? "a stored generated column"
-				: serial ? "a serial column (volatile nextval() default)"
+		String rewrite = identity ? "an identity column"
+				: stored ? "a stored generated column" : serial ? "a serial column (volatile nextval() default)"
 						: volatileDefault(definition) ? "a volatile default" : null;
 		if (rewrite != null) {
 			this.candidates.add(Candidate.onExisting(LintRule.TABLE_REWRITE, table,
@@ -378,17 +381,18 @@ final class StatementCheck {
 		String first = upper.split("[\\s(]", 2)[0];
 		String object = table + "." + column;
 		if (Set.of("SERIAL", "SERIAL4", "SMALLSERIAL", "SERIAL2").contains(first)
-				|| (Set.of("INT", "INTEGER", "INT4", "SMALLINT", "INT2").contains(first) && upper.contains("IDENTITY"))) {
+				|| (Set.of("INT", "INTEGER", "INT4", "SMALLINT", "INT2").contains(first)
+						&& upper.contains("IDENTITY"))) {
 			this.candidates.add(Candidate.always(LintRule.PREFER_BIGINT_IDENTITY, table,
 					object + " is a " + first.toLowerCase(Locale.ROOT) + " key"));
 		}
 		if (first.equals("TIMESTAMP") && !TIMESTAMPTZ.matcher(upper).matches()) {
-			this.candidates.add(Candidate.always(LintRule.PREFER_TIMESTAMPTZ, table,
-					object + " is timestamp without time zone"));
+			this.candidates
+				.add(Candidate.always(LintRule.PREFER_TIMESTAMPTZ, table, object + " is timestamp without time zone"));
 		}
 		if (VARCHAR.matcher(upper).matches()) {
-			this.candidates.add(Candidate.always(LintRule.PREFER_TEXT, table, object + " is "
-					+ type.substring(0, type.indexOf(')') + 1).toLowerCase(Locale.ROOT)));
+			this.candidates.add(Candidate.always(LintRule.PREFER_TEXT, table,
+					object + " is " + type.substring(0, type.indexOf(')') + 1).toLowerCase(Locale.ROOT)));
 		}
 	}
 

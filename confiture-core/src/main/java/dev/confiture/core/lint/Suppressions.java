@@ -11,8 +11,8 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.sql.SqlStatement;
 
 /**
- * The {@code -- confiture:allow RULE reason} comments of one file: above a statement for that
- * statement, before the first statement for the whole file. The reason is required.
+ * The {@code -- confiture:allow RULE reason} comments of one file: above a statement for
+ * that statement, before the first statement for the whole file. The reason is required.
  */
 final class Suppressions {
 
@@ -43,14 +43,16 @@ final class Suppressions {
 			}
 			int line = i + 1;
 			String id = matcher.group(1);
-			LintRule rule = LintRule.of(id).orElseThrow(() -> new ConfitureException(Category.SCHEMA,
-					file + ":" + line + ": unknown lint rule '" + id + "' in -- confiture:allow",
-					"Use one of: " + String.join(", ", Arrays.stream(LintRule.values()).map(LintRule::id).toList())));
+			LintRule rule = LintRule.of(id)
+				.orElseThrow(() -> new ConfitureException(Category.SCHEMA,
+						file + ":" + line + ": unknown lint rule '" + id + "' in -- confiture:allow", "Use one of: "
+								+ String.join(", ", Arrays.stream(LintRule.values()).map(LintRule::id).toList())));
 			String reason = matcher.group(2);
 			if (reason.isEmpty()) {
 				throw new ConfitureException(Category.SCHEMA,
 						file + ":" + line + ": -- confiture:allow " + rule.id() + " gives no reason",
-						"Say why it is safe, e.g. -- confiture:allow " + rule.id() + " table is empty until release 4.2");
+						"Say why it is safe, e.g. -- confiture:allow " + rule.id()
+								+ " table is empty until release 4.2");
 			}
 			int applies = -1;
 			if (line < firstStatement) {

@@ -56,7 +56,8 @@ final class TableSizes {
 			return result.next() ? new TableSize(result.getLong(1), result.getLong(2)) : null;
 		}
 		catch (SQLException ex) {
-			if ("42602".equals(ex.getSQLState()) || "3F000".equals(ex.getSQLState()) || "42P01".equals(ex.getSQLState())) {
+			if ("42602".equals(ex.getSQLState()) || "3F000".equals(ex.getSQLState())
+					|| "42P01".equals(ex.getSQLState())) {
 				return null;
 			}
 			throw ex;

@@ -59,7 +59,10 @@ final class Tokens {
 		return this.tokens.get(this.position++);
 	}
 
-	/** Reads a possibly schema-qualified name, folded like PostgreSQL does; {@code null} if none. */
+	/**
+	 * Reads a possibly schema-qualified name, folded like PostgreSQL does; {@code null}
+	 * if none.
+	 */
 	String name() {
 		SqlToken first = get(this.position);
 		if (first == null || first.identifier() == null) {
@@ -115,7 +118,10 @@ final class Tokens {
 		return parts;
 	}
 
-	/** The tokens inside the parentheses that open here, moving past them; {@code null} if none. */
+	/**
+	 * The tokens inside the parentheses that open here, moving past them; {@code null} if
+	 * none.
+	 */
 	Tokens parenthesized() {
 		if (!isSymbol('(')) {
 			return null;

@@ -11,8 +11,9 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Remedy;
 
 /**
- * What the tracking table's rows say against the migrations found: changed files (checksums),
- * missing files, pending and out-of-order migrations. Shared by every operation.
+ * What the tracking table's rows say against the migrations found: changed files
+ * (checksums), missing files, pending and out-of-order migrations. Shared by every
+ * operation.
  */
 final class AppliedMigrations {
 
@@ -38,19 +39,20 @@ final class AppliedMigrations {
 			String current = (migration != null) ? migration.info().checksum() : null;
 			if (current != null && row.checksum() != null && !current.equals(row.checksum())) {
 				mismatches.add("migration " + migration.displayName() + " (" + migration.info().location()
-						+ ") has changed since it was applied: applied checksum " + row.checksum()
-						+ ", file checksum " + current);
+						+ ") has changed since it was applied: applied checksum " + row.checksum() + ", file checksum "
+						+ current);
 			}
 		}
 		if (mismatches.isEmpty()) {
 			return;
 		}
 		if (policy == ChecksumPolicy.WARN) {
-			mismatches.forEach((mismatch) -> log.warn(Character.toUpperCase(mismatch.charAt(0)) + mismatch.substring(1)));
+			mismatches
+				.forEach((mismatch) -> log.warn(Character.toUpperCase(mismatch.charAt(0)) + mismatch.substring(1)));
 			return;
 		}
-		throw new ConfitureException(Category.SCHEMA, "Checksum mismatch: " + String.join("; ", mismatches)
-				+ ". Nothing was run.",
+		throw new ConfitureException(Category.SCHEMA,
+				"Checksum mismatch: " + String.join("; ", mismatches) + ". Nothing was run.",
 				Remedy.of(Remedy.Kind.CHECKSUM_MISMATCH));
 	}
 

@@ -30,25 +30,29 @@ import dev.confiture.core.sql.TransactionControl;
 
 /**
  * Proves a baseline: runs the migrations on a freshly built schema, inside the build's
- * transaction, and rolls them back; a migration that changes the catalog is not contained in
- * the schema files. A statement that fails because its object already exists (or, for a
- * drop or a rename, no longer exists) is contained. The SQL migrations first run all
- * together, one after the other, in one server call that compares only the catalog rows they
- * wrote with the built schema; only when that finds a difference is each migration run on
- * its own, and one that may have changed something, like every Java migration, is judged by
- * comparing {@link CatalogReader catalog} snapshots, which also names the changes.
+ * transaction, and rolls them back; a migration that changes the catalog is not contained
+ * in the schema files. A statement that fails because its object already exists (or, for
+ * a drop or a rename, no longer exists) is contained. The SQL migrations first run all
+ * together, one after the other, in one server call that compares only the catalog rows
+ * they wrote with the built schema; only when that finds a difference is each migration
+ * run on its own, and one that may have changed something, like every Java migration, is
+ * judged by comparing {@link CatalogReader catalog} snapshots, which also names the
+ * changes.
  */
 final class BaselineProver {
 
-	/** SQLSTATEs meaning that a statement's object already exists, or no longer exists. */
+	/**
+	 * SQLSTATEs meaning that a statement's object already exists, or no longer exists.
+	 */
 	private static final Set<String> CONTAINED = Set.of("42P07", "42701", "42710", "42723", "42P06", "42712", "42P01",
 			"42703", "42704", "42883", "3F000", "25001");
 
 	static final List<String> CATALOGS = List.of("pg_namespace", "pg_class", "pg_attribute", "pg_attrdef",
-			"pg_constraint", "pg_index", "pg_trigger", "pg_policy", "pg_description", "pg_rewrite", "pg_proc", "pg_type",
-			"pg_extension", "pg_enum", "pg_sequence", "pg_inherits", "pg_statistic_ext", "pg_operator", "pg_cast",
-			"pg_collation", "pg_conversion", "pg_event_trigger", "pg_foreign_table", "pg_aggregate", "pg_opclass",
-			"pg_range", "pg_default_acl", "pg_ts_config", "pg_language", "pg_am", "pg_publication", "pg_transform");
+			"pg_constraint", "pg_index", "pg_trigger", "pg_policy", "pg_description", "pg_rewrite", "pg_proc",
+			"pg_type", "pg_extension", "pg_enum", "pg_sequence", "pg_inherits", "pg_statistic_ext", "pg_operator",
+			"pg_cast", "pg_collation", "pg_conversion", "pg_event_trigger", "pg_foreign_table", "pg_aggregate",
+			"pg_opclass", "pg_range", "pg_default_acl", "pg_ts_config", "pg_language", "pg_am", "pg_publication",
+			"pg_transform");
 
 	private static final Pattern CONCURRENTLY = Pattern.compile("(?i)\\bconcurrently\\b");
 
@@ -76,7 +80,8 @@ final class BaselineProver {
 				scripts.put(i, prepare(sql));
 			}
 		}
-		Map<Integer, String> suspects = AllAtOnceProof.run(this.connection, scripts, notes) ? new HashMap<>() : fastPath(scripts, notes);
+		Map<Integer, String> suspects = AllAtOnceProof.run(this.connection, scripts, notes) ? new HashMap<>()
+				: fastPath(scripts, notes);
 		Map<Integer, List<String>> named = new java.util.LinkedHashMap<>();
 		for (int i = 0; i < migrations.size(); i++) {
 			Prepared script = scripts.get(i);
@@ -90,8 +95,8 @@ final class BaselineProver {
 		Set<Integer> undone = undone(migrations, scripts, named.keySet());
 		named.forEach((index, changes) -> {
 			if (!undone.contains(index)) {
-				unmirrored.add(new Unmirrored(migrations.get(index).displayName(), migrations.get(index).info().location(),
-						changes));
+				unmirrored.add(new Unmirrored(migrations.get(index).displayName(),
+						migrations.get(index).info().location(), changes));
 			}
 		});
 		return new BaselineProof(true, migrations.size(), unmirrored, notes,
@@ -108,17 +113,16 @@ final class BaselineProver {
 				continue;
 			}
 			copies |= statement.isCopyFromStdin();
-			statements.add(script.transactional() ? statement
-					: new SqlStatement(CONCURRENTLY.matcher(statement.sql()).replaceAll(""), statement.line(),
-							statement.copyData()));
+			statements.add(script.transactional() ? statement : new SqlStatement(
+					CONCURRENTLY.matcher(statement.sql()).replaceAll(""), statement.line(), statement.copyData()));
 		}
 		return new Prepared(script.location(), statements, copies);
 	}
 
 	/**
 	 * Runs the SQL migrations without COPY in one server call, each on its own.
-	 * @return the migrations (by index) that may have changed the catalog, or {@code null} when
-	 * the fast path is not available on this server
+	 * @return the migrations (by index) that may have changed the catalog, or
+	 * {@code null} when the fast path is not available on this server
 	 */
 	private Map<Integer, String> fastPath(Map<Integer, Prepared> scripts, List<String> notes) throws SQLException {
 		List<Integer> owners = new ArrayList<>();
@@ -138,7 +142,8 @@ final class BaselineProver {
 		Savepoint savepoint = this.connection.setSavepoint();
 		try {
 			if (!AllAtOnceProof.createFunctions(this.connection, "baseline-proof.sql", "baseline-proof-each.sql")) {
-				// No PL/pgSQL or no temporary objects allowed: judge every migration by its catalog
+				// No PL/pgSQL or no temporary objects allowed: judge every migration by
+				// its catalog
 				return null;
 			}
 			try (PreparedStatement run = this.connection.prepareStatement("SELECT migration, verdict, detail FROM "
@@ -182,11 +187,11 @@ final class BaselineProver {
 	}
 
 	/**
-	 * Which of the named migrations only change what later ones undo (a default set to 1, later
-	 * back to 0): judged alone they change the catalog, but run with every later migration that
-	 * was not named, as the history runs them, they leave it as built, so the schema files are
-	 * right without their change. The later named migrations are left out, since their own
-	 * change is missing from the schema files.
+	 * Which of the named migrations only change what later ones undo (a default set to 1,
+	 * later back to 0): judged alone they change the catalog, but run with every later
+	 * migration that was not named, as the history runs them, they leave it as built, so
+	 * the schema files are right without their change. The later named migrations are
+	 * left out, since their own change is missing from the schema files.
 	 * @return the named migrations whose change is undone later, by index
 	 */
 	private Set<Integer> undone(List<ResolvedMigration> migrations, Map<Integer, Prepared> scripts, Set<Integer> named)
@@ -208,8 +213,8 @@ final class BaselineProver {
 	}
 
 	/**
-	 * Runs migrations one after the other inside a savepoint, reads the catalog, rolls back and
-	 * compares.
+	 * Runs migrations one after the other inside a savepoint, reads the catalog, rolls
+	 * back and compares.
 	 * @param sequence the migrations to run, by index, in order
 	 * @return what they change together, empty when nothing
 	 */
@@ -298,7 +303,11 @@ final class BaselineProver {
 				}
 			}
 		});
-		built.objects().keySet().stream().filter((id) -> after.get(id) == null).forEach((id) -> changes.add("drops " + id));
+		built.objects()
+			.keySet()
+			.stream()
+			.filter((id) -> after.get(id) == null)
+			.forEach((id) -> changes.add("drops " + id));
 		return changes;
 	}
 

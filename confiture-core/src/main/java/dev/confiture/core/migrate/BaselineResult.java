@@ -6,8 +6,8 @@ import java.util.List;
  * What a baseline recorded.
  *
  * @param version the version baselined
- * @param recorded the migrations recorded as applied (a marker row when no migration has that
- * version)
+ * @param recorded the migrations recorded as applied (a marker row when no migration has
+ * that version)
  */
 public record BaselineResult(String version, List<MigrationInfo> recorded) {
 

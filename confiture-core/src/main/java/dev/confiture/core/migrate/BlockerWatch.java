@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Watches, from another session, what blocks the session that runs a migration
- * ({@code pg_blocking_pids}) while it waits for a lock, so that a lock timeout can name the
- * blocking sessions: pid, application, user, state, transaction age and the start of the
- * query (never parameter values).
+ * ({@code pg_blocking_pids}) while it waits for a lock, so that a lock timeout can name
+ * the blocking sessions: pid, application, user, state, transaction age and the start of
+ * the query (never parameter values).
  */
 final class BlockerWatch implements AutoCloseable {
 

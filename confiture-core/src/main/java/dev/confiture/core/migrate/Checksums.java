@@ -15,8 +15,8 @@ final class Checksums {
 	}
 
 	/**
-	 * Normalises migration text: removes a leading byte order mark and turns CRLF and CR line
-	 * endings into LF.
+	 * Normalises migration text: removes a leading byte order mark and turns CRLF and CR
+	 * line endings into LF.
 	 * @param text the file text
 	 * @return the normalised text
 	 */

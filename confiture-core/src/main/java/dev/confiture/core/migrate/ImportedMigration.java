@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
  *
  * @param version the version (digits only)
  * @param name the name
- * @param baseline whether it is recorded as a baseline (contained, not run) rather than run
+ * @param baseline whether it is recorded as a baseline (contained, not run) rather than
+ * run
  * @param checksum Confiture's checksum of its up file ({@link Migrator#checksum})
  * @param appliedBy who applied it
  * @param appliedAt when it was applied

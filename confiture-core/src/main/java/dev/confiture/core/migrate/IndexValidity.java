@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 import dev.confiture.core.sql.SqlStatement;
 
 /**
- * Finds the indexes that a migration run outside a transaction left INVALID or not ready (a
- * failed or cancelled {@code CREATE INDEX CONCURRENTLY}, or one skipped by {@code IF NOT EXISTS}
- * because a failed attempt left it behind). Only indexes that the migration's own statements
- * name, or that appeared on their tables during the run, are reported; never other sessions'.
+ * Finds the indexes that a migration run outside a transaction left INVALID or not ready
+ * (a failed or cancelled {@code CREATE INDEX CONCURRENTLY}, or one skipped by
+ * {@code IF NOT EXISTS} because a failed attempt left it behind). Only indexes that the
+ * migration's own statements name, or that appeared on their tables during the run, are
+ * reported; never other sessions'.
  */
 final class IndexValidity {
 
@@ -78,7 +79,8 @@ final class IndexValidity {
 	/**
 	 * The indexes that the statements left INVALID or not ready, schema-qualified.
 	 * @param connection the work connection
-	 * @param statements the statements run (those of a Java migration are unknown: {@code null})
+	 * @param statements the statements run (those of a Java migration are unknown:
+	 * {@code null})
 	 * @return the indexes, empty when all are valid
 	 * @throws SQLException if the catalog cannot be read
 	 */
@@ -95,7 +97,8 @@ final class IndexValidity {
 			}
 		}
 		if (anyNew) {
-			try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(INVALID)) {
+			try (Statement statement = connection.createStatement();
+					ResultSet result = statement.executeQuery(INVALID)) {
 				while (result.next()) {
 					if (!this.before.contains(result.getLong(1)) && !invalid.contains(result.getString(2))) {
 						invalid.add(result.getString(2));

@@ -7,8 +7,8 @@ package dev.confiture.core.migrate;
  * @param migration the migration
  * @param info the public description
  */
-record JavaClassMigration(MigrationVersion version, JavaMigration migration, MigrationInfo info)
-		implements ResolvedMigration {
+record JavaClassMigration(MigrationVersion version, JavaMigration migration,
+		MigrationInfo info) implements ResolvedMigration {
 
 	static JavaClassMigration of(MigrationVersion version, JavaMigration migration) {
 		MigrationInfo info = new MigrationInfo(version.text(), migration.name(), MigrationKind.JAVA,

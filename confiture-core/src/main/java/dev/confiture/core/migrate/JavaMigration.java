@@ -5,12 +5,12 @@ import java.sql.SQLException;
 
 /**
  * A migration written in Java. Implementations are found in a configured package on the
- * classpath (they need a public no-argument constructor) or are given as instances, and are
- * ordered with the SQL migrations by {@link #version()}.
+ * classpath (they need a public no-argument constructor) or are given as instances, and
+ * are ordered with the SQL migrations by {@link #version()}.
  * <p>
- * A migration that does not override {@link #down(Context)} is irreversible: rolling it back
- * is refused before anything changes. By default a migration runs in the same transaction as
- * its tracking row; it must not commit or roll back on its own.
+ * A migration that does not override {@link #down(Context)} is irreversible: rolling it
+ * back is refused before anything changes. By default a migration runs in the same
+ * transaction as its tracking row; it must not commit or roll back on its own.
  */
 public interface JavaMigration {
 
@@ -38,8 +38,8 @@ public interface JavaMigration {
 	}
 
 	/**
-	 * Whether {@link #down(Context)} can revert this migration. The default answers whether
-	 * the implementation overrides {@code down}.
+	 * Whether {@link #down(Context)} can revert this migration. The default answers
+	 * whether the implementation overrides {@code down}.
 	 * @return {@code true} if the migration can be rolled back
 	 */
 	default boolean reversible() {
@@ -67,8 +67,8 @@ public interface JavaMigration {
 	interface Context {
 
 		/**
-		 * The connection the migration runs on. Do not close it, commit, roll back or change
-		 * its auto-commit mode.
+		 * The connection the migration runs on. Do not close it, commit, roll back or
+		 * change its auto-commit mode.
 		 * @return the connection
 		 */
 		Connection connection();

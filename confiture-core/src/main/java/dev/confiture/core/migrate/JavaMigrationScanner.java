@@ -26,8 +26,8 @@ import dev.confiture.core.api.ConfitureException.Category;
 
 /**
  * Finds {@link JavaMigration} classes directly in a package (not in its sub-packages), in
- * class directories and jars alike, and instantiates them through their public no-argument
- * constructor.
+ * class directories and jars alike, and instantiates them through their public
+ * no-argument constructor.
  */
 final class JavaMigrationScanner {
 

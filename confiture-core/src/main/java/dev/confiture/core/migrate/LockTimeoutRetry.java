@@ -15,8 +15,8 @@ import dev.confiture.core.sql.SqlExecutionException;
 
 /**
  * Applies the {@link MigrationTimeouts} to a migration: sets {@code lock_timeout} and
- * {@code statement_timeout}, and retries a transactional migration that was rolled back by a
- * lock timeout (SQLSTATE 55P03) with a growing wait, naming the blocking sessions.
+ * {@code statement_timeout}, and retries a transactional migration that was rolled back
+ * by a lock timeout (SQLSTATE 55P03) with a growing wait, naming the blocking sessions.
  */
 final class LockTimeoutRetry {
 
@@ -35,8 +35,8 @@ final class LockTimeoutRetry {
 	}
 
 	/**
-	 * Sets the timeouts for the migration: {@code SET LOCAL} inside its transaction, else for
-	 * the session until {@link #reset}.
+	 * Sets the timeouts for the migration: {@code SET LOCAL} inside its transaction, else
+	 * for the session until {@link #reset}.
 	 */
 	void apply(Connection connection, MigrationWork work, boolean local) throws SQLException {
 		Duration lockTimeout = lockTimeout(work);
@@ -84,7 +84,8 @@ final class LockTimeoutRetry {
 					Duration wait = this.timeouts.backoff(retry);
 					this.log.warn(work.info().displayName() + " timed out after " + format(lockTimeout)
 							+ " waiting for a lock and was rolled back; retry " + retry + " of "
-							+ this.timeouts.lockRetries() + " in " + format(wait) + ". Blocked by: " + describe(blockers));
+							+ this.timeouts.lockRetries() + " in " + format(wait) + ". Blocked by: "
+							+ describe(blockers));
 					this.log.listener().lockRetry(work.info(), retry, this.timeouts.lockRetries(), wait, blockers);
 					LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(wait.toMillis()));
 					if (this.lock != null && !this.lock.isHeld()) {
@@ -128,11 +129,12 @@ final class LockTimeoutRetry {
 
 	private static ConfitureException spent(MigrationWork work, ConfitureException failure, Duration lockTimeout,
 			int attempts, List<String> blockers) {
-		String where = (failure instanceof SqlExecutionException sql && sql.line() > 0) ? sql.source() + ":" + sql.line()
-				: work.location();
-		return new ConfitureException(Category.LOCK, work.info().displayName() + " could not get its lock within "
-				+ format(lockTimeout) + " at " + where + " in " + attempts + " attempt(s); each attempt was rolled back, "
-				+ "nothing of it was applied. Blocked by: " + describe(blockers),
+		String where = (failure instanceof SqlExecutionException sql && sql.line() > 0)
+				? sql.source() + ":" + sql.line() : work.location();
+		return new ConfitureException(Category.LOCK,
+				work.info().displayName() + " could not get its lock within " + format(lockTimeout) + " at " + where
+						+ " in " + attempts + " attempt(s); each attempt was rolled back, "
+						+ "nothing of it was applied. Blocked by: " + describe(blockers),
 				"End or commit the blocking transaction (SELECT pg_terminate_backend(pid) ends a session), or run the "
 						+ "migrations again when the table is quieter; migrations applied before it in this run stay "
 						+ "applied",

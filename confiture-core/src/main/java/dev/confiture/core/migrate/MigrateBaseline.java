@@ -15,10 +15,11 @@ import static dev.confiture.core.migrate.AppliedMigrations.parseVersion;
 import static dev.confiture.core.migrate.AppliedMigrations.versions;
 
 /**
- * Records migrations as applied without running them: up to a version for a database whose
- * schema already contains them ({@link Migrator#baseline}), or all of them after a build, which
- * first proves that the built schema contains them ({@link Migrator#proveBaseline}), or as
- * another tool recorded them ({@link Migrator#recordImported}).
+ * Records migrations as applied without running them: up to a version for a database
+ * whose schema already contains them ({@link Migrator#baseline}), or all of them after a
+ * build, which first proves that the built schema contains them
+ * ({@link Migrator#proveBaseline}), or as another tool recorded them
+ * ({@link Migrator#recordImported}).
  */
 final class MigrateBaseline {
 
@@ -32,8 +33,8 @@ final class MigrateBaseline {
 	}
 
 	/**
-	 * Records every migration up to a version as applied, or a baseline marker row when no
-	 * migration has that version.
+	 * Records every migration up to a version as applied, or a baseline marker row when
+	 * no migration has that version.
 	 * @param version the newest version the database already contains
 	 * @return the migrations recorded
 	 */
@@ -46,15 +47,16 @@ final class MigrateBaseline {
 		MigrationSet set = this.discovery.discover();
 		return this.database.locked((session) -> {
 			Connection connection = session.connection();
-			TrackingTable.Resolved table = session.table().exists() ? session.table() : session.table().create(connection);
+			TrackingTable.Resolved table = session.table().exists() ? session.table()
+					: session.table().create(connection);
 			connection.setAutoCommit(false);
 			try {
-				List<MigrationInfo> recorded = record(connection, table, set.all().stream()
-					.filter((migration) -> migration.version().compareTo(target) <= 0)
-					.toList());
+				List<MigrationInfo> recorded = record(connection, table,
+						set.all().stream().filter((migration) -> migration.version().compareTo(target) <= 0).toList());
 				if (set.get(target) == null && !versions(table.read(connection)).contains(target)) {
 					table.insert(connection, target, "baseline", MigrationKind.BASELINE, null, 0);
-					recorded.add(new MigrationInfo(target.text(), "baseline", MigrationKind.BASELINE, null, null, false));
+					recorded
+						.add(new MigrationInfo(target.text(), "baseline", MigrationKind.BASELINE, null, null, false));
 				}
 				connection.commit();
 				return recorded;
@@ -69,7 +71,8 @@ final class MigrateBaseline {
 
 	/**
 	 * Records every migration found as applied, on the caller's connection and in its
-	 * transaction (taking the migration lock for it), creating the tracking table if needed.
+	 * transaction (taking the migration lock for it), creating the tracking table if
+	 * needed.
 	 * @param connection the connection the build ran on
 	 * @return the migrations recorded
 	 */
@@ -113,7 +116,8 @@ final class MigrateBaseline {
 
 	/**
 	 * Records migrations that another tool applied, keeping their time and user, in one
-	 * transaction under the migration lock; versions already recorded are left as they are.
+	 * transaction under the migration lock; versions already recorded are left as they
+	 * are.
 	 * @param migrations the migrations
 	 * @return the versions recorded now
 	 */
@@ -141,7 +145,8 @@ final class MigrateBaseline {
 						}
 						statement.setString(1, migration.version());
 						statement.setString(2, migration.name());
-						statement.setString(3, (migration.baseline() ? MigrationKind.BASELINE : MigrationKind.SQL).id());
+						statement.setString(3,
+								(migration.baseline() ? MigrationKind.BASELINE : MigrationKind.SQL).id());
 						statement.setString(4, migration.checksum());
 						statement.setString(5, migration.appliedBy());
 						statement.setObject(6, migration.appliedAt());

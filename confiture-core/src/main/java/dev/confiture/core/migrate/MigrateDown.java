@@ -63,9 +63,8 @@ final class MigrateDown {
 			throw new ConfitureException(Category.CONFIG, "down-to needs a version", "Pass an applied version");
 		}
 		boolean all = target.value().signum() == 0;
-		return rollback((rows) -> rows.stream()
-			.filter((row) -> all || row.version().compareTo(target) > 0)
-			.toList(), target);
+		return rollback((rows) -> rows.stream().filter((row) -> all || row.version().compareTo(target) > 0).toList(),
+				target);
 	}
 
 	private MigrationRun rollback(Function<List<AppliedMigration>, List<AppliedMigration>> chooser,

@@ -17,8 +17,8 @@ import static dev.confiture.core.migrate.AppliedMigrations.verifyChecksums;
 import static dev.confiture.core.migrate.AppliedMigrations.warnMissing;
 
 /**
- * Applies pending migrations ({@link Migrator#up}), runs them and rolls them back (a dry run),
- * or plans them as SQL without changing anything.
+ * Applies pending migrations ({@link Migrator#up}), runs them and rolls them back (a dry
+ * run), or plans them as SQL without changing anything.
  */
 final class MigrateUp {
 
@@ -79,7 +79,8 @@ final class MigrateUp {
 					.toList();
 				works.forEach(LockTimeoutRetry.checker(this.timeouts));
 				log.listener().planned(Direction.UP, works.stream().map(MigrationWork::info).toList(), pending.size());
-				MigrationExecutor executor = new MigrationExecutor(connection, table, session.lock(), log, this.timeouts);
+				MigrationExecutor executor = new MigrationExecutor(connection, table, session.lock(), log,
+						this.timeouts);
 				List<ExecutedMigration> executed = new ArrayList<>();
 				for (MigrationWork work : works) {
 					executed.add(dryRun ? dryRun(executor, work, log) : executor.execute(work, null));
@@ -106,10 +107,10 @@ final class MigrateUp {
 	}
 
 	/**
-	 * The usual case at application startup, checked on one connection without the lock: the
-	 * tracking table exists and nothing is pending (up to the target). Checksums are verified
-	 * as under the lock. Returns {@code null} when there is something to do, and the caller
-	 * takes the lock and looks again.
+	 * The usual case at application startup, checked on one connection without the lock:
+	 * the tracking table exists and nothing is pending (up to the target). Checksums are
+	 * verified as under the lock. Returns {@code null} when there is something to do, and
+	 * the caller takes the lock and looks again.
 	 */
 	private MigrationRun upToDate(MigrationSet set, MigrationVersion target, Integer steps, RunLog log, long start) {
 		return this.database.read((connection, table) -> {
@@ -132,7 +133,8 @@ final class MigrateUp {
 	}
 
 	/**
-	 * What {@link #apply} would run, as SQL, without changing anything and without the lock.
+	 * What {@link #apply} would run, as SQL, without changing anything and without the
+	 * lock.
 	 * @param target the highest version, or {@code null}
 	 * @param steps how many migrations at most, or {@code null}
 	 * @return the plan
@@ -152,7 +154,9 @@ final class MigrateUp {
 				.toList();
 			works.stream()
 				.filter((work) -> work.script() != null)
-				.flatMap((work) -> work.script().statements().stream()
+				.flatMap((work) -> work.script()
+					.statements()
+					.stream()
 					.filter(TransactionControl::isTransactionControl)
 					.map((statement) -> work.location() + ":" + statement.line() + ": " + statement.leadingKeywords(2)
 							+ " will be skipped; Confiture runs each migration in its own transaction"))

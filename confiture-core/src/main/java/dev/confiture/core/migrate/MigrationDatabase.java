@@ -14,7 +14,8 @@ import dev.confiture.core.sql.SqlExecutionException;
 
 /**
  * The database a migrator works on: how to connect, its tracking table, and the migration
- * lock that serialises the runners of one tracking table. Holds no connection between calls.
+ * lock that serialises the runners of one tracking table. Holds no connection between
+ * calls.
  */
 final class MigrationDatabase {
 
@@ -52,8 +53,8 @@ final class MigrationDatabase {
 	/**
 	 * Opens a connection.
 	 * @return the connection
-	 * @throws ConfitureException with {@link Category#DATABASE} when the database cannot be
-	 * reached
+	 * @throws ConfitureException with {@link Category#DATABASE} when the database cannot
+	 * be reached
 	 */
 	Connection open() {
 		try {
@@ -67,8 +68,8 @@ final class MigrationDatabase {
 	}
 
 	/**
-	 * Runs work under the migration lock: the lock is held on a connection of its own, the
-	 * work runs on a second one, which a signal cancels.
+	 * Runs work under the migration lock: the lock is held on a connection of its own,
+	 * the work runs on a second one, which a signal cancels.
 	 * @param <T> the result
 	 * @param work the work
 	 * @return its result
@@ -77,7 +78,8 @@ final class MigrationDatabase {
 		try (Connection lockConnection = open()) {
 			TrackingTable.Resolved table = this.trackingTable.resolve(lockConnection);
 			try (MigrationLock lock = MigrationLock.acquire(lockConnection, table.lockKey(), this.lockWait,
-					table.displayName()); Connection connection = open();
+					table.displayName());
+					Connection connection = open();
 					Interruption.Tracked tracked = Interruption.track(connection,
 							"migrations of " + this.description)) {
 				return work.run(new Session(connection, this.trackingTable.resolve(connection), lock,
@@ -132,18 +134,20 @@ final class MigrationDatabase {
 	 * @return the exception to throw
 	 */
 	ConfitureException failure(SQLException ex) {
-		return new ConfitureException(Category.DATABASE, "Database error on " + this.description + ": "
-				+ this.trackingTable.configured() + ": " + SqlExecutionException.describe(ex),
+		return new ConfitureException(Category.DATABASE,
+				"Database error on " + this.description + ": " + this.trackingTable.configured() + ": "
+						+ SqlExecutionException.describe(ex),
 				isConnectionLost(ex) ? "The connection was lost; check the server and run the command again"
-						: "Check that the user may read and write the tracking table " + this.trackingTable.configured(),
+						: "Check that the user may read and write the tracking table "
+								+ this.trackingTable.configured(),
 				ex);
 	}
 
 	/** Whether the failure means the session has gone (terminated, network lost). */
 	private static boolean isConnectionLost(SQLException ex) {
 		String state = ex.getSQLState();
-		return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-				|| state.equals("57P03"));
+		return state != null
+				&& (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
 	}
 
 	static ConfitureException notInitialized(TrackingTable.Resolved table) {
@@ -158,14 +162,15 @@ final class MigrationDatabase {
 	}
 
 	/**
-	 * A connection that holds nothing, the tracking table as resolved on it, the lock (held
-	 * on another connection) and the server's major version.
+	 * A connection that holds nothing, the tracking table as resolved on it, the lock
+	 * (held on another connection) and the server's major version.
 	 */
 	record Session(Connection connection, TrackingTable.Resolved table, MigrationLock lock, int serverMajorVersion) {
 	}
 
 	/**
 	 * Work done under the migration lock.
+	 *
 	 * @param <T> its result
 	 */
 	@FunctionalInterface
@@ -177,6 +182,7 @@ final class MigrationDatabase {
 
 	/**
 	 * Read-only work on one connection.
+	 *
 	 * @param <T> its result
 	 */
 	@FunctionalInterface

@@ -7,10 +7,11 @@ import dev.confiture.core.resource.SqlLocation;
 import dev.confiture.core.resource.SqlResource;
 
 /**
- * Finds the migrations of the migration locations and the Java migrations. The last result is
- * reused while the locations list the same files with the same stamps (sizes and modification
- * times), so that a run followed by a status (as at application startup) reads and hashes the
- * files once; the migrators of a fleet's tenants share one discovery.
+ * Finds the migrations of the migration locations and the Java migrations. The last
+ * result is reused while the locations list the same files with the same stamps (sizes
+ * and modification times), so that a run followed by a status (as at application startup)
+ * reads and hashes the files once; the migrators of a fleet's tenants share one
+ * discovery.
  */
 final class MigrationDiscovery {
 

@@ -72,7 +72,8 @@ final class MigrationExecutor {
 	}
 
 	/**
-	 * Runs a migration with its tracking row inside the caller's transaction, for a dry run.
+	 * Runs a migration with its tracking row inside the caller's transaction, for a dry
+	 * run.
 	 * @param work the prepared, transactional migration
 	 * @return what was done, to be rolled back by the caller
 	 */
@@ -118,20 +119,22 @@ final class MigrationExecutor {
 					: (work.direction() == Direction.UP) ? "; it was rolled back, nothing of it was applied"
 							: "; it was rolled back, the migration stays applied";
 			if (Interruption.reason() != null) {
-				throw new ConfitureException(Category.INTERRUPTED, what + " was interrupted (" + Interruption.reason()
-						+ "): the running statement was cancelled" + rolledBack
-						+ ((work.direction() == Direction.UP && commit)
-								? "; migrations applied before it in this run stay applied" : ""),
+				throw new ConfitureException(Category.INTERRUPTED,
+						what + " was interrupted (" + Interruption.reason() + "): the running statement was cancelled"
+								+ rolledBack
+								+ ((work.direction() == Direction.UP && commit)
+										? "; migrations applied before it in this run stay applied" : ""),
 						Remedy.of(Kind.RERUN, "operation", command(work), "after", " when you are ready"), ex);
 			}
-			Remedy hint = Remedy.of(Kind.RERUN, "before", "Fix " + work.location() + " and ", "operation", command(work),
-					"after", (work.direction() == Direction.UP && commit)
+			Remedy hint = Remedy.of(Kind.RERUN, "before", "Fix " + work.location() + " and ", "operation",
+					command(work), "after", (work.direction() == Direction.UP && commit)
 							? "; migrations applied before it in this run stay applied" : "");
 			SqlExecutionException failure = sqlFailure(work, ex);
 			if (failure != null && UnsafeEnumValue.matches(failure)) {
 				throw failure.withContext(what + " failed" + rolledBack + ":", UnsafeEnumValue.rule(),
-						UnsafeEnumValue.remedy(work.location(), command(work), (work.direction() == Direction.UP && commit)
-								? "; migrations applied before it in this run stay applied" : ""));
+						UnsafeEnumValue.remedy(work.location(), command(work),
+								(work.direction() == Direction.UP && commit)
+										? "; migrations applied before it in this run stay applied" : ""));
 			}
 			if (failure != null) {
 				throw failure.withContext(what + " failed" + rolledBack + ":", null, hint);
@@ -165,23 +168,27 @@ final class MigrationExecutor {
 			List<String> invalid = validity.leftInvalid(this.connection,
 					(work.script() != null) ? work.script().statements() : null);
 			if (!invalid.isEmpty()) {
-				throw new ConfitureException(Category.DATABASE, work.info().displayName() + " ran outside a transaction ("
-						+ work.nonTransactionalReason() + ") but the index" + ((invalid.size() > 1) ? "es " : " ")
-						+ String.join(", ", invalid) + ((invalid.size() > 1) ? " are" : " is")
+				throw new ConfitureException(Category.DATABASE, work.info().displayName()
+						+ " ran outside a transaction (" + work.nonTransactionalReason() + ") but the index"
+						+ ((invalid.size() > 1) ? "es " : " ") + String.join(", ", invalid)
+						+ ((invalid.size() > 1) ? " are" : " is")
 						+ " INVALID: PostgreSQL does not use an INVALID index and does not enforce its uniqueness. "
 						+ "The migration was not recorded as applied.",
-						Remedy.of(Kind.RERUN, "before", "Drop it with " + dropStatements(invalid) + " then remove the cause "
-								+ "(for a unique index: the duplicate rows) and ", "operation", command(work)));
+						Remedy.of(
+								Kind.RERUN, "before", "Drop it with " + dropStatements(invalid)
+										+ " then remove the cause " + "(for a unique index: the duplicate rows) and ",
+								"operation", command(work)));
 			}
 			record(work, applied, millis);
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, work.info().displayName() + " ran ("
-					+ work.nonTransactionalReason() + ") but its tracking row could not be "
-					+ ((applied != null) ? "deleted" : "written") + ": " + this.table.displayName() + ": "
-					+ SqlExecutionException.describe(ex),
-					(applied != null) ? "Delete the row of version " + applied.version() + " from "
-							+ this.table.displayName() : null,
+			throw new ConfitureException(Category.DATABASE,
+					work.info().displayName() + " ran (" + work.nonTransactionalReason()
+							+ ") but its tracking row could not be " + ((applied != null) ? "deleted" : "written")
+							+ ": " + this.table.displayName() + ": " + SqlExecutionException.describe(ex),
+					(applied != null)
+							? "Delete the row of version " + applied.version() + " from " + this.table.displayName()
+							: null,
 					(applied != null) ? null : Remedy.of(Kind.RECORD_APPLIED, "version", work.info().version()), ex);
 		}
 		return new ExecutedMigration(work.info(), work.direction(), Outcome.DONE, millis, executor.statements(),
@@ -213,35 +220,39 @@ final class MigrationExecutor {
 				+ ((work.direction() == Direction.UP) ? "written" : "deleted") + ":";
 		List<String> consequences = new ArrayList<>();
 		if (!executor.lines().isEmpty()) {
-			consequences.add("Statements that succeeded before the failure stay applied: "
-					+ ((work.script() != null)
-							? "lines " + executor.lines().stream().map(String::valueOf).collect(Collectors.joining(", "))
-							: executor.statements() + " statement(s)")
-					+ ".");
+			consequences.add("Statements that succeeded before the failure stay applied: " + ((work.script() != null)
+					? "lines " + executor.lines().stream().map(String::valueOf).collect(Collectors.joining(", "))
+					: executor.statements() + " statement(s)") + ".");
 		}
 		Remedy hint = Remedy.of(Kind.RERUN, "before", "Undo or keep what succeeded, make " + work.location()
 				+ " safe to run again (for example with IF NOT EXISTS), then ", "operation", command(work));
 		List<String> invalid = invalidIndexes(work, executor, validity);
 		if (!invalid.isEmpty()) {
-			consequences.add("It left the INVALID index" + ((invalid.size() > 1) ? "es " : " ") + String.join(", ", invalid)
-					+ " behind.");
-			hint = Remedy.of(Kind.RERUN, "before", "Drop it with " + dropStatements(invalid) + " then fix "
-					+ work.location() + " and ", "operation", command(work));
+			consequences.add("It left the INVALID index" + ((invalid.size() > 1) ? "es " : " ")
+					+ String.join(", ", invalid) + " behind.");
+			hint = Remedy.of(Kind.RERUN, "before",
+					"Drop it with " + dropStatements(invalid) + " then fix " + work.location() + " and ", "operation",
+					command(work));
 		}
 		String leftBehind = consequences.isEmpty() ? null : String.join(NEW_LINE, consequences);
 		if (Interruption.reason() != null) {
-			return new ConfitureException(Category.INTERRUPTED, summary.replace(" failed.", " was interrupted ("
-					+ Interruption.reason() + ").") + NEW_LINE + ((leftBehind != null) ? leftBehind : ""), hint, ex);
+			return new ConfitureException(Category.INTERRUPTED,
+					summary.replace(" failed.", " was interrupted (" + Interruption.reason() + ").") + NEW_LINE
+							+ ((leftBehind != null) ? leftBehind : ""),
+					hint, ex);
 		}
 		SqlExecutionException failure = sqlFailure(work, ex);
 		if (failure != null) {
 			return failure.withContext(summary, leftBehind, hint);
 		}
-		return new ConfitureException(Category.DATABASE, summary + NEW_LINE + work.location() + ": " + ex
-				+ ((leftBehind != null) ? NEW_LINE + leftBehind : ""), hint, ex);
+		return new ConfitureException(Category.DATABASE,
+				summary + NEW_LINE + work.location() + ": " + ex + ((leftBehind != null) ? NEW_LINE + leftBehind : ""),
+				hint, ex);
 	}
 
-	/** The indexes that the statements run so far (the failed one included) left INVALID. */
+	/**
+	 * The indexes that the statements run so far (the failed one included) left INVALID.
+	 */
 	private List<String> invalidIndexes(MigrationWork work, StatementExecutor executor, IndexValidity validity) {
 		if (validity == null) {
 			return List.of();
@@ -268,8 +279,9 @@ final class MigrationExecutor {
 
 	private void checkStillInTransaction(MigrationWork work, long transactionId) throws SQLException {
 		if (this.connection.getAutoCommit()) {
-			throw new ConfitureException(Category.DATABASE, work.info().displayName() + " (" + work.location()
-					+ ") turned auto-commit on: what it ran was committed without its tracking row",
+			throw new ConfitureException(Category.DATABASE,
+					work.info().displayName() + " (" + work.location()
+							+ ") turned auto-commit on: what it ran was committed without its tracking row",
 					"A Java migration must not change auto-commit, commit or roll back; return false from "
 							+ "transactional() if it cannot run in a transaction, then check the database by hand");
 		}
@@ -292,15 +304,16 @@ final class MigrationExecutor {
 
 	private void checkLock(MigrationWork work) {
 		if (this.lock != null && !this.lock.isHeld()) {
-			throw new ConfitureException(Category.LOCK, "Lost the migration lock of " + this.table.displayName()
-					+ " (its session ended) before " + work.info().displayName() + " was committed; it was not applied",
+			throw new ConfitureException(Category.LOCK,
+					"Lost the migration lock of " + this.table.displayName() + " (its session ended) before "
+							+ work.info().displayName() + " was committed; it was not applied",
 					Remedy.of(Kind.RERUN, "before", "Check the database connection and ", "operation", command(work)));
 		}
 	}
 
 	/**
-	 * The failure as a {@link SqlExecutionException} if PostgreSQL rejected something, else
-	 * {@code null}.
+	 * The failure as a {@link SqlExecutionException} if PostgreSQL rejected something,
+	 * else {@code null}.
 	 */
 	private static SqlExecutionException sqlFailure(MigrationWork work, Exception ex) {
 		if (ex instanceof SqlExecutionException failure) {

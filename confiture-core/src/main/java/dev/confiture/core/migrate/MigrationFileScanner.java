@@ -19,8 +19,9 @@ import dev.confiture.core.sql.SqlText;
 
 /**
  * Finds SQL migrations in one or more locations (not in their sub-directories): every
- * {@code {version}_{name}.up.sql} with its optional {@code {version}_{name}.down.sql}. Other
- * {@code .sql} files are problems; files that do not end in {@code .sql} are ignored.
+ * {@code {version}_{name}.up.sql} with its optional {@code {version}_{name}.down.sql}.
+ * Other {@code .sql} files are problems; files that do not end in {@code .sql} are
+ * ignored.
  */
 final class MigrationFileScanner {
 
@@ -33,8 +34,8 @@ final class MigrationFileScanner {
 	}
 
 	/**
-	 * Reads the files of migration locations (see {@link #list(List)}); several locations are
-	 * merged.
+	 * Reads the files of migration locations (see {@link #list(List)}); several locations
+	 * are merged.
 	 * @param files the files of the migration locations
 	 * @param problems receives one message per badly named, orphaned or duplicated file
 	 * @return the migrations, in no particular order
@@ -77,8 +78,8 @@ final class MigrationFileScanner {
 	}
 
 	/**
-	 * The top-level {@code .sql} files of the locations (sub-directories are not read), in
-	 * location order then file name order.
+	 * The top-level {@code .sql} files of the locations (sub-directories are not read),
+	 * in location order then file name order.
 	 * @param locations the locations
 	 * @return the files
 	 */
@@ -130,8 +131,9 @@ final class MigrationFileScanner {
 			return SqlText.decode(file.content(), file.displayPath());
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.SCHEMA, "Could not read " + file.displayPath() + ": " + ex.getMessage(),
-					"Check that the file is readable", ex);
+			throw new ConfitureException(Category.SCHEMA,
+					"Could not read " + file.displayPath() + ": " + ex.getMessage(), "Check that the file is readable",
+					ex);
 		}
 	}
 

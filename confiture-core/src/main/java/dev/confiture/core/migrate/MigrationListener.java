@@ -3,8 +3,8 @@ package dev.confiture.core.migrate;
 import java.util.List;
 
 /**
- * Receives progress while migrations run, for example to print it. Every method does nothing
- * by default. Called on the thread that runs the operation.
+ * Receives progress while migrations run, for example to print it. Every method does
+ * nothing by default. Called on the thread that runs the operation.
  */
 public interface MigrationListener {
 
@@ -13,10 +13,12 @@ public interface MigrationListener {
 	};
 
 	/**
-	 * The migrations that are about to run, once the lock is held and checksums are verified.
+	 * The migrations that are about to run, once the lock is held and checksums are
+	 * verified.
 	 * @param direction applied or rolled back
 	 * @param migrations the migrations, in the order they will run
-	 * @param pending how many were pending (up) or applied (down) before limits were applied
+	 * @param pending how many were pending (up) or applied (down) before limits were
+	 * applied
 	 */
 	default void planned(Direction direction, List<MigrationInfo> migrations, int pending) {
 	}

@@ -39,10 +39,12 @@ final class MigrationLock implements AutoCloseable {
 
 	/**
 	 * Takes the lock, waiting at most {@code wait}. The wait polls with
-	 * {@code pg_try_advisory_lock}, each poll a short statement of its own, so that a waiting
-	 * runner never holds a snapshot: a {@code CREATE INDEX CONCURRENTLY} of the runner that
-	 * holds the lock would otherwise wait for the waiting runner, which waits for it.
-	 * @param connection a dedicated connection in auto-commit mode, kept open while locked
+	 * {@code pg_try_advisory_lock}, each poll a short statement of its own, so that a
+	 * waiting runner never holds a snapshot: a {@code CREATE INDEX CONCURRENTLY} of the
+	 * runner that holds the lock would otherwise wait for the waiting runner, which waits
+	 * for it.
+	 * @param connection a dedicated connection in auto-commit mode, kept open while
+	 * locked
 	 * @param key the advisory lock key
 	 * @param wait how long to wait for another runner
 	 * @param tableName the tracking table, for messages
@@ -67,8 +69,8 @@ final class MigrationLock implements AutoCloseable {
 
 	/**
 	 * Takes the same lock for the rest of the caller's transaction
-	 * ({@code pg_advisory_xact_lock}), e.g. so that a build and a migration never run at the
-	 * same time. PostgreSQL releases it at commit or rollback.
+	 * ({@code pg_advisory_xact_lock}), e.g. so that a build and a migration never run at
+	 * the same time. PostgreSQL releases it at commit or rollback.
 	 * @param connection a connection inside a transaction
 	 * @param key the advisory lock key
 	 * @param wait how long to wait for another runner
@@ -130,10 +132,8 @@ final class MigrationLock implements AutoCloseable {
 			throws SQLException {
 		List<String> holders = holders(connection, key);
 		String holder = holders.isEmpty() ? "a session that has ended since" : String.join("; ", holders);
-		return new ConfitureException(Category.LOCK,
-				"Could not acquire the migration lock of " + tableName + " within " + format(wait) + ": held by "
-						+ holder,
-				Remedy.of(Remedy.Kind.LOCK_HELD));
+		return new ConfitureException(Category.LOCK, "Could not acquire the migration lock of " + tableName + " within "
+				+ format(wait) + ": held by " + holder, Remedy.of(Remedy.Kind.LOCK_HELD));
 	}
 
 	static List<String> holders(Connection connection, long key) throws SQLException {

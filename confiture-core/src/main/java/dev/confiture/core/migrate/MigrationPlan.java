@@ -8,7 +8,8 @@ import java.util.List;
  * @param trackingTable the tracking table the rows would be written to
  * @param migrations the migrations that would run, in order
  * @param warnings warnings raised while planning
- * @param sql the plan as one SQL script, with the transaction boundaries and tracking rows
+ * @param sql the plan as one SQL script, with the transaction boundaries and tracking
+ * rows
  */
 public record MigrationPlan(String trackingTable, List<PlannedMigration> migrations, List<String> warnings,
 		String sql) {

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param direction applied or rolled back
  * @param dryRun whether everything was rolled back at the end
- * @param pending how many migrations were waiting before the run (going up), or were selected
- * for rollback (going down)
+ * @param pending how many migrations were waiting before the run (going up), or were
+ * selected for rollback (going down)
  * @param migrations what happened to each migration, in order
  * @param warnings warnings raised on the way
  * @param durationMs the total time, in milliseconds

@@ -11,8 +11,8 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
- * Every migration found, ordered by version, checked before anything connects: one version
- * per migration, valid names, no orphaned rollback.
+ * Every migration found, ordered by version, checked before anything connects: one
+ * version per migration, valid names, no orphaned rollback.
  */
 final class MigrationSet {
 
@@ -58,7 +58,9 @@ final class MigrationSet {
 		grouped.forEach((version, group) -> {
 			if (group.size() > 1) {
 				allProblems.add("version " + version.value() + " is used by more than one migration: "
-						+ group.stream().map((migration) -> migration.info().location()).sorted()
+						+ group.stream()
+							.map((migration) -> migration.info().location())
+							.sorted()
 							.collect(Collectors.joining(" and "))
 						+ "; give each migration its own version");
 			}

@@ -19,7 +19,10 @@ public enum MigrationState {
 	/** Recorded, but no longer found on disk or on the classpath. */
 	MISSING_FILE;
 
-	/** The lower-case, dash-separated label used in output, such as {@code checksum-mismatch}. */
+	/**
+	 * The lower-case, dash-separated label used in output, such as
+	 * {@code checksum-mismatch}.
+	 */
 	public String label() {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}

@@ -15,8 +15,8 @@ import java.time.OffsetDateTime;
  * @param executionMs how long it took to apply, or {@code null}
  * @param appliedBy the database user that applied it, or {@code null}
  */
-public record MigrationStatus(String version, String name, MigrationState state, MigrationKind kind,
-		String location, boolean reversible, OffsetDateTime appliedAt, Long executionMs, String appliedBy) {
+public record MigrationStatus(String version, String name, MigrationState state, MigrationKind kind, String location,
+		boolean reversible, OffsetDateTime appliedAt, Long executionMs, String appliedBy) {
 
 	/** Whether the migration is recorded in the tracking table. */
 	public boolean isApplied() {

@@ -11,19 +11,23 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.MigrationSettings;
 
 /**
- * The {@code lock_timeout} and {@code statement_timeout} of every migration transaction, and
- * how often a migration that timed out waiting for a lock is retried.
+ * The {@code lock_timeout} and {@code statement_timeout} of every migration transaction,
+ * and how often a migration that timed out waiting for a lock is retried.
  *
  * @param lockTimeout the longest wait for a table lock; zero for no limit
  * @param statementTimeout the longest a statement may run; zero for no limit
- * @param lockRetries how many times a transactional migration is retried after a lock timeout
- * @param retryBackoff the wait before the first retry, doubled before each next one (at most
- * one minute)
+ * @param lockRetries how many times a transactional migration is retried after a lock
+ * timeout
+ * @param retryBackoff the wait before the first retry, doubled before each next one (at
+ * most one minute)
  */
 public record MigrationTimeouts(Duration lockTimeout, Duration statementTimeout, int lockRetries,
 		Duration retryBackoff) {
 
-	/** The default lock timeout: long enough for a busy table, short enough not to queue its queries for long. */
+	/**
+	 * The default lock timeout: long enough for a busy table, short enough not to queue
+	 * its queries for long.
+	 */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
 
 	/** The default number of retries after a lock timeout. */
@@ -97,8 +101,8 @@ public record MigrationTimeouts(Duration lockTimeout, Duration statementTimeout,
 	}
 
 	/**
-	 * The lock timeout of a script: its {@code -- confiture:lock-timeout=30s} marker, else this
-	 * one.
+	 * The lock timeout of a script: its {@code -- confiture:lock-timeout=30s} marker,
+	 * else this one.
 	 * @param location the file, for messages
 	 * @param text the script
 	 * @return the lock timeout
@@ -117,8 +121,8 @@ public record MigrationTimeouts(Duration lockTimeout, Duration statementTimeout,
 	}
 
 	/**
-	 * Parses a duration such as {@code 30s}, {@code 500ms}, {@code 2min} or {@code 1h}; a bare
-	 * number is seconds.
+	 * Parses a duration such as {@code 30s}, {@code 500ms}, {@code 2min} or {@code 1h}; a
+	 * bare number is seconds.
 	 * @param text the text
 	 * @param what what it configures, for the message
 	 * @return the duration

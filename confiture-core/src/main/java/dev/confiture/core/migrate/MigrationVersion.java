@@ -4,8 +4,8 @@ import java.math.BigInteger;
 
 /**
  * A migration version: digits only ({@code 001} or {@code 20250112093000}), compared by
- * numeric value so that {@code 2} sorts before {@code 10} and {@code 001} equals {@code 1}.
- * Keeps the text as written for display and storage.
+ * numeric value so that {@code 2} sorts before {@code 10} and {@code 001} equals
+ * {@code 1}. Keeps the text as written for display and storage.
  */
 final class MigrationVersion implements Comparable<MigrationVersion> {
 

@@ -25,17 +25,17 @@ import dev.confiture.core.resource.SqlLocation;
  * Applies, rolls back and reports versioned migrations: {@code {version}_{name}.up.sql}
  * files with an optional {@code .down.sql}, and {@link JavaMigration}s.
  * <p>
- * Migrations are checked (one version each, valid file names, no orphaned rollback) before
- * anything connects. Operations that change the database hold a session-level advisory lock
- * on a dedicated connection, so concurrent runners are serialised, and verify the checksums
- * of applied migrations before anything runs. Each migration commits together with its
- * tracking row; migrations that PostgreSQL cannot run in a transaction run in auto-commit
- * mode and are recorded only after they succeed.
+ * Migrations are checked (one version each, valid file names, no orphaned rollback)
+ * before anything connects. Operations that change the database hold a session-level
+ * advisory lock on a dedicated connection, so concurrent runners are serialised, and
+ * verify the checksums of applied migrations before anything runs. Each migration commits
+ * together with its tracking row; migrations that PostgreSQL cannot run in a transaction
+ * run in auto-commit mode and are recorded only after they succeed.
  * <p>
  * Each operation lives in a class of its own ({@link MigrateUp}, {@link MigrateDown},
  * {@link MigrateBaseline}, {@link StatusReports}), as Flyway's {@code DbMigrate} and
- * {@code DbInfo}; this class holds the settings and its public {@link Builder} (about half of
- * its lines, nested so that callers keep writing {@code Migrator.builder()}).
+ * {@code DbInfo}; this class holds the settings and its public {@link Builder} (about
+ * half of its lines, nested so that callers keep writing {@code Migrator.builder()}).
  * <p>
  * A {@code Migrator} holds no connection between operations and may be used from several
  * threads.
@@ -85,9 +85,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * A migrator with the same migrations and settings for another database or schema (one
-	 * tenant of a fleet). The migrations already found are reused, so many tenants cost one
-	 * scan.
+	 * A migrator with the same migrations and settings for another database or schema
+	 * (one tenant of a fleet). The migrations already found are reused, so many tenants
+	 * cost one scan.
 	 * @param dataSource opens connections to the other database
 	 * @param description the other database for messages, without secrets
 	 * @param trackingTable the other tracking table, possibly schema-qualified
@@ -141,8 +141,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Runs what {@link #up(String, Integer)} would run inside one transaction and rolls it
-	 * all back. Migrations that cannot run in a transaction are listed as
+	 * Runs what {@link #up(String, Integer)} would run inside one transaction and rolls
+	 * it all back. Migrations that cannot run in a transaction are listed as
 	 * {@link Outcome#NOT_RUN}.
 	 * @param target the highest version, or {@code null}
 	 * @param steps how many migrations at most, or {@code null}
@@ -196,8 +196,8 @@ public final class Migrator {
 	}
 
 	/**
-	 * Describes the sessions that hold the migration lock of this tracking table right now
-	 * (pid, application name, client, user, since when). Read-only.
+	 * Describes the sessions that hold the migration lock of this tracking table right
+	 * now (pid, application name, client, user, since when). Read-only.
 	 * @return one line per holder; empty when nobody migrates
 	 */
 	public List<String> lockHolders() {
@@ -224,9 +224,9 @@ public final class Migrator {
 	}
 
 	/**
-	 * Records every migration up to a version as applied without running it, for a database
-	 * whose schema already contains them. If no migration has that version, a baseline
-	 * marker row records it.
+	 * Records every migration up to a version as applied without running it, for a
+	 * database whose schema already contains them. If no migration has that version, a
+	 * baseline marker row records it.
 	 * @param version the newest version the database already contains
 	 * @return the migrations recorded
 	 */
@@ -235,9 +235,10 @@ public final class Migrator {
 	}
 
 	/**
-	 * Records migrations that another tool applied as applied, keeping their time and user,
-	 * in one transaction under the migration lock, creating the tracking table if needed.
-	 * Versions already recorded are left as they are, so recording twice changes nothing.
+	 * Records migrations that another tool applied as applied, keeping their time and
+	 * user, in one transaction under the migration lock, creating the tracking table if
+	 * needed. Versions already recorded are left as they are, so recording twice changes
+	 * nothing.
 	 * @param migrations the migrations
 	 * @return the versions recorded now
 	 */
@@ -255,10 +256,10 @@ public final class Migrator {
 	}
 
 	/**
-	 * Takes this tracking table's migration lock for the rest of the caller's transaction,
-	 * waiting at most the configured lock wait. A build takes it first so that two instances
-	 * starting on one empty database never build at the same time, and a migration never runs
-	 * during a build.
+	 * Takes this tracking table's migration lock for the rest of the caller's
+	 * transaction, waiting at most the configured lock wait. A build takes it first so
+	 * that two instances starting on one empty database never build at the same time, and
+	 * a migration never runs during a build.
 	 * @param connection a connection inside a transaction
 	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
 	 */
@@ -268,8 +269,8 @@ public final class Migrator {
 
 	/**
 	 * Records every migration found as applied, on the caller's connection and in its
-	 * transaction, creating the tracking table if needed. Meant for a build: a freshly built
-	 * schema already contains every migration. Does not commit.
+	 * transaction, creating the tracking table if needed. Meant for a build: a freshly
+	 * built schema already contains every migration. Does not commit.
 	 * @param connection the connection the build ran on
 	 * @return the migrations recorded
 	 */
@@ -278,9 +279,10 @@ public final class Migrator {
 	}
 
 	/**
-	 * Proves that the schema just built on the caller's connection contains every migration
-	 * found: runs each one there and rolls it back, in the caller's transaction, which is left
-	 * as it was. Meant for a build, before {@link #baselineAll(Connection)}.
+	 * Proves that the schema just built on the caller's connection contains every
+	 * migration found: runs each one there and rolls it back, in the caller's
+	 * transaction, which is left as it was. Meant for a build, before
+	 * {@link #baselineAll(Connection)}.
 	 * @param connection the connection the build ran on, inside its transaction
 	 * @return what was found
 	 */
@@ -365,8 +367,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * The database to migrate, through a data source. Two connections are used at a time
-		 * (one holds the lock).
+		 * The database to migrate, through a data source. Two connections are used at a
+		 * time (one holds the lock).
 		 * @param dataSource the data source
 		 * @return this builder
 		 */
@@ -378,7 +380,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * The directory of {@code .up.sql}/{@code .down.sql} files (not searched recursively).
+		 * The directory of {@code .up.sql}/{@code .down.sql} files (not searched
+		 * recursively).
 		 * @param directory the directory; a missing one holds no migration
 		 * @return this builder
 		 */
@@ -388,8 +391,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * The directory that file paths in messages are relative to (the project directory);
-		 * the working directory by default.
+		 * The directory that file paths in messages are relative to (the project
+		 * directory); the working directory by default.
 		 * @param directory the directory
 		 * @return this builder
 		 */
@@ -400,8 +403,9 @@ public final class Migrator {
 
 		/**
 		 * Where the {@code .up.sql}/{@code .down.sql} files are read from, instead of
-		 * {@link #migrationsDirectory(Path) a directory}: e.g. Spring resources, read in place.
-		 * Several locations are merged; a file name found in two of them is an error.
+		 * {@link #migrationsDirectory(Path) a directory}: e.g. Spring resources, read in
+		 * place. Several locations are merged; a file name found in two of them is an
+		 * error.
 		 * @param locations the locations (their sub-directories are not read)
 		 * @return this builder
 		 */
@@ -422,8 +426,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * Packages searched on the classpath for {@link JavaMigration} classes with a public
-		 * no-argument constructor (sub-packages are not searched).
+		 * Packages searched on the classpath for {@link JavaMigration} classes with a
+		 * public no-argument constructor (sub-packages are not searched).
 		 * @param packages package names
 		 * @return this builder
 		 */
@@ -433,7 +437,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * The class loader used to scan packages; the thread's context class loader by default.
+		 * The class loader used to scan packages; the thread's context class loader by
+		 * default.
 		 * @param classLoader the class loader
 		 * @return this builder
 		 */
@@ -473,7 +478,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * How long to wait for another runner's lock; 60 seconds by default, zero not to wait.
+		 * How long to wait for another runner's lock; 60 seconds by default, zero not to
+		 * wait.
 		 * @param lockWait the longest wait
 		 * @return this builder
 		 */
@@ -487,8 +493,8 @@ public final class Migrator {
 		}
 
 		/**
-		 * What to do when an applied migration's file has changed; {@link ChecksumPolicy#FAIL}
-		 * by default.
+		 * What to do when an applied migration's file has changed;
+		 * {@link ChecksumPolicy#FAIL} by default.
 		 * @param policy the policy
 		 * @return this builder
 		 */

@@ -3,8 +3,8 @@ package dev.confiture.core.migrate;
 import java.util.List;
 
 /**
- * Writes a migration plan as one SQL script: what would run, where each transaction starts
- * and ends, and the tracking rows.
+ * Writes a migration plan as one SQL script: what would run, where each transaction
+ * starts and ends, and the tracking rows.
  */
 final class PlanRenderer {
 
@@ -32,10 +32,13 @@ final class PlanRenderer {
 				sql.append("BEGIN;\n");
 			}
 			if (work.script() == null) {
-				sql.append("-- Java migration: ").append(info.location()).append(".up(context), its SQL is known only when it runs\n");
+				sql.append("-- Java migration: ")
+					.append(info.location())
+					.append(".up(context), its SQL is known only when it runs\n");
 			}
 			work.planStatements().forEach((statement) -> sql.append(statement).append('\n'));
-			sql.append(table.insertSql(work.migration().version(), work.migration().name(), info.kind(), info.checksum()))
+			sql.append(
+					table.insertSql(work.migration().version(), work.migration().name(), info.kind(), info.checksum()))
 				.append('\n');
 			if (work.transactional()) {
 				sql.append("COMMIT;\n");

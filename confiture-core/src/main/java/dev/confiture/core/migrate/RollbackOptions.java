@@ -1,8 +1,8 @@
 package dev.confiture.core.migrate;
 
 /**
- * Which applied migrations to roll back: the newest {@code steps}, or every one newer than
- * {@code toVersion}.
+ * Which applied migrations to roll back: the newest {@code steps}, or every one newer
+ * than {@code toVersion}.
  *
  * @param steps how many of the newest applied migrations, or {@code null} with a version
  * @param toVersion the version to keep as the newest applied one ({@code 0}: none), or

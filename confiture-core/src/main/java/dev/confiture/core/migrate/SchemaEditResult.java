@@ -8,9 +8,10 @@ import dev.confiture.core.diff.DiffResult;
  * What {@code generateFromSchemaEdits} found and wrote.
  *
  * @param base the base commit the schema files were taken from, as a label
- * @param replayedMigrations the migrations replayed on it (added since the base), relative
- * to the work tree, in order
- * @param diff the diff from what the migrations produce to the working tree's schema files
+ * @param replayedMigrations the migrations replayed on it (added since the base),
+ * relative to the work tree, in order
+ * @param diff the diff from what the migrations produce to the working tree's schema
+ * files
  * @param files the files written, or {@code null} when the migrations already produce the
  * schema files
  */

@@ -19,8 +19,8 @@ record SqlFileMigration(MigrationVersion version, String name, SqlResource upFil
 
 	static SqlFileMigration of(MigrationVersion version, String name, SqlResource upFile, String upText,
 			SqlResource downFile, String downText) {
-		MigrationInfo info = new MigrationInfo(version.text(), name, MigrationKind.SQL,
-				upFile.displayPath(), Checksums.sha256(upText), downFile != null);
+		MigrationInfo info = new MigrationInfo(version.text(), name, MigrationKind.SQL, upFile.displayPath(),
+				Checksums.sha256(upText), downFile != null);
 		return new SqlFileMigration(version, name, upFile, upText, downFile, downText, info,
 				(downFile != null) ? downFile.displayPath() : null);
 	}

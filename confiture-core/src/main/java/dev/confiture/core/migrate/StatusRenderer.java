@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes a {@link StatusReport} as the plain text every adapter shows: a heading, a table of
- * migrations and a total, then a neutral line when applied migrations have changed. What to do
- * about an uninitialised database is worded by each adapter.
+ * Writes a {@link StatusReport} as the plain text every adapter shows: a heading, a table
+ * of migrations and a total, then a neutral line when applied migrations have changed.
+ * What to do about an uninitialised database is worded by each adapter.
  */
 final class StatusRenderer {
 
@@ -29,13 +29,12 @@ final class StatusRenderer {
 		List<String[]> rows = new ArrayList<>();
 		rows.add(new String[] { "Version", "Name", "Status", "Applied at" });
 		for (MigrationStatus status : report.migrations()) {
-			rows.add(new String[] { status.version(), status.name(), label(status),
-					(status.appliedAt() != null)
-							? APPLIED_AT.format(status.appliedAt().atZoneSameInstant(ZoneId.systemDefault())) : "" });
+			rows.add(new String[] { status.version(), status.name(), label(status), (status.appliedAt() != null)
+					? APPLIED_AT.format(status.appliedAt().atZoneSameInstant(ZoneId.systemDefault())) : "" });
 		}
 		table(lines, rows);
-		lines.add(String.format(Locale.ROOT, "Total: %d migrations (%d applied, %d pending)", report.migrations().size(),
-				report.appliedCount(), report.pendingCount()));
+		lines.add(String.format(Locale.ROOT, "Total: %d migrations (%d applied, %d pending)",
+				report.migrations().size(), report.appliedCount(), report.pendingCount()));
 		if (report.initialized() && report.hasChecksumMismatch()) {
 			lines.add("Applied migrations have changed since they were applied: restore them, and put changes in "
 					+ "new migrations.");

@@ -63,7 +63,8 @@ public record StatusReport(String trackingTable, boolean initialized, List<Migra
 	}
 
 	/**
-	 * The report as the plain text every adapter shows: heading, table of migrations, total.
+	 * The report as the plain text every adapter shows: heading, table of migrations,
+	 * total.
 	 * @return the lines, without line separators
 	 */
 	public List<String> lines() {

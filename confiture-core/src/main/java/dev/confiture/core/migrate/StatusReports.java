@@ -23,16 +23,15 @@ final class StatusReports {
 			MigrationInfo info = migration.info();
 			AppliedMigration row = applied.get(migration.version());
 			if (row == null) {
-				entries.put(migration.version(), new MigrationStatus(info.version(), info.name(), MigrationState.PENDING,
-						info.kind(), info.location(), info.reversible(), null, null, null));
+				entries.put(migration.version(), new MigrationStatus(info.version(), info.name(),
+						MigrationState.PENDING, info.kind(), info.location(), info.reversible(), null, null, null));
 			}
 			else {
 				boolean changed = info.checksum() != null && row.checksum() != null
 						&& !info.checksum().equals(row.checksum());
-				entries.put(migration.version(),
-						new MigrationStatus(row.version().text(), info.name(),
-								changed ? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED, row.kind(),
-								info.location(), info.reversible(), row.appliedAt(), row.executionMs(), row.appliedBy()));
+				entries.put(migration.version(), new MigrationStatus(row.version().text(), info.name(),
+						changed ? MigrationState.CHECKSUM_MISMATCH : MigrationState.APPLIED, row.kind(),
+						info.location(), info.reversible(), row.appliedAt(), row.executionMs(), row.appliedBy()));
 			}
 		}
 		for (AppliedMigration row : rows) {
@@ -44,8 +43,7 @@ final class StatusReports {
 								row.appliedAt(), row.executionMs(), row.appliedBy()));
 			}
 		}
-		return new StatusReport(table.displayName(), table.exists(), new ArrayList<>(entries.values()),
-				invalidIndexes);
+		return new StatusReport(table.displayName(), table.exists(), new ArrayList<>(entries.values()), invalidIndexes);
 	}
 
 }

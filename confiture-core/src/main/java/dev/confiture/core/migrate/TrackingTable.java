@@ -39,8 +39,8 @@ final class TrackingTable {
 	}
 
 	/**
-	 * Parses {@code table}, {@code schema.table} or their quoted forms. Unquoted identifiers
-	 * are folded to lower case, as PostgreSQL does.
+	 * Parses {@code table}, {@code schema.table} or their quoted forms. Unquoted
+	 * identifiers are folded to lower case, as PostgreSQL does.
 	 * @param name the configured name, or {@code null} for the default
 	 * @return the table
 	 */
@@ -108,8 +108,8 @@ final class TrackingTable {
 
 	/**
 	 * Finds the table: a bare name through {@code search_path} ({@code to_regclass}), a
-	 * qualified one in its schema. If it does not exist, the result names where it would be
-	 * created.
+	 * qualified one in its schema. If it does not exist, the result names where it would
+	 * be created.
 	 * @param connection a connection
 	 * @return where the table is
 	 * @throws SQLException on database failure
@@ -117,7 +117,9 @@ final class TrackingTable {
 	Resolved resolve(Connection connection) throws SQLException {
 		String sql = "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
 				+ "WHERE c.oid = to_regclass(?) AND c.relkind IN ('r', 'p')";
-		String name = (this.schema != null) ? Identifiers.quoteIfNeeded(this.schema) + "." + Identifiers.quoteIfNeeded(this.table) : Identifiers.quoteIfNeeded(this.table);
+		String name = (this.schema != null)
+				? Identifiers.quoteIfNeeded(this.schema) + "." + Identifiers.quoteIfNeeded(this.table)
+				: Identifiers.quoteIfNeeded(this.table);
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setString(1, name);
 			try (ResultSet result = statement.executeQuery()) {
@@ -194,14 +196,11 @@ final class TrackingTable {
 					statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quoteIfNeeded(this.schema));
 				}
 				statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName() + " (\n"
-						+ "\tversion text PRIMARY KEY CHECK (version ~ '^[0-9]+$'),\n"
-						+ "\tname text NOT NULL,\n"
-						+ "\tkind text NOT NULL CHECK (kind IN ('sql', 'java', 'baseline')),\n"
-						+ "\tchecksum text,\n"
+						+ "\tversion text PRIMARY KEY CHECK (version ~ '^[0-9]+$'),\n" + "\tname text NOT NULL,\n"
+						+ "\tkind text NOT NULL CHECK (kind IN ('sql', 'java', 'baseline')),\n" + "\tchecksum text,\n"
 						+ "\tapplied_by text NOT NULL DEFAULT current_user,\n"
 						+ "\tapplied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
-						+ "\texecution_ms bigint NOT NULL DEFAULT 0\n"
-						+ ")");
+						+ "\texecution_ms bigint NOT NULL DEFAULT 0\n" + ")");
 				statement.execute("COMMENT ON TABLE " + sqlName()
 						+ " IS 'Migrations applied by Confiture (confiture migrate status)'");
 			}
@@ -236,13 +235,13 @@ final class TrackingTable {
 					String text = result.getString(1);
 					MigrationVersion version = MigrationVersion.parse(text);
 					if (version == null) {
-						throw new ConfitureException(Category.SCHEMA, "Tracking table " + displayName()
-								+ " holds an invalid version '" + text + "'",
+						throw new ConfitureException(Category.SCHEMA,
+								"Tracking table " + displayName() + " holds an invalid version '" + text + "'",
 								"Versions are digits only; correct or delete that row");
 					}
-					rows.add(new AppliedMigration(version, result.getString(2), MigrationKind.fromId(result.getString(3)),
-							result.getString(4), result.getString(5), result.getObject(6, OffsetDateTime.class),
-							result.getLong(7)));
+					rows.add(new AppliedMigration(version, result.getString(2),
+							MigrationKind.fromId(result.getString(3)), result.getString(4), result.getString(5),
+							result.getObject(6, OffsetDateTime.class), result.getLong(7)));
 				}
 			}
 			rows.sort((a, b) -> a.version().compareTo(b.version()));
@@ -269,12 +268,16 @@ final class TrackingTable {
 			if (migrations.isEmpty()) {
 				return;
 			}
-			String[] versions = migrations.stream().map((migration) -> migration.version().text()).toArray(String[]::new);
+			String[] versions = migrations.stream()
+				.map((migration) -> migration.version().text())
+				.toArray(String[]::new);
 			String[] names = migrations.stream().map(ResolvedMigration::name).toArray(String[]::new);
-			String[] checksums = migrations.stream().map((migration) -> migration.info().checksum()).toArray(String[]::new);
-			try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + sqlName()
-					+ " (version, name, kind, checksum, execution_ms) SELECT v, n, ?, c, 0 "
-					+ "FROM unnest(?::text[], ?::text[], ?::text[]) AS u(v, n, c)")) {
+			String[] checksums = migrations.stream()
+				.map((migration) -> migration.info().checksum())
+				.toArray(String[]::new);
+			try (PreparedStatement statement = connection.prepareStatement(
+					"INSERT INTO " + sqlName() + " (version, name, kind, checksum, execution_ms) SELECT v, n, ?, c, 0 "
+							+ "FROM unnest(?::text[], ?::text[], ?::text[]) AS u(v, n, c)")) {
 				statement.setString(1, MigrationKind.BASELINE.id());
 				statement.setArray(2, connection.createArrayOf("text", versions));
 				statement.setArray(3, connection.createArrayOf("text", names));
@@ -285,7 +288,8 @@ final class TrackingTable {
 
 		String insertSql(MigrationVersion version, String name, MigrationKind kind, String checksum) {
 			return "INSERT INTO " + sqlName() + " (version, name, kind, checksum, execution_ms) VALUES ("
-					+ Identifiers.literal(version.text()) + ", " + Identifiers.literal(name) + ", " + Identifiers.literal(kind.id()) + ", "
+					+ Identifiers.literal(version.text()) + ", " + Identifiers.literal(name) + ", "
+					+ Identifiers.literal(kind.id()) + ", "
 					+ ((checksum != null) ? Identifiers.literal(checksum) : "NULL") + ", 0);";
 		}
 

@@ -5,10 +5,10 @@ import dev.confiture.core.api.Remedy.Kind;
 import dev.confiture.core.sql.SqlExecutionException;
 
 /**
- * PostgreSQL's rule that an enum value added by {@code ALTER TYPE ... ADD VALUE} cannot be
- * used before the transaction that added it commits ("unsafe use of new value", SQLSTATE
- * 55P04). A migration runs in one transaction, so a migration that adds a value and uses it
- * fails; the failure is explained with this rule and what to do.
+ * PostgreSQL's rule that an enum value added by {@code ALTER TYPE ... ADD VALUE} cannot
+ * be used before the transaction that added it commits ("unsafe use of new value",
+ * SQLSTATE 55P04). A migration runs in one transaction, so a migration that adds a value
+ * and uses it fails; the failure is explained with this rule and what to do.
  */
 final class UnsafeEnumValue {
 

@@ -106,16 +106,18 @@ public final class FileSystemLocation implements SqlLocation {
 								return FileVisitResult.CONTINUE;
 							}
 							if (attributes.isSymbolicLink()) {
-								throw new ConfitureException(Category.SCHEMA, "Dangling symbolic link " + file + " -> "
-										+ Files.readSymbolicLink(file) + ": its target does not exist",
+								throw new ConfitureException(Category.SCHEMA,
+										"Dangling symbolic link " + file + " -> " + Files.readSymbolicLink(file)
+												+ ": its target does not exist",
 										"Point the link at an existing file or directory, or remove it");
 							}
 							if (attributes.isRegularFile()) {
 								Path real = file.toRealPath();
 								Path first = seen.putIfAbsent(real, file);
 								if (first != null) {
-									throw new ConfitureException(Category.SCHEMA, file + " and " + first
-											+ " are the same file (" + real + ", reached through a symbolic link)",
+									throw new ConfitureException(Category.SCHEMA,
+											file + " and " + first + " are the same file (" + real
+													+ ", reached through a symbolic link)",
 											"Remove one of the links, or exclude one of the directories");
 								}
 								found.add(resource(file.normalize(), attributes));
@@ -126,8 +128,9 @@ public final class FileSystemLocation implements SqlLocation {
 						@Override
 						public FileVisitResult visitFileFailed(Path file, IOException ex) throws IOException {
 							if (ex instanceof java.nio.file.FileSystemLoopException) {
-								throw new ConfitureException(Category.SCHEMA, "Loop of symbolic links: " + file + " -> "
-										+ Files.readSymbolicLink(file) + " leads back to a directory that contains it",
+								throw new ConfitureException(Category.SCHEMA,
+										"Loop of symbolic links: " + file + " -> " + Files.readSymbolicLink(file)
+												+ " leads back to a directory that contains it",
 										"Remove or re-point the link so that it does not lead back into its own tree",
 										ex);
 							}

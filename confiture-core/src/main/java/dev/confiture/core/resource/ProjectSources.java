@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where the SQL files of an environment live: its schema locations, its seed locations and
- * its migration locations (several locations are merged; a file name found in two of them is
- * an error).
+ * Where the SQL files of an environment live: its schema locations, its seed locations
+ * and its migration locations (several locations are merged; a file name found in two of
+ * them is an error).
  *
  * @param schema the schema locations, in declared order
- * @param seeds the seed locations, in declared order; every file under them is a seed file
+ * @param seeds the seed locations, in declared order; every file under them is a seed
+ * file
  * @param migrations the migration locations, whose top-level files are migrations
  */
 public record ProjectSources(List<SqlLocation> schema, List<SqlLocation> seeds, List<SqlLocation> migrations) {
@@ -30,8 +31,8 @@ public record ProjectSources(List<SqlLocation> schema, List<SqlLocation> seeds, 
 	 * @param migrationsDirectory the migrations directory, or {@code null} for none
 	 * @return the sources
 	 */
-	public static ProjectSources of(Path projectDirectory, List<Path> includeDirectories,
-			List<Path> excludeDirectories, List<Path> seedDirectories, Path migrationsDirectory) {
+	public static ProjectSources of(Path projectDirectory, List<Path> includeDirectories, List<Path> excludeDirectories,
+			List<Path> seedDirectories, Path migrationsDirectory) {
 		Objects.requireNonNull(projectDirectory, "projectDirectory");
 		List<SqlLocation> schema = includeDirectories.stream()
 			.map((directory) -> (SqlLocation) FileSystemLocation.of(directory, projectDirectory)

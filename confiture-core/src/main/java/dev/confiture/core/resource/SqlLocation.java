@@ -3,9 +3,9 @@ package dev.confiture.core.resource;
 import java.util.List;
 
 /**
- * Where SQL files live: a directory, a classpath location, a location inside a jar. A named
- * set of {@link SqlResource}s, listed each time it is asked (so a changed directory is seen)
- * and never copied.
+ * Where SQL files live: a directory, a classpath location, a location inside a jar. A
+ * named set of {@link SqlResource}s, listed each time it is asked (so a changed directory
+ * is seen) and never copied.
  */
 public interface SqlLocation {
 
@@ -23,8 +23,9 @@ public interface SqlLocation {
 	boolean exists();
 
 	/**
-	 * Every {@code .sql} file under the location, recursively, leaving out hidden files and
-	 * directories (names starting with {@code .}), ordered by {@link SqlResource#relativePath()}.
+	 * Every {@code .sql} file under the location, recursively, leaving out hidden files
+	 * and directories (names starting with {@code .}), ordered by
+	 * {@link SqlResource#relativePath()}.
 	 * @return the files
 	 * @throws dev.confiture.core.api.ConfitureException if the location cannot be read
 	 */

@@ -10,8 +10,8 @@ public interface SqlResource {
 
 	/**
 	 * Its path relative to the project, with {@code /} separators (e.g.
-	 * {@code db/schema/10_tables/users.sql}): what files are ordered and schema hashes are
-	 * computed on, so it is the same wherever the file is read from.
+	 * {@code db/schema/10_tables/users.sql}): what files are ordered and schema hashes
+	 * are computed on, so it is the same wherever the file is read from.
 	 * @return the relative path
 	 */
 	String relativePath();
@@ -25,15 +25,15 @@ public interface SqlResource {
 
 	/**
 	 * The file as messages name it: {@code db/schema/10_tables/users.sql} on disk,
-	 * {@code classpath:db/migrations/003_x.up.sql} or {@code file:/srv/app/db/x.sql} for a
-	 * resource location.
+	 * {@code classpath:db/migrations/003_x.up.sql} or {@code file:/srv/app/db/x.sql} for
+	 * a resource location.
 	 * @return the display path
 	 */
 	String displayPath();
 
 	/**
-	 * A cheap value that changes when the file changes (e.g. its size and modification time),
-	 * read without reading the content.
+	 * A cheap value that changes when the file changes (e.g. its size and modification
+	 * time), read without reading the content.
 	 * @return the stamp
 	 */
 	String stamp();

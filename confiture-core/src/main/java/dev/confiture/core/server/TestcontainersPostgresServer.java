@@ -7,8 +7,8 @@ import org.testcontainers.utility.DockerImageName;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
- * A PostgreSQL server in a Docker container started through Testcontainers. Only loaded when
- * Testcontainers is on the classpath.
+ * A PostgreSQL server in a Docker container started through Testcontainers. Only loaded
+ * when Testcontainers is on the classpath.
  */
 final class TestcontainersPostgresServer implements PostgresServer {
 
@@ -30,16 +30,16 @@ final class TestcontainersPostgresServer implements PostgresServer {
 	}
 
 	static TestcontainersPostgresServer start() {
-		PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(IMAGE))
-			.withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=200");
+		PostgreSQLContainer container = new PostgreSQLContainer(DockerImageName.parse(IMAGE)).withCommand("postgres",
+				"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "max_connections=200");
 		container.start();
 		return new TestcontainersPostgresServer(container);
 	}
 
 	@Override
 	public ConnectionSettings settings(String database) {
-		return ConnectionSettings.parse(this.container.getJdbcUrl(), this.container.getUsername(),
-				this.container.getPassword())
+		return ConnectionSettings
+			.parse(this.container.getJdbcUrl(), this.container.getUsername(), this.container.getPassword())
 			.withDatabase(database);
 	}
 

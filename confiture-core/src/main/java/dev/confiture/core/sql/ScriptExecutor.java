@@ -17,7 +17,8 @@ import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Interruption;
 
 /**
- * Runs the statements of a script one by one on a connection, loading {@code COPY ... FROM
+ * Runs the statements of a script one by one on a connection, loading
+ * {@code COPY ... FROM
  * stdin} data through pgjdbc's {@link CopyManager}. A failure is reported as a
  * {@link SqlExecutionException} with the script's name and the line of the failure.
  * Transactions are the caller's business.
@@ -55,13 +56,14 @@ public final class ScriptExecutor {
 	}
 
 	/**
-	 * Runs the statements of several scripts, in order, in as few round trips to the server
-	 * as the driver allows (the statements go in one query string, which pgjdbc sends together),
-	 * inside the caller's transaction. When one fails, the caller's transaction is rolled back
-	 * to where it was before them and they are run again one by one, so that the failure names
-	 * its script and line exactly like {@link #execute(String, List)}. {@code COPY ... FROM
-	 * stdin} statements run on their own; on a connection in auto-commit mode every statement
-	 * does.
+	 * Runs the statements of several scripts, in order, in as few round trips to the
+	 * server as the driver allows (the statements go in one query string, which pgjdbc
+	 * sends together), inside the caller's transaction. When one fails, the caller's
+	 * transaction is rolled back to where it was before them and they are run again one
+	 * by one, so that the failure names its script and line exactly like
+	 * {@link #execute(String, List)}. {@code COPY ... FROM
+	 * stdin} statements run on their own; on a connection in auto-commit mode every
+	 * statement does.
 	 * @param scripts the statements of each script, by the script's name, in order
 	 * @return the number of statements run
 	 * @throws SqlExecutionException if a statement fails
@@ -108,8 +110,9 @@ public final class ScriptExecutor {
 		}
 		catch (SQLException ex) {
 			if (Interruption.reason() != null) {
-				throw new ConfitureException(Category.INTERRUPTED, "Interrupted (" + Interruption.reason() + ") while "
-						+ first.source() + " and the statements after it ran: they were cancelled on the server",
+				throw new ConfitureException(Category.INTERRUPTED,
+						"Interrupted (" + Interruption.reason() + ") while " + first.source()
+								+ " and the statements after it ran: they were cancelled on the server",
 						"Run the command again when you are ready", ex);
 			}
 			try (Statement jdbc = this.connection.createStatement()) {
@@ -147,8 +150,9 @@ public final class ScriptExecutor {
 		}
 		catch (SQLException ex) {
 			if (Interruption.reason() != null) {
-				throw new ConfitureException(Category.INTERRUPTED, "Interrupted (" + Interruption.reason() + ") while "
-						+ source + ":" + statement.line() + " ran: the statement was cancelled on the server",
+				throw new ConfitureException(Category.INTERRUPTED,
+						"Interrupted (" + Interruption.reason() + ") while " + source + ":" + statement.line()
+								+ " ran: the statement was cancelled on the server",
 						"Run the command again when you are ready", ex);
 			}
 			throw SqlExecutionException.of(this.failureCategory, source, statement, ex);

@@ -44,8 +44,8 @@ final class ScriptSplitter {
 				throw error(this.lexer.start(), this.lexer.problem(), this.lexer.hint());
 			}
 			if (kind == Kind.META_COMMAND) {
-				throw error(this.lexer.start(), "psql meta-command " + abbreviate(this.lexer.text()) + " is not supported",
-						META_COMMAND_HINT);
+				throw error(this.lexer.start(),
+						"psql meta-command " + abbreviate(this.lexer.text()) + " is not supported", META_COMMAND_HINT);
 			}
 			if (statement.isTerminator(this.lexer)) {
 				if (statement.hasStarted()) {
@@ -81,8 +81,8 @@ final class ScriptSplitter {
 	}
 
 	/**
-	 * Return where the data of a COPY starts: on the line after the statement, which may only
-	 * be followed by whitespace or a line comment.
+	 * Return where the data of a COPY starts: on the line after the statement, which may
+	 * only be followed by whitespace or a line comment.
 	 */
 	private int copyDataStart(int afterStatement, int copyStart) {
 		int index = afterStatement;
@@ -138,9 +138,9 @@ final class ScriptSplitter {
 	}
 
 	/**
-	 * Follows the tokens of one statement: where it starts and ends, how deep it is inside
-	 * parentheses and {@code BEGIN ATOMIC ... END} bodies (where a semicolon does not end
-	 * it), and whether it is a {@code COPY ... FROM stdin}.
+	 * Follows the tokens of one statement: where it starts and ends, how deep it is
+	 * inside parentheses and {@code BEGIN ATOMIC ... END} bodies (where a semicolon does
+	 * not end it), and whether it is a {@code COPY ... FROM stdin}.
 	 */
 	private static final class StatementTracker {
 

@@ -11,17 +11,17 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.Remedy;
 
 /**
- * A statement that PostgreSQL rejected, with where it came from and the server's own message,
- * detail and hint. The message reads {@code source:line: message (SQLSTATE x)}, then
- * PostgreSQL's detail, hint and context and the statement, each on a line of its own. This is
- * the one place where a {@link SQLException} becomes what the user reads.
+ * A statement that PostgreSQL rejected, with where it came from and the server's own
+ * message, detail and hint. The message reads {@code source:line: message (SQLSTATE x)},
+ * then PostgreSQL's detail, hint and context and the statement, each on a line of its
+ * own. This is the one place where a {@link SQLException} becomes what the user reads.
  */
 public class SqlExecutionException extends ConfitureException {
 
 	private static final String NEW_LINE = System.lineSeparator();
 
-	private static final Pattern BODY_CONTEXT = Pattern
-		.compile("^(?:PL/pgSQL function inline_code_block line|compilation of PL/pgSQL function \\S+ near line) (\\d+)");
+	private static final Pattern BODY_CONTEXT = Pattern.compile(
+			"^(?:PL/pgSQL function inline_code_block line|compilation of PL/pgSQL function \\S+ near line) (\\d+)");
 
 	private static final Pattern DOLLAR_QUOTE = Pattern.compile("\\$(?:[A-Za-z_][A-Za-z_0-9]*)?\\$");
 
@@ -54,8 +54,7 @@ public class SqlExecutionException extends ConfitureException {
 	 * @param ex the failure
 	 * @return the exception, without a hint
 	 */
-	public static SqlExecutionException of(Category category, String source, SqlStatement statement,
-			SQLException ex) {
+	public static SqlExecutionException of(Category category, String source, SqlStatement statement, SQLException ex) {
 		ServerErrorMessage server = serverMessage(ex);
 		int line = statement.line() + linesBefore(statement.sql(), (server != null) ? server.getPosition() : 0);
 		if (server != null && server.getPosition() == 0) {
@@ -67,9 +66,9 @@ public class SqlExecutionException extends ConfitureException {
 	}
 
 	/**
-	 * A failure that is not tied to a statement of a script, such as one of the statements a
-	 * Java migration runs: {@code source: message (SQLSTATE x)} and PostgreSQL's detail, hint
-	 * and context. Its {@link #line()} is 0.
+	 * A failure that is not tied to a statement of a script, such as one of the
+	 * statements a Java migration runs: {@code source: message (SQLSTATE x)} and
+	 * PostgreSQL's detail, hint and context. Its {@link #line()} is 0.
 	 * @param category the kind of failure
 	 * @param source what ran the statement: a file or a class name
 	 * @param ex the failure
@@ -80,8 +79,8 @@ public class SqlExecutionException extends ConfitureException {
 	}
 
 	/**
-	 * Describes a failure as Confiture reports it: PostgreSQL's message and SQLSTATE, then
-	 * its detail, hint and context, each on a line of its own. No location.
+	 * Describes a failure as Confiture reports it: PostgreSQL's message and SQLSTATE,
+	 * then its detail, hint and context, each on a line of its own. No location.
 	 * @param ex the failure
 	 * @return the description
 	 */
@@ -110,9 +109,10 @@ public class SqlExecutionException extends ConfitureException {
 	}
 
 	/**
-	 * This failure as part of a larger operation, such as a migration: the message becomes
-	 * {@code summary}, then this failure's message on the next line, then {@code consequences}
-	 * on a line of their own. Source, line and SQLSTATE stay the same.
+	 * This failure as part of a larger operation, such as a migration: the message
+	 * becomes {@code summary}, then this failure's message on the next line, then
+	 * {@code consequences} on a line of their own. Source, line and SQLSTATE stay the
+	 * same.
 	 * @param summary what failed and what became of the operation
 	 * @param consequences what the failure left behind, or {@code null}
 	 * @param hint what to do
@@ -155,8 +155,9 @@ public class SqlExecutionException extends ConfitureException {
 
 	/**
 	 * Lines from the statement's first line to the failing line of a PL/pgSQL body of the
-	 * statement itself (a {@code DO} block, or a function being compiled), as PostgreSQL's
-	 * context gives it ("inline_code_block line 3"); 0 when the failure is elsewhere.
+	 * statement itself (a {@code DO} block, or a function being compiled), as
+	 * PostgreSQL's context gives it ("inline_code_block line 3"); 0 when the failure is
+	 * elsewhere.
 	 */
 	private static int bodyLine(String sql, String where) {
 		if (where == null) {
@@ -176,8 +177,8 @@ public class SqlExecutionException extends ConfitureException {
 	}
 
 	/**
-	 * Counts the line ends before a 1-based position, as the splitter counts lines: LF, CRLF
-	 * and a lone CR.
+	 * Counts the line ends before a 1-based position, as the splitter counts lines: LF,
+	 * CRLF and a lone CR.
 	 */
 	private static int linesBefore(String sql, int position) {
 		int count = 0;

@@ -261,8 +261,8 @@ final class SqlLexer {
 	}
 
 	/**
-	 * Whether the current token is the given word, compared as PostgreSQL compares keywords
-	 * (ASCII letters case-insensitively).
+	 * Whether the current token is the given word, compared as PostgreSQL compares
+	 * keywords (ASCII letters case-insensitively).
 	 * @param keyword the keyword in upper case
 	 * @return whether the current token is that keyword
 	 */
@@ -278,7 +278,10 @@ final class SqlLexer {
 		return true;
 	}
 
-	/** The current word with its ASCII letters in upper case, as PostgreSQL folds keywords. */
+	/**
+	 * The current word with its ASCII letters in upper case, as PostgreSQL folds
+	 * keywords.
+	 */
 	String upperCaseWord() {
 		StringBuilder word = new StringBuilder(this.end - this.start);
 		for (int i = this.start; i < this.end; i++) {

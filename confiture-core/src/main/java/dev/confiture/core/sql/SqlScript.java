@@ -17,9 +17,9 @@ public final class SqlScript {
 	}
 
 	/**
-	 * Split a script into its statements. A UTF-8 byte order mark is ignored; lines may end
-	 * with LF, CRLF or CR. Empty statements are skipped, and the last statement needs no
-	 * terminating semicolon.
+	 * Split a script into its statements. A UTF-8 byte order mark is ignored; lines may
+	 * end with LF, CRLF or CR. Empty statements are skipped, and the last statement needs
+	 * no terminating semicolon.
 	 * @param source where the script came from, used in error messages (usually a path)
 	 * @param text the script
 	 * @return the statements in order, empty if the script holds only comments

@@ -3,9 +3,9 @@ package dev.confiture.core.sql;
 import dev.confiture.core.api.ConfitureException;
 
 /**
- * Thrown when a SQL script cannot be split into statements: an unterminated string, quoted
- * identifier, dollar quote or block comment, {@code COPY ... FROM stdin} data without a
- * terminating {@code \.} line, or a psql meta-command. The message reads
+ * Thrown when a SQL script cannot be split into statements: an unterminated string,
+ * quoted identifier, dollar quote or block comment, {@code COPY ... FROM stdin} data
+ * without a terminating {@code \.} line, or a psql meta-command. The message reads
  * {@code <source>:<line>: <problem>}.
  */
 public class SqlSyntaxException extends ConfitureException {

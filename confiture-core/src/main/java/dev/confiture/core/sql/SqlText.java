@@ -12,9 +12,9 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
- * Decodes SQL files strictly as UTF-8: a byte sequence that is not UTF-8, a UTF-16 file or a NUL
- * byte is an error that names the file, the line and the encoding the bytes look like, instead
- * of text silently changed to {@code U+FFFD} or a driver error.
+ * Decodes SQL files strictly as UTF-8: a byte sequence that is not UTF-8, a UTF-16 file
+ * or a NUL byte is an error that names the file, the line and the encoding the bytes look
+ * like, instead of text silently changed to {@code U+FFFD} or a driver error.
  */
 public final class SqlText {
 
@@ -26,7 +26,8 @@ public final class SqlText {
 	 * @param bytes the content
 	 * @param source the file, for messages
 	 * @return the text
-	 * @throws ConfitureException with {@link Category#SCHEMA} if the bytes are not UTF-8 SQL text
+	 * @throws ConfitureException with {@link Category#SCHEMA} if the bytes are not UTF-8
+	 * SQL text
 	 */
 	public static String decode(byte[] bytes, String source) {
 		if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
@@ -40,8 +41,9 @@ public final class SqlText {
 				if (looksLikeUtf16(bytes, start)) {
 					throw utf16(source);
 				}
-				throw new ConfitureException(Category.SCHEMA, source + ":" + line(bytes, i) + ": contains a NUL byte "
-						+ "(column " + column(bytes, i) + "); PostgreSQL cannot take NUL characters in SQL text",
+				throw new ConfitureException(Category.SCHEMA,
+						source + ":" + line(bytes, i) + ": contains a NUL byte " + "(column " + column(bytes, i)
+								+ "); PostgreSQL cannot take NUL characters in SQL text",
 						"Remove the NUL bytes (the file may be binary or damaged), then save it as UTF-8 text");
 			}
 		}
@@ -55,9 +57,10 @@ public final class SqlText {
 			int offset = in.position();
 			throw new ConfitureException(Category.SCHEMA,
 					source + ":" + line(bytes, offset) + ": not valid UTF-8 (byte 0x"
-							+ String.format(Locale.ROOT, "%02X", bytes[offset] & 0xFF) + " at column " + column(bytes, offset)
-							+ "); the file looks " + guess(bytes, start) + "-encoded",
-					"Save " + source + " as UTF-8 (e.g. iconv -f " + iconvName(bytes, start) + " -t UTF-8), then run again");
+							+ String.format(Locale.ROOT, "%02X", bytes[offset] & 0xFF) + " at column "
+							+ column(bytes, offset) + "); the file looks " + guess(bytes, start) + "-encoded",
+					"Save " + source + " as UTF-8 (e.g. iconv -f " + iconvName(bytes, start)
+							+ " -t UTF-8), then run again");
 		}
 		decoder.flush(out);
 		out.flip();
@@ -65,7 +68,8 @@ public final class SqlText {
 	}
 
 	private static ConfitureException utf16(String source) {
-		return new ConfitureException(Category.SCHEMA, source + ":1: is UTF-16 text; Confiture reads SQL files as UTF-8",
+		return new ConfitureException(Category.SCHEMA,
+				source + ":1: is UTF-16 text; Confiture reads SQL files as UTF-8",
 				"Save " + source + " as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8), then run again");
 	}
 

@@ -11,8 +11,8 @@ import dev.confiture.core.sql.SqlLexer.Kind;
  * statement's structure without a full parser. Comments and whitespace are not tokens.
  *
  * @param type the kind of token
- * @param text the token as written (a quoted identifier with its quotes, a string with its
- * delimiters)
+ * @param text the token as written (a quoted identifier with its quotes, a string with
+ * its delimiters)
  * @param offset offset of the token's first character in the statement
  */
 public record SqlToken(Type type, String text, int offset) {
@@ -23,8 +23,8 @@ public record SqlToken(Type type, String text, int offset) {
 	}
 
 	/**
-	 * Splits a statement into tokens, skipping comments. Text after an unterminated string,
-	 * identifier or comment is left out.
+	 * Splits a statement into tokens, skipping comments. Text after an unterminated
+	 * string, identifier or comment is left out.
 	 * @param sql the statement text
 	 * @return the tokens in order
 	 */
@@ -63,9 +63,10 @@ public record SqlToken(Type type, String text, int offset) {
 	}
 
 	/**
-	 * The identifier this token names, as PostgreSQL resolves it: an unquoted word with its
-	 * ASCII letters folded to lower case, a quoted identifier without its quotes.
-	 * @return the identifier, or {@code null} if this token is not a word or quoted identifier
+	 * The identifier this token names, as PostgreSQL resolves it: an unquoted word with
+	 * its ASCII letters folded to lower case, a quoted identifier without its quotes.
+	 * @return the identifier, or {@code null} if this token is not a word or quoted
+	 * identifier
 	 */
 	public String identifier() {
 		if (this.type == Type.WORD) {

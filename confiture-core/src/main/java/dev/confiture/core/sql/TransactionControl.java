@@ -15,8 +15,8 @@ public final class TransactionControl {
 
 	private static final int TOKEN_LIMIT = 32;
 
-	private static final Pattern NO_TRANSACTION_MARKER = Pattern
-		.compile("--\\s*confiture\\s*:\\s*no-transaction\\s*", Pattern.CASE_INSENSITIVE);
+	private static final Pattern NO_TRANSACTION_MARKER = Pattern.compile("--\\s*confiture\\s*:\\s*no-transaction\\s*",
+			Pattern.CASE_INSENSITIVE);
 
 	private TransactionControl() {
 	}
@@ -50,8 +50,8 @@ public final class TransactionControl {
 	}
 
 	/**
-	 * Return why PostgreSQL cannot run the statement inside a transaction block, assuming a
-	 * server older than PostgreSQL 12 (where {@code ALTER TYPE ... ADD VALUE} is among
+	 * Return why PostgreSQL cannot run the statement inside a transaction block, assuming
+	 * a server older than PostgreSQL 12 (where {@code ALTER TYPE ... ADD VALUE} is among
 	 * them).
 	 * @param statement the statement
 	 * @return the reason, or {@code null} if the statement can run in a transaction
@@ -62,8 +62,8 @@ public final class TransactionControl {
 	}
 
 	/**
-	 * Return why PostgreSQL cannot run the statement inside a transaction block on a server
-	 * of the given major version: {@code CREATE/DROP INDEX CONCURRENTLY},
+	 * Return why PostgreSQL cannot run the statement inside a transaction block on a
+	 * server of the given major version: {@code CREATE/DROP INDEX CONCURRENTLY},
 	 * {@code REINDEX ... CONCURRENTLY} and {@code REINDEX SCHEMA/DATABASE/SYSTEM},
 	 * {@code VACUUM}, {@code CLUSTER} without a table, {@code ALTER SYSTEM},
 	 * {@code CREATE/DROP DATABASE}, {@code ALTER DATABASE ... SET TABLESPACE},
@@ -121,8 +121,7 @@ public final class TransactionControl {
 		if (is(tokens, 1, "TYPE") && containsPair(tokens, "ADD", "VALUE") && !addValueInTransaction) {
 			return "ALTER TYPE ... ADD VALUE (before PostgreSQL 12)";
 		}
-		if (is(tokens, 1, "TABLE") && containsPair(tokens, "DETACH", "PARTITION")
-				&& tokens.contains("CONCURRENTLY")) {
+		if (is(tokens, 1, "TABLE") && containsPair(tokens, "DETACH", "PARTITION") && tokens.contains("CONCURRENTLY")) {
 			return "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
 		}
 		if (is(tokens, 1, "SUBSCRIPTION") && tokens.contains("PUBLICATION")) {

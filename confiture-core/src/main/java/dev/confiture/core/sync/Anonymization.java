@@ -23,8 +23,8 @@ import dev.confiture.core.config.ConfigurationException;
  *     ssn: {mask: 4}
  * </pre>
  *
- * The key must come from a variable, never be written in the file. Tables without a schema
- * are in {@code public}.
+ * The key must come from a variable, never be written in the file. Tables without a
+ * schema are in {@code public}.
  */
 public final class Anonymization {
 
@@ -146,8 +146,7 @@ public final class Anonymization {
 				if (!columns.contains(column.getKey())) {
 					String suggestion = ConfigDocument.closest(column.getKey(), columns);
 					throw new ConfigurationException(this.file, column.getValue().line(),
-							"Unknown column '" + column.getKey() + "' of " + entry.getKey()
-									+ " in anonymisation rules",
+							"Unknown column '" + column.getKey() + "' of " + entry.getKey() + " in anonymisation rules",
 							(suggestion != null) ? "Did you mean '" + suggestion + "'?"
 									: "The columns of " + entry.getKey() + " are: " + String.join(", ", columns));
 				}

@@ -10,15 +10,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads and writes rows of PostgreSQL's binary {@code COPY} format: a header before the first
- * row, then per row a 16-bit field count and, per field, a 32-bit length ({@code -1} for NULL)
- * and the value in the type's binary form; a count of {@code -1} ends the data. The binary
- * form spares both servers the text conversion of numbers, timestamps and arrays (the larger
- * part of a {@code COPY}'s work after the writing itself), but it carries type identifiers
- * inside arrays and composite values, and only built-in types are sure to have it. So it is
- * used for a table when every column has a built-in type with binary input and output, both
- * servers have the same major version, and every rule is on a text or JSON column (whose
- * binary form is its text) and does not depend on the row.
+ * Reads and writes rows of PostgreSQL's binary {@code COPY} format: a header before the
+ * first row, then per row a 16-bit field count and, per field, a 32-bit length
+ * ({@code -1} for NULL) and the value in the type's binary form; a count of {@code -1}
+ * ends the data. The binary form spares both servers the text conversion of numbers,
+ * timestamps and arrays (the larger part of a {@code COPY}'s work after the writing
+ * itself), but it carries type identifiers inside arrays and composite values, and only
+ * built-in types are sure to have it. So it is used for a table when every column has a
+ * built-in type with binary input and output, both servers have the same major version,
+ * and every rule is on a text or JSON column (whose binary form is its text) and does not
+ * depend on the row.
  */
 final class CopyBinary {
 
@@ -37,11 +38,11 @@ final class CopyBinary {
 	}
 
 	/**
-	 * The type of each column when the table can be copied in binary form, or {@code null}.
+	 * The type of each column when the table can be copied in binary form, or
+	 * {@code null}.
 	 * @param rules the strategy of each column, or {@code null} entries
 	 */
-	static int[] types(Connection source, Connection target, SourceTable table, Strategy[] rules)
-			throws SQLException {
+	static int[] types(Connection source, Connection target, SourceTable table, Strategy[] rules) throws SQLException {
 		if (source.getMetaData().getDatabaseMajorVersion() != target.getMetaData().getDatabaseMajorVersion()) {
 			return null;
 		}
@@ -91,7 +92,10 @@ final class CopyBinary {
 		return true;
 	}
 
-	/** Whether a message of the server holds a row (and not only the header or the end mark). */
+	/**
+	 * Whether a message of the server holds a row (and not only the header or the end
+	 * mark).
+	 */
 	static boolean isRow(byte[] message) {
 		int start = start(message);
 		return message.length - start >= 2 && readShort(message, start) != -1;
@@ -99,7 +103,8 @@ final class CopyBinary {
 
 	/**
 	 * Appends a message with the rules applied to its row's fields.
-	 * @param message one message of the server: a row, possibly after the header, or the end
+	 * @param message one message of the server: a row, possibly after the header, or the
+	 * end
 	 * @param rules the strategy of each column, or {@code null} entries
 	 * @param types the type of each column
 	 */
@@ -122,8 +127,8 @@ final class CopyBinary {
 				continue;
 			}
 			int skip = (types[i] == JSONB) ? 1 : 0;
-			String value = (length >= 0)
-					? new String(message, offset + 4 + skip, length - skip, StandardCharsets.UTF_8) : null;
+			String value = (length >= 0) ? new String(message, offset + 4 + skip, length - skip, StandardCharsets.UTF_8)
+					: null;
 			String replaced;
 			try {
 				replaced = rule.apply(value, null);

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes rows of PostgreSQL's {@code COPY} text format (UTF-8): fields separated by
- * tabs, a newline at the end of the row, {@code \N} for NULL, and backslash escapes inside
- * values. Only the fields that a rule transforms are decoded; the others are carried as bytes.
+ * Reads and writes rows of PostgreSQL's {@code COPY} text format (UTF-8): fields
+ * separated by tabs, a newline at the end of the row, {@code \N} for NULL, and backslash
+ * escapes inside values. Only the fields that a rule transforms are decoded; the others
+ * are carried as bytes.
  */
 final class CopyText {
 
@@ -139,7 +140,9 @@ final class CopyText {
 		}
 	}
 
-	/** Decodes every field of a row (for tests and for the row identity of date shifts). */
+	/**
+	 * Decodes every field of a row (for tests and for the row identity of date shifts).
+	 */
 	static List<String> decodeAll(byte[] row) {
 		int[] bounds = new int[2 * (row.length + 1)];
 		int count = split(row, row.length, bounds);

@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Applies strategies to values inside a JSON document: paths are keys separated by dots,
  * {@code [*]} for every element of an array (e.g. {@code contact.email},
- * {@code children[*].name}). A path that a document lacks is left alone; a value that is not
- * valid JSON (in a text column) cannot be handled and stops the table's copy.
+ * {@code children[*].name}). A path that a document lacks is left alone; a value that is
+ * not valid JSON (in a text column) cannot be handled and stops the table's copy.
  */
 final class JsonStrategy implements Strategy {
 

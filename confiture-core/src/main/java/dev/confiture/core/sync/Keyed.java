@@ -51,7 +51,10 @@ final class Keyed {
 		return HEX.formatHex(hmac(domain, value)).substring(0, chars);
 	}
 
-	/** One AES block over the tweak, the round and a half-state: the Feistel round function. */
+	/**
+	 * One AES block over the tweak, the round and a half-state: the Feistel round
+	 * function.
+	 */
 	long round(long tweak, int round, long half) {
 		ByteBuffer buffer = ByteBuffer.wrap(this.in);
 		buffer.putLong(0, tweak ^ ((long) round << 56));

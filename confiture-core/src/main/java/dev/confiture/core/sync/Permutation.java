@@ -1,9 +1,9 @@
 package dev.confiture.core.sync;
 
 /**
- * A keyed permutation of the numbers {@code [0, size)}: a balanced four-round Feistel network
- * on the smallest even number of bits that holds {@code size}, with cycle walking back into
- * the range. Being a permutation, distinct inputs always give distinct outputs.
+ * A keyed permutation of the numbers {@code [0, size)}: a balanced four-round Feistel
+ * network on the smallest even number of bits that holds {@code size}, with cycle walking
+ * back into the range. Being a permutation, distinct inputs always give distinct outputs.
  */
 final class Permutation {
 

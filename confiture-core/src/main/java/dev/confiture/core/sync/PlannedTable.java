@@ -12,8 +12,8 @@ import java.util.List;
  * @param rules the rule of each anonymised column
  * @param group the tables copied in the same transaction with it (itself included)
  */
-public record PlannedTable(String name, long estimatedRows, long estimatedBytes, String where,
-		List<ColumnRule> rules, List<String> group) {
+public record PlannedTable(String name, long estimatedRows, long estimatedBytes, String where, List<ColumnRule> rules,
+		List<String> group) {
 
 	public PlannedTable {
 		rules = List.copyOf(rules);

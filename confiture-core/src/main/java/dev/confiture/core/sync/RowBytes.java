@@ -3,9 +3,9 @@ package dev.confiture.core.sync;
 import java.util.Arrays;
 
 /**
- * A growable byte array for the rows being copied. Unlike {@code ByteArrayOutputStream} it is
- * not synchronised (one thread owns it) and hands its array over without copying it, which
- * matters when every field of two million rows is written through it.
+ * A growable byte array for the rows being copied. Unlike {@code ByteArrayOutputStream}
+ * it is not synchronised (one thread owns it) and hands its array over without copying
+ * it, which matters when every field of two million rows is written through it.
  */
 final class RowBytes {
 

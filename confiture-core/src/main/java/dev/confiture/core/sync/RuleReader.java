@@ -9,14 +9,13 @@ import dev.confiture.core.config.ConfigDocument;
 import dev.confiture.core.sync.Anonymization.Rule;
 
 /**
- * Reads one column's rule: a strategy name ({@code email}), or a mapping with one strategy and
- * its setting ({@code {mask: 4}}, {@code {fixed: 'n/a'}}, {@code {date_shift: 30}},
- * {@code {hash: 16}}, {@code {json: {contact.email: email}}}).
+ * Reads one column's rule: a strategy name ({@code email}), or a mapping with one
+ * strategy and its setting ({@code {mask: 4}}, {@code {fixed: 'n/a'}},
+ * {@code {date_shift: 30}}, {@code {hash: 16}}, {@code {json: {contact.email: email}}}).
  */
 final class RuleReader {
 
-	private static final List<String> SIMPLE = List.of("keep", "null", "hash", "email", "name", "phone",
-			"date_shift");
+	private static final List<String> SIMPLE = List.of("keep", "null", "hash", "email", "name", "phone", "date_shift");
 
 	private static final List<String> WITH_SETTING = List.of("mask", "fixed", "hash", "date_shift", "json");
 
@@ -115,9 +114,8 @@ final class RuleReader {
 	private static RuntimeException unknown(ConfigDocument columns, String column, String name, int line,
 			List<String> known) {
 		String suggestion = ConfigDocument.closest(name, Strategies.NAMES.keySet());
-		return columns.error(line, "Unknown strategy '" + name + "' for column '" + column + "'",
-				(suggestion != null) ? "Did you mean '" + suggestion + "'?"
-						: "Use one of " + String.join(", ", Strategies.NAMES.keySet()));
+		return columns.error(line, "Unknown strategy '" + name + "' for column '" + column + "'", (suggestion != null)
+				? "Did you mean '" + suggestion + "'?" : "Use one of " + String.join(", ", Strategies.NAMES.keySet()));
 	}
 
 }

@@ -22,10 +22,11 @@ import dev.confiture.core.sync.SourceTable.SourceColumn;
 
 /**
  * Fills the tables of a freshly built target from a source with another schema, through a
- * mapping, with the streaming {@code COPY} engine of sync: one {@code COPY (SELECT ...) TO
- * STDOUT} per target table on the source, into {@code COPY ... FROM STDIN} on the target, in
- * foreign-key order, each table in its own transaction with its foreign keys checked. The
- * source is only read, in one repeatable-read snapshot.
+ * mapping, with the streaming {@code COPY} engine of sync: one
+ * {@code COPY (SELECT ...) TO
+ * STDOUT} per target table on the source, into {@code COPY ... FROM STDIN} on the target,
+ * in foreign-key order, each table in its own transaction with its foreign keys checked.
+ * The source is only read, in one repeatable-read snapshot.
  */
 public final class SchemaCopier {
 
@@ -64,7 +65,8 @@ public final class SchemaCopier {
 						throw error(mapping.line(),
 								"Column " + mapping.target() + "." + column.getKey() + " is mapped to '" + value
 										+ "', which is not a column of " + mapping.from(),
-								suggestion(value, names, "Write {sql: EXPRESSION} for an expression over the source row"));
+								suggestion(value, names,
+										"Write {sql: EXPRESSION} for an expression over the source row"));
 					}
 				}
 			}
@@ -77,8 +79,8 @@ public final class SchemaCopier {
 	}
 
 	/**
-	 * Plans the copy against the built target: every target table and column exists, and every
-	 * column not mapped has a default.
+	 * Plans the copy against the built target: every target table and column exists, and
+	 * every column not mapped has a default.
 	 * @param options the copy
 	 * @param target the built target database
 	 * @return the steps in foreign-key order
@@ -122,7 +124,8 @@ public final class SchemaCopier {
 		for (String column : mapping.columns().keySet()) {
 			if (!names.contains(column)) {
 				throw error(mapping.line(), "Unknown column '" + column + "' of target table " + mapping.target(),
-						suggestion(column, names, "The columns of " + mapping.target() + " are: " + String.join(", ", names)));
+						suggestion(column, names,
+								"The columns of " + mapping.target() + " are: " + String.join(", ", names)));
 			}
 		}
 		List<String> expressions = new ArrayList<>();
@@ -132,8 +135,8 @@ public final class SchemaCopier {
 			String value = mapping.columns().get(column.name());
 			if (value == null || value.equals(TableMapping.DEFAULT)) {
 				if (!hasDefault.getOrDefault(column.name(), false)) {
-					throw error(mapping.line(), "Column " + mapping.target() + "." + column.name()
-							+ " is not mapped and has no default",
+					throw error(mapping.line(),
+							"Column " + mapping.target() + "." + column.name() + " is not mapped and has no default",
 							"Map it to a source column or {sql: EXPRESSION} (write {sql: 'NULL'} to leave it empty)");
 				}
 				defaulted.add(column.name());
@@ -178,9 +181,11 @@ public final class SchemaCopier {
 				PlannedTable planned = new PlannedTable(step.target(), 0, 0, null, List.of(), List.of(step.target()));
 				options.listener().tableStarted(planned);
 				connection.setAutoCommit(false);
-				String columns = String.join(", ", step.columns().stream()
-					.map((name) -> table.columns().get(table.indexOf(name)).quoted())
-					.toList());
+				String columns = String.join(", ",
+						step.columns()
+							.stream()
+							.map((name) -> table.columns().get(table.indexOf(name)).quoted())
+							.toList());
 				long[] copied = copier.stream(source, connection, step.query(), table.qualified(), columns,
 						step.target(), new Strategy[step.columns().size()], null, null, planned, options.listener());
 				TableCopier.resetSequences(connection, table);
@@ -278,8 +283,7 @@ public final class SchemaCopier {
 	private static Map<String, Boolean> defaults(Connection connection, SourceTable table) throws SQLException {
 		Map<String, Boolean> defaults = new LinkedHashMap<>();
 		try (PreparedStatement statement = connection.prepareStatement("SELECT attname, atthasdef OR attidentity <> ''"
-				+ " FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0"
-				+ " AND NOT attisdropped")) {
+				+ " FROM pg_attribute WHERE attrelid = ?::regclass AND attnum > 0" + " AND NOT attisdropped")) {
 			statement.setString(1, table.qualified());
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {

@@ -11,10 +11,10 @@ import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.core.sync.SchemaCopyResult.CopyStep;
 
 /**
- * The schema-to-schema copy behind the facade's {@code copySchema}: build the target's schema
- * files (schema only), then fill each table from the source through the mapping. A dry run
- * builds into a throw-away database on the shadow server instead, to check the mapping and
- * show the plan.
+ * The schema-to-schema copy behind the facade's {@code copySchema}: build the target's
+ * schema files (schema only), then fill each table from the source through the mapping. A
+ * dry run builds into a throw-away database on the shadow server instead, to check the
+ * mapping and show the plan.
  */
 public final class SchemaCopy {
 

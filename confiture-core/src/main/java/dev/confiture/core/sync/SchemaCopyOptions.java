@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A schema-to-schema copy (Medium 4): the target is built from its own schema files, then each
- * of its tables is filled from the source through a mapping.
+ * A schema-to-schema copy (Medium 4): the target is built from its own schema files, then
+ * each of its tables is filled from the source through a mapping.
  *
  * @param from the source database (only read)
  * @param mappingFile the file the mappings were read from, for messages, or {@code null}
@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param dryRun check the mapping and print the plan; build and copy nothing
  * @param listener follows the copy
  */
-public record SchemaCopyOptions(SyncEndpoint from, java.nio.file.Path mappingFile, List<TableMapping> mappings, boolean verify, boolean dryRun,
-		SyncListener listener) {
+public record SchemaCopyOptions(SyncEndpoint from, java.nio.file.Path mappingFile, List<TableMapping> mappings,
+		boolean verify, boolean dryRun, SyncListener listener) {
 
 	public SchemaCopyOptions {
 		Objects.requireNonNull(from, "from");

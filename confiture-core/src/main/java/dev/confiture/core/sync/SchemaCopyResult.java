@@ -42,7 +42,8 @@ public record SchemaCopyResult(List<CopyStep> plan, List<TableResult> tables, Li
 	 * @param target the unquoted target table
 	 * @param sourceRows the rows the source query returns
 	 * @param targetRows the rows of the target table
-	 * @param keyColumns the target's primary key columns compared (empty when it has none mapped)
+	 * @param keyColumns the target's primary key columns compared (empty when it has none
+	 * mapped)
 	 * @param matches whether the counts and the key checksums are equal
 	 */
 	public record TableVerification(String target, long sourceRows, long targetRows, List<String> keyColumns,

@@ -17,17 +17,16 @@ import dev.confiture.core.catalog.Column;
 import dev.confiture.core.catalog.Table;
 
 /**
- * Checks, with the catalog layer that {@code migrate verify} uses, that the target has every
- * table to copy with the same columns (names, types, nullability, defaults, generation) and
- * partitioning as the source.
+ * Checks, with the catalog layer that {@code migrate verify} uses, that the target has
+ * every table to copy with the same columns (names, types, nullability, defaults,
+ * generation) and partitioning as the source.
  */
 final class SchemaMatch {
 
 	private SchemaMatch() {
 	}
 
-	static void require(Connection source, Connection target, Collection<SourceTable> tables, String from,
-			String to) {
+	static void require(Connection source, Connection target, Collection<SourceTable> tables, String from, String to) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(null);
 		Map<String, Table> sourceTables = tables(reader.read(source));
 		Map<String, Table> targetTables = tables(reader.read(target));

@@ -100,9 +100,9 @@ final class SourceTables {
 		}
 		Map<String, SourceTable> tables = new LinkedHashMap<>();
 		for (Draft draft : drafts.values()) {
-			tables.put(draft.name, new SourceTable(draft.name, draft.qualified, draft.partitioned, draft.rows,
-					draft.bytes, List.copyOf(draft.columns), List.copyOf(draft.primaryKey),
-					List.copyOf(draft.references)));
+			tables.put(draft.name,
+					new SourceTable(draft.name, draft.qualified, draft.partitioned, draft.rows, draft.bytes,
+							List.copyOf(draft.columns), List.copyOf(draft.primaryKey), List.copyOf(draft.references)));
 		}
 		return tables;
 	}

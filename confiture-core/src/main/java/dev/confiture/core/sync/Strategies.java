@@ -79,9 +79,9 @@ final class Strategies {
 	}
 
 	/**
-	 * Replaces the letters of a value by a keyed permutation per word (runs of letters), in
-	 * blocks of up to 13 letters, keeping case and everything that is not an ASCII letter.
-	 * Distinct inputs give distinct outputs.
+	 * Replaces the letters of a value by a keyed permutation per word (runs of letters),
+	 * in blocks of up to 13 letters, keeping case and everything that is not an ASCII
+	 * letter. Distinct inputs give distinct outputs.
 	 */
 	static String letters(Keyed keyed, String value) {
 		char[] chars = value.toCharArray();
@@ -114,9 +114,9 @@ final class Strategies {
 	}
 
 	/**
-	 * Replaces the digits of a value by a keyed permutation of all its digits (in blocks of
-	 * up to 18), keeping every other character where it is. Distinct inputs give distinct
-	 * outputs.
+	 * Replaces the digits of a value by a keyed permutation of all its digits (in blocks
+	 * of up to 18), keeping every other character where it is. Distinct inputs give
+	 * distinct outputs.
 	 */
 	static String digits(Keyed keyed, String value) {
 		char[] chars = value.toCharArray();
@@ -152,8 +152,8 @@ final class Strategies {
 	/**
 	 * A named strategy from a function.
 	 */
-	private record Simple(String description, java.util.function.BiFunction<String, Strategy.Row, String> function)
-			implements Strategy {
+	private record Simple(String description,
+			java.util.function.BiFunction<String, Strategy.Row, String> function) implements Strategy {
 
 		@Override
 		public String apply(String value, Row row) {
@@ -173,7 +173,9 @@ final class Strategies {
 	 */
 	private static final class DateShift implements Strategy {
 
-		/** PostgreSQL's ISO output of a date or timestamp: year, month, day, the rest, BC. */
+		/**
+		 * PostgreSQL's ISO output of a date or timestamp: year, month, day, the rest, BC.
+		 */
 		private static final Pattern ISO_DATE = Pattern
 			.compile("(\\d{4,9})-(\\d{2})-(\\d{2})((?:[ T][0-9:.+-]*)?)( BC)?");
 
@@ -205,8 +207,8 @@ final class Strategies {
 			int year = Integer.parseInt(date.group(1));
 			LocalDate shifted;
 			try {
-				shifted = LocalDate.of(bc ? 1 - year : year, Integer.parseInt(date.group(2)),
-						Integer.parseInt(date.group(3)))
+				shifted = LocalDate
+					.of(bc ? 1 - year : year, Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)))
 					.plusDays(days);
 			}
 			catch (DateTimeException ex) {
@@ -232,8 +234,8 @@ final class Strategies {
 	/** Names of the strategies, for messages. */
 	static final Map<String, String> NAMES = Map.of("keep", "copy the value", "null", "write NULL", "fixed",
 			"write a fixed value", "hash", "keyed HMAC", "email", "pseudonymous address", "name",
-			"pseudonymous letters", "phone", "pseudonymous digits", "mask", "keep the last N characters",
-			"date_shift", "move dates by a per-row number of days", "json", "rules for paths inside a JSON value");
+			"pseudonymous letters", "phone", "pseudonymous digits", "mask", "keep the last N characters", "date_shift",
+			"move dates by a per-row number of days", "json", "rules for paths inside a JSON value");
 
 	static String normalise(String name) {
 		return name.strip().toLowerCase(Locale.ROOT).replace('-', '_');

@@ -1,8 +1,8 @@
 package dev.confiture.core.sync;
 
 /**
- * How one column's values are replaced while copying. Implementations are deterministic: the
- * same key and the same input give the same output in every run and every table.
+ * How one column's values are replaced while copying. Implementations are deterministic:
+ * the same key and the same input give the same output in every run and every table.
  */
 interface Strategy {
 

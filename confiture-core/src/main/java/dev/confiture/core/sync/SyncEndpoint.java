@@ -8,7 +8,8 @@ import dev.confiture.core.config.Environment;
 
 /**
  * One side of a sync: a database, how it is shown to users (never with a password), and
- * whether it is protected (an environment marked {@code protected: true} is never written).
+ * whether it is protected (an environment marked {@code protected: true} is never
+ * written).
  *
  * @param description the environment name or the sanitised URL
  * @param connections opens connections to the database

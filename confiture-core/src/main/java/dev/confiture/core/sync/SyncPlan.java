@@ -8,13 +8,13 @@ import java.util.List;
  * @param source the source, without secrets
  * @param target the target, without secrets
  * @param tables the tables in copy order
- * @param warnings what the user should know (e.g. columns that look personal and have no rule)
- * @param mode how the target is written: {@code per-table} (each table in its own transaction,
- * triggers and foreign-key checks off) or {@code per-group} (tables linked by foreign keys
- * together)
+ * @param warnings what the user should know (e.g. columns that look personal and have no
+ * rule)
+ * @param mode how the target is written: {@code per-table} (each table in its own
+ * transaction, triggers and foreign-key checks off) or {@code per-group} (tables linked
+ * by foreign keys together)
  */
-public record SyncPlan(String source, String target, List<PlannedTable> tables, List<String> warnings,
-		String mode) {
+public record SyncPlan(String source, String target, List<PlannedTable> tables, List<String> warnings, String mode) {
 
 	public SyncPlan {
 		tables = List.copyOf(tables);

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The record of sync runs on the target, {@code confiture_sync_progress}: one row when a run
- * starts, one per table written in the same transaction as the table's rows (so a table is
- * recorded exactly when it is copied), and the total when the run ends. A run without a total
- * was interrupted; {@code resume} continues it.
+ * The record of sync runs on the target, {@code confiture_sync_progress}: one row when a
+ * run starts, one per table written in the same transaction as the table's rows (so a
+ * table is recorded exactly when it is copied), and the total when the run ends. A run
+ * without a total was interrupted; {@code resume} continues it.
  */
 final class SyncProgress {
 
@@ -26,9 +26,10 @@ final class SyncProgress {
 
 	static void create(Connection target) throws SQLException {
 		try (Statement statement = target.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (run_id text NOT NULL, table_name text NOT NULL,"
-					+ " source text NOT NULL, rows bigint, recorded_at timestamptz NOT NULL DEFAULT now(),"
-					+ " PRIMARY KEY (run_id, table_name))");
+			statement
+				.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (run_id text NOT NULL, table_name text NOT NULL,"
+						+ " source text NOT NULL, rows bigint, recorded_at timestamptz NOT NULL DEFAULT now(),"
+						+ " PRIMARY KEY (run_id, table_name))");
 		}
 	}
 
@@ -67,10 +68,9 @@ final class SyncProgress {
 		return tables;
 	}
 
-	static void record(Connection target, String runId, String table, String source, Long rows)
-			throws SQLException {
-		try (PreparedStatement statement = target.prepareStatement("INSERT INTO " + TABLE
-				+ " (run_id, table_name, source, rows) VALUES (?, ?, ?, ?)")) {
+	static void record(Connection target, String runId, String table, String source, Long rows) throws SQLException {
+		try (PreparedStatement statement = target
+			.prepareStatement("INSERT INTO " + TABLE + " (run_id, table_name, source, rows) VALUES (?, ?, ?, ?)")) {
 			statement.setString(1, runId);
 			statement.setString(2, table);
 			statement.setString(3, source);
@@ -80,8 +80,8 @@ final class SyncProgress {
 	}
 
 	static void finish(Connection target, String runId, long rows) throws SQLException {
-		try (PreparedStatement statement = target
-			.prepareStatement("UPDATE " + TABLE + " SET rows = ?, recorded_at = now() WHERE run_id = ? AND table_name = ?")) {
+		try (PreparedStatement statement = target.prepareStatement(
+				"UPDATE " + TABLE + " SET rows = ?, recorded_at = now() WHERE run_id = ? AND table_name = ?")) {
 			statement.setLong(1, rows);
 			statement.setString(2, runId);
 			statement.setString(3, RUN);

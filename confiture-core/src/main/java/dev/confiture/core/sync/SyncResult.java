@@ -9,7 +9,8 @@ import java.util.List;
  * @param tables what was done, table by table, in order
  * @param durationMs the whole run
  * @param dryRun whether nothing was copied
- * @param runId the identity of the run on the target (for {@code resume}), or {@code null}
+ * @param runId the identity of the run on the target (for {@code resume}), or
+ * {@code null}
  */
 public record SyncResult(SyncPlan plan, List<TableResult> tables, long durationMs, boolean dryRun, String runId) {
 

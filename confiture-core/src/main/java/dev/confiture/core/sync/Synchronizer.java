@@ -21,10 +21,11 @@ import dev.confiture.core.sync.PlannedTable.ColumnRule;
 /**
  * Copies tables from one database to another: plans (tables, foreign-key order, rules),
  * checks that both sides have the same tables, then copies each table (or each group of
- * tables that reference each other) in its own target transaction. The source is read in one
- * repeatable-read, read-only transaction, so every table comes from the same snapshot.
- * Messages never include a value from the data: PostgreSQL's own error texts (which quote
- * rejected values) are replaced by the SQLSTATE and the constraint or column concerned.
+ * tables that reference each other) in its own target transaction. The source is read in
+ * one repeatable-read, read-only transaction, so every table comes from the same
+ * snapshot. Messages never include a value from the data: PostgreSQL's own error texts
+ * (which quote rejected values) are replaced by the SQLSTATE and the constraint or column
+ * concerned.
  */
 public final class Synchronizer {
 
@@ -32,8 +33,8 @@ public final class Synchronizer {
 	 * Runs a sync.
 	 * @param options what to copy
 	 * @return what was copied, or the plan of a dry run
-	 * @throws ConfitureException on a protected target (CONFIG), different tables on the two
-	 * sides (SCHEMA), invalid rules (CONFIG) or a failed copy (DATABASE)
+	 * @throws ConfitureException on a protected target (CONFIG), different tables on the
+	 * two sides (SCHEMA), invalid rules (CONFIG) or a failed copy (DATABASE)
 	 */
 	public SyncResult sync(SyncOptions options) {
 		long started = System.nanoTime();
@@ -127,8 +128,10 @@ public final class Synchronizer {
 							: Map.of();
 					long[] copied = copier.copy(source, target, table, plannedTable.where(), strategies, plannedTable,
 							options.listener());
-					// per table, the table was emptied in this transaction and its triggers are off: the
-					// count the target's COPY reported (checked against the rows read) is its row count
+					// per table, the table was emptied in this transaction and its
+					// triggers are off: the
+					// count the target's COPY reported (checked against the rows read) is
+					// its row count
 					long count = perTable ? copied[0] : count(target, table);
 					if (count != copied[0]) {
 						throw new SQLException("the target holds " + count + " rows of " + name + " after the copy, "
@@ -155,8 +158,8 @@ public final class Synchronizer {
 				target.rollback();
 				String column = current + "." + selected.get(current).columns().get(ex.column()).name();
 				throw new ConfitureException(Category.CONFIG,
-						"Anonymising " + column + " failed: its " + ex.strategy() + " rule cannot handle one of its values ("
-								+ ex.getMessage() + "). " + current
+						"Anonymising " + column + " failed: its " + ex.strategy()
+								+ " rule cannot handle one of its values (" + ex.getMessage() + "). " + current
 								+ ((group.size() > 1) ? " and the tables copied with it (" + String.join(", ", group)
 										+ ") are as they were" : " is as it was")
 								+ " (the transaction was rolled back)",
@@ -192,7 +195,8 @@ public final class Synchronizer {
 	private static void clear(Connection target, List<SourceTable> tables, boolean perTable) throws SQLException {
 		try (Statement statement = target.createStatement()) {
 			if (!perTable) {
-				statement.execute("TRUNCATE " + String.join(", ", tables.stream().map(SourceTable::qualified).toList()));
+				statement
+					.execute("TRUNCATE " + String.join(", ", tables.stream().map(SourceTable::qualified).toList()));
 				return;
 			}
 			SourceTable table = tables.get(0);
@@ -276,10 +280,11 @@ public final class Synchronizer {
 	}
 
 	private static boolean canDisableTriggers(Connection target) throws SQLException {
-		try (Statement statement = target.createStatement(); ResultSet rows = statement.executeQuery(
-				"SELECT rolsuper OR (current_setting('server_version_num')::int >= 150000 AND "
-						+ "has_parameter_privilege('session_replication_role', 'SET')) FROM pg_roles "
-						+ "WHERE rolname = current_user")) {
+		try (Statement statement = target.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT rolsuper OR (current_setting('server_version_num')::int >= 150000 AND "
+							+ "has_parameter_privilege('session_replication_role', 'SET')) FROM pg_roles "
+							+ "WHERE rolname = current_user")) {
 			return rows.next() && rows.getBoolean(1);
 		}
 	}
@@ -318,9 +323,9 @@ public final class Synchronizer {
 	}
 
 	/**
-	 * The failure to keep as the cause of a reported one: PostgreSQL's own text (which may quote
-	 * a value, in its message or its detail) is replaced, so that no stack trace, log or cause
-	 * chain carries a value from the data.
+	 * The failure to keep as the cause of a reported one: PostgreSQL's own text (which
+	 * may quote a value, in its message or its detail) is replaced, so that no stack
+	 * trace, log or cause chain carries a value from the data.
 	 */
 	static SQLException withoutValues(SQLException ex) {
 		SQLException safe = new SQLException(describe(ex), ex.getSQLState());

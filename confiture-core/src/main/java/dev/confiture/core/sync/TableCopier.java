@@ -17,12 +17,12 @@ import org.postgresql.copy.CopyOut;
 import dev.confiture.core.internal.Identifiers;
 
 /**
- * Streams one table from the source to the target: {@code COPY ... TO STDOUT} read row by row
- * (PostgreSQL sends one row per message), the anonymised columns replaced, and the rows
- * written in 64 KiB chunks to {@code COPY ... FROM STDIN}. Memory stays bounded whatever the
- * size of the table. Rows without rules pass through as bytes, and a rule decodes only its own
- * field. The binary format when {@link CopyBinary} says the table allows it (it spares both
- * servers the text conversions), the text format otherwise.
+ * Streams one table from the source to the target: {@code COPY ... TO STDOUT} read row by
+ * row (PostgreSQL sends one row per message), the anonymised columns replaced, and the
+ * rows written in 64 KiB chunks to {@code COPY ... FROM STDIN}. Memory stays bounded
+ * whatever the size of the table. Rows without rules pass through as bytes, and a rule
+ * decodes only its own field. The binary format when {@link CopyBinary} says the table
+ * allows it (it spares both servers the text conversions), the text format otherwise.
  */
 final class TableCopier {
 
@@ -31,11 +31,12 @@ final class TableCopier {
 	private static final long PROGRESS_EVERY = 50_000;
 
 	/**
-	 * Copies the table's rows. The target transaction is the caller's: nothing is committed.
+	 * Copies the table's rows. The target transaction is the caller's: nothing is
+	 * committed.
 	 * @return the rows and bytes written
 	 */
-	long[] copy(Connection source, Connection target, SourceTable table, String where,
-			Map<String, Strategy> strategies, PlannedTable planned, SyncListener listener) throws SQLException {
+	long[] copy(Connection source, Connection target, SourceTable table, String where, Map<String, Strategy> strategies,
+			PlannedTable planned, SyncListener listener) throws SQLException {
 		Strategy[] rules = new Strategy[table.columns().size()];
 		boolean rowKey = false;
 		for (Map.Entry<String, Strategy> rule : strategies.entrySet()) {
@@ -59,15 +60,15 @@ final class TableCopier {
 	 * @param columns the quoted target columns
 	 * @param name the table's name for messages
 	 * @param rules the strategy of each column, or {@code null} entries
-	 * @param keyColumns the columns that identify a row for {@link Strategy#needsRowKey()}, or
-	 * {@code null}
-	 * @param binary the type of each column to copy in binary form (see {@link CopyBinary}), or
-	 * {@code null} for the text form
+	 * @param keyColumns the columns that identify a row for
+	 * {@link Strategy#needsRowKey()}, or {@code null}
+	 * @param binary the type of each column to copy in binary form (see
+	 * {@link CopyBinary}), or {@code null} for the text form
 	 * @return the rows and bytes written
 	 */
-	long[] stream(Connection source, Connection target, String select, String qualified, String columns,
-			String name, Strategy[] rules, int[] keyColumns, int[] binary, PlannedTable planned,
-			SyncListener listener) throws SQLException {
+	long[] stream(Connection source, Connection target, String select, String qualified, String columns, String name,
+			Strategy[] rules, int[] keyColumns, int[] binary, PlannedTable planned, SyncListener listener)
+			throws SQLException {
 		boolean transform = java.util.Arrays.stream(rules).anyMatch((rule) -> rule != null);
 		CopyManager sourceCopy = source.unwrap(PGConnection.class).getCopyAPI();
 		CopyManager targetCopy = target.unwrap(PGConnection.class).getCopyAPI();
@@ -92,8 +93,8 @@ final class TableCopier {
 			long inserted = in.endCopy();
 			in = null;
 			if (inserted != reader.rows()) {
-				throw new SQLException("COPY into " + name + " wrote " + inserted + " rows, the source sent "
-						+ reader.rows());
+				throw new SQLException(
+						"COPY into " + name + " wrote " + inserted + " rows, the source sent " + reader.rows());
 			}
 			listener.progress(planned, reader.rows(), reader.bytes());
 			return new long[] { reader.rows(), reader.bytes() };
@@ -120,15 +121,17 @@ final class TableCopier {
 	}
 
 	/**
-	 * Reads the source's rows on its own thread, applies the rules, and hands 64 KiB chunks to
-	 * the writing thread through a small bounded queue: reading and transforming overlap with
-	 * the target's {@code COPY FROM}, and memory stays at a few chunks.
+	 * Reads the source's rows on its own thread, applies the rules, and hands 64 KiB
+	 * chunks to the writing thread through a small bounded queue: reading and
+	 * transforming overlap with the target's {@code COPY FROM}, and memory stays at a few
+	 * chunks.
 	 */
 	private static final class ChunkReader implements Runnable {
 
 		static final Chunk END = new Chunk(0, new byte[0]);
 
-		private final java.util.concurrent.BlockingQueue<Chunk> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+		private final java.util.concurrent.BlockingQueue<Chunk> queue = new java.util.concurrent.ArrayBlockingQueue<>(
+				8);
 
 		private final CopyOut out;
 
@@ -206,9 +209,9 @@ final class TableCopier {
 		}
 
 		/**
-		 * Hands the end mark over, waiting for room: the queue may be full when the source is
-		 * read faster than the target is written, and a lost mark would leave the writer
-		 * waiting for ever.
+		 * Hands the end mark over, waiting for room: the queue may be full when the
+		 * source is read faster than the target is written, and a lost mark would leave
+		 * the writer waiting for ever.
 		 */
 		private void end() {
 			boolean interrupted = Thread.interrupted();
@@ -308,8 +311,8 @@ final class TableCopier {
 	}
 
 	/**
-	 * A strategy failed on a value. Carries the column and the strategy, never the value nor
-	 * the original exception (whose message may quote it).
+	 * A strategy failed on a value. Carries the column and the strategy, never the value
+	 * nor the original exception (whose message may quote it).
 	 */
 	static final class RuleFailure extends RuntimeException {
 
@@ -378,7 +381,9 @@ final class TableCopier {
 		}
 	}
 
-	/** The primary key values of the current row, or the whole row when there is no key. */
+	/**
+	 * The primary key values of the current row, or the whole row when there is no key.
+	 */
 	private static final class RowKey implements Strategy.Row {
 
 		private final int[] columns;
@@ -410,7 +415,8 @@ final class TableCopier {
 					for (int column : this.columns) {
 						key.append(new String(this.row, this.bounds[2 * column],
 								this.bounds[2 * column + 1] - this.bounds[2 * column],
-								java.nio.charset.StandardCharsets.UTF_8)).append('\t');
+								java.nio.charset.StandardCharsets.UTF_8))
+							.append('\t');
 					}
 					this.key = key.toString();
 				}

@@ -7,11 +7,13 @@ import java.util.Map;
  *
  * @param target the unquoted target {@code schema.table}
  * @param from the unquoted source {@code schema.table}
- * @param join more of the source query's {@code FROM} clause (e.g. {@code JOIN public.profiles p
+ * @param join more of the source query's {@code FROM} clause (e.g.
+ * {@code JOIN public.profiles p
  * ON p.user_id = users.id}), or {@code null}
  * @param where a condition on the source rows, or {@code null}
- * @param columns per target column (unquoted): a source column name, or {@code sql:EXPRESSION}
- * for an SQL expression over the source row, or {@code default} for the target's default
+ * @param columns per target column (unquoted): a source column name, or
+ * {@code sql:EXPRESSION} for an SQL expression over the source row, or {@code default}
+ * for the target's default
  * @param line where the table's mapping is written
  */
 public record TableMapping(String target, String from, String join, String where, Map<String, String> columns,

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Orders tables so that a table comes after the tables it references by foreign key. Tables
- * that reference each other (a cycle) are kept together, by name; self-references are
- * ignored (rows of one table are checked at the end of its {@code COPY}).
+ * Orders tables so that a table comes after the tables it references by foreign key.
+ * Tables that reference each other (a cycle) are kept together, by name; self-references
+ * are ignored (rows of one table are checked at the end of its {@code COPY}).
  */
 final class TableOrder {
 

@@ -12,8 +12,8 @@ import dev.confiture.core.config.ConfigDocument;
 
 /**
  * Chooses the tables of a sync from globs: {@code *} and {@code ?}, schema-qualified
- * ({@code public.*}) or not ({@code orders} matches a table of that name in any schema). A
- * name without wildcards that matches no table is an error with the closest name.
+ * ({@code public.*}) or not ({@code orders} matches a table of that name in any schema).
+ * A name without wildcards that matches no table is an error with the closest name.
  */
 final class TableSelection {
 

@@ -20,8 +20,9 @@ import dev.confiture.core.internal.Identifiers;
 /**
  * Keeps the connections of one database open between tenants, so that a fleet of schemas
  * does not pay a new PostgreSQL session per tenant. A borrowed connection starts clean:
- * settings reset, advisory locks released, {@code search_path} set to the tenant's schema.
- * The number of tenants at a time is bounded by the caller, so the pool never waits.
+ * settings reset, advisory locks released, {@code search_path} set to the tenant's
+ * schema. The number of tenants at a time is bounded by the caller, so the pool never
+ * waits.
  */
 final class ConnectionPool implements AutoCloseable {
 

@@ -14,8 +14,8 @@ import dev.confiture.core.server.PostgresServer;
  * @param action what to do to each tenant
  * @param tenants the tenants to handle by name, or empty for all
  * @param parallel how many tenants are handled at once, at least 1
- * @param maxPerServer how many tenants of one server are handled at once, at least 1 (each
- * uses up to two connections: one holds its lock)
+ * @param maxPerServer how many tenants of one server are handled at once, at least 1
+ * (each uses up to two connections: one holds its lock)
  * @param failFast stop starting tenants after the first one that is not up to date
  * @param lockWait how long to wait for another runner's lock on one tenant
  * @param checksumPolicy what to do when an applied migration's file changed
@@ -23,9 +23,8 @@ import dev.confiture.core.server.PostgresServer;
  * @param shadowServer where the schema files are built to verify tenants, or {@code null}
  * for the environment's server
  */
-public record FleetOptions(FleetAction action, List<String> tenants, int parallel, int maxPerServer,
-		boolean failFast, Duration lockWait, ChecksumPolicy checksumPolicy, FleetListener listener,
-		PostgresServer shadowServer) {
+public record FleetOptions(FleetAction action, List<String> tenants, int parallel, int maxPerServer, boolean failFast,
+		Duration lockWait, ChecksumPolicy checksumPolicy, FleetListener listener, PostgresServer shadowServer) {
 
 	/** The largest accepted value of {@code parallel} and {@code maxPerServer}. */
 	public static final int MAX_PARALLEL = 256;

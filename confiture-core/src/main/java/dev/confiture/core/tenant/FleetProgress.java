@@ -20,7 +20,9 @@ public record FleetProgress(int total, int done, int failed, long elapsedMs) {
 		return (this.elapsedMs > 0) ? (this.done + this.failed) * 1000.0 / this.elapsedMs : 0;
 	}
 
-	/** Estimated milliseconds until every tenant is finished, or {@code -1} when unknown. */
+	/**
+	 * Estimated milliseconds until every tenant is finished, or {@code -1} when unknown.
+	 */
 	public long etaMs() {
 		double rate = rate();
 		return (rate > 0) ? (long) (remaining() * 1000 / rate) : -1;

@@ -17,7 +17,9 @@ public record FleetResult(FleetAction action, List<TenantOutcome> tenants, long 
 		tenants = List.copyOf(tenants);
 	}
 
-	/** Whether every tenant is up to date (or, when verifying, matches its schema files). */
+	/**
+	 * Whether every tenant is up to date (or, when verifying, matches its schema files).
+	 */
 	public boolean allUpToDate() {
 		return this.tenants.stream().allMatch((tenant) -> tenant.state().isUpToDate());
 	}

@@ -27,13 +27,14 @@ import dev.confiture.core.tenant.TenantWork.Probe;
 
 /**
  * Runs one operation over many tenants on a bounded number of threads and connections: at
- * most {@code parallel} tenants at a time, at most {@code maxPerServer} on one server. Schema
- * tenants of one database share a connection pool. A tenant's failure is recorded in its
- * outcome and never stops the others unless asked to.
+ * most {@code parallel} tenants at a time, at most {@code maxPerServer} on one server.
+ * Schema tenants of one database share a connection pool. A tenant's failure is recorded
+ * in its outcome and never stops the others unless asked to.
  * <p>
  * Before migrating, every tenant is probed (its migrations and the fingerprint of its
- * structure). Tenants with the same applied migrations should have the same structure: when
- * most of at least three such tenants agree, the others have drifted and are skipped.
+ * structure). Tenants with the same applied migrations should have the same structure:
+ * when most of at least three such tenants agree, the others have drifted and are
+ * skipped.
  */
 final class FleetRunner {
 
@@ -66,8 +67,9 @@ final class FleetRunner {
 
 	private static void checkBound(int value, String name) {
 		if (value < 1 || value > FleetOptions.MAX_PARALLEL) {
-			throw new ConfitureException(Category.CONFIG, "The number of tenants at a time (" + name + ") must be from 1 to "
-					+ FleetOptions.MAX_PARALLEL + ", not " + value + "; nothing was run",
+			throw new ConfitureException(Category.CONFIG,
+					"The number of tenants at a time (" + name + ") must be from 1 to " + FleetOptions.MAX_PARALLEL
+							+ ", not " + value + "; nothing was run",
 					"Pass a number of tenants to handle at once, such as 4");
 		}
 	}
@@ -84,12 +86,12 @@ final class FleetRunner {
 		this.options = options;
 		this.start = System.nanoTime();
 		options.listener().started(tenants.size());
-		ExecutorService executor = Executors.newFixedThreadPool(Math.min(options.parallel(), Math.max(1, tenants.size())),
-				(task) -> {
-					Thread thread = new Thread(task, "confiture-fleet");
-					thread.setDaemon(true);
-					return thread;
-				});
+		ExecutorService executor = Executors
+			.newFixedThreadPool(Math.min(options.parallel(), Math.max(1, tenants.size())), (task) -> {
+				Thread thread = new Thread(task, "confiture-fleet");
+				thread.setDaemon(true);
+				return thread;
+			});
 		try {
 			List<TenantOutcome> outcomes = switch (options.action()) {
 				case VERIFY -> verify(executor, tenants, expected.get());
@@ -171,7 +173,8 @@ final class FleetRunner {
 				continue;
 			}
 			Map<String, List<Probe>> byFingerprint = new HashMap<>();
-			group.forEach((probe) -> byFingerprint.computeIfAbsent(probe.fingerprint(), (key) -> new ArrayList<>()).add(probe));
+			group.forEach((probe) -> byFingerprint.computeIfAbsent(probe.fingerprint(), (key) -> new ArrayList<>())
+				.add(probe));
 			List<Probe> norm = byFingerprint.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
 			if (norm.size() * 2 <= group.size()) {
 				continue;
@@ -187,9 +190,10 @@ final class FleetRunner {
 	}
 
 	private TenantOutcome driftedOutcome(Probe probe, Probe reference, int agreeing, int peers) {
-		List<String> differences = withConnections(reference.tenant(), (referenceSource) -> withConnections(
-				probe.tenant(), (dataSource) -> {
-					try (Connection expected = referenceSource.getConnection(); Connection actual = dataSource.getConnection()) {
+		List<String> differences = withConnections(reference.tenant(),
+				(referenceSource) -> withConnections(probe.tenant(), (dataSource) -> {
+					try (Connection expected = referenceSource.getConnection();
+							Connection actual = dataSource.getConnection()) {
 						return Structure.differences(Structure.read(actual, probe.tenant().schema()),
 								Structure.read(expected, reference.tenant().schema()));
 					}
@@ -204,8 +208,8 @@ final class FleetRunner {
 				"Bring the tenant back to the schema its migrations describe (or record the change in a migration), "
 						+ "then run the fleet again");
 		return new TenantOutcome(outcome.tenant(), outcome.server(), outcome.state(), outcome.currentVersion(),
-				outcome.appliedVersions(), outcome.pendingVersions(), differences, outcome.durationMs(), outcome.error(),
-				outcome.hint(), outcome.remedy());
+				outcome.appliedVersions(), outcome.pendingVersions(), differences, outcome.durationMs(),
+				outcome.error(), outcome.hint(), outcome.remedy());
 	}
 
 	private List<TenantOutcome> verify(ExecutorService executor, List<Tenant> tenants, Set<String> expected) {
@@ -213,18 +217,22 @@ final class FleetRunner {
 			long started = System.nanoTime();
 			TenantOutcome outcome = withConnections(tenant, (dataSource) -> {
 				try (Connection connection = dataSource.getConnection()) {
-					List<String> differences = Structure.differences(Structure.read(connection, tenant.schema()), expected);
+					List<String> differences = Structure.differences(Structure.read(connection, tenant.schema()),
+							expected);
 					return new TenantOutcome(tenant.name(), tenant.server(),
-							differences.isEmpty() ? TenantState.UP_TO_DATE : TenantState.DRIFTED, null, List.of(), List.of(),
-							differences, TenantWork.elapsed(started),
-							differences.isEmpty() ? null : tenant.description() + " differs from its schema files in "
-									+ differences.size() + " way(s)",
-							differences.isEmpty() ? null : "Write a migration for the difference, or fix the schema files");
+							differences.isEmpty() ? TenantState.UP_TO_DATE : TenantState.DRIFTED, null, List.of(),
+							List.of(), differences, TenantWork.elapsed(started),
+							differences.isEmpty() ? null
+									: tenant.description() + " differs from its schema files in " + differences.size()
+											+ " way(s)",
+							differences.isEmpty() ? null
+									: "Write a migration for the difference, or fix the schema files");
 				}
 				catch (SQLException ex) {
-					return new TenantOutcome(tenant.name(), tenant.server(), TenantState.FAILED, null, List.of(), List.of(),
-							List.of(), TenantWork.elapsed(started), "Could not read " + tenant.description() + ": "
-									+ ex.getMessage(), "Check that PostgreSQL is running and reachable");
+					return new TenantOutcome(tenant.name(), tenant.server(), TenantState.FAILED, null, List.of(),
+							List.of(), List.of(), TenantWork.elapsed(started),
+							"Could not read " + tenant.description() + ": " + ex.getMessage(),
+							"Check that PostgreSQL is running and reachable");
 				}
 			});
 			return finished(outcome);
@@ -242,8 +250,9 @@ final class FleetRunner {
 			}
 		}
 		synchronized (this) {
-			this.options.listener().finished(outcome, new FleetProgress(totalOf(), this.done.get(), this.failed.get(),
-					TenantWork.elapsed(this.start)));
+			this.options.listener()
+				.finished(outcome, new FleetProgress(totalOf(), this.done.get(), this.failed.get(),
+						TenantWork.elapsed(this.start)));
 		}
 		return outcome;
 	}

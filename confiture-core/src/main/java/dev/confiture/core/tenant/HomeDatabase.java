@@ -8,8 +8,8 @@ import dev.confiture.core.config.ConnectionSource;
  *
  * @param connections opens connections to it
  * @param description the database for messages, without secrets
- * @param settings its connection settings, or {@code null} when it is reached through a data
- * source (then database tenants need user and password in their URLs)
+ * @param settings its connection settings, or {@code null} when it is reached through a
+ * data source (then database tenants need user and password in their URLs)
  */
 record HomeDatabase(ConnectionSource connections, String description, ConnectionSettings settings) {
 

@@ -15,9 +15,9 @@ import java.util.TreeSet;
 
 /**
  * The shape of a tenant as sorted lines of PostgreSQL's own canonical text: relations and
- * columns (type, nullability, default), constraints, indexes, views, routines and triggers.
- * Confiture's own tables are left out, and in a schema tenant the schema's name is removed,
- * so that two tenants built from the same files read the same lines.
+ * columns (type, nullability, default), constraints, indexes, views, routines and
+ * triggers. Confiture's own tables are left out, and in a schema tenant the schema's name
+ * is removed, so that two tenants built from the same files read the same lines.
  */
 final class Structure {
 
@@ -76,9 +76,9 @@ final class Structure {
 	 */
 	static Set<String> read(Connection connection, String schema) throws SQLException {
 		Set<String> lines = new TreeSet<>();
-		java.util.regex.Pattern qualifier = (schema != null) ? java.util.regex.Pattern
-			.compile("(?<![A-Za-z0-9_$])(\"" + java.util.regex.Pattern.quote(schema) + "\"|"
-					+ java.util.regex.Pattern.quote(schema) + ")\\.") : null;
+		java.util.regex.Pattern qualifier = (schema != null) ? java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$])(\""
+				+ java.util.regex.Pattern.quote(schema) + "\"|" + java.util.regex.Pattern.quote(schema) + ")\\.")
+				: null;
 		try (PreparedStatement statement = connection.prepareStatement(SQL)) {
 			statement.setString(1, schema);
 			statement.setString(2, schema);
@@ -122,7 +122,9 @@ final class Structure {
 	 */
 	static List<String> differences(Set<String> actual, Set<String> expected) {
 		List<String> differences = new ArrayList<>();
-		expected.stream().filter((line) -> !actual.contains(line)).forEach((line) -> differences.add("missing " + line));
+		expected.stream()
+			.filter((line) -> !actual.contains(line))
+			.forEach((line) -> differences.add("missing " + line));
 		actual.stream()
 			.filter((line) -> !expected.contains(line))
 			.forEach((line) -> differences.add("unexpected " + line));

@@ -5,11 +5,11 @@ import java.util.Objects;
 import dev.confiture.core.config.ConnectionSource;
 
 /**
- * One tenant of a fleet: a schema in the environment's database, or a database of its own.
- * {@link #toString()} never shows a password.
+ * One tenant of a fleet: a schema in the environment's database, or a database of its
+ * own. {@link #toString()} never shows a password.
  *
- * @param name the tenant's name: the schema name, or the database name (with its server when
- * two servers hold databases of one name)
+ * @param name the tenant's name: the schema name, or the database name (with its server
+ * when two servers hold databases of one name)
  * @param schema the tenant's schema, or {@code null} for a database tenant
  * @param server the server that holds the tenant ({@code host:port}), for grouping
  * @param database opens connections to the tenant's database

@@ -79,8 +79,9 @@ final class TenantCreator {
 					this.database.description());
 		}
 		if (this.database.settings() == null) {
-			throw new ConfitureException(Category.CONFIG, "Cannot create database tenant " + name + ": "
-					+ this.database.description() + " has no URL to derive the new database's from",
+			throw new ConfitureException(Category.CONFIG,
+					"Cannot create database tenant " + name + ": " + this.database.description()
+							+ " has no URL to derive the new database's from",
 					"Configure the environment's database with a URL");
 		}
 		ConnectionSettings settings = this.database.settings().withDatabase(name);
@@ -106,8 +107,9 @@ final class TenantCreator {
 					if (options.ifMissing()) {
 						return new TenantCreation(tenant, false, 0, 0, 0, List.of(), TenantWork.elapsed(start));
 					}
-					throw new ConfitureException(Category.SCHEMA, "Cannot create " + tenant.description()
-							+ ": the schema already exists with " + objects + " object(s); nothing was changed",
+					throw new ConfitureException(Category.SCHEMA,
+							"Cannot create " + tenant.description() + ": the schema already exists with " + objects
+									+ " object(s); nothing was changed",
 							"Choose another name, or migrate the existing tenant");
 				}
 				try (Statement statement = connection.createStatement()) {
@@ -116,11 +118,12 @@ final class TenantCreator {
 				}
 				int[] counts = execute(connection, options.schemaOnly());
 				SchemaBuilder.record(connection, tenant.schema(), this.environment, this.sources.schemaHash(),
-						this.sources.schemaFiles().size(), counts[1], counts[0], Duration.ofNanos(System.nanoTime() - start));
+						this.sources.schemaFiles().size(), counts[1], counts[0],
+						Duration.ofNanos(System.nanoTime() - start));
 				List<String> baselined = migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
 				connection.commit();
-				return new TenantCreation(tenant, true, this.sources.schemaFiles().size(), counts[1], counts[0], baselined,
-						TenantWork.elapsed(start));
+				return new TenantCreation(tenant, true, this.sources.schemaFiles().size(), counts[1], counts[0],
+						baselined, TenantWork.elapsed(start));
 			}
 			catch (SqlExecutionException ex) {
 				connection.rollback();
@@ -133,14 +136,16 @@ final class TenantCreator {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not create " + tenant.description() + ": "
-					+ ex.getMessage(), "Nothing was changed: the tenant was built in one transaction and rolled back.", ex);
+			throw new ConfitureException(Category.DATABASE,
+					"Could not create " + tenant.description() + ": " + ex.getMessage(),
+					"Nothing was changed: the tenant was built in one transaction and rolled back.", ex);
 		}
 	}
 
 	/**
-	 * Runs the schema files (and seeds) in as few round trips as possible: many tenants are
-	 * created from the same files, and each round trip is paid again for each of them.
+	 * Runs the schema files (and seeds) in as few round trips as possible: many tenants
+	 * are created from the same files, and each round trip is paid again for each of
+	 * them.
 	 */
 	private int[] execute(Connection connection, boolean schemaOnly) {
 		int seeds = 0;
@@ -190,12 +195,13 @@ final class TenantCreator {
 				if (options.ifMissing()) {
 					return new TenantCreation(tenant, false, 0, 0, 0, List.of(), TenantWork.elapsed(start));
 				}
-				throw new ConfitureException(Category.SCHEMA, "Cannot create " + tenant.description()
-						+ ": the database already exists; nothing was changed",
+				throw new ConfitureException(Category.SCHEMA,
+						"Cannot create " + tenant.description() + ": the database already exists; nothing was changed",
 						"Choose another name, or migrate the existing tenant");
 			}
-			throw new ConfitureException(Category.DATABASE, "Could not create the database of " + tenant.description()
-					+ ": " + ex.getMessage(), "Check that the environment's user may create databases (CREATEDB)", ex);
+			throw new ConfitureException(Category.DATABASE,
+					"Could not create the database of " + tenant.description() + ": " + ex.getMessage(),
+					"Check that the environment's user may create databases (CREATEDB)", ex);
 		}
 		try (ConnectionPool pool = new ConnectionPool(tenant.database())) {
 			Migrator migrator = this.work.migrator(tenant, pool.dataSource(null), null);

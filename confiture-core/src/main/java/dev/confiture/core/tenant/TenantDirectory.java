@@ -22,10 +22,11 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.TenantSettings;
 
 /**
- * Lists the tenants of an environment from its {@code tenants:} settings: schemas matching a
- * pattern, a fixed list, or the rows of a query on the environment's database. A query that
- * returns nothing, a listing that names a tenant twice, or one that names a schema that does
- * not exist is an error; no schema matching the pattern is a fleet of none.
+ * Lists the tenants of an environment from its {@code tenants:} settings: schemas
+ * matching a pattern, a fixed list, or the rows of a query on the environment's database.
+ * A query that returns nothing, a listing that names a tenant twice, or one that names a
+ * schema that does not exist is an error; no schema matching the pattern is a fleet of
+ * none.
  */
 final class TenantDirectory {
 
@@ -55,8 +56,9 @@ final class TenantDirectory {
 			return List.of();
 		}
 		if (names.isEmpty()) {
-			throw new ConfitureException(Category.CONFIG, "The tenant query returned no rows: " + this.settings.value()
-					+ " (" + this.settings.origin() + ")", "Correct the query, or register a tenant first");
+			throw new ConfitureException(Category.CONFIG,
+					"The tenant query returned no rows: " + this.settings.value() + " (" + this.settings.origin() + ")",
+					"Correct the query, or register a tenant first");
 		}
 		checkDuplicates(names);
 		return (this.settings.kind() == TenantSettings.Kind.SCHEMAS) ? schemas(names) : databases(names);
@@ -77,10 +79,11 @@ final class TenantDirectory {
 		List<String> unknown = names.stream().filter((name) -> !byName.containsKey(name)).distinct().toList();
 		if (!unknown.isEmpty()) {
 			List<String> known = new ArrayList<>(byName.keySet());
-			throw new ConfitureException(Category.CONFIG, "Unknown tenant" + ((unknown.size() > 1) ? "s " : " ")
-					+ String.join(", ", unknown) + "; the environment has " + known.size() + " tenant(s)"
-					+ ((known.size() <= 10) ? ": " + String.join(", ", known) : " (" + String.join(", ", known.subList(0, 10))
-							+ ", ...)"),
+			throw new ConfitureException(Category.CONFIG,
+					"Unknown tenant" + ((unknown.size() > 1) ? "s " : " ") + String.join(", ", unknown)
+							+ "; the environment has " + known.size() + " tenant(s)"
+							+ ((known.size() <= 10) ? ": " + String.join(", ", known)
+									: " (" + String.join(", ", known.subList(0, 10)) + ", ...)"),
 					"Name tenants as they are listed; nothing was run");
 		}
 		Set<String> wanted = new LinkedHashSet<>(names);
@@ -104,8 +107,9 @@ final class TenantDirectory {
 						row++;
 						String name = rows.getString(1);
 						if (name == null || name.isBlank()) {
-							throw new ConfitureException(Category.CONFIG, "Row " + row + " of the tenant query ("
-									+ this.settings.origin() + ") has no tenant in its first column",
+							throw new ConfitureException(Category.CONFIG,
+									"Row " + row + " of the tenant query (" + this.settings.origin()
+											+ ") has no tenant in its first column",
 									"Make the query return one non-empty tenant per row");
 						}
 						names.add(name.strip());
@@ -130,26 +134,29 @@ final class TenantDirectory {
 			}
 		});
 		if (!twice.isEmpty()) {
-			throw new ConfitureException(Category.CONFIG, "The tenant list (" + this.settings.origin()
-					+ ") names " + String.join(", ", twice.stream().map(ConnectionSettings::sanitize).toList())
-					+ " more than once; nothing was run", "Make each tenant appear once (e.g. SELECT DISTINCT)");
+			throw new ConfitureException(Category.CONFIG,
+					"The tenant list (" + this.settings.origin() + ") names "
+							+ String.join(", ", twice.stream().map(ConnectionSettings::sanitize).toList())
+							+ " more than once; nothing was run",
+					"Make each tenant appear once (e.g. SELECT DISTINCT)");
 		}
 	}
 
 	private List<Tenant> schemas(List<String> names) {
 		List<String> invalid = names.stream().filter((name) -> !SCHEMA_NAME.matcher(name).matches()).toList();
 		if (!invalid.isEmpty()) {
-			throw new ConfitureException(Category.CONFIG, "Not a tenant schema name: " + String.join(", ", invalid)
-					+ " (" + this.settings.origin() + ")",
+			throw new ConfitureException(Category.CONFIG,
+					"Not a tenant schema name: " + String.join(", ", invalid) + " (" + this.settings.origin() + ")",
 					"Tenant schemas use lower-case letters, digits, '_' and '$' (not first), at most 63 characters");
 		}
 		if (this.settings.source() != TenantSettings.Source.LIKE) {
 			Set<String> missing = new LinkedHashSet<>(names);
 			missing.removeAll(existingSchemas(names));
 			if (!missing.isEmpty()) {
-				throw new ConfitureException(Category.CONFIG, "Tenant schema" + ((missing.size() > 1) ? "s " : " ")
-						+ String.join(", ", missing) + " listed by " + this.settings.origin() + " do"
-						+ ((missing.size() > 1) ? "" : "es") + " not exist in " + this.database + "; nothing was run",
+				throw new ConfitureException(Category.CONFIG,
+						"Tenant schema" + ((missing.size() > 1) ? "s " : " ") + String.join(", ", missing)
+								+ " listed by " + this.settings.origin() + " do" + ((missing.size() > 1) ? "" : "es")
+								+ " not exist in " + this.database + "; nothing was run",
 						"Create the tenant first, or remove it from the list");
 			}
 		}
@@ -182,8 +189,9 @@ final class TenantDirectory {
 				parsed = ConnectionSettings.parse(url, null, null);
 			}
 			catch (ConfitureException ex) {
-				throw new ConfitureException(Category.CONFIG, "Tenant '" + ConnectionSettings.sanitize(url)
-						+ "' listed by " + this.settings.origin() + " is not a PostgreSQL URL",
+				throw new ConfitureException(
+						Category.CONFIG, "Tenant '" + ConnectionSettings.sanitize(url) + "' listed by "
+								+ this.settings.origin() + " is not a PostgreSQL URL",
 						"List URLs such as jdbc:postgresql://host:5432/tenant");
 			}
 			ConnectionSettings home = this.database.settings();

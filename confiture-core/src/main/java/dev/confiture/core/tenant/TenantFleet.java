@@ -48,9 +48,10 @@ public final class TenantFleet {
 	 * @param settings how the tenants are found
 	 * @param connections opens connections to the environment's database
 	 * @param description the environment's database for messages, without secrets
-	 * @param settingsOrNull the environment's connection settings, or {@code null} when it is
-	 * reached through a data source
-	 * @param migrator the environment's migrator, whose settings every tenant's migrator shares
+	 * @param settingsOrNull the environment's connection settings, or {@code null} when
+	 * it is reached through a data source
+	 * @param migrator the environment's migrator, whose settings every tenant's migrator
+	 * shares
 	 */
 	public TenantFleet(Environment environment, TenantSettings settings, ConnectionSource connections,
 			String description, ConnectionSettings settingsOrNull, Migrator migrator) {
@@ -68,8 +69,8 @@ public final class TenantFleet {
 	/**
 	 * Lists the tenants, ordered by name.
 	 * @return the tenants
-	 * @throws ConfitureException if the listing is empty, names a tenant twice, or names a
-	 * schema that does not exist
+	 * @throws ConfitureException if the listing is empty, names a tenant twice, or names
+	 * a schema that does not exist
 	 */
 	public List<Tenant> tenants() {
 		return new TenantDirectory(this.settings, this.home).list();
@@ -132,7 +133,8 @@ public final class TenantFleet {
 		catch (SQLException ex) {
 			throw new ConfitureException(Category.DATABASE,
 					"Could not build the schema files into a throw-away database: " + ex.getMessage(),
-					"Check that the server allows CREATE DATABASE, or name another server for throw-away databases", ex);
+					"Check that the server allows CREATE DATABASE, or name another server for throw-away databases",
+					ex);
 		}
 	}
 

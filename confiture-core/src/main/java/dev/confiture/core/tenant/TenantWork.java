@@ -23,8 +23,8 @@ import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.migrate.StatusReport;
 
 /**
- * What a fleet does to one tenant: read its state (probe), apply its pending migrations, or
- * compare it with the expected structure. Never throws for a tenant's own problem: the
+ * What a fleet does to one tenant: read its state (probe), apply its pending migrations,
+ * or compare it with the expected structure. Never throws for a tenant's own problem: the
  * outcome says what went wrong.
  */
 final class TenantWork {
@@ -38,7 +38,9 @@ final class TenantWork {
 		this.trackingTable = environmentTrackingTable;
 	}
 
-	/** The tracking table of a tenant: in its schema, or as configured in its database. */
+	/**
+	 * The tracking table of a tenant: in its schema, or as configured in its database.
+	 */
 	String trackingTable(Tenant tenant) {
 		if (!tenant.isSchema()) {
 			return this.trackingTable;
@@ -90,8 +92,9 @@ final class TenantWork {
 		}
 		catch (SQLException ex) {
 			return new Probe(tenant, false, null, "", List.of(), List.of(), null, false,
-					new ConfitureException(Category.DATABASE, "Could not read " + tenant.description() + ": "
-							+ ex.getMessage(), "Check that PostgreSQL is running and reachable", ex),
+					new ConfitureException(Category.DATABASE,
+							"Could not read " + tenant.description() + ": " + ex.getMessage(),
+							"Check that PostgreSQL is running and reachable", ex),
 					elapsed(start));
 		}
 	}
@@ -136,7 +139,8 @@ final class TenantWork {
 	}
 
 	/**
-	 * What a probe says when nothing is applied: up to date, or why the tenant is left alone.
+	 * What a probe says when nothing is applied: up to date, or why the tenant is left
+	 * alone.
 	 * @param probe the probe
 	 * @param migrating whether pending migrations would be applied next
 	 * @return the outcome, or {@code null} when the tenant should be migrated
@@ -150,8 +154,9 @@ final class TenantWork {
 		}
 		if (!probe.changed().isEmpty()) {
 			return outcome(probe, TenantState.CHECKSUM_CHANGED,
-					"Applied migration" + ((probe.changed().size() > 1) ? "s " : " ") + String.join(", ", probe.changed())
-							+ " changed since applied to " + tenant.description() + "; the tenant was skipped",
+					"Applied migration" + ((probe.changed().size() > 1) ? "s " : " ")
+							+ String.join(", ", probe.changed()) + " changed since applied to " + tenant.description()
+							+ "; the tenant was skipped",
 					"Restore the applied file as it was and put the change in a new migration");
 		}
 		if (!probe.initialized() && !probe.empty()) {

@@ -1,6 +1,6 @@
 /**
- * Tenants of one environment (schemas or databases): listed, created from the schema files,
- * and migrated, reported or verified in parallel.
+ * Tenants of one environment (schemas or databases): listed, created from the schema
+ * files, and migrated, reported or verified in parallel.
  */
 @NullMarked
 package dev.confiture.core.tenant;

@@ -46,7 +46,9 @@ final class CatalogComparison {
 		this.schemaLabel = schemaLabel;
 	}
 
-	/** Every difference, one sentence each, in catalog order; empty when there is none. */
+	/**
+	 * Every difference, one sentence each, in catalog order; empty when there is none.
+	 */
 	List<String> differences() {
 		List<String> differences = new ArrayList<>();
 		Set<ObjectId> ids = new LinkedHashSet<>(this.migrated.objects().keySet());
@@ -111,8 +113,9 @@ final class CatalogComparison {
 	}
 
 	/**
-	 * The record components that differ, each as {@code name: migrated value vs files value};
-	 * a table's columns are compared on their own.
+	 * The record components that differ, each as
+	 * {@code name: migrated value vs files value}; a table's columns are compared on
+	 * their own.
 	 */
 	private List<String> properties(Object migrated, Object files) {
 		List<String> properties = new ArrayList<>();
@@ -157,8 +160,8 @@ final class CatalogComparison {
 	}
 
 	/**
-	 * An object's identity or name without the {@code public.} schema: {@code table users},
-	 * {@code index idx_users_email}.
+	 * An object's identity or name without the {@code public.} schema:
+	 * {@code table users}, {@code index idx_users_email}.
 	 * @param id the identity or qualified name
 	 * @return the name for messages
 	 */

@@ -57,7 +57,8 @@ record Changes(GitRepository git, GitSide base, GitSide target, SchemaLayout lay
 	/** How to name the schema files in messages: {@code db/schema}. */
 	String schemaLabel() {
 		List<String> directories = this.layout.schemaDirectories();
-		return (directories.isEmpty() || directories.contains("")) ? "the schema files" : String.join(", ", directories);
+		return (directories.isEmpty() || directories.contains("")) ? "the schema files"
+				: String.join(", ", directories);
 	}
 
 }

@@ -12,7 +12,8 @@ import dev.confiture.core.api.Remedy;
  * {@value GitSchemaValidator#CHECK_DRIFT}
  * @param status whether it passed
  * @param details what it found, one sentence or file each
- * @param remedy what to do about a failed check, for each adapter to word, or {@code null}
+ * @param remedy what to do about a failed check, for each adapter to word, or
+ * {@code null}
  */
 public record CheckResult(String name, Status status, List<String> details, Remedy remedy) {
 

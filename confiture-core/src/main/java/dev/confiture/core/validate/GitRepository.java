@@ -37,10 +37,10 @@ import dev.confiture.core.api.Remedy.Setting;
 import dev.confiture.core.validate.ChangedFile.Change;
 
 /**
- * The git repository of a project, read with JGit: refs, merge bases, the paths that differ
- * between two {@link GitSide sides}, and file contents at a side. Never runs {@code git}.
- * {@code GIT_DIR}, {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} are honoured, as in a
- * git hook.
+ * The git repository of a project, read with JGit: refs, merge bases, the paths that
+ * differ between two {@link GitSide sides}, and file contents at a side. Never runs
+ * {@code git}. {@code GIT_DIR}, {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} are
+ * honoured, as in a git hook.
  */
 final class GitRepository implements AutoCloseable {
 
@@ -106,14 +106,15 @@ final class GitRepository implements AutoCloseable {
 	 * @param ref a branch, tag, remote-tracking branch or commit
 	 * @param head the {@link #head()}
 	 * @return the merge base
-	 * @throws ConfitureException ({@link Category#GIT}) if the ref is unknown or there is no
-	 * merge base (a shallow clone)
+	 * @throws ConfitureException ({@link Category#GIT}) if the ref is unknown or there is
+	 * no merge base (a shallow clone)
 	 */
 	GitSide mergeBase(String ref, GitSide head) {
 		ObjectId base = resolveCommit(ref);
 		if (base == null) {
-			throw new ConfitureException(Category.GIT, "Unknown git reference '" + ref + "'"
-					+ (isShallow() ? " in a shallow clone" : "") + ": no branch, tag or commit has that name here",
+			throw new ConfitureException(Category.GIT,
+					"Unknown git reference '" + ref + "'" + (isShallow() ? " in a shallow clone" : "")
+							+ ": no branch, tag or commit has that name here",
 					Remedy.of(Remedy.Kind.KNOWN_BASE_REF, "fetch", FETCH_HINT));
 		}
 		if (head.commit() == null) {
@@ -143,9 +144,10 @@ final class GitRepository implements AutoCloseable {
 
 	private ConfitureException noMergeBase(String ref, Exception cause) {
 		if (isShallow()) {
-			return new ConfitureException(Category.GIT, "The clone is shallow: the history that joins " + ref
-					+ " and HEAD has not been fetched, so the files at " + ref + " cannot be compared", FETCH_HINT,
-					cause);
+			return new ConfitureException(Category.GIT,
+					"The clone is shallow: the history that joins " + ref
+							+ " and HEAD has not been fetched, so the files at " + ref + " cannot be compared",
+					FETCH_HINT, cause);
 		}
 		return new ConfitureException(Category.GIT, ref + " and HEAD have no common history",
 				Remedy.pass(Setting.BASE_REF, null, "Pass ", " with the branch this work started from"), cause);
@@ -181,8 +183,8 @@ final class GitRepository implements AutoCloseable {
 	 * The files that differ between two sides, in path order.
 	 * @param from the old side
 	 * @param to the new side
-	 * @param prefixes directories (relative, {@code /} separated; empty for the whole tree)
-	 * to look in
+	 * @param prefixes directories (relative, {@code /} separated; empty for the whole
+	 * tree) to look in
 	 * @param relevant which paths to keep
 	 * @return the changed files
 	 */

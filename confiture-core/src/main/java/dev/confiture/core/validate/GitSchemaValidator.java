@@ -21,9 +21,10 @@ import dev.confiture.core.server.PostgresServer;
  * schema, object by object (built in throw-away databases).</li>
  * </ul>
  * Committed changes are compared with the merge base of the base ref and {@code HEAD}, so
- * work that landed on the base branch meanwhile does not count. Staged changes are compared
- * with {@code HEAD} unless a base ref is given. The changed paths are found first; when no
- * schema file and no migration changed, nothing is built and no server is asked for.
+ * work that landed on the base branch meanwhile does not count. Staged changes are
+ * compared with {@code HEAD} unless a base ref is given. The changed paths are found
+ * first; when no schema file and no migration changed, nothing is built and no server is
+ * asked for.
  * <p>
  * Requires JGit ({@code org.eclipse.jgit:org.eclipse.jgit}) on the classpath.
  */
@@ -32,7 +33,10 @@ public final class GitSchemaValidator {
 	/** The name of the check that requires migrations. */
 	public static final String REQUIRE_MIGRATION = "require-migration";
 
-	/** The name of the check that proves the new migrations turn the old schema into the new. */
+	/**
+	 * The name of the check that proves the new migrations turn the old schema into the
+	 * new.
+	 */
 	public static final String CHECK_DRIFT = "check-drift";
 
 	/** The name of the lint of the migrations added since the base. */
@@ -54,9 +58,10 @@ public final class GitSchemaValidator {
 	 * @param environment the environment: its project directory must be inside a git work
 	 * tree, and its schema and migrations directories too
 	 * @param options what to check and against what
-	 * @return the report; {@link ValidationReport#passed()} tells whether every check passed
-	 * @throws ConfitureException {@link Category#GIT} when the repository or a ref cannot be
-	 * read (a shallow clone, an unknown ref); others when a side cannot be built
+	 * @return the report; {@link ValidationReport#passed()} tells whether every check
+	 * passed
+	 * @throws ConfitureException {@link Category#GIT} when the repository or a ref cannot
+	 * be read (a shallow clone, an unknown ref); others when a side cannot be built
 	 */
 	public ValidationReport validate(Environment environment, ValidationOptions options) {
 		requireJGit();
@@ -89,21 +94,21 @@ public final class GitSchemaValidator {
 	}
 
 	/**
-	 * The migrations ({@code .up.sql}) added since the base of the options, as files of the
-	 * work tree, e.g. for lint to check what a branch adds.
+	 * The migrations ({@code .up.sql}) added since the base of the options, as files of
+	 * the work tree, e.g. for lint to check what a branch adds.
 	 * @param environment the environment, inside a git work tree
 	 * @param options the base ref, or the staged changes
 	 * @return the added migration files, in path order
-	 * @throws ConfitureException {@link Category#GIT} when the repository or a ref cannot be read
+	 * @throws ConfitureException {@link Category#GIT} when the repository or a ref cannot
+	 * be read
 	 */
 	public List<java.nio.file.Path> addedMigrations(Environment environment, ValidationOptions options) {
 		requireJGit();
 		try (GitRepository git = GitRepository.open(environment.projectDirectory())) {
 			SchemaLayout layout = new SchemaLayout(environment, git.workTree());
 			GitSide head = git.head();
-			GitSide base = (options.staged() && options.baseRef() == null) ? head
-					: git.mergeBase((options.baseRef() != null) ? options.baseRef() : ValidationOptions.DEFAULT_BASE_REF,
-							head);
+			GitSide base = (options.staged() && options.baseRef() == null) ? head : git
+				.mergeBase((options.baseRef() != null) ? options.baseRef() : ValidationOptions.DEFAULT_BASE_REF, head);
 			GitSide target = options.staged() ? GitSide.theIndex() : head;
 			return Changes.between(git, base, target, layout)
 				.addedMigrations()

@@ -29,10 +29,10 @@ import dev.confiture.core.sql.SqlExecutionException;
 
 /**
  * What the migrations produce: the schema files at a base commit (chosen as
- * {@link GitSchemaValidator} chooses it, the merge base of a ref and {@code HEAD}), built into
- * a throw-away database, plus every SQL migration of the working tree's migrations directory
- * that the base does not have, applied in version order. Files are copied out of git, so the
- * working tree's schema files are never read here.
+ * {@link GitSchemaValidator} chooses it, the merge base of a ref and {@code HEAD}), built
+ * into a throw-away database, plus every SQL migration of the working tree's migrations
+ * directory that the base does not have, applied in version order. Files are copied out
+ * of git, so the working tree's schema files are never read here.
  */
 public final class MigratedBase {
 
@@ -50,13 +50,13 @@ public final class MigratedBase {
 	 * Builds the base's schema files, replays the migrations added since and reads the
 	 * result.
 	 * @param environment the environment, inside a git work tree
-	 * @param baseRef the ref whose merge base with {@code HEAD} is the base, or {@code null}
-	 * for {@value ValidationOptions#DEFAULT_BASE_REF}
+	 * @param baseRef the ref whose merge base with {@code HEAD} is the base, or
+	 * {@code null} for {@value ValidationOptions#DEFAULT_BASE_REF}
 	 * @param reader reads the catalog
 	 * @return the base, the migrations replayed and the catalog they produce
-	 * @throws ConfitureException {@link Category#GIT} without a repository or a known base
-	 * ref; {@link Category#SCHEMA} when a base schema file or a migration fails (with its
-	 * file and line)
+	 * @throws ConfitureException {@link Category#GIT} without a repository or a known
+	 * base ref; {@link Category#SCHEMA} when a base schema file or a migration fails
+	 * (with its file and line)
 	 */
 	public Replay replay(Environment environment, String baseRef, CatalogReader reader) {
 		GitSchemaValidator.requireJGit();
@@ -76,8 +76,7 @@ public final class MigratedBase {
 			Path replayRoot = directory.path().resolve("replay");
 			Path migrations = replayRoot.resolve(layout.migrationsDirectory());
 			List<String> replayed = copyNewMigrations(environment.migrationsDirectory(), atBase, migrations);
-			List<SqlSource> sources = written.stream().anyMatch(layout::isSchemaFile)
-					? schemaSources(copy) : List.of();
+			List<SqlSource> sources = written.stream().anyMatch(layout::isSchemaFile) ? schemaSources(copy) : List.of();
 			try (ScratchDatabase database = this.shadowServer.get().createDatabase()) {
 				CatalogLoader.build(database, sources);
 				try {
@@ -90,15 +89,21 @@ public final class MigratedBase {
 						.up();
 				}
 				catch (SqlExecutionException ex) {
-					throw new ConfitureException(Category.SCHEMA, "A migration fails when replayed on the schema files at "
-							+ base.label() + ", so what the migrations produce cannot be read:" + System.lineSeparator()
-							+ ex.getMessage().strip(), "Fix " + ex.source() + " at line " + ex.line()
+					throw new ConfitureException(Category.SCHEMA,
+							"A migration fails when replayed on the schema files at " + base.label()
+									+ ", so what the migrations produce cannot be read:" + System.lineSeparator()
+									+ ex.getMessage().strip(),
+							"Fix " + ex.source() + " at line " + ex.line()
 									+ " (or the base's schema files), then generate again",
 							ex);
 				}
 				try (Connection connection = database.connect()) {
-					return new Replay(base.label(), replayed.stream().map((name) -> layout.migrationsDirectory().isEmpty()
-							? name : layout.migrationsDirectory() + "/" + name).toList(), reader.read(connection));
+					return new Replay(base.label(),
+							replayed.stream()
+								.map((name) -> layout.migrationsDirectory().isEmpty() ? name
+										: layout.migrationsDirectory() + "/" + name)
+								.toList(),
+							reader.read(connection));
 				}
 				catch (SQLException ex) {
 					throw new ConfitureException(Category.DATABASE,
@@ -125,7 +130,9 @@ public final class MigratedBase {
 		return SchemaSources.discover(environment).schemaFiles().stream().map(SqlSource::of).toList();
 	}
 
-	/** Copies the SQL migrations (with their down scripts) that the base does not have. */
+	/**
+	 * Copies the SQL migrations (with their down scripts) that the base does not have.
+	 */
 	private static List<String> copyNewMigrations(Path from, Set<String> atBase, Path to) {
 		List<String> copied = new ArrayList<>();
 		try {
@@ -158,8 +165,8 @@ public final class MigratedBase {
 	 * What the migrations produce.
 	 *
 	 * @param base the base commit, as a label ({@code origin/main (abc1234)})
-	 * @param migrations the migrations replayed on it, as paths relative to the work tree, in
-	 * file order
+	 * @param migrations the migrations replayed on it, as paths relative to the work
+	 * tree, in file order
 	 * @param catalog the schema they produce
 	 */
 	public record Replay(String base, List<String> migrations, Catalog catalog) {

@@ -10,9 +10,10 @@ import dev.confiture.core.sql.SqlSyntaxException;
 import dev.confiture.core.validate.ChangedFile.Change;
 
 /**
- * {@code --require-migration}: a change of the schema files must come with a new or changed
- * migration. Decided from the changed paths, plus the text of changed schema files to leave
- * out edits of comments and blank lines between statements; nothing is built.
+ * {@code --require-migration}: a change of the schema files must come with a new or
+ * changed migration. Decided from the changed paths, plus the text of changed schema
+ * files to leave out edits of comments and blank lines between statements; nothing is
+ * built.
  */
 final class MigrationRequirement {
 
@@ -27,8 +28,8 @@ final class MigrationRequirement {
 		}
 		List<String> details = new ArrayList<>();
 		if (schemaFiles.isEmpty()) {
-			details.add("No schema file changed between " + changes.base().label() + " and "
-					+ changes.target().label() + ".");
+			details.add("No schema file changed between " + changes.base().label() + " and " + changes.target().label()
+					+ ".");
 			cosmetic.forEach((file) -> details.add(file.path() + " changed only in comments or blank lines"));
 			return CheckResult.passed(GitSchemaValidator.REQUIRE_MIGRATION, details);
 		}
@@ -48,8 +49,8 @@ final class MigrationRequirement {
 	}
 
 	/**
-	 * Whether a modified file still holds the same statements, character for character: only
-	 * comments and blank lines around them changed.
+	 * Whether a modified file still holds the same statements, character for character:
+	 * only comments and blank lines around them changed.
 	 */
 	private static boolean isCosmetic(Changes changes, ChangedFile file) {
 		if (file.change() != Change.MODIFIED) {

@@ -16,7 +16,8 @@ final class Paths {
 	 * The real path of a file that may not exist: the real path of its deepest existing
 	 * ancestor, followed by the rest.
 	 * @param path the path
-	 * @return the absolute, normalised path with symbolic links of existing parts resolved
+	 * @return the absolute, normalised path with symbolic links of existing parts
+	 * resolved
 	 */
 	static Path real(Path path) {
 		Path absolute = path.toAbsolutePath().normalize();
@@ -39,8 +40,8 @@ final class Paths {
 	 * A path relative to a directory, with {@code /} separators.
 	 * @param base the directory (a real path)
 	 * @param path the path (a real path)
-	 * @return the relative path, empty for the directory itself, or {@code null} if the path
-	 * is outside it
+	 * @return the relative path, empty for the directory itself, or {@code null} if the
+	 * path is outside it
 	 */
 	static String relative(Path base, Path path) {
 		if (!path.startsWith(base)) {

@@ -26,10 +26,11 @@ import dev.confiture.core.sql.SqlExecutionException;
 
 /**
  * The replay check of {@code migrate validate} ({@code --check-drift}): builds the base's
- * schema files into a throw-away database, replays the migrations added since the base, and compares its catalog, object by object, with a
- * fresh build of the new schema files. The files of each side are copied out of git into a
- * temporary directory first, so the working tree is never read. Nothing is built when no
- * schema file and no migration changed.
+ * schema files into a throw-away database, replays the migrations added since the base,
+ * and compares its catalog, object by object, with a fresh build of the new schema files.
+ * The files of each side are copied out of git into a temporary directory first, so the
+ * working tree is never read. Nothing is built when no schema file and no migration
+ * changed.
  */
 final class ReplayCheck {
 
@@ -133,8 +134,8 @@ final class ReplayCheck {
 	}
 
 	/**
-	 * Copies the schema files (and, for the target, the migrations directory) of a side and
-	 * returns the environment moved onto the copy.
+	 * Copies the schema files (and, for the target, the migrations directory) of a side
+	 * and returns the environment moved onto the copy.
 	 */
 	private static Copy copy(Changes changes, GitSide side, Path root, boolean withMigrations) {
 		SchemaLayout layout = changes.layout();
@@ -163,8 +164,7 @@ final class ReplayCheck {
 				SchemaSources.discover(environment).schemaFiles().stream().map(SqlSource::of).toList());
 	}
 
-	private static void copyAddedMigrations(List<ChangedFile> added, Environment target,
-			Path migrations) {
+	private static void copyAddedMigrations(List<ChangedFile> added, Environment target, Path migrations) {
 		try {
 			Files.createDirectories(migrations);
 			for (ChangedFile file : added) {
@@ -189,8 +189,8 @@ final class ReplayCheck {
 			return reader.read(connection);
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE,
-					"Could not connect to " + database + ": " + ex.getMessage(), (String) null, ex);
+			throw new ConfitureException(Category.DATABASE, "Could not connect to " + database + ": " + ex.getMessage(),
+					(String) null, ex);
 		}
 	}
 

@@ -14,9 +14,10 @@ import dev.confiture.core.config.Environment;
 
 /**
  * Where an environment's schema files and migrations are inside a git work tree, as paths
- * relative to the work tree. Decides from a path alone, without reading files, whether it is
- * a schema file (the same rules as {@link SchemaSources#discover(Environment)}: {@code .sql}
- * under an include directory, not excluded, not hidden, not a seed file) or a migration.
+ * relative to the work tree. Decides from a path alone, without reading files, whether it
+ * is a schema file (the same rules as {@link SchemaSources#discover(Environment)}:
+ * {@code .sql} under an include directory, not excluded, not hidden, not a seed file) or
+ * a migration.
  */
 final class SchemaLayout {
 
@@ -56,7 +57,10 @@ final class SchemaLayout {
 		return this.migrations;
 	}
 
-	/** Every directory whose files matter: the schema directories and the migrations directory. */
+	/**
+	 * Every directory whose files matter: the schema directories and the migrations
+	 * directory.
+	 */
 	List<String> directories() {
 		Set<String> directories = new LinkedHashSet<>(this.includes);
 		directories.addAll(this.seeds);
@@ -100,8 +104,8 @@ final class SchemaLayout {
 	}
 
 	/**
-	 * Whether a file is in the migrations directory and ends in {@code .sql} (an up or down
-	 * script).
+	 * Whether a file is in the migrations directory and ends in {@code .sql} (an up or
+	 * down script).
 	 * @param path a path relative to the work tree
 	 * @return whether it is
 	 */

@@ -10,8 +10,8 @@ import dev.confiture.core.api.Remedy;
  *
  * @param base the old side: a ref or merge base with its abbreviated commit
  * @param target the new side: {@code HEAD} with its commit, or the index
- * @param changedFiles the schema files and migrations that differ, each with how it changed
- * ({@code db/schema/10_tables/users.sql (modified)})
+ * @param changedFiles the schema files and migrations that differ, each with how it
+ * changed ({@code db/schema/10_tables/users.sql (modified)})
  * @param databasesCreated how many throw-away databases the checks created (none when no
  * schema file or migration changed)
  * @param checks the checks, in the order they ran

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a {@link DriftReport} as the plain text every adapter shows. What to do about drift
- * is worded by each adapter.
+ * Writes a {@link DriftReport} as the plain text every adapter shows. What to do about
+ * drift is worded by each adapter.
  */
 final class DriftRenderer {
 

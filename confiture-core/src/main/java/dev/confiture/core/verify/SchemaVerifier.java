@@ -20,8 +20,8 @@ import dev.confiture.core.server.PostgresServer;
 
 /**
  * Detects drift: compares a live database with a fresh build of an environment's schema
- * files (seeds left out) in a throw-away database, and names every difference. Confiture's
- * own tables are ignored.
+ * files (seeds left out) in a throw-away database, and names every difference.
+ * Confiture's own tables are ignored.
  */
 public final class SchemaVerifier {
 
@@ -40,20 +40,22 @@ public final class SchemaVerifier {
 	 * @param environment the environment whose schema files are the truth
 	 * @param database the live database
 	 * @return the differences, empty when there is no drift
-	 * @throws ConfitureException if the files cannot be built or the database cannot be read
+	 * @throws ConfitureException if the files cannot be built or the database cannot be
+	 * read
 	 */
 	public DriftReport verify(Environment environment, ConnectionSettings database) {
 		return verify(environment, database, database.toString());
 	}
 
 	/**
-	 * Compares a database reached through any connection source (e.g. a {@code DataSource})
-	 * with the environment's schema files.
+	 * Compares a database reached through any connection source (e.g. a
+	 * {@code DataSource}) with the environment's schema files.
 	 * @param environment the environment whose schema files are the truth
 	 * @param database opens connections to the live database
 	 * @param description the live database for messages, without secrets
 	 * @return the differences, empty when there is no drift
-	 * @throws ConfitureException if the files cannot be built or the database cannot be read
+	 * @throws ConfitureException if the files cannot be built or the database cannot be
+	 * read
 	 */
 	public DriftReport verify(Environment environment, ConnectionSource database, String description) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(environment.trackingTable());
@@ -68,7 +70,8 @@ public final class SchemaVerifier {
 			actual = reader.read(connection);
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not connect to " + description + ": " + ex.getMessage(),
+			throw new ConfitureException(Category.DATABASE,
+					"Could not connect to " + description + ": " + ex.getMessage(),
 					"Check that PostgreSQL is running and that the environment's database settings are right", ex);
 		}
 		return new DriftReport(SchemaDiff.compare(actual, expected, DiffOptions.defaults()));

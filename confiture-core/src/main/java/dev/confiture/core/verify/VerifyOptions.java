@@ -5,8 +5,8 @@ import dev.confiture.core.server.PostgresServer;
 /**
  * How to verify a database against its schema files (seeds left out).
  *
- * @param shadowServer the server for the throw-away build, or {@code null} for the facade's
- * shadow server
+ * @param shadowServer the server for the throw-away build, or {@code null} for the
+ * facade's shadow server
  */
 public record VerifyOptions(PostgresServer shadowServer) {
 

@@ -26,7 +26,8 @@ final class AdoptionDatabase {
 	}
 
 	static List<String> strings(ScratchDatabase database, String sql) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				java.sql.ResultSet rows = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (rows.next()) {
@@ -39,7 +40,10 @@ final class AdoptionDatabase {
 		}
 	}
 
-	/** A schema that a team built by hand over the years: every kind of object, in awkward orders. */
+	/**
+	 * A schema that a team built by hand over the years: every kind of object, in awkward
+	 * orders.
+	 */
 	static final String HAND_MADE = """
 			CREATE SCHEMA app;
 			CREATE TYPE app.status AS ENUM ('draft', 'published', 'archived');

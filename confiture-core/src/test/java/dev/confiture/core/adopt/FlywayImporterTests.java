@@ -49,10 +49,11 @@ class FlywayImporterTests {
 		this.project.directory("db/schema");
 		this.project.environment("local", "name: local\nincludes: [../schema]\n");
 		this.live = PostgresServers.shared().createDatabase();
-		flywayFile("V1__create_users.sql", """
-				CREATE TYPE status AS ENUM ('draft', 'published');
-				CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL UNIQUE, status status NOT NULL DEFAULT 'draft');
-				""");
+		flywayFile("V1__create_users.sql",
+				"""
+						CREATE TYPE status AS ENUM ('draft', 'published');
+						CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL UNIQUE, status status NOT NULL DEFAULT 'draft');
+						""");
 		flywayFile("V1.1__add_name.sql", "ALTER TABLE users ADD COLUMN name text;\n");
 		flywayFile("V1.2.3__user_names_view.sql", "CREATE VIEW user_names AS SELECT id, name FROM users;\n");
 		flywayFile("U1.2.3__user_names_view.sql", "DROP VIEW user_names;\n");
@@ -62,14 +63,16 @@ class FlywayImporterTests {
 				ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 				CREATE POLICY own_rows ON users USING (id = current_setting('app.user_id')::int);
 				""");
-		flywayFile("V2__email_lower.sql", """
-				CREATE FUNCTION lower_email(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(value) $$;
-				CREATE INDEX users_email_lower_idx ON users (lower_email(email));
-				""");
+		flywayFile("V2__email_lower.sql",
+				"""
+						CREATE FUNCTION lower_email(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(value) $$;
+						CREATE INDEX users_email_lower_idx ON users (lower_email(email));
+						""");
 		flywayFile("R__user_count.sql", "CREATE OR REPLACE FUNCTION user_count() RETURNS bigint LANGUAGE sql "
 				+ "AS $$ SELECT count(*) FROM users $$;\n");
 		flyway().migrate();
-		// V1.5 arrives from another branch after V2 was applied: Flyway applies it out of order.
+		// V1.5 arrives from another branch after V2 was applied: Flyway applies it out of
+		// order.
 		flywayFile("V1.5__add_bio.sql", "ALTER TABLE users ADD COLUMN bio text;\n");
 		Flyway.configure()
 			.dataSource(this.live.settings().jdbcUrl(), this.live.settings().user(), this.live.settings().password())
@@ -77,7 +80,8 @@ class FlywayImporterTests {
 			.outOfOrder(true)
 			.load()
 			.migrate();
-		// A migration that failed where Flyway could not roll it back; its file was deleted afterwards.
+		// A migration that failed where Flyway could not roll it back; its file was
+		// deleted afterwards.
 		AdoptionDatabase.execute(this.live, "INSERT INTO flyway_schema_history (installed_rank, version, description, "
 				+ "type, script, checksum, installed_by, execution_time, success) VALUES (100, '2.1', 'broken', 'SQL', "
 				+ "'V2_1__broken.sql', 1, 'deployer', 5, false)");
@@ -100,8 +104,11 @@ class FlywayImporterTests {
 	}
 
 	private Confiture confiture() {
-		return Confiture.configure().projectDirectory(this.root).environment("local")
-			.database(this.live.settings()).load();
+		return Confiture.configure()
+			.projectDirectory(this.root)
+			.environment("local")
+			.database(this.live.settings())
+			.load();
 	}
 
 	@Test
@@ -125,19 +132,24 @@ class FlywayImporterTests {
 					+ "db/migrations/1023_user_names_view.up.sql,db/migrations/1023_user_names_view.down.sql,user names view");
 		assertThat(result.recorded()).extracting(Row::version)
 			.containsExactly("1000", "1010", "1023", "1050", "1100", "2000");
-		assertThat(result.notices()).extracting(Notice::kind).containsExactlyInAnyOrder("out of order", "failed",
-				"repeatable");
-		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("failed")).singleElement()
+		assertThat(result.notices()).extracting(Notice::kind)
+			.containsExactlyInAnyOrder("out of order", "failed", "repeatable");
+		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("failed"))
+			.singleElement()
 			.satisfies((notice) -> assertThat(notice.message()).contains("V2.1 (broken) failed in Flyway",
 					"its file is not in the locations"));
-		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("repeatable")).singleElement()
+		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("repeatable"))
+			.singleElement()
 			.satisfies((notice) -> assertThat(notice.message()).contains("R__user_count.sql", "schema files"));
 		// Flyway's time and user are kept.
-		assertThat(AdoptionDatabase.strings(this.live, "SELECT count(*) FROM confiture_migrations c JOIN "
-				+ "flyway_schema_history f ON f.installed_on = c.applied_at AND f.installed_by = c.applied_by "
-				+ "AND f.execution_time = c.execution_ms")).containsExactly("6");
+		assertThat(AdoptionDatabase.strings(this.live,
+				"SELECT count(*) FROM confiture_migrations c JOIN "
+						+ "flyway_schema_history f ON f.installed_on = c.applied_at AND f.installed_by = c.applied_by "
+						+ "AND f.execution_time = c.execution_ms"))
+			.containsExactly("6");
 		StatusReport status = confiture().migrator().build().status();
-		assertThat(status.migrations()).extracting((migration) -> migration.state()).containsOnly(MigrationState.APPLIED);
+		assertThat(status.migrations()).extracting((migration) -> migration.state())
+			.containsOnly(MigrationState.APPLIED);
 		assertThat(status.pendingCount()).isZero();
 		assertThat(AdoptionDatabase.strings(this.live, FLYWAY_HISTORY_SNAPSHOT)).containsExactly(flywayBefore);
 		assertThat(new SchemaVerifier(PostgresServers.shared()).verify(confiture().environment(), this.live.settings())
@@ -147,7 +159,8 @@ class FlywayImporterTests {
 		assertThat(again.written()).isEmpty();
 		assertThat(again.recorded()).isEmpty();
 		assertThat(again.unchanged()).hasSize(result.written().size());
-		assertThat(AdoptionDatabase.strings(this.live, "SELECT count(*) FROM confiture_migrations")).containsExactly("6");
+		assertThat(AdoptionDatabase.strings(this.live, "SELECT count(*) FROM confiture_migrations"))
+			.containsExactly("6");
 	}
 
 	@Test
@@ -166,15 +179,18 @@ class FlywayImporterTests {
 		flywayFile("V3__add_avatar.sql", "ALTER TABLE users ADD COLUMN avatar text;\n");
 		Files.delete(this.root.resolve("src/main/resources/db/migration/V1.1__add_name.sql"));
 		FlywayImportResult result = confiture().importFlyway(FlywayImportOptions.defaults());
-		assertThat(result.mappings()).filteredOn((mapping) -> mapping.flywayVersion().equals("1.1")).singleElement()
+		assertThat(result.mappings()).filteredOn((mapping) -> mapping.flywayVersion().equals("1.1"))
+			.singleElement()
 			.satisfies((mapping) -> {
 				assertThat(mapping.state()).isEqualTo("missing file");
 				assertThat(mapping.upFile()).isNull();
 			});
-		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("missing file")).singleElement()
-			.satisfies((notice) -> assertThat(notice.message()).contains("V1.1 (V1.1__add_name.sql) was applied by Flyway",
-					"nothing is converted or recorded"));
-		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("pending")).singleElement()
+		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("missing file"))
+			.singleElement()
+			.satisfies((notice) -> assertThat(notice.message())
+				.contains("V1.1 (V1.1__add_name.sql) was applied by Flyway", "nothing is converted or recorded"));
+		assertThat(result.notices()).filteredOn((notice) -> notice.kind().equals("pending"))
+			.singleElement()
 			.satisfies((notice) -> assertThat(notice.message()).contains("3000_add_avatar.up.sql is pending"));
 		assertThat(result.recorded()).extracting(Row::version).doesNotContain("1010", "3000");
 		assertThat(result.needsAttention()).isTrue();

@@ -48,7 +48,11 @@ class SchemaExporterTests {
 	}
 
 	private Confiture confiture(ScratchDatabase database) {
-		return Confiture.configure().projectDirectory(this.root).environment("local").database(database.settings()).load();
+		return Confiture.configure()
+			.projectDirectory(this.root)
+			.environment("local")
+			.database(database.settings())
+			.load();
 	}
 
 	@Test
@@ -71,11 +75,14 @@ class SchemaExporterTests {
 		assertThat(users.indexOf("status app.status")).isLessThan(users.indexOf("slug text"));
 		assertThat(users.indexOf("slug text")).isLessThan(users.indexOf("display_name text"));
 		assertThat(read(result, "app.slugify.sql")).startsWith("-- Function bodies")
-			.contains("CREATE OR REPLACE FUNCTION app.slugify(value text)", "COMMENT ON FUNCTION app.slugify(pg_catalog.text)");
-		// Views on views and tables whose foreign keys point at later names are numbered in dependency order.
+			.contains("CREATE OR REPLACE FUNCTION app.slugify(value text)",
+					"COMMENT ON FUNCTION app.slugify(pg_catalog.text)");
+		// Views on views and tables whose foreign keys point at later names are numbered
+		// in dependency order.
 		assertThat(result.files()).anyMatch((file) -> file.matches("db/schema/20_views/00\\d_app.z_base.sql"));
 		assertThat(result.deferred()).isNotEmpty();
-		// The files are a schema Confiture builds, and the live database verifies clean against them.
+		// The files are a schema Confiture builds, and the live database verifies clean
+		// against them.
 		try (ScratchDatabase fresh = PostgresServers.shared().createDatabase()) {
 			confiture(fresh).build(BuildOptions.defaults());
 		}
@@ -131,13 +138,14 @@ class SchemaExporterTests {
 		SchemaExportResult result = confiture(this.live).writeSchemaFromDatabase(SchemaExportOptions.defaults());
 		assertThat(result.baselineRecorded()).isFalse();
 		assertThat(confiture(this.live).migrator().build().status().initialized()).isFalse();
-		result = confiture(this.live).writeSchemaFromDatabase(
-				SchemaExportOptions.defaults().withOverwrite(true).withBaseline(true));
+		result = confiture(this.live)
+			.writeSchemaFromDatabase(SchemaExportOptions.defaults().withOverwrite(true).withBaseline(true));
 		assertThat(result.baselineRecorded()).isTrue();
 		assertThat(result.baselined()).containsExactly("001");
 		StatusReport status = confiture(this.live).migrator().build().status();
 		assertThat(status.pendingCount()).isZero();
-		assertThat(status.migrations()).extracting((migration) -> migration.state()).containsExactly(MigrationState.APPLIED);
+		assertThat(status.migrations()).extracting((migration) -> migration.state())
+			.containsExactly(MigrationState.APPLIED);
 		assertThat(confiture(this.live).lastBuild()).isPresent();
 	}
 
@@ -151,8 +159,11 @@ class SchemaExporterTests {
 	}
 
 	private String read(SchemaExportResult result, String name) throws IOException {
-		String file = result.files().stream().filter((path) -> path.endsWith("/" + name) || path.endsWith("_" + name))
-			.findFirst().orElseThrow(() -> new AssertionError(name + " not in " + result.files()));
+		String file = result.files()
+			.stream()
+			.filter((path) -> path.endsWith("/" + name) || path.endsWith("_" + name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " not in " + result.files()));
 		return Files.readString(this.root.resolve(file));
 	}
 

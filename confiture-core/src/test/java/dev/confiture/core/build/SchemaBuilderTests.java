@@ -57,8 +57,9 @@ class SchemaBuilderTests {
 		assertThat(result.statementCount()).isEqualTo(4);
 		assertThat(result.seedFiles()).hasSize(2);
 		assertThat(queryStrings("SELECT name FROM names ORDER BY name")).containsExactly("alice", "bob");
-		assertThat(queryStrings("SELECT environment || ' ' || file_count || ' ' || seed_file_count || ' ' "
-				+ "|| (schema_hash = '" + result.schemaHash() + "') || ' ' || (built_by = current_user) FROM confiture_builds"))
+		assertThat(queryStrings(
+				"SELECT environment || ' ' || file_count || ' ' || seed_file_count || ' ' " + "|| (schema_hash = '"
+						+ result.schemaHash() + "') || ' ' || (built_by = current_user) FROM confiture_builds"))
 			.containsExactly("local 2 2 true true");
 	}
 
@@ -75,7 +76,8 @@ class SchemaBuilderTests {
 	void failingStatementInThirdFileLeavesNothingBehindAndNamesFileAndLine() throws SQLException {
 		this.project.file("db/schema/10_a.sql", "CREATE TABLE a (id int);");
 		this.project.file("db/schema/20_b.sql", "CREATE TABLE b (id int);");
-		this.project.file("db/schema/30_c.sql", "-- third file\nCREATE TABLE c (id int);\n\nCREATE TABLE d (\n  id int REFERENCES missing (id)\n);\n");
+		this.project.file("db/schema/30_c.sql",
+				"-- third file\nCREATE TABLE c (id int);\n\nCREATE TABLE d (\n  id int REFERENCES missing (id)\n);\n");
 		assertThatExceptionOfType(SqlExecutionException.class)
 			.isThrownBy(() -> build(BuildOptions.defaults(), "db/schema"))
 			.satisfies((ex) -> {
@@ -129,8 +131,8 @@ class SchemaBuilderTests {
 				INSERT INTO users VALUES (3, 'carol');
 				""");
 		build(BuildOptions.defaults(), "db/schema", "db/seeds/common");
-		assertThat(queryStrings("SELECT name FROM users ORDER BY id")).containsExactly("alice; the first", "bob 'quoted'",
-				"carol");
+		assertThat(queryStrings("SELECT name FROM users ORDER BY id")).containsExactly("alice; the first",
+				"bob 'quoted'", "carol");
 	}
 
 	@Test
@@ -211,8 +213,9 @@ class SchemaBuilderTests {
 			}
 			return List.of();
 		};
-		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> new SchemaBuilder(BuildListener.NONE, failing)
-			.build("local", sources("db/schema"), this.database.settings(), null, BuildOptions.defaults()))
+		assertThatExceptionOfType(ConfitureException.class)
+			.isThrownBy(() -> new SchemaBuilder(BuildListener.NONE, failing).build("local", sources("db/schema"),
+					this.database.settings(), null, BuildOptions.defaults()))
 			.withMessageContaining("no_such_tracking_table")
 			.satisfies((ex) -> assertThat(ex.hint()).contains("Nothing was changed"));
 		assertThat(userTables()).isEmpty();
@@ -267,7 +270,8 @@ class SchemaBuilderTests {
 
 	private List<String> queryStrings(String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
 				values.add(rows.getString(1));

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Schema files are never silently changed or skipped: strict UTF-8, symbolic links followed
- * (dangling ones and loops are errors), and errors point at the real cause and line.
+ * Schema files are never silently changed or skipped: strict UTF-8, symbolic links
+ * followed (dangling ones and loops are errors), and errors point at the real cause and
+ * line.
  */
 class SchemaFileSafetyTests {
 
@@ -53,10 +54,12 @@ class SchemaFileSafetyTests {
 	void latin1FileIsRefusedWithFileLineAndEncodingAndNothingIsBuilt() throws SQLException {
 		this.project.file("db/schema/10_tables/a.sql", "CREATE TABLE a (id int);\n");
 		this.project.bytes("db/schema/20_data/cafe.sql",
-				"CREATE TABLE menu (name text);\nINSERT INTO menu VALUES ('caf\u00e9');\n".getBytes(StandardCharsets.ISO_8859_1));
+				"CREATE TABLE menu (name text);\nINSERT INTO menu VALUES ('caf\u00e9');\n"
+					.getBytes(StandardCharsets.ISO_8859_1));
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> build("db/schema")).satisfies((ex) -> {
 			assertThat(ex.category()).isEqualTo(Category.SCHEMA);
-			assertThat(ex.getMessage()).contains("db/schema/20_data/cafe.sql:2: not valid UTF-8 (byte 0xE9 at column 30)")
+			assertThat(ex.getMessage())
+				.contains("db/schema/20_data/cafe.sql:2: not valid UTF-8 (byte 0xE9 at column 30)")
 				.contains("ISO-8859-1");
 		});
 		assertThat(tables()).isEmpty();
@@ -67,7 +70,8 @@ class SchemaFileSafetyTests {
 		this.project.bytes("db/schema/a.sql", "CREATE TABLE a (id int);".getBytes(StandardCharsets.UTF_16));
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> build("db/schema"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("db/schema/a.sql:1: is UTF-16 text"));
-		this.project.bytes("db/schema/a.sql", "CREATE TABLE a (id int);\nSELECT 1;\u0000\n".getBytes(StandardCharsets.UTF_8));
+		this.project.bytes("db/schema/a.sql",
+				"CREATE TABLE a (id int);\nSELECT 1;\u0000\n".getBytes(StandardCharsets.UTF_8));
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> build("db/schema"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("db/schema/a.sql:2: contains a NUL byte"));
 		assertThat(tables()).isEmpty();
@@ -92,7 +96,8 @@ class SchemaFileSafetyTests {
 	@Test
 	void danglingLinkAndLoopAreErrors() throws IOException {
 		this.project.file("db/schema/10_tables/a.sql", "CREATE TABLE a (id int);\n");
-		Path dangling = Files.createSymbolicLink(this.root.resolve("db/schema/20_gone.sql"), this.root.resolve("gone.sql"));
+		Path dangling = Files.createSymbolicLink(this.root.resolve("db/schema/20_gone.sql"),
+				this.root.resolve("gone.sql"));
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> sources("db/schema"))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("Dangling symbolic link").contains("20_gone.sql"));
 		Files.delete(dangling);
@@ -106,24 +111,24 @@ class SchemaFileSafetyTests {
 		this.project.file("db/schema/10_tables/a.sql", "CREATE TABLE a (id int);\n");
 		SchemaSources sources = SchemaSources.discover(this.root, List.of(this.root.resolve("db/schema")),
 				List.of(this.root.resolve("db/schema/99_typo")), List.of());
-		assertThat(sources.warnings()).containsExactly(
-				"exclude_dirs entry db/schema/99_typo does not exist, so it excludes nothing");
+		assertThat(sources.warnings())
+			.containsExactly("exclude_dirs entry db/schema/99_typo does not exist, so it excludes nothing");
 	}
 
 	@Test
 	void errorInsideDoBlockPointsAtTheBodyLine() {
-		this.project.file("db/schema/a.sql", "CREATE TABLE a (id int);\n\nDO $$\nBEGIN\n  PERFORM 1;\n"
-				+ "  RAISE EXCEPTION 'boom';\nEND\n$$;\n");
-		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(() -> build("db/schema"))
-			.satisfies((ex) -> {
-				assertThat(ex.line()).isEqualTo(6);
-				assertThat(ex.getMessage()).contains("db/schema/a.sql:6: boom");
-			});
+		this.project.file("db/schema/a.sql",
+				"CREATE TABLE a (id int);\n\nDO $$\nBEGIN\n  PERFORM 1;\n" + "  RAISE EXCEPTION 'boom';\nEND\n$$;\n");
+		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(() -> build("db/schema")).satisfies((ex) -> {
+			assertThat(ex.line()).isEqualTo(6);
+			assertThat(ex.getMessage()).contains("db/schema/a.sql:6: boom");
+		});
 	}
 
 	@Test
 	void outOfSharedMemoryBlamesTheServerSettingNotTheFile() throws SQLException {
-		// Each transaction-level advisory lock takes a slot of the shared lock table, as each
+		// Each transaction-level advisory lock takes a slot of the shared lock table, as
+		// each
 		// object created by a 10,000-file build does
 		this.project.file("db/schema/10_a.sql", "CREATE TABLE a (id int);\n");
 		this.project.file("db/schema/20_many.sql",
@@ -150,7 +155,8 @@ class SchemaFileSafetyTests {
 
 	private List<String> tables() throws SQLException {
 		List<String> tables = new java.util.ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("SELECT relname::text FROM pg_class c JOIN pg_namespace n "
 						+ "ON n.oid = c.relnamespace WHERE relkind = 'r' AND nspname = 'public' ORDER BY 1")) {
 			while (result.next()) {

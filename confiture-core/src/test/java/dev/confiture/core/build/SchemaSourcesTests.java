@@ -100,7 +100,8 @@ class SchemaSourcesTests {
 		this.project.file("db/schema/10_tables/users.sql", "CREATE TABLE users (id bigint);");
 		String edited = discover("db/schema").schemaHash();
 		assertThat(edited).isNotEqualTo(original);
-		Files.move(this.root.resolve("db/schema/10_tables/users.sql"), this.root.resolve("db/schema/10_tables/people.sql"));
+		Files.move(this.root.resolve("db/schema/10_tables/users.sql"),
+				this.root.resolve("db/schema/10_tables/people.sql"));
 		String renamed = discover("db/schema").schemaHash();
 		assertThat(renamed).isNotEqualTo(edited);
 		this.project.file("db/schema/10_tables/zz.sql", "");

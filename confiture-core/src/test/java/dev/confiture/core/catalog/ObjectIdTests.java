@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ObjectId}: parsed from PostgreSQL's identity text, built from the catalog's
- * records, the two agree and print the same text.
+ * Tests for {@link ObjectId}: parsed from PostgreSQL's identity text, built from the
+ * catalog's records, the two agree and print the same text.
  */
 class ObjectIdTests {
 
@@ -41,7 +41,8 @@ class ObjectIdTests {
 		ObjectId id = ObjectId.of("operator", "public.=(integer,integer)");
 		assertThat(id).hasToString("operator public.=(integer,integer)");
 		assertThat(id.schema()).isNull();
-		assertThat(ObjectId.of("trigger", "\"unterminated on public.t")).hasToString("trigger \"unterminated on public.t");
+		assertThat(ObjectId.of("trigger", "\"unterminated on public.t"))
+			.hasToString("trigger \"unterminated on public.t");
 	}
 
 	@Test

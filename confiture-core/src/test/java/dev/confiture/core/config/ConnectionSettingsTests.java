@@ -12,8 +12,8 @@ class ConnectionSettingsTests {
 
 	@Test
 	void postgresqlUrlWithUserInfoGivesJdbcUrlAndCredentials() {
-		ConnectionSettings settings = ConnectionSettings.parse("postgresql://app:s3cret@db.example.com:6543/shop",
-				null, null);
+		ConnectionSettings settings = ConnectionSettings.parse("postgresql://app:s3cret@db.example.com:6543/shop", null,
+				null);
 		assertThat(settings.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com:6543/shop");
 		assertThat(settings.user()).isEqualTo("app");
 		assertThat(settings.password()).isEqualTo("s3cret");
@@ -39,8 +39,8 @@ class ConnectionSettingsTests {
 
 	@Test
 	void percentEncodedPasswordIsDecoded() {
-		ConnectionSettings settings = ConnectionSettings.parse("postgresql://app:p%40ss%3Aw%2Frd@localhost/shop",
-				null, null);
+		ConnectionSettings settings = ConnectionSettings.parse("postgresql://app:p%40ss%3Aw%2Frd@localhost/shop", null,
+				null);
 		assertThat(settings.password()).isEqualTo("p@ss:w/rd");
 	}
 

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * A server that accepts TCP and never answers (on loopback) ends the login with a message that
- * names the host, instead of hanging.
+ * A server that accepts TCP and never answers (on loopback) ends the login with a message
+ * that names the host, instead of hanging.
  */
 class ConnectionTimeoutTests {
 

@@ -265,8 +265,8 @@ class EnvironmentLoaderTests {
 				  production:
 				""");
 		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> this.loader.loadFile(file, null))
-			.withMessage(file + ":1: Several environments are defined (staging, production) and none is named "
-					+ "'local'")
+			.withMessage(
+					file + ":1: Several environments are defined (staging, production) and none is named " + "'local'")
 			.satisfies((ex) -> assertThat(ex.remedy())
 				.isEqualTo(Remedy.pass(Setting.ENVIRONMENT, "staging", "Choose one with ", "")));
 	}
@@ -307,8 +307,7 @@ class EnvironmentLoaderTests {
 				environments:
 				  ci:
 				""");
-		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> this.loader.load(this.project, "qa"))
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> this.loader.load(this.project, "qa"))
 			.withMessage(projectFile + ":1: Unknown environment 'qa' (looked for "
 					+ this.project.resolve("db/environments/qa.yaml") + ", "
 					+ this.project.resolve("db/environments/qa.yml") + " and environments in " + projectFile
@@ -354,7 +353,8 @@ class EnvironmentLoaderTests {
 	void environmentNameThatIsNotAPlainNameIsRejected() {
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "../secrets"))
-			.withMessage("Invalid environment name '../secrets'. Use letters, digits, '_' and '-', as in local or production");
+			.withMessage(
+					"Invalid environment name '../secrets'. Use letters, digits, '_' and '-', as in local or production");
 	}
 
 	@Test
@@ -414,9 +414,10 @@ class EnvironmentLoaderTests {
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
 			.withMessage(file + ":4: Path '../schemas' in 'includes' does not exist (resolved to "
-					+ this.project.resolve("db/schemas") + "). Did you mean 'schema' (" + this.project.resolve("db/schema")
-					+ ")? Create the directory or correct the path; paths in "
-					+ "'includes' are relative to the directory of this file, " + this.project.resolve("db/environments"))
+					+ this.project.resolve("db/schemas") + "). Did you mean 'schema' ("
+					+ this.project.resolve("db/schema") + ")? Create the directory or correct the path; paths in "
+					+ "'includes' are relative to the directory of this file, "
+					+ this.project.resolve("db/environments"))
 			.satisfies((ex) -> assertThat(ex.file()).isEqualTo(file))
 			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(4));
 	}
@@ -488,7 +489,8 @@ class EnvironmentLoaderTests {
 		write("db/environments/local.yaml", "migration_table: history\n");
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
-			.withMessageEndingWith("Unknown key 'migration_table' in an environment file. Did you mean 'tracking_table'?");
+			.withMessageEndingWith(
+					"Unknown key 'migration_table' in an environment file. Did you mean 'tracking_table'?");
 	}
 
 	@Test
@@ -547,7 +549,8 @@ class EnvironmentLoaderTests {
 				""");
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
-			.withMessage(file + ":1: Unknown key 'environment' at the top of a project file. Did you mean 'environments'?");
+			.withMessage(
+					file + ":1: Unknown key 'environment' at the top of a project file. Did you mean 'environments'?");
 	}
 
 	@Test
@@ -748,7 +751,8 @@ class EnvironmentLoaderTests {
 		write("db/environments/local.yaml", "database:\n\tdatabase: app\n");
 		assertThatExceptionOfType(ConfigurationException.class)
 			.isThrownBy(() -> this.loader.load(this.project, "local"))
-			.withMessageContaining("local.yaml:2: Invalid YAML at column 1: found character '\\t(TAB)' that cannot start any token");
+			.withMessageContaining(
+					"local.yaml:2: Invalid YAML at column 1: found character '\\t(TAB)' that cannot start any token");
 	}
 
 	@Test

@@ -20,8 +20,8 @@ class SecretMaskingTests {
 	@Test
 	void passwordsWithUnencodedDelimitersAreParsedByStructure() {
 		for (String password : PASSWORDS) {
-			ConnectionSettings settings = ConnectionSettings.parse("postgresql://someone:" + password
-					+ "@127.0.0.1:5432/db", null, null);
+			ConnectionSettings settings = ConnectionSettings
+				.parse("postgresql://someone:" + password + "@127.0.0.1:5432/db", null, null);
 			assertThat(settings.user()).as(password).isEqualTo("someone");
 			assertThat(settings.password()).as(password).isEqualTo(password);
 			assertThat(settings.jdbcUrl()).as(password).isEqualTo("jdbc:postgresql://127.0.0.1:5432/db");
@@ -53,7 +53,8 @@ class SecretMaskingTests {
 
 	@Test
 	void sanitizingTwiceKeepsTheTextAfterAMaskedPassword() {
-		String once = ConnectionSettings.sanitize("Could not connect to jdbc:postgresql://h/db?password=a b after 3 attempts");
+		String once = ConnectionSettings
+			.sanitize("Could not connect to jdbc:postgresql://h/db?password=a b after 3 attempts");
 		assertThat(once).isEqualTo("Could not connect to jdbc:postgresql://h/db?password=****");
 		String message = "Could not connect to jdbc:postgresql://h/db?password=**** after 3 attempt(s): refused";
 		assertThat(ConnectionSettings.sanitize(message)).isEqualTo(message);

@@ -107,8 +107,7 @@ class VariableSubstitutionTests {
 
 	@Test
 	void nestedReferenceInADefaultIsAnError() {
-		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> substitute("${DB_URL:-${FALLBACK}}"))
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(() -> substitute("${DB_URL:-${FALLBACK}}"))
 			.withMessageContaining(":7: Nested reference in the default of ${DB_URL} in the value of 'password'");
 	}
 
@@ -126,12 +125,12 @@ class VariableSubstitutionTests {
 				tracking_table: ${SCHEMA:-ops}.history
 				""");
 		write("db/environments/staging.yaml", "database_url: ${DATABASE_URL}\n");
-		EnvironmentLoader loader = new EnvironmentLoader(Map.of("DB_HOST", "db.internal", "DB_PORT", "6543",
-				"DB_USER", "app", "DB_PASSWORD", "s3cret", "DATABASE_URL", "postgresql://app:s3cret@staging/app"));
+		EnvironmentLoader loader = new EnvironmentLoader(Map.of("DB_HOST", "db.internal", "DB_PORT", "6543", "DB_USER",
+				"app", "DB_PASSWORD", "s3cret", "DATABASE_URL", "postgresql://app:s3cret@staging/app"));
 		Environment production = loader.load(this.project, "production");
 		assertThat(production.includeDirectories()).containsExactly(this.project.resolve("db/schema"));
-		assertThat(production.database()).isEqualTo(
-				new ConnectionSettings("jdbc:postgresql://db.internal:6543/app", "app", "s3cret"));
+		assertThat(production.database())
+			.isEqualTo(new ConnectionSettings("jdbc:postgresql://db.internal:6543/app", "app", "s3cret"));
 		assertThat(production.trackingTable()).isEqualTo("ops.history");
 		Environment staging = loader.load(this.project, "staging");
 		assertThat(staging.database())

@@ -75,14 +75,15 @@ class CoordinationRegistryTests {
 		assertThat(this.registry.register(IntentRequest.of("bob", "user profiles").withTables("other"))
 			.intent()
 			.branchName()).isEqualTo("feature/user_profiles_002");
-		assertThat(this.registry.history(intent.id())).extracting(HistoryEntry::oldStatus, HistoryEntry::newStatus,
-				HistoryEntry::changedBy)
+		assertThat(this.registry.history(intent.id()))
+			.extracting(HistoryEntry::oldStatus, HistoryEntry::newStatus, HistoryEntry::changedBy)
 			.containsExactly(tuple(null, IntentStatus.REGISTERED, "alice"));
 	}
 
 	@Test
 	void sameAgentNeverConflictsWithItself() {
-		this.registry.register(IntentRequest.of("alice", "a").withSchemaChanges("ALTER TABLE users ADD COLUMN bio text"));
+		this.registry
+			.register(IntentRequest.of("alice", "a").withSchemaChanges("ALTER TABLE users ADD COLUMN bio text"));
 		Registration second = this.registry
 			.register(IntentRequest.of("alice", "b").withSchemaChanges("ALTER TABLE users DROP COLUMN bio"));
 		assertThat(second.conflicts()).isEmpty();
@@ -95,11 +96,11 @@ class CoordinationRegistryTests {
 		Intent alice = this.registry
 			.register(IntentRequest.of("alice", "bio").withSchemaChanges("ALTER TABLE users ADD COLUMN bio text"))
 			.intent();
-		Registration bob = this.registry
-			.register(IntentRequest.of("bob", "bio too").withSchemaChanges("ALTER TABLE Users ADD COLUMN Bio varchar(80)"));
+		Registration bob = this.registry.register(
+				IntentRequest.of("bob", "bio too").withSchemaChanges("ALTER TABLE Users ADD COLUMN Bio varchar(80)"));
 		assertThat(bob.intent().status()).isEqualTo(IntentStatus.CONFLICTED);
-		assertThat(bob.conflicts()).extracting(Conflict::otherIntentId, Conflict::kind, Conflict::object,
-				Conflict::severity)
+		assertThat(bob.conflicts())
+			.extracting(Conflict::otherIntentId, Conflict::kind, Conflict::object, Conflict::severity)
 			.containsExactly(tuple(alice.id(), ObjectKind.TABLE, "users", Severity.WARNING),
 					tuple(alice.id(), ObjectKind.COLUMN, "users.bio", Severity.ERROR));
 		assertThat(bob.conflicts()).allSatisfy((conflict) -> assertThat(conflict.id()).isNotNull());
@@ -126,7 +127,8 @@ class CoordinationRegistryTests {
 				"""));
 		assertThat(check.conflicts()).extracting(Conflict::kind, Conflict::object, Conflict::severity)
 			.containsExactly(tuple(ObjectKind.INDEX, "idx_users_email", Severity.ERROR),
-					tuple(ObjectKind.FUNCTION, "touch", Severity.ERROR), tuple(ObjectKind.TABLE, "orders", Severity.WARNING),
+					tuple(ObjectKind.FUNCTION, "touch", Severity.ERROR),
+					tuple(ObjectKind.TABLE, "orders", Severity.WARNING),
 					tuple(ObjectKind.CONSTRAINT, "orders.orders_total_check", Severity.ERROR));
 	}
 
@@ -155,8 +157,8 @@ class CoordinationRegistryTests {
 		assertThat(completed.intent().outcome()).isEqualTo("success");
 		assertThat(completed.resolvedConflicts()).isEqualTo(1);
 		assertThat(completed.releasedIntents()).containsExactly(bob.id());
-		assertThat(this.registry.intent(bob.id())).hasValueSatisfying(
-				(intent) -> assertThat(intent.status()).isEqualTo(IntentStatus.REGISTERED));
+		assertThat(this.registry.intent(bob.id()))
+			.hasValueSatisfying((intent) -> assertThat(intent.status()).isEqualTo(IntentStatus.REGISTERED));
 		assertThat(this.registry.openConflicts()).isEmpty();
 		assertThat(this.registry.conflicts(bob.id())).singleElement()
 			.satisfies((conflict) -> assertThat(conflict.isOpen()).isFalse());
@@ -171,7 +173,8 @@ class CoordinationRegistryTests {
 			.containsExactly(tuple(IntentStatus.REGISTERED, "registered"), tuple(IntentStatus.IN_PROGRESS, null),
 					tuple(IntentStatus.COMPLETED, "done"));
 		assertThat(this.registry.history(bob.id())).extracting(HistoryEntry::oldStatus, HistoryEntry::newStatus)
-			.containsExactly(tuple(null, IntentStatus.CONFLICTED), tuple(IntentStatus.CONFLICTED, IntentStatus.REGISTERED),
+			.containsExactly(tuple(null, IntentStatus.CONFLICTED),
+					tuple(IntentStatus.CONFLICTED, IntentStatus.REGISTERED),
 					tuple(IntentStatus.REGISTERED, IntentStatus.ABANDONED));
 	}
 
@@ -193,9 +196,9 @@ class CoordinationRegistryTests {
 	@Test
 	void sixteenAgentsRegisteringOnOneColumnAtOnceSeeEachOther() throws Exception {
 		this.registry.initialize();
-		List<Registration> registrations = concurrently(16, (agent) -> this.registry
-			.register(IntentRequest.of("agent-" + agent, "bio " + agent)
-				.withSchemaChanges("ALTER TABLE users ADD COLUMN bio text")));
+		List<Registration> registrations = concurrently(16,
+				(agent) -> this.registry.register(IntentRequest.of("agent-" + agent, "bio " + agent)
+					.withSchemaChanges("ALTER TABLE users ADD COLUMN bio text")));
 		assertThat(registrations.stream().filter((registration) -> !registration.hasConflicts())).hasSize(1);
 		assertThat(registrations.stream().map(Registration::intent).map(Intent::branchName).distinct()).hasSize(16);
 		assertThat(registrations.stream().mapToInt((registration) -> registration.conflicts().size()).sum())
@@ -205,8 +208,8 @@ class CoordinationRegistryTests {
 
 	@Test
 	void branchNamesAreUniqueUnderConcurrencyOnAFreshDatabase() throws Exception {
-		List<Registration> registrations = concurrently(16,
-				(agent) -> this.registry.register(IntentRequest.of("agent-" + agent, "Checkout Flow").withTables("t" + agent)));
+		List<Registration> registrations = concurrently(16, (agent) -> this.registry
+			.register(IntentRequest.of("agent-" + agent, "Checkout Flow").withTables("t" + agent)));
 		assertThat(registrations.stream().map((registration) -> registration.intent().branchName()).sorted())
 			.containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 16)
 				.mapToObj((n) -> String.format("feature/checkout_flow_%03d", n))
@@ -221,8 +224,9 @@ class CoordinationRegistryTests {
 		String table = "users'; TRUNCATE confiture.intents; --";
 		String ddl = "ALTER TABLE users ADD COLUMN \"a'b\" text -- $$ ' \\";
 		String notes = "$$; DROP SCHEMA confiture CASCADE; $$";
-		Intent intent = this.registry.register(new IntentRequest(agent, feature, List.of(table), ddl, RiskLevel.HIGH,
-				null, notes)).intent();
+		Intent intent = this.registry
+			.register(new IntentRequest(agent, feature, List.of(table), ddl, RiskLevel.HIGH, null, notes))
+			.intent();
 		Intent stored = this.registry.intent(intent.id()).orElseThrow();
 		assertThat(stored.agentId()).isEqualTo(agent);
 		assertThat(stored.featureName()).isEqualTo(feature);
@@ -230,12 +234,14 @@ class CoordinationRegistryTests {
 		assertThat(stored.schemaChanges()).isEqualTo(ddl);
 		assertThat(stored.notes()).isEqualTo(notes);
 		assertThat(stored.branchName()).isEqualTo("feature/x_delete_from_confiture.intent_history_001");
-		assertThat(stored.touches()).contains(new TouchedObject(ObjectKind.TABLE, "users'; TRUNCATE confiture.intents; --"),
+		assertThat(stored.touches()).contains(
+				new TouchedObject(ObjectKind.TABLE, "users'; TRUNCATE confiture.intents; --"),
 				new TouchedObject(ObjectKind.COLUMN, "users.a'b"));
 		this.registry.abandon(intent.id(), "'; DROP TABLE confiture.intent_history; --", agent);
 		assertThat(this.registry.history(intent.id())).extracting(HistoryEntry::reason)
 			.contains("'; DROP TABLE confiture.intent_history; --");
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet row = statement.executeQuery("SELECT count(*) FROM confiture.intents")) {
 			row.next();
 			assertThat(row.getInt(1)).isEqualTo(1);

@@ -28,7 +28,8 @@ class DdlRecognizerTests {
 			.containsExactly("table billing.invoices", "column billing.invoices.total");
 		assertThat(DdlRecognizer.declaredName(" Public.USERS ")).isEqualTo("users");
 		assertThat(DdlRecognizer.declaredName("\"Mixed\"")).isEqualTo("Mixed");
-		assertThat(DdlRecognizer.declaredName("db/schema/10_tables/users.sql")).isEqualTo("db/schema/10_tables/users.sql");
+		assertThat(DdlRecognizer.declaredName("db/schema/10_tables/users.sql"))
+			.isEqualTo("db/schema/10_tables/users.sql");
 	}
 
 	@Test
@@ -71,7 +72,8 @@ class DdlRecognizerTests {
 
 	@Test
 	void indexesFunctionsViewsAndTriggers() {
-		assertThat(names("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email ON ONLY users USING btree (lower(email))"))
+		assertThat(names(
+				"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_users_email ON ONLY users USING btree (lower(email))"))
 			.containsExactly("index idx_users_email", "table users");
 		assertThat(names("CREATE INDEX ON users (email)")).containsExactly("table users");
 		assertThat(names("DROP INDEX CONCURRENTLY IF EXISTS public.idx_a, idx_b")).containsExactly("index idx_a",
@@ -81,7 +83,8 @@ class DdlRecognizerTests {
 			.containsExactly("function touch");
 		assertThat(names("DROP FUNCTION IF EXISTS touch(int), other(text)")).containsExactly("function touch",
 				"function other");
-		assertThat(names("ALTER FUNCTION touch(int) RENAME TO poke")).containsExactly("function touch", "function poke");
+		assertThat(names("ALTER FUNCTION touch(int) RENAME TO poke")).containsExactly("function touch",
+				"function poke");
 		assertThat(names("CREATE OR REPLACE VIEW v_users AS SELECT * FROM users")).containsExactly("table v_users");
 		assertThat(names("DROP MATERIALIZED VIEW IF EXISTS mv")).containsExactly("table mv");
 		assertThat(names("CREATE TRIGGER trg BEFORE UPDATE OF email ON users FOR EACH ROW EXECUTE FUNCTION touch()"))
@@ -106,11 +109,12 @@ class DdlRecognizerTests {
 				ALTER TABLE users ADD COLUMN mood mood;
 				COMMIT;
 				""", "test");
-		assertThat(names(recognition)).containsExactly("unknown line 2: CREATE TYPE MOOD", "unknown line 3: GRANT SELECT ON",
-				"table users", "column users.mood");
+		assertThat(names(recognition)).containsExactly("unknown line 2: CREATE TYPE MOOD",
+				"unknown line 3: GRANT SELECT ON", "table users", "column users.mood");
 		assertThat(recognition.unrecognised()).extracting(UnrecognisedStatement::line, UnrecognisedStatement::reason)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(2, "CREATE TYPE is not read"),
-					org.assertj.core.groups.Tuple.tuple(3, "only CREATE, ALTER, DROP and COMMENT ON statements are read"));
+					org.assertj.core.groups.Tuple.tuple(3,
+							"only CREATE, ALTER, DROP and COMMENT ON statements are read"));
 	}
 
 	@Test

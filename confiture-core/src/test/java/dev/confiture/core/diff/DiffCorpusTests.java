@@ -37,18 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The round-trip corpus: for each case under {@code diff-cases/}, a database built from
- * {@code old.sql} is migrated with the generated up script and must then have the catalog of
- * a fresh build of {@code new.sql} (and diff empty against it); the generated down script
- * must bring it back to the catalog of {@code old.sql}. {@code case.yaml} names the expected
- * hazards ({@code up_hazards}, {@code down_hazards}), {@code online: true} and notes the plan
- * must carry ({@code up_notes}) for differences that are documented as not migrated, and
- * {@code empty: true} when the only difference is one that is not migrated; {@code after_up}
- * is SQL run between up and down (rows that move a sequence), {@code down_notes} are notes
- * the down plan must carry and {@code down_reaches_old: false} marks a down that cannot
- * return to OLD (it must still run). {@code -Dconfiture.diffCases=REGEX} runs only the
- * matching cases; {@code min_server_version: N} skips a case (reported as skipped, with the
- * reason) on servers older than PostgreSQL N. Cases run in
- * parallel, each on a pair of databases that is emptied and reused by the next case.
+ * {@code old.sql} is migrated with the generated up script and must then have the catalog
+ * of a fresh build of {@code new.sql} (and diff empty against it); the generated down
+ * script must bring it back to the catalog of {@code old.sql}. {@code case.yaml} names
+ * the expected hazards ({@code up_hazards}, {@code down_hazards}), {@code online: true}
+ * and notes the plan must carry ({@code up_notes}) for differences that are documented as
+ * not migrated, and {@code empty: true} when the only difference is one that is not
+ * migrated; {@code after_up} is SQL run between up and down (rows that move a sequence),
+ * {@code down_notes} are notes the down plan must carry and
+ * {@code down_reaches_old: false} marks a down that cannot return to OLD (it must still
+ * run). {@code -Dconfiture.diffCases=REGEX} runs only the matching cases;
+ * {@code min_server_version: N} skips a case (reported as skipped, with the reason) on
+ * servers older than PostgreSQL N. Cases run in parallel, each on a pair of databases
+ * that is emptied and reused by the next case.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class DiffCorpusTests {
@@ -73,8 +74,8 @@ class DiffCorpusTests {
 		try {
 			if (spec.get("min_server_version") != null) {
 				int major = serverMajorVersion(database);
-				Assumptions.assumeTrue(major >= (Integer) spec.get("min_server_version"),
-						() -> name + " needs PostgreSQL " + spec.get("min_server_version") + ", the server is " + major);
+				Assumptions.assumeTrue(major >= (Integer) spec.get("min_server_version"), () -> name
+						+ " needs PostgreSQL " + spec.get("min_server_version") + ", the server is " + major);
 			}
 			CatalogLoader.build(database, SqlSource.of(directory.resolve("old.sql")));
 			CatalogLoader.build(target, SqlSource.of(directory.resolve("new.sql")));
@@ -90,12 +91,14 @@ class DiffCorpusTests {
 				assertThat(up.notes()).as("notes" + scripts).anySatisfy((text) -> assertThat(text).contains(note));
 			}
 			for (String note : list(spec, "down_notes")) {
-				assertThat(down.notes()).as("down notes" + scripts).anySatisfy((text) -> assertThat(text).contains(note));
+				assertThat(down.notes()).as("down notes" + scripts)
+					.anySatisfy((text) -> assertThat(text).contains(note));
 			}
 			apply(database, up, scripts);
 			Catalog migrated = read(database);
 			assertThat(migrated.objects()).as("catalog after up" + scripts).isEqualTo(wanted.objects());
-			assertThat(SchemaDiff.compare(migrated, wanted, options).steps()).as("re-diff after up" + scripts).isEmpty();
+			assertThat(SchemaDiff.compare(migrated, wanted, options).steps()).as("re-diff after up" + scripts)
+				.isEmpty();
 			if (spec.get("after_up") != null) {
 				execute(database, (String) spec.get("after_up"));
 			}
@@ -123,9 +126,9 @@ class DiffCorpusTests {
 	}
 
 	/**
-	 * Empties a database for the next case, far faster than creating a new one: drops every
-	 * schema (with the extensions and objects in it) and creates {@code public} again as
-	 * {@code initdb} does.
+	 * Empties a database for the next case, far faster than creating a new one: drops
+	 * every schema (with the extensions and objects in it) and creates {@code public}
+	 * again as {@code initdb} does.
 	 */
 	private static void reset(ScratchDatabase database) throws SQLException {
 		try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {

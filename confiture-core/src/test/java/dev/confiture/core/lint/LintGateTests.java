@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The lint before migrating costs nothing when nothing is pending, asks no server unless
- * told to measure; bad input (suppressions, markers, statements) is refused or reported with
- * file and line.
+ * told to measure; bad input (suppressions, markers, statements) is refused or reported
+ * with file and line.
  */
 class LintGateTests {
 
@@ -100,9 +100,9 @@ class LintGateTests {
 
 	@Test
 	void aSuppressionAboveAStatementAllowsOnlyThatStatementAndShowsItsReason() {
-		Path file = this.project.migration("001_drops.up.sql", "SET lock_timeout = '5s';\n"
-				+ "-- confiture:allow drop-column note is unused since release 4.2\n"
-				+ "ALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders DROP COLUMN total;\n");
+		Path file = this.project.migration("001_drops.up.sql",
+				"SET lock_timeout = '5s';\n" + "-- confiture:allow drop-column note is unused since release 4.2\n"
+						+ "ALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders DROP COLUMN total;\n");
 		LintResult result = this.project.lint(file);
 		assertThat(result.suppressed()).singleElement().satisfies((finding) -> {
 			assertThat(finding.line()).isEqualTo(3);
@@ -120,7 +120,8 @@ class LintGateTests {
 				+ "SET lock_timeout = '5s';\nALTER TABLE orders DROP COLUMN note;\nALTER TABLE orders DROP COLUMN total;\n");
 		LintResult result = this.project.lint(file);
 		assertThat(result.errors()).isEmpty();
-		assertThat(result.suppressed()).hasSize(2).allMatch((finding) -> finding.suppression().equals("both are unused"));
+		assertThat(result.suppressed()).hasSize(2)
+			.allMatch((finding) -> finding.suppression().equals("both are unused"));
 	}
 
 	@Test
@@ -148,12 +149,11 @@ class LintGateTests {
 				assertThat(finding.line()).isEqualTo(2);
 				assertThat(finding.message()).contains("syntax error");
 			});
-		assertThat(result.errors()).as("the rest of the file is linted from its text")
-			.anySatisfy((finding) -> {
-				assertThat(finding.rule()).isEqualTo(LintRule.DROP_COLUMN);
-				assertThat(finding.line()).isEqualTo(3);
-				assertThat(finding.measured()).isFalse();
-			});
+		assertThat(result.errors()).as("the rest of the file is linted from its text").anySatisfy((finding) -> {
+			assertThat(finding.rule()).isEqualTo(LintRule.DROP_COLUMN);
+			assertThat(finding.line()).isEqualTo(3);
+			assertThat(finding.measured()).isFalse();
+		});
 		assertThat(LintProject.snapshot(this.live)).contains("note text").doesNotContain("region");
 	}
 

@@ -67,7 +67,8 @@ final class LintProject {
 	}
 
 	static String snapshot(ScratchDatabase database) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(SNAPSHOT)) {
 			result.next();
 			return result.getString(1);

@@ -18,8 +18,8 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rule fires on its bad example and stays quiet on its good one and on a table created
- * in the same migration, measured on a shadow copy of a live database.
+ * Every rule fires on its bad example and stays quiet on its good one and on a table
+ * created in the same migration, measured on a shadow copy of a live database.
  */
 class LintRulesTests {
 
@@ -55,14 +55,15 @@ class LintRulesTests {
 	}
 
 	static Stream<Example> examples() {
-		return Stream.of(
-				new Example(LintRule.TABLE_REWRITE, "ALTER TABLE orders ALTER COLUMN total TYPE bigint USING total::bigint;",
-						"ALTER TABLE orders ALTER COLUMN note TYPE text;",
-						"ALTER TABLE t ALTER COLUMN total TYPE bigint;"),
-				new Example(LintRule.TABLE_REWRITE, "ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();",
+		return Stream.of(new Example(LintRule.TABLE_REWRITE,
+				"ALTER TABLE orders ALTER COLUMN total TYPE bigint USING total::bigint;",
+				"ALTER TABLE orders ALTER COLUMN note TYPE text;", "ALTER TABLE t ALTER COLUMN total TYPE bigint;"),
+				new Example(LintRule.TABLE_REWRITE,
+						"ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();",
 						"ALTER TABLE orders ADD COLUMN region text DEFAULT 'eu';",
 						"ALTER TABLE t ADD COLUMN token uuid DEFAULT gen_random_uuid();"),
-				new Example(LintRule.SCAN_UNDER_LOCK, "ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0);",
+				new Example(LintRule.SCAN_UNDER_LOCK,
+						"ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0);",
 						"ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total > 0) NOT VALID;",
 						"ALTER TABLE t ADD CONSTRAINT total_positive CHECK (total > 0);"),
 				new Example(LintRule.SCAN_UNDER_LOCK, "ALTER TABLE orders ALTER COLUMN status SET NOT NULL;",
@@ -79,7 +80,8 @@ class LintRulesTests {
 						"CREATE INDEX CONCURRENTLY orders_total ON orders (total);",
 						"CREATE INDEX t_total ON t (total);"),
 				new Example(LintRule.INDEX_WITHOUT_CONCURRENTLY, "DROP INDEX orders_status;",
-						"DROP INDEX CONCURRENTLY orders_status;", "CREATE INDEX t_status ON t (status);\nDROP INDEX t_status;"),
+						"DROP INDEX CONCURRENTLY orders_status;",
+						"CREATE INDEX t_status ON t (status);\nDROP INDEX t_status;"),
 				new Example(LintRule.CONCURRENTLY_IN_TRANSACTION,
 						"BEGIN;\nCREATE INDEX CONCURRENTLY orders_total ON orders (total);\nCOMMIT;",
 						"CREATE INDEX CONCURRENTLY orders_total ON orders (total);", null),
@@ -109,7 +111,8 @@ class LintRulesTests {
 				new Example(LintRule.DML_WITHOUT_WHERE, "DELETE FROM orders;", "DELETE FROM orders WHERE id < 10;",
 						"DELETE FROM t;"),
 				new Example(LintRule.DML_WITHOUT_WHERE, "UPDATE orders SET status = 'old';",
-						"UPDATE orders SET status = 'old' WHERE id BETWEEN 1 AND 1000;", "UPDATE t SET status = 'old';"),
+						"UPDATE orders SET status = 'old' WHERE id BETWEEN 1 AND 1000;",
+						"UPDATE t SET status = 'old';"),
 				new Example(LintRule.DML_WITHOUT_WHERE, "TRUNCATE orders;", "DELETE FROM orders WHERE id < 10;",
 						"TRUNCATE t;"),
 				new Example(LintRule.STATEMENT_FAILS, "ALTER TABLE nowhere ADD COLUMN x int;",
@@ -192,10 +195,10 @@ class LintRulesTests {
 	@Test
 	void lockModesAndRewritesComeFromWhatPostgresDid() {
 		LintProject project = new LintProject(this.root, live);
-		LintResult result = project.lint(project.migration("001_mixed.up.sql", TIMEOUT
-				+ "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\n"
-				+ "ALTER TABLE orders ALTER COLUMN total TYPE bigint;\n"
-				+ "CREATE INDEX orders_note ON orders (note);\n"));
+		LintResult result = project.lint(project.migration("001_mixed.up.sql",
+				TIMEOUT + "ALTER TABLE orders ALTER COLUMN total TYPE numeric(12,2);\n"
+						+ "ALTER TABLE orders ALTER COLUMN total TYPE bigint;\n"
+						+ "CREATE INDEX orders_note ON orders (note);\n"));
 		assertThat(result.findings()).filteredOn((finding) -> finding.rule() == LintRule.TABLE_REWRITE)
 			.as("numeric(10,2) to numeric(12,2) keeps the storage; to bigint rewrites")
 			.singleElement()
@@ -216,7 +219,8 @@ class LintRulesTests {
 		LintProject project = new LintProject(this.root, live);
 		LintResult result = project.lint(project.migration("001_drops.up.sql",
 				TIMEOUT + "ALTER TABLE customers DROP COLUMN id;\nALTER TABLE orders DROP COLUMN note;"));
-		assertThat(result.errors()).extracting(LintFinding::object).containsExactly("public.orders", "public.customers");
+		assertThat(result.errors()).extracting(LintFinding::object)
+			.containsExactly("public.orders", "public.customers");
 		assertThat(result.errors().get(0).size().rows()).isEqualTo(2000);
 		assertThat(result.errors().get(0).size().bytes()).isGreaterThan(result.errors().get(1).size().bytes());
 		assertThat(result.errors().get(0).toString()).contains("[public.orders: 2000 rows, ");

@@ -14,8 +14,8 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A migration linted against a live database that has not applied the migrations before it
- * (a CI database, a staging database that lags) starts from the live schema plus those
+ * A migration linted against a live database that has not applied the migrations before
+ * it (a CI database, a staging database that lags) starts from the live schema plus those
  * migrations, as it will when deployed.
  */
 class PendingEarlierMigrationsTests {
@@ -44,7 +44,8 @@ class PendingEarlierMigrationsTests {
 		LintResult result = project.lint(second);
 		assertThat(result.measured()).isTrue();
 		assertThat(result.startingSchema()).endsWith("with the 1 earlier pending migration(s) applied");
-		assertThat(result.findings()).extracting(LintFinding::rule).containsExactly(LintRule.INDEX_WITHOUT_CONCURRENTLY);
+		assertThat(result.findings()).extracting(LintFinding::rule)
+			.containsExactly(LintRule.INDEX_WITHOUT_CONCURRENTLY);
 		assertThat(LintProject.snapshot(this.live)).isEmpty();
 	}
 
@@ -57,7 +58,8 @@ class PendingEarlierMigrationsTests {
 				"SET lock_timeout = '5s';\nCREATE INDEX posts_title ON posts (title);\n");
 		LintResult result = project.lint(second);
 		assertThat(result.startingSchema()).doesNotContain("earlier");
-		assertThat(result.findings()).extracting(LintFinding::rule).containsExactly(LintRule.INDEX_WITHOUT_CONCURRENTLY);
+		assertThat(result.findings()).extracting(LintFinding::rule)
+			.containsExactly(LintRule.INDEX_WITHOUT_CONCURRENTLY);
 	}
 
 }

@@ -28,8 +28,8 @@ class AllAtOnceProofTests {
 
 	@Test
 	void addColumnIfNotExistsAndOtherAdditionsAreNotSkipped() {
-		assertThat(creates("ALTER TABLE book ADD COLUMN IF NOT EXISTS isbn text, ADD COLUMN b int")).containsExactly(null,
-				null);
+		assertThat(creates("ALTER TABLE book ADD COLUMN IF NOT EXISTS isbn text, ADD COLUMN b int"))
+			.containsExactly(null, null);
 		assertThat(creates("ALTER TABLE book ADD UNIQUE (isbn)")).containsExactly(null, null);
 		assertThat(creates("ALTER TABLE book ADD PRIMARY KEY (id)")).containsExactly(null, null);
 		assertThat(creates("ALTER TABLE IF EXISTS book ADD COLUMN isbn text")).containsExactly(null, null);

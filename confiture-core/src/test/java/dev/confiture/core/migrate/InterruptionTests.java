@@ -17,8 +17,8 @@ import dev.confiture.core.api.Interruption;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An interruption (as on SIGTERM) cancels the statement on the server, rolls the migration back
- * and releases the lock.
+ * An interruption (as on SIGTERM) cancels the statement on the server, rolls the
+ * migration back and releases the lock.
  */
 class InterruptionTests {
 
@@ -49,8 +49,8 @@ class InterruptionTests {
 			assertThat(run).isNotDone();
 			Thread.onSpinWait();
 		}
-		assertThat(Interruption.interrupt("SIGTERM")).hasSize(1).allSatisfy((what) -> assertThat(what)
-			.startsWith("migrations of"));
+		assertThat(Interruption.interrupt("SIGTERM")).hasSize(1)
+			.allSatisfy((what) -> assertThat(what).startsWith("migrations of"));
 		Throwable failure = null;
 		try {
 			run.get(60, TimeUnit.SECONDS);
@@ -64,7 +64,8 @@ class InterruptionTests {
 		assertThat(interrupted.getMessage()).contains("Migration 002_slow was interrupted (SIGTERM)")
 			.contains("nothing of it was applied");
 		assertThat(this.db.queryInt("SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(600)%' "
-				+ "AND state = 'active'")).isZero();
+				+ "AND state = 'active'"))
+			.isZero();
 		assertThat(this.db.queryInt("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).isZero();
 		assertThat(this.db.tableExists("half")).isFalse();
 		assertThat(this.db.appliedVersions()).containsExactly("001");

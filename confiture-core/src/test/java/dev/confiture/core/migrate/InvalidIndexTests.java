@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * An INVALID index (left by a failed {@code CREATE UNIQUE INDEX CONCURRENTLY}) is never passed
- * as applied: the re-run with {@code IF NOT EXISTS} is refused, status reports it, the catalog
- * carries the flag and a diff notes it.
+ * An INVALID index (left by a failed {@code CREATE UNIQUE INDEX CONCURRENTLY}) is never
+ * passed as applied: the re-run with {@code IF NOT EXISTS} is refused, status reports it,
+ * the catalog carries the flag and a diff notes it.
  */
 class InvalidIndexTests {
 
@@ -49,7 +49,8 @@ class InvalidIndexTests {
 
 	@Test
 	void rerunWithIfNotExistsOverAnInvalidIndexIsNotRecorded() {
-		this.db.write("002_unique_email.up.sql", "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
+		this.db.write("002_unique_email.up.sql",
+				"CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
 		Migrator migrator = this.db.migrator().build();
 		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(migrator::up);
 		this.db.write("002_unique_email.up.sql",
@@ -74,7 +75,8 @@ class InvalidIndexTests {
 
 	@Test
 	void failureNamesOnlyTheIndexesOfThisMigration() {
-		this.db.write("002_unique_email.up.sql", "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
+		this.db.write("002_unique_email.up.sql",
+				"CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
 		this.db.migrator().build().up(null, 1);
 		// another session's INVALID index, on another table
 		this.db.execute("CREATE TABLE other (v int); INSERT INTO other VALUES (1), (1)");
@@ -92,7 +94,8 @@ class InvalidIndexTests {
 	void unnamedIndexLeftInvalidIsFoundOnItsTable() {
 		this.db.write("002_unique_email.up.sql", "CREATE UNIQUE INDEX CONCURRENTLY ON users (email);\n");
 		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(() -> this.db.migrator().build().up())
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("It left the INVALID index public.users_email_idx"));
+			.satisfies(
+					(ex) -> assertThat(ex.getMessage()).contains("It left the INVALID index public.users_email_idx"));
 	}
 
 	@Test
@@ -104,7 +107,9 @@ class InvalidIndexTests {
 		try (Connection connection = this.db.database.connect()) {
 			live = CatalogReader.ignoringConfitureTables("confiture_migrations").read(connection);
 		}
-		Index index = live.all(Index.class).stream().filter((each) -> each.name().contains("users_email_key"))
+		Index index = live.all(Index.class)
+			.stream()
+			.filter((each) -> each.name().contains("users_email_key"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(index.valid()).isFalse();
@@ -119,8 +124,8 @@ class InvalidIndexTests {
 			repaired = CatalogReader.ignoringConfitureTables("confiture_migrations").read(connection);
 		}
 		Plan plan = SchemaDiff.compare(live, repaired, DiffOptions.defaults());
-		assertThat(plan.notes()).anySatisfy((note) -> assertThat(note).contains("users_email_key")
-			.contains("is INVALID"));
+		assertThat(plan.notes())
+			.anySatisfy((note) -> assertThat(note).contains("users_email_key").contains("is INVALID"));
 		assertThat(plan.steps()).extracting((step) -> step.description())
 			.contains("drop index public.users_email_key", "create index public.users_email_key");
 		assertThat(SchemaDiff.compare(repaired, repaired, DiffOptions.defaults()).notes()).isEmpty();

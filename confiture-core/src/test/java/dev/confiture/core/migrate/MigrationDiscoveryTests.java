@@ -108,7 +108,10 @@ class MigrationDiscoveryTests {
 
 	@Test
 	void missingDirectoryHoldsNoMigration() {
-		Migrator migrator = Migrator.builder().database(UNREACHABLE).migrationsDirectory(this.migrations.resolve("none")).build();
+		Migrator migrator = Migrator.builder()
+			.database(UNREACHABLE)
+			.migrationsDirectory(this.migrations.resolve("none"))
+			.build();
 		assertThat(migrator.migrations()).isEmpty();
 	}
 
@@ -119,8 +122,7 @@ class MigrationDiscoveryTests {
 		Files.createDirectories(source.getParent());
 		Files.writeString(source, "package jarred;\n"
 				+ "public class V007Jarred implements dev.confiture.core.migrate.JavaMigration {\n"
-				+ "  public String version() { return \"007\"; }\n"
-				+ "  public String name() { return \"jarred\"; }\n"
+				+ "  public String version() { return \"007\"; }\n" + "  public String name() { return \"jarred\"; }\n"
 				+ "  public void up(Context context) throws Exception { context.execute(\"SELECT 1\"); }\n" + "}\n");
 		Path classes = work.resolve("classes");
 		Files.createDirectories(classes);
@@ -135,7 +137,8 @@ class MigrationDiscoveryTests {
 			out.write(Files.readAllBytes(classes.resolve("jarred/V007Jarred.class")));
 			out.closeEntry();
 		}
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, getClass().getClassLoader())) {
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+				getClass().getClassLoader())) {
 			Migrator migrator = Migrator.builder()
 				.database(UNREACHABLE)
 				.javaMigrationPackages("jarred")

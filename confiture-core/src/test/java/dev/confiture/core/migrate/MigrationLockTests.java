@@ -103,7 +103,8 @@ class MigrationLockTests {
 				.isThrownBy(() -> this.db.migrator().lockWait(Duration.ZERO).build().up())
 				.satisfies((ex) -> assertThat(ex.category()).isEqualTo(Category.LOCK));
 			assertThat(this.db.tableExists("a")).isFalse();
-			assertThat(this.db.migrator().trackingTable("other_history").lockWait(Duration.ZERO).build().up().doneCount())
+			assertThat(
+					this.db.migrator().trackingTable("other_history").lockWait(Duration.ZERO).build().up().doneCount())
 				.as("another tracking table has another lock")
 				.isEqualTo(1);
 		}
@@ -120,9 +121,10 @@ class MigrationLockTests {
 			await(() -> count(test, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
 					+ "AND objid = 4242") == 1, runner);
 			long key = TrackingTable.parse(null).resolve(test).lockKey();
-			assertThat(count(test, "SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' "
-					+ "AND ((objid = 4242 AND NOT granted) OR (classid::bigint = " + (key >>> 32)
-					+ " AND objid::bigint = " + (key & 0xFFFFFFFFL) + "))"))
+			assertThat(count(test,
+					"SELECT count(pg_terminate_backend(pid)) FROM pg_locks WHERE locktype = 'advisory' "
+							+ "AND ((objid = 4242 AND NOT granted) OR (classid::bigint = " + (key >>> 32)
+							+ " AND objid::bigint = " + (key & 0xFFFFFFFFL) + "))"))
 				.isEqualTo(2);
 			assertThat(runner).failsWithin(Duration.ofSeconds(30))
 				.withThrowableThat()

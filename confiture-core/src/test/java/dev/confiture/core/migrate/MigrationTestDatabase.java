@@ -20,7 +20,10 @@ import dev.confiture.core.server.ScratchDatabase;
  */
 final class MigrationTestDatabase implements AutoCloseable {
 
-	/** Every relation and column outside the system schemas, to prove that nothing changed. */
+	/**
+	 * Every relation and column outside the system schemas, to prove that nothing
+	 * changed.
+	 */
 	static final String CATALOG_SNAPSHOT = "SELECT coalesce(string_agg(entry, E'\\n' ORDER BY entry), '') FROM ("
 			+ "SELECT n.nspname || '.' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(string_agg(a.attname || ' '"
 			+ " || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum), '') AS entry FROM pg_class c "
@@ -77,7 +80,8 @@ final class MigrationTestDatabase implements AutoCloseable {
 	}
 
 	List<String> queryList(String sql) {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (result.next()) {

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * lock_timeout and statement_timeout of migration transactions, retries after a lock timeout,
- * and runners that wait for the migration lock without holding a snapshot.
+ * lock_timeout and statement_timeout of migration transactions, retries after a lock
+ * timeout, and runners that wait for the migration lock without holding a snapshot.
  */
 class MigrationTimeoutsTests {
 
@@ -77,10 +77,12 @@ class MigrationTimeoutsTests {
 			assertThat(run.warnings()).anyMatch((warning) -> warning.contains("002_column timed out after 500 ms"));
 		}
 		assertThat(seen).anyMatch((blocker) -> blocker.contains("application_name 'reporting'")
-				&& blocker.contains("state idle in transaction") && blocker.contains("query: SELECT count(*) FROM orders"));
+				&& blocker.contains("state idle in transaction")
+				&& blocker.contains("query: SELECT count(*) FROM orders"));
 		assertThat(this.db.appliedVersions()).containsExactly("001", "002");
-		assertThat(this.db.queryInt("SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass "
-				+ "AND attname = 'note'")).isEqualTo(1);
+		assertThat(this.db.queryInt(
+				"SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass " + "AND attname = 'note'"))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -112,8 +114,7 @@ class MigrationTimeoutsTests {
 
 	@Test
 	void aFileSetsItsOwnLockTimeout() throws SQLException {
-		this.db.write("001_column.up.sql",
-				"-- confiture:lock-timeout=300ms\nALTER TABLE orders ADD COLUMN note text;");
+		this.db.write("001_column.up.sql", "-- confiture:lock-timeout=300ms\nALTER TABLE orders ADD COLUMN note text;");
 		try (Connection blocker = this.db.database.connect()) {
 			blocker.setAutoCommit(false);
 			execute(blocker, "SELECT count(*) FROM orders");

@@ -98,7 +98,8 @@ class MigratorTests {
 		assertThat(this.db.appliedVersions()).containsExactly("001", "002");
 		assertThat(migrator.up(null, 1).doneCount()).isEqualTo(1);
 		assertThat(this.db.appliedVersions()).containsExactly("001", "002", "003");
-		assertThat(migrator.up("005", 1).migrations()).extracting((m) -> m.migration().version()).containsExactly("004");
+		assertThat(migrator.up("005", 1).migrations()).extracting((m) -> m.migration().version())
+			.containsExactly("004");
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> migrator.up("v5", null))
 			.satisfies((ex) -> assertThat(ex.category()).isEqualTo(Category.CONFIG));
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> migrator.up(null, 0))
@@ -140,7 +141,8 @@ class MigratorTests {
 		String before = this.db.catalogSnapshot();
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> migrator.downTo("0")).satisfies((ex) -> {
 			assertThat(ex.category()).isEqualTo(Category.IRREVERSIBLE);
-			assertThat(ex.getMessage()).contains("002_b has no down").contains("001_a has no down")
+			assertThat(ex.getMessage()).contains("002_b has no down")
+				.contains("001_a has no down")
 				.contains("002_b.down.sql")
 				.contains("Nothing was rolled back");
 		});
@@ -160,7 +162,9 @@ class MigratorTests {
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> this.db.migrator().build().up())
 			.satisfies((ex) -> {
 				assertThat(ex.category()).isEqualTo(Category.SCHEMA);
-				assertThat(ex.getMessage()).contains("001_a").contains("001_a.up.sql").contains(applied)
+				assertThat(ex.getMessage()).contains("001_a")
+					.contains("001_a.up.sql")
+					.contains(applied)
 					.contains(Checksums.sha256("CREATE TABLE a (id bigint);"));
 				assertThat(ex.remedy().kind()).isEqualTo(Remedy.Kind.CHECKSUM_MISMATCH);
 			});
@@ -208,9 +212,8 @@ class MigratorTests {
 	void failedCreateIndexConcurrentlyNamesTheInvalidIndexAndHowToDropIt() {
 		this.db.write("001_users.up.sql", "CREATE TABLE users (id int, email text);\n"
 				+ "INSERT INTO users VALUES (1, 'same@example.com'), (2, 'same@example.com');");
-		this.db.write("002_unique_email.up.sql",
-				"-- confiture:no-transaction\nCREATE TABLE unrelated (id int);\n"
-						+ "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
+		this.db.write("002_unique_email.up.sql", "-- confiture:no-transaction\nCREATE TABLE unrelated (id int);\n"
+				+ "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
 		Migrator migrator = this.db.migrator().build();
 		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(migrator::up).satisfies((ex) -> {
 			assertThat(ex.category()).isEqualTo(Category.DATABASE);
@@ -250,9 +253,10 @@ class MigratorTests {
 
 	@Test
 	void copyFromStdinLoadsItsData() {
-		this.db.write("001_countries.up.sql", "CREATE TABLE countries (code text, name text);\n"
-				+ "COPY countries (code, name) FROM stdin;\nfr\tFrance\nde\tGermany\n\\.\n"
-				+ "INSERT INTO countries VALUES ('it', 'Italy');\n");
+		this.db.write("001_countries.up.sql",
+				"CREATE TABLE countries (code text, name text);\n"
+						+ "COPY countries (code, name) FROM stdin;\nfr\tFrance\nde\tGermany\n\\.\n"
+						+ "INSERT INTO countries VALUES ('it', 'Italy');\n");
 		MigrationRun run = this.db.migrator().build().up();
 		assertThat(this.db.queryInt("SELECT count(*) FROM countries")).isEqualTo(3);
 		assertThat(run.migrations().get(0).rowsAffected()).isEqualTo(3);
@@ -262,16 +266,18 @@ class MigratorTests {
 	void javaMigrationsAreFoundInAPackageAndOrderedWithSqlFiles() {
 		this.db.write("003_before_java.up.sql", "CREATE TABLE before_java (id int);");
 		this.db.write("006_after_java.up.sql", "ALTER TABLE audit ADD COLUMN extra text;");
-		Migrator migrator = this.db.migrator().javaMigrationPackages("dev.confiture.core.migrate.testmigrations").build();
+		Migrator migrator = this.db.migrator()
+			.javaMigrationPackages("dev.confiture.core.migrate.testmigrations")
+			.build();
 		assertThat(migrator.migrations()).extracting(MigrationInfo::displayName, MigrationInfo::kind)
 			.containsExactly(tuple("003_before_java", MigrationKind.SQL),
-					tuple("004_add_audit_table", MigrationKind.JAVA),
-					tuple("005_backfill_audit", MigrationKind.JAVA),
+					tuple("004_add_audit_table", MigrationKind.JAVA), tuple("005_backfill_audit", MigrationKind.JAVA),
 					tuple("006_after_java", MigrationKind.SQL));
 		migrator.up();
 		assertThat(this.db.queryInt("SELECT count(*) FROM audit")).isEqualTo(3);
 		assertThat(this.db.queryList("SELECT kind || ' ' || (checksum IS NULL) FROM confiture_migrations "
-				+ "WHERE version IN ('004', '005') ORDER BY version")).containsExactly("java true", "java true");
+				+ "WHERE version IN ('004', '005') ORDER BY version"))
+			.containsExactly("java true", "java true");
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> migrator.down(2)).satisfies((ex) -> {
 			assertThat(ex.category()).isEqualTo(Category.IRREVERSIBLE);
 			assertThat(ex.getMessage()).contains("005_backfill_audit has no down")
@@ -366,8 +372,8 @@ class MigratorTests {
 		StatusReport report = migrator.status();
 		assertThat(report.initialized()).isTrue();
 		assertThat(report.trackingTable()).isEqualTo("public.confiture_migrations");
-		assertThat(report.migrations()).extracting(MigrationStatus::version, MigrationStatus::state,
-				MigrationStatus::reversible)
+		assertThat(report.migrations())
+			.extracting(MigrationStatus::version, MigrationStatus::state, MigrationStatus::reversible)
 			.containsExactly(tuple("001", MigrationState.CHECKSUM_MISMATCH, false),
 					tuple("002", MigrationState.PENDING, true));
 		assertThat(report.migrations().get(0).appliedAt()).isNotNull();
@@ -477,8 +483,9 @@ class MigratorTests {
 		assertThat(plan.migrations()).extracting((m) -> m.migration().version()).containsExactly("001", "002");
 		assertThat(plan.migrations().get(0).statements()).containsExactly("CREATE TABLE a (id int);",
 				"INSERT INTO a VALUES (1);");
-		assertThat(plan.sql()).contains("-- 001_a (").contains("BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n"
-				+ "INSERT INTO public.confiture_migrations (version, name, kind, checksum, execution_ms) VALUES ('001', 'a', 'sql', '")
+		assertThat(plan.sql()).contains("-- 001_a (")
+			.contains("BEGIN;\nCREATE TABLE a (id int);\nINSERT INTO a VALUES (1);\n"
+					+ "INSERT INTO public.confiture_migrations (version, name, kind, checksum, execution_ms) VALUES ('001', 'a', 'sql', '")
 			.contains("COMMIT;")
 			.contains("runs in auto-commit mode")
 			.contains("The tracking table does not exist yet");

@@ -44,7 +44,8 @@ class UnsafeEnumValueTests {
 		assertThatExceptionOfType(SqlExecutionException.class).isThrownBy(migrator::up).satisfies((ex) -> {
 			assertThat(ex.category()).isEqualTo(Category.DATABASE);
 			assertThat(ex.sqlState()).isEqualTo("55P04");
-			assertThat(ex.getMessage()).contains("Migration 002_review failed; it was rolled back, nothing of it was applied")
+			assertThat(ex.getMessage())
+				.contains("Migration 002_review failed; it was rolled back, nothing of it was applied")
 				.contains("002_review.up.sql:3: unsafe use of new value \"review\" of enum type status")
 				.contains("PostgreSQL rule: an enum value added by ALTER TYPE ... ADD VALUE cannot be used")
 				.contains("a migration runs in one transaction");
@@ -55,7 +56,8 @@ class UnsafeEnumValueTests {
 				.contains("into a migration of its own that comes before it");
 			assertThat(ex.remedy().get("operation")).isEqualTo("up");
 		});
-		assertThat(this.db.queryList("SELECT enumlabel::text FROM pg_enum WHERE enumtypid = 'status'::regtype ORDER BY enumsortorder"))
+		assertThat(this.db.queryList(
+				"SELECT enumlabel::text FROM pg_enum WHERE enumtypid = 'status'::regtype ORDER BY enumsortorder"))
 			.containsExactly("draft", "published");
 		assertThat(this.db.queryString("SELECT to_regclass('audit')::text")).isNull();
 		assertThat(this.db.queryList("SELECT version FROM confiture_migrations ORDER BY 1")).containsExactly("001");
@@ -63,7 +65,8 @@ class UnsafeEnumValueTests {
 		this.db.write("003_review_default.up.sql",
 				"CREATE TABLE audit (id int);\nALTER TABLE post ALTER COLUMN s SET DEFAULT 'review';\n");
 		assertThat(migrator.up().doneCount()).isEqualTo(2);
-		assertThat(this.db.queryString("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'post'::regclass"))
+		assertThat(this.db
+			.queryString("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'post'::regclass"))
 			.isEqualTo("'review'::status");
 	}
 

@@ -44,7 +44,8 @@ class PostgresServersTests {
 			try (Connection connection = template.connect(); Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE copied (id int); INSERT INTO copied VALUES (1), (2)");
 			}
-			try (ScratchDatabase copy = server.createDatabase(template.name()); Connection connection = copy.connect()) {
+			try (ScratchDatabase copy = server.createDatabase(template.name());
+					Connection connection = copy.connect()) {
 				assertThat(queryInt(connection, "SELECT count(*) FROM copied")).isEqualTo(2);
 			}
 		}

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs only where Docker answers; {@link PostgresServersTests} is its twin without Docker.
+ * Runs only where Docker answers; {@link PostgresServersTests} is its twin without
+ * Docker.
  */
 @EnabledIf("dockerAvailable")
 class TestcontainersPostgresServerTests {
@@ -25,7 +26,8 @@ class TestcontainersPostgresServerTests {
 				ScratchDatabase database = server.createDatabase();
 				Connection connection = database.connect();
 				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
+				ResultSet result = statement
+					.executeQuery("SELECT current_setting('server_version_num')::int / 10000")) {
 			result.next();
 			assertThat(result.getInt(1)).isEqualTo(18);
 			assertThat(server.description()).startsWith("Testcontainers postgres:18");

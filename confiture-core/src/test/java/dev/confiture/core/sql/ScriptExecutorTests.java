@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Runs statements through {@link ScriptExecutor} on a real PostgreSQL server and checks how
- * failures are reported.
+ * Runs statements through {@link ScriptExecutor} on a real PostgreSQL server and checks
+ * how failures are reported.
  */
 class ScriptExecutorTests {
 
@@ -58,11 +58,13 @@ class ScriptExecutorTests {
 				+ "CREATE FUNCTION f() RETURNS text LANGUAGE plpgsql AS $body$ BEGIN RETURN 'x;y'; END $body$;\n"
 				+ "INSERT INTO t VALUES (1, E'it\\'s; fine'), (2, 'semi;colon') /* block ; comment */;\n"
 				+ "SELECT count(*) FROM t;\n-- trailing comment"));
-		scripts.put("b.sql", SqlScript.split("b.sql", "COPY t FROM stdin;\n3\tcopied\n\\.\nINSERT INTO t VALUES (4, f());"));
+		scripts.put("b.sql",
+				SqlScript.split("b.sql", "COPY t FROM stdin;\n3\tcopied\n\\.\nINSERT INTO t VALUES (4, f());"));
 		assertThat(new ScriptExecutor(this.connection, Category.SCHEMA).executeTogether(scripts)).isEqualTo(6);
 		this.connection.commit();
 		try (Statement statement = this.connection.createStatement();
-				java.sql.ResultSet rows = statement.executeQuery("SELECT string_agg(id || '=' || note, ',' ORDER BY id) FROM t")) {
+				java.sql.ResultSet rows = statement
+					.executeQuery("SELECT string_agg(id || '=' || note, ',' ORDER BY id) FROM t")) {
 			rows.next();
 			assertThat(rows.getString(1)).isEqualTo("1=it's; fine,2=semi;colon,3=copied,4=x;y");
 		}
@@ -76,7 +78,8 @@ class ScriptExecutorTests {
 		}
 		java.util.Map<String, List<SqlStatement>> scripts = new java.util.LinkedHashMap<>();
 		scripts.put("10_ok.sql", SqlScript.split("10_ok.sql", "CREATE TABLE ok (id int);\nCREATE TABLE ok2 (id int);"));
-		scripts.put("20_bad.sql", SqlScript.split("20_bad.sql", "CREATE TABLE fine (id int);\n\nCREATE TABLE bad (\n  id txet\n);"));
+		scripts.put("20_bad.sql",
+				SqlScript.split("20_bad.sql", "CREATE TABLE fine (id int);\n\nCREATE TABLE bad (\n  id txet\n);"));
 		scripts.put("30_after.sql", SqlScript.split("30_after.sql", "CREATE TABLE never (id int);"));
 		assertThatExceptionOfType(SqlExecutionException.class)
 			.isThrownBy(() -> new ScriptExecutor(this.connection, Category.SCHEMA).executeTogether(scripts))
@@ -138,8 +141,9 @@ class ScriptExecutorTests {
 		assertThat(explained.getMessage()).isEqualTo("Migration x failed:" + System.lineSeparator()
 				+ failure.getMessage() + System.lineSeparator() + "Nothing stays.");
 		assertThat(explained.hint()).isEqualTo("Fix x.sql");
-		assertThat(explained).extracting(SqlExecutionException::source, SqlExecutionException::line,
-				SqlExecutionException::sqlState, SqlExecutionException::category, Throwable::getCause)
+		assertThat(explained)
+			.extracting(SqlExecutionException::source, SqlExecutionException::line, SqlExecutionException::sqlState,
+					SqlExecutionException::category, Throwable::getCause)
 			.containsExactly("x.sql", 2, "42P01", Category.DATABASE, failure.getCause());
 	}
 

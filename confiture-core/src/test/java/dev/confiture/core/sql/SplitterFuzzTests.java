@@ -21,10 +21,11 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Property-based test of the splitter: random scripts interleaving plain strings, {@code E''}
- * strings with escapes, dollar quotes with and without tags, line and nested block comments,
- * all holding semicolons, quotes and dollars, are split into exactly the statements they were
- * made of, and PostgreSQL runs each statement and returns the value that was written into it.
+ * Property-based test of the splitter: random scripts interleaving plain strings,
+ * {@code E''} strings with escapes, dollar quotes with and without tags, line and nested
+ * block comments, all holding semicolons, quotes and dollars, are split into exactly the
+ * statements they were made of, and PostgreSQL runs each statement and returns the value
+ * that was written into it.
  */
 class SplitterFuzzTests {
 
@@ -51,9 +52,10 @@ class SplitterFuzzTests {
 
 	@Provide
 	Arbitrary<Script> scripts() {
-		return statement().list().ofMinSize(1).ofMaxSize(5).flatMap((statements) -> separator().list()
-			.ofSize(statements.size())
-			.map((separators) -> {
+		return statement().list()
+			.ofMinSize(1)
+			.ofMaxSize(5)
+			.flatMap((statements) -> separator().list().ofSize(statements.size()).map((separators) -> {
 				StringBuilder text = new StringBuilder();
 				List<String> values = new ArrayList<>();
 				for (int i = 0; i < statements.size(); i++) {
@@ -83,8 +85,9 @@ class SplitterFuzzTests {
 	private Arbitrary<Literal> literal() {
 		Arbitrary<String> content = Arbitraries.strings().withChars(TRICKY).ofMaxLength(12);
 		Arbitrary<Literal> plain = content.map((text) -> new Literal("'" + text.replace("'", "''") + "'", text));
-		Arbitrary<Literal> escaped = content.map((text) -> new Literal(
-				"E'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'", text));
+		Arbitrary<Literal> escaped = content
+			.map((text) -> new Literal("E'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'",
+					text));
 		Arbitrary<String> tag = Arbitraries.of("", "x", "fn_1", "q");
 		Arbitrary<Literal> dollar = Combinators.combine(content, tag)
 			.as((text, name) -> "$" + name + "$" + text + "$" + name + "$")

@@ -14,8 +14,8 @@ class SqlScriptTests {
 
 	@Test
 	void splitsStatementsInOrder() {
-		assertThat(sqls("CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n")).containsExactly("CREATE TABLE a (id int)",
-				"CREATE TABLE b (id int)");
+		assertThat(sqls("CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n"))
+			.containsExactly("CREATE TABLE a (id int)", "CREATE TABLE b (id int)");
 	}
 
 	@Test
@@ -65,8 +65,8 @@ class SqlScriptTests {
 
 	@Test
 	void wordEndingWithEIsNotAnEscapeStringPrefix() {
-		assertThat(sqls("SELECT DATE'2024-01-01', TYPE'\\'; SELECT 2")).containsExactly("SELECT DATE'2024-01-01', TYPE'\\'",
-				"SELECT 2");
+		assertThat(sqls("SELECT DATE'2024-01-01', TYPE'\\'; SELECT 2"))
+			.containsExactly("SELECT DATE'2024-01-01', TYPE'\\'", "SELECT 2");
 	}
 
 	@Test
@@ -110,8 +110,8 @@ class SqlScriptTests {
 
 	@Test
 	void semicolonInLineComment() {
-		assertThat(sqls("SELECT 1 -- not; the end\n, 2; SELECT 3 --; last")).containsExactly("SELECT 1 -- not; the end\n, 2",
-				"SELECT 3");
+		assertThat(sqls("SELECT 1 -- not; the end\n, 2; SELECT 3 --; last"))
+			.containsExactly("SELECT 1 -- not; the end\n, 2", "SELECT 3");
 	}
 
 	@Test
@@ -161,7 +161,8 @@ class SqlScriptTests {
 					INSERT INTO t VALUES (1);
 					INSERT INTO t VALUES (2);
 				end""";
-		assertThat(sqls(function + ";\n" + procedure + ";\nSELECT 3;")).containsExactly(function, procedure, "SELECT 3");
+		assertThat(sqls(function + ";\n" + procedure + ";\nSELECT 3;")).containsExactly(function, procedure,
+				"SELECT 3");
 	}
 
 	@Test
@@ -287,7 +288,8 @@ class SqlScriptTests {
 
 	@Test
 	void unterminatedStringFails() {
-		assertThatExceptionOfType(SqlSyntaxException.class).isThrownBy(() -> split("SELECT 1;\nSELECT 'abc;\nSELECT 2;"))
+		assertThatExceptionOfType(SqlSyntaxException.class)
+			.isThrownBy(() -> split("SELECT 1;\nSELECT 'abc;\nSELECT 2;"))
 			.satisfies((ex) -> assertThat(ex.hint()).contains("''"))
 			.withMessage("test.sql:2: string literal is not terminated");
 		assertThatExceptionOfType(SqlSyntaxException.class).isThrownBy(() -> split("\nSELECT E'abc\\';"))
@@ -372,8 +374,12 @@ class SqlScriptTests {
 		for (int i = 0; script.length() < 2_000_000; i++) {
 			script.append("-- table ").append(i).append("\r\n");
 			script.append("CREATE TABLE t").append(i).append(" (id int PRIMARY KEY, note text DEFAULT 'a;''b');\r\n");
-			script.append("CREATE FUNCTION f").append(i).append("() RETURNS int AS $f$\n")
-				.append("BEGIN\n\tRETURN ").append(i).append("; -- ;\nEND;\n$f$ LANGUAGE plpgsql;\n");
+			script.append("CREATE FUNCTION f")
+				.append(i)
+				.append("() RETURNS int AS $f$\n")
+				.append("BEGIN\n\tRETURN ")
+				.append(i)
+				.append("; -- ;\nEND;\n$f$ LANGUAGE plpgsql;\n");
 			script.append("COPY t").append(i).append(" (id, note) FROM stdin;\n");
 			for (int row = 0; row < 5; row++) {
 				script.append(row).append("\tvalue; 'quoted' $$\n");

@@ -24,7 +24,8 @@ class SqlStatementTests {
 
 	@Test
 	void leadingKeywordsStopAtFirstTokenThatIsNotAWord() {
-		assertThat(new SqlStatement("ALTER TYPE \"Mood\" ADD VALUE 'x'", 1, null).leadingKeywords(5)).isEqualTo("ALTER TYPE");
+		assertThat(new SqlStatement("ALTER TYPE \"Mood\" ADD VALUE 'x'", 1, null).leadingKeywords(5))
+			.isEqualTo("ALTER TYPE");
 		assertThat(new SqlStatement("BEGIN", 1, null).leadingKeywords(3)).isEqualTo("BEGIN");
 		assertThat(new SqlStatement("(SELECT 1)", 1, null).leadingKeywords(3)).isEmpty();
 		assertThat(new SqlStatement("SELECT 'unterminated", 1, null).leadingKeywords(3)).isEqualTo("SELECT");
@@ -37,7 +38,8 @@ class SqlStatementTests {
 
 	@Test
 	void leadingKeywordsRejectNegativeCount() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new SqlStatement("SELECT 1", 1, null).leadingKeywords(-1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SqlStatement("SELECT 1", 1, null).leadingKeywords(-1));
 	}
 
 	@Test

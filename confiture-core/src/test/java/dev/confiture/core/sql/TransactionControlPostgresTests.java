@@ -14,8 +14,8 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks {@link TransactionControl#nonTransactionalReason(SqlStatement, int)} against what
- * a real PostgreSQL server refuses to run inside a transaction block.
+ * Checks {@link TransactionControl#nonTransactionalReason(SqlStatement, int)} against
+ * what a real PostgreSQL server refuses to run inside a transaction block.
  */
 class TransactionControlPostgresTests {
 

@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransactionControlTests {
 
 	@ParameterizedTest
-	@ValueSource(strings = { "BEGIN", "begin work", "BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE", "START TRANSACTION",
-			"start transaction read only", "COMMIT", "COMMIT WORK", "COMMIT AND CHAIN", "COMMIT TRANSACTION AND NO CHAIN",
-			"END", "end transaction", "ROLLBACK", "ROLLBACK WORK", "ROLLBACK AND CHAIN", "ABORT", "/* x */ COMMIT" })
+	@ValueSource(strings = { "BEGIN", "begin work", "BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+			"START TRANSACTION", "start transaction read only", "COMMIT", "COMMIT WORK", "COMMIT AND CHAIN",
+			"COMMIT TRANSACTION AND NO CHAIN", "END", "end transaction", "ROLLBACK", "ROLLBACK WORK",
+			"ROLLBACK AND CHAIN", "ABORT", "/* x */ COMMIT" })
 	void transactionControl(String sql) {
 		assertThat(TransactionControl.isTransactionControl(statement(sql))).isTrue();
 	}
@@ -61,10 +62,10 @@ class TransactionControlTests {
 	@ValueSource(strings = { "CREATE INDEX i ON t (concurrently)", "CREATE INDEX \"concurrently\" ON t (a)",
 			"DROP INDEX i", "REINDEX INDEX i", "REINDEX TABLE t", "CLUSTER t", "CLUSTER VERBOSE t USING i",
 			"CLUSTER (VERBOSE) t", "ANALYZE t", "ALTER DATABASE d SET default_tablespace = 'fast'",
-			"ALTER DATABASE d RENAME TO e", "ALTER TABLESPACE fast RENAME TO faster", "ALTER TABLE t DETACH PARTITION p",
-			"ALTER TYPE mood RENAME VALUE 'a' TO 'b'", "ALTER TYPE point3 ADD ATTRIBUTE z int",
-			"SELECT 'CREATE INDEX CONCURRENTLY'", "DISCARD PLANS", "COMMIT", "SAVEPOINT s",
-			"CREATE DATABASE_EVENTS_TABLE (id int)", "" })
+			"ALTER DATABASE d RENAME TO e", "ALTER TABLESPACE fast RENAME TO faster",
+			"ALTER TABLE t DETACH PARTITION p", "ALTER TYPE mood RENAME VALUE 'a' TO 'b'",
+			"ALTER TYPE point3 ADD ATTRIBUTE z int", "SELECT 'CREATE INDEX CONCURRENTLY'", "DISCARD PLANS", "COMMIT",
+			"SAVEPOINT s", "CREATE DATABASE_EVENTS_TABLE (id int)", "" })
 	void transactional(String sql) {
 		assertThat(TransactionControl.nonTransactionalReason(statement(sql))).isNull();
 	}
@@ -104,7 +105,8 @@ class TransactionControlTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "-- confiture:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);",
 			"\uFEFF-- confiture:no-transaction\n", "  --   Confiture : No-Transaction  \r\nSELECT 1",
-			"--confiture:no-transaction", "-- migration 12\n/* about\n it */\n\t-- CONFITURE:NO-TRANSACTION\nSELECT 1" })
+			"--confiture:no-transaction",
+			"-- migration 12\n/* about\n it */\n\t-- CONFITURE:NO-TRANSACTION\nSELECT 1" })
 	void noTransactionMarker(String script) {
 		assertThat(TransactionControl.hasNoTransactionMarker(script)).isTrue();
 	}

@@ -66,15 +66,16 @@ class AnonymizationTests {
 	@Test
 	void everyStrategyReplacesValuesDeterministicallyAcrossRunsAndTables() throws Exception {
 		this.db.schema(SCHEMA);
-		execute(this.db.source, """
-				INSERT INTO users VALUES
-				(1, 'alice@corp.example', 'Alice O''Hara-Smith', '+33 6 12 34 56 78', '123-45-6789', 'vip', 'FR',
-					'1990-05-17', '2024-01-02 10:00:00+00',
-					'{"contact": {"email": "alice@corp.example", "city": "Lyon"}, "children": [{"name": "Bob"}, {"name": "Eve"}]}',
-					'alice'),
-				(2, 'bob@corp.example', 'Bob', NULL, NULL, NULL, 'DE', NULL, NULL, NULL, NULL);
-				INSERT INTO orders VALUES (1, 'alice@corp.example', 'paid'), (2, NULL, NULL);
-				""");
+		execute(this.db.source,
+				"""
+						INSERT INTO users VALUES
+						(1, 'alice@corp.example', 'Alice O''Hara-Smith', '+33 6 12 34 56 78', '123-45-6789', 'vip', 'FR',
+							'1990-05-17', '2024-01-02 10:00:00+00',
+							'{"contact": {"email": "alice@corp.example", "city": "Lyon"}, "children": [{"name": "Bob"}, {"name": "Eve"}]}',
+							'alice'),
+						(2, 'bob@corp.example', 'Bob', NULL, NULL, NULL, 'DE', NULL, NULL, NULL, NULL);
+						INSERT INTO orders VALUES (1, 'alice@corp.example', 'paid'), (2, NULL, NULL);
+						""");
 		Anonymization rules = rules(KEY);
 		Confiture.sync(this.db.options().withAnonymization(rules));
 		List<String> first = query(this.db.target, "SELECT u::text FROM users u ORDER BY id");
@@ -83,8 +84,13 @@ class AnonymizationTests {
 		assertThat(query(this.db.target, "SELECT u::text FROM users u ORDER BY id")).isEqualTo(first);
 		assertThat(query(this.db.target, "SELECT o::text FROM orders o ORDER BY id")).isEqualTo(firstOrders);
 		String alice = String.join(" ", first.get(0), firstOrders.get(0));
-		assertThat(alice).doesNotContain("alice").doesNotContain("Alice").doesNotContain("12 34 56")
-			.doesNotContain("123-45").doesNotContain("vip").doesNotContain("Bob").doesNotContain("1990-05-17")
+		assertThat(alice).doesNotContain("alice")
+			.doesNotContain("Alice")
+			.doesNotContain("12 34 56")
+			.doesNotContain("123-45")
+			.doesNotContain("vip")
+			.doesNotContain("Bob")
+			.doesNotContain("1990-05-17")
 			.doesNotContain("paid");
 		assertThat(query(this.db.target, "SELECT ssn FROM users WHERE id = 1")).containsExactly("*******6789");
 		assertThat(query(this.db.target, "SELECT country FROM users ORDER BY id")).containsExactly("FR", "DE");
@@ -100,7 +106,8 @@ class AnonymizationTests {
 		assertThat(query(this.db.target, "SELECT profile->'contact'->>'city' FROM users WHERE id = 1"))
 			.containsExactly("Lyon");
 		assertThat(query(this.db.target, "SELECT born_on - '1990-05-17'::date = (signed_up::date - '2024-01-02'::date)"
-				+ " AND born_on <> '1990-05-17' FROM users WHERE id = 1")).containsExactly("t");
+				+ " AND born_on <> '1990-05-17' FROM users WHERE id = 1"))
+			.containsExactly("t");
 		assertThat(query(this.db.target, "SELECT status FROM orders ORDER BY id")).containsExactly("redacted", null);
 		assertThat(query(this.db.target, "SELECT login FROM users WHERE id = 1").get(0)).matches("[0-9a-f]{32}");
 	}
@@ -122,7 +129,8 @@ class AnonymizationTests {
 		Set<String> names = new HashSet<>();
 		Set<String> emails = new HashSet<>();
 		for (int i = 0; i < 100_000; i++) {
-			phones.add(Strategies.digits(keyed, String.format("06 %02d %02d %02d", i / 10000, (i / 100) % 100, i % 100)));
+			phones
+				.add(Strategies.digits(keyed, String.format("06 %02d %02d %02d", i / 10000, (i / 100) % 100, i % 100)));
 			names.add(Strategies.letters(keyed, "Jo" + base26(i)));
 			emails.add(Strategies.email(keyed).apply("user" + i + "@corp.example", null));
 		}
@@ -175,8 +183,7 @@ class AnonymizationTests {
 		SyncOptions options = this.db.options().withAnonymization(rules(KEY)).withRequireAnonymization(true);
 		execute(this.db.source, "ALTER TABLE users ADD COLUMN home_address text;");
 		execute(this.db.target, "ALTER TABLE users ADD COLUMN home_address text;");
-		assertThatExceptionOfType(ConfitureException.class)
-			.isThrownBy(() -> Confiture.sync(options))
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> Confiture.sync(options))
 			.withMessageContaining("public.users.home_address");
 	}
 
@@ -199,7 +206,8 @@ class AnonymizationTests {
 			.satisfies((ex) -> {
 				assertThat(ex.category()).isEqualTo(Category.CONFIG);
 				assertThat(ex.getMessage()).contains("Anonymising public.users.born failed")
-					.contains("its date_shift rule cannot handle one of its values (not a date or timestamp in ISO form)")
+					.contains(
+							"its date_shift rule cannot handle one of its values (not a date or timestamp in ISO form)")
 					.contains("public.users is as it was");
 				assertThat(ex.hint()).contains("Give public.users.born a rule that fits its values in " + file);
 				assertThat(ex.getCause()).isNull();
@@ -209,9 +217,8 @@ class AnonymizationTests {
 		assertThat(query(this.db.target, "SELECT id || ' ' || born FROM users")).containsExactly("9 old row");
 		assertThat(query(this.db.target, "SELECT id FROM accounts")).containsExactly("1");
 		Path fixed = Files.writeString(this.directory.resolve("shift.yaml"), "tables:\n  users:\n    born: keep\n");
-		SyncResult resumed = Confiture.sync(this.db.options()
-			.withAnonymization(Anonymization.load(fixed, Map.of()))
-			.withResume(true));
+		SyncResult resumed = Confiture
+			.sync(this.db.options().withAnonymization(Anonymization.load(fixed, Map.of())).withResume(true));
 		assertThat(resumed.tables()).extracting(TableResult::skipped).containsExactly(true, false);
 		assertThat(query(this.db.target, "SELECT born FROM users ORDER BY id")).containsExactly("1990-05-17",
 				"born in SECRETTOWN");

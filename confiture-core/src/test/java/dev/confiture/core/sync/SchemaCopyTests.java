@@ -80,10 +80,12 @@ class SchemaCopyTests {
 		assertThat(result.tables()).extracting(TableResult::rows).containsExactly(2L, 2L);
 		assertThat(result.verified()).isTrue();
 		assertThat(result.verifications()).allSatisfy((v) -> assertThat(v.keyColumns()).containsExactly("id"));
-		assertThat(query(this.db.target, "SELECT id || ' ' || full_name || ' ' || coalesce(email, '-') ||"
-				+ " ' ' || (created_at IS NOT NULL) FROM customers ORDER BY id"))
+		assertThat(query(this.db.target,
+				"SELECT id || ' ' || full_name || ' ' || coalesce(email, '-') ||"
+						+ " ' ' || (created_at IS NOT NULL) FROM customers ORDER BY id"))
 			.containsExactly("1 Ada Lovelace ada@example.org true", "3 Alan Turing - true");
-		assertThat(query(this.db.target, "SELECT title FROM articles ORDER BY id")).containsExactly("NOTES", "MACHINES");
+		assertThat(query(this.db.target, "SELECT title FROM articles ORDER BY id")).containsExactly("NOTES",
+				"MACHINES");
 		execute(this.db.target, "INSERT INTO articles (customer_id, title) VALUES (1, 'next')");
 		assertThat(query(this.db.target, "SELECT max(id) FROM articles")).containsExactly("13");
 		assertThat(query(this.db.source, "SELECT count(*) FROM users")).containsExactly("3");
@@ -102,8 +104,8 @@ class SchemaCopyTests {
 
 	@Test
 	void mappingErrorsAreNamedBeforeAnythingIsCopied() throws Exception {
-		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> confiture().copySchema(options(MAPPING.replace("email: email", "email: emial"), false, false)))
+		assertThatExceptionOfType(ConfigurationException.class).isThrownBy(
+				() -> confiture().copySchema(options(MAPPING.replace("email: email", "email: emial"), false, false)))
 			.withMessageContaining("mapped to 'emial', which is not a column of public.users")
 			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo("Did you mean 'email'?"));
 		assertThat(query(this.db.target, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
@@ -113,8 +115,8 @@ class SchemaCopyTests {
 			.isThrownBy(() -> confiture().copySchema(options(unmapped, false, true)))
 			.withMessageContaining("Column public.customers.full_name is not mapped and has no default");
 		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> confiture().copySchema(options(MAPPING.replace("public.customers:", "public.customer:"),
-					false, true)))
+			.isThrownBy(() -> confiture()
+				.copySchema(options(MAPPING.replace("public.customers:", "public.customer:"), false, true)))
 			.withMessageContaining("Unknown target table 'public.customer'")
 			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo("Did you mean 'public.customers'?"));
 	}
@@ -122,14 +124,16 @@ class SchemaCopyTests {
 	@Test
 	void unknownSourceTablesAndTargetColumnsAreNamedAtTheirLine() throws Exception {
 		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> confiture().copySchema(options(MAPPING.replace("from: posts", "from: post"), false, false)))
+			.isThrownBy(
+					() -> confiture().copySchema(options(MAPPING.replace("from: posts", "from: post"), false, false)))
 			.withMessageContaining("Unknown source table 'public.post' for public.articles")
 			.satisfies((ex) -> {
 				assertThat(ex.hint()).isEqualTo("Did you mean 'public.posts'?");
 				assertThat(ex.line()).isEqualTo(10);
 			});
 		assertThatExceptionOfType(ConfigurationException.class)
-			.isThrownBy(() -> confiture().copySchema(options(MAPPING.replace("title: {sql", "titel: {sql"), false, true)))
+			.isThrownBy(
+					() -> confiture().copySchema(options(MAPPING.replace("title: {sql", "titel: {sql"), false, true)))
 			.withMessageContaining("Unknown column 'titel' of target table public.articles")
 			.satisfies((ex) -> assertThat(ex.hint()).isEqualTo("Did you mean 'title'?"));
 		assertThat(query(this.db.target, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))

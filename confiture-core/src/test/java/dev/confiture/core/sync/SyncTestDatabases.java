@@ -40,7 +40,8 @@ final class SyncTestDatabases implements AutoCloseable {
 	}
 
 	static List<String> query(ScratchDatabase database, String sql) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (rows.next()) {

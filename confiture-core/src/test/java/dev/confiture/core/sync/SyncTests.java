@@ -76,14 +76,15 @@ class SyncTests {
 				CREATE TABLE wide (id int PRIMARY KEY, secret text, loose json, ratio float8, small real, ident uuid,
 					span interval, address inet, bits bit varying(8), local_at timestamp, at_time timetz, chars char(3),
 					grid int[][], plain text);""");
-		execute(this.db.source, """
-				INSERT INTO wide VALUES
-				(1, 'hunter2', '{"a" :  1, "a": [2,  3]}', 'NaN', '-0', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
-					'1 year 2 mons -3 days 04:05:06.000007', '2001:db8::1/64', B'101', '2024-02-29 23:59:59.999999',
-					'23:59:59.5+14:59', 'ab', '{{1,2},{3,NULL}}', E'\\\\.\\n\\\\N\\t\\\\\\r end'),
-				(2, E'tab\\there', 'null', '1e-310', 'Infinity', NULL, NULL, NULL, B'', '-infinity', NULL, NULL, '{}', '\\.'),
-				(3, NULL, NULL, '-Infinity', '3.4028235e38', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, E'\\\\N');
-				""");
+		execute(this.db.source,
+				"""
+						INSERT INTO wide VALUES
+						(1, 'hunter2', '{"a" :  1, "a": [2,  3]}', 'NaN', '-0', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+							'1 year 2 mons -3 days 04:05:06.000007', '2001:db8::1/64', B'101', '2024-02-29 23:59:59.999999',
+							'23:59:59.5+14:59', 'ab', '{{1,2},{3,NULL}}', E'\\\\.\\n\\\\N\\t\\\\\\r end'),
+						(2, E'tab\\there', 'null', '1e-310', 'Infinity', NULL, NULL, NULL, B'', '-infinity', NULL, NULL, '{}', '\\.'),
+						(3, NULL, NULL, '-Infinity', '3.4028235e38', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, E'\\\\N');
+						""");
 		String others = "SELECT md5(string_agg((id, loose, ratio, small, ident, span, address, bits, local_at, at_time, chars,"
 				+ " grid, plain)::text, '|' ORDER BY id)) FROM wide";
 		Confiture.sync(this.db.options());
@@ -95,24 +96,28 @@ class SyncTests {
 		assertThat(one(this.db.target, others)).isEqualTo(one(this.db.source, others));
 		assertThat(query(this.db.target, "SELECT secret FROM wide ORDER BY id")).containsExactly("x\ty\\z", "x\ty\\z",
 				null);
-		assertThat(query(this.db.target, "SELECT plain FROM wide ORDER BY id"))
-			.containsExactly("\\.\n\\N\t\\\r end", "\\.", "\\N");
+		assertThat(query(this.db.target, "SELECT plain FROM wide ORDER BY id")).containsExactly("\\.\n\\N\t\\\r end",
+				"\\.", "\\N");
 	}
 
 	@Test
 	void theBinaryFormatIsUsedOnlyForBuiltInTypesWithTextRulesThatIgnoreTheRow() throws Exception {
-		this.db.schema(TYPES + """
-				CREATE TABLE plain (id bigint PRIMARY KEY, email text, doc jsonb, score float8, tags text[], at timestamptz);
-				""");
-		try (java.sql.Connection source = this.db.source.connect(); java.sql.Connection target = this.db.target.connect()) {
+		this.db.schema(
+				TYPES + """
+						CREATE TABLE plain (id bigint PRIMARY KEY, email text, doc jsonb, score float8, tags text[], at timestamptz);
+						""");
+		try (java.sql.Connection source = this.db.source.connect();
+				java.sql.Connection target = this.db.target.connect()) {
 			Map<String, SourceTable> tables = SourceTables.read(source);
 			SourceTable plain = tables.get("public.plain");
 			Keyed keyed = new Keyed(new byte[16]);
-			assertThat(CopyBinary.types(source, target, plain, new Strategy[6])).containsExactly(20, 25, 3802, 701, 1009,
-					1184);
-			assertThat(CopyBinary.types(source, target, plain,
-					new Strategy[] { null, Strategies.email(keyed), new JsonStrategy(Map.of("a", Strategies.keep())), null,
-							null, null }))
+			assertThat(CopyBinary.types(source, target, plain, new Strategy[6])).containsExactly(20, 25, 3802, 701,
+					1009, 1184);
+			assertThat(
+					CopyBinary
+						.types(source, target, plain,
+								new Strategy[] { null, Strategies.email(keyed),
+										new JsonStrategy(Map.of("a", Strategies.keep())), null, null, null }))
 				.isNotNull();
 			assertThat(CopyBinary.types(source, target, plain,
 					new Strategy[] { null, null, null, Strategies.mask(2), null, null }))
@@ -154,7 +159,8 @@ class SyncTests {
 		assertThat(order).containsExactlyInAnyOrder("public.league", "public.player", "public.team", "public.award");
 		assertThat(order.indexOf("public.award")).isGreaterThan(order.indexOf("public.player"));
 		assertThat(order.indexOf("public.player")).isEqualTo(order.indexOf("public.team") - 1);
-		assertThat(result.plan().warnings()).anyMatch((w) -> w.contains("public.player, public.team reference each other"));
+		assertThat(result.plan().warnings())
+			.anyMatch((w) -> w.contains("public.player, public.team reference each other"));
 		assertThat(query(this.db.target, "SELECT id || ':' || coalesce(captain, 0) FROM team")).containsExactly("1:10");
 		assertThat(query(this.db.target, "SELECT count(*) FROM player")).containsExactly("2");
 	}
@@ -182,8 +188,9 @@ class SyncTests {
 		try {
 			dev.confiture.core.config.ConnectionSettings settings = this.db.target.settings();
 			SyncOptions options = SyncOptions.of(new SyncEndpoint("source", this.db.source.settings(), false),
-					new SyncEndpoint("target", new dev.confiture.core.config.ConnectionSettings(settings.jdbcUrl(), role,
-							"not-a-secret"), false));
+					new SyncEndpoint("target",
+							new dev.confiture.core.config.ConnectionSettings(settings.jdbcUrl(), role, "not-a-secret"),
+							false));
 			SyncResult result = Confiture.sync(options);
 			assertThat(result.plan().mode()).isEqualTo("per-group");
 			assertThat(result.plan().warnings())
@@ -235,8 +242,9 @@ class SyncTests {
 
 	@Test
 	void differentTablesOnTheTwoSidesAreNamedAndNothingIsCopied() {
-		execute(this.db.source, "CREATE TABLE users (id int, email text, age int); INSERT INTO users VALUES (1, 'a', 3);"
-				+ " CREATE TABLE posts (id int); INSERT INTO posts VALUES (1);");
+		execute(this.db.source,
+				"CREATE TABLE users (id int, email text, age int); INSERT INTO users VALUES (1, 'a', 3);"
+						+ " CREATE TABLE posts (id int); INSERT INTO posts VALUES (1);");
 		execute(this.db.target, "CREATE TABLE users (id int, email varchar(10)); CREATE TABLE posts (id int);"
 				+ " INSERT INTO posts VALUES (5);");
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> Confiture.sync(this.db.options()))
@@ -256,22 +264,22 @@ class SyncTests {
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> Confiture.sync(options))
 			.satisfies((ex) -> {
 				assertThat(ex.category()).isEqualTo(Category.CONFIG);
-				assertThat(ex.getMessage()).contains("Refusing to write environment production")
-					.contains("protected");
+				assertThat(ex.getMessage()).contains("Refusing to write environment production").contains("protected");
 			});
 	}
 
 	@Test
 	void dryRunPlansWithoutWriting() {
-		this.db.schema("CREATE TABLE users (id int PRIMARY KEY, email text, nickname text);"
-				+ " CREATE TABLE logs (id int);");
+		this.db.schema(
+				"CREATE TABLE users (id int PRIMARY KEY, email text, nickname text);" + " CREATE TABLE logs (id int);");
 		execute(this.db.source, "INSERT INTO users VALUES (1, 'alice@example.org', 'al'); ANALYZE users;");
 		SyncResult result = Confiture.sync(this.db.options().withDryRun(true).withExclude(List.of("log*")));
 		assertThat(result.dryRun()).isTrue();
 		assertThat(result.tables()).isEmpty();
 		assertThat(result.plan().tables()).extracting(PlannedTable::name).containsExactly("public.users");
 		assertThat(result.plan().tables().get(0).estimatedRows()).isEqualTo(1);
-		assertThat(result.plan().warnings()).singleElement().asString()
+		assertThat(result.plan().warnings()).singleElement()
+			.asString()
 			.contains("1 column look personal and have no anonymisation rule: public.users.email");
 		assertThat(query(this.db.target, "SELECT count(*) FROM users")).containsExactly("0");
 		assertThat(query(this.db.target, "SELECT count(*) FROM pg_class WHERE relname = 'confiture_sync_progress'"))
@@ -284,11 +292,9 @@ class SyncTests {
 				+ " CREATE SCHEMA archive; CREATE TABLE archive.orders (id int);");
 		execute(this.db.source, "INSERT INTO orders SELECT i, i FROM generate_series(1, 10) i;"
 				+ " INSERT INTO audit VALUES (1); INSERT INTO archive.orders VALUES (1);");
-		SyncResult result = Confiture.sync(this.db.options()
-			.withTables(List.of("orders"))
-			.withWhere(Map.of("public.orders", "total > 7")));
-		assertThat(result.tables()).extracting(TableResult::name)
-			.containsExactly("archive.orders", "public.orders");
+		SyncResult result = Confiture
+			.sync(this.db.options().withTables(List.of("orders")).withWhere(Map.of("public.orders", "total > 7")));
+		assertThat(result.tables()).extracting(TableResult::name).containsExactly("archive.orders", "public.orders");
 		assertThat(query(this.db.target, "SELECT id FROM orders ORDER BY id")).containsExactly("8", "9", "10");
 		assertThat(query(this.db.target, "SELECT count(*) FROM audit")).containsExactly("0");
 		assertThatExceptionOfType(ConfitureException.class)
@@ -304,15 +310,16 @@ class SyncTests {
 		Path rules = Files.writeString(this.directory.resolve("anonymize.yaml"),
 				"tables:\n  users:\n    email: {fixed: TOPSECRETVALUE}\n");
 		assertThatExceptionOfType(ConfitureException.class)
-			.isThrownBy(() -> Confiture.sync(
-					this.db.options().withAnonymization(Anonymization.load(rules, Map.of()))))
+			.isThrownBy(() -> Confiture.sync(this.db.options().withAnonymization(Anonymization.load(rules, Map.of()))))
 			.satisfies((ex) -> {
 				String text = ex.getMessage() + " " + ex.hint();
-				assertThat(text).contains("Copying public.users failed").contains("23505")
+				assertThat(text).contains("Copying public.users failed")
+					.contains("23505")
 					.contains("users_email_key")
 					.doesNotContain("TOPSECRETVALUE")
 					.doesNotContain("secret.org");
-				assertThat(trace(ex)).as("the stack trace, causes included").contains("SQLSTATE 23505")
+				assertThat(trace(ex)).as("the stack trace, causes included")
+					.contains("SQLSTATE 23505")
 					.doesNotContain("TOPSECRETVALUE")
 					.doesNotContain("secret.org");
 			});

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tenant creation with seeds and as a new database, a tenant query naming a missing schema,
- * and a tenant whose lock another runner holds, against a real PostgreSQL.
+ * Tenant creation with seeds and as a new database, a tenant query naming a missing
+ * schema, and a tenant whose lock another runner holds, against a real PostgreSQL.
  */
 class TenantCreateAndLockTests {
 
@@ -76,7 +76,8 @@ class TenantCreateAndLockTests {
 			assertThat(created.created()).isTrue();
 			assertThat(created.tenant().isSchema()).isFalse();
 			assertThat(created.baselinedMigrations()).containsExactly("001");
-			try (Connection tenant = tenantConnection(name); Statement statement = tenant.createStatement();
+			try (Connection tenant = tenantConnection(name);
+					Statement statement = tenant.createStatement();
 					ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM accounts), "
 							+ "(SELECT string_agg(version, ',') FROM confiture_migrations)")) {
 				rows.next();
@@ -149,9 +150,10 @@ class TenantCreateAndLockTests {
 
 	private void environment(String tenants) {
 		String password = this.database.settings().password();
-		this.project.environment("local", "name: local\nincludes: [../schema]\nseeds: [../seeds/common]\ndatabase_url: "
-				+ this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user()
-				+ ((password != null) ? "&password=" + password : "") + "\ntenants:\n  " + tenants + "\n");
+		this.project.environment("local",
+				"name: local\nincludes: [../schema]\nseeds: [../seeds/common]\ndatabase_url: "
+						+ this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user()
+						+ ((password != null) ? "&password=" + password : "") + "\ntenants:\n  " + tenants + "\n");
 	}
 
 	private Confiture confiture() {
@@ -169,7 +171,8 @@ class TenantCreateAndLockTests {
 	}
 
 	private long count(String sql) {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tenant fleets against a real PostgreSQL: schemas created from the schema files, migrated in
- * parallel by concurrent runs, broken and drifted tenants, databases as tenants, bad input.
+ * Tenant fleets against a real PostgreSQL: schemas created from the schema files,
+ * migrated in parallel by concurrent runs, broken and drifted tenants, databases as
+ * tenants, bad input.
  */
 class TenantFleetTests {
 
@@ -120,7 +121,8 @@ class TenantFleetTests {
 		execute("INSERT INTO tenant_a.accounts VALUES (1, -5)");
 		this.project.file("db/migrations/002_positive.up.sql",
 				"ALTER TABLE accounts ADD CONSTRAINT positive CHECK (balance >= 0);");
-		FleetResult result = confiture().fleet(FleetOptions.of(FleetAction.MIGRATE).withParallel(1, 1).withFailFast(true));
+		FleetResult result = confiture()
+			.fleet(FleetOptions.of(FleetAction.MIGRATE).withParallel(1, 1).withFailFast(true));
 		assertThat(outcome(result, "tenant_a").state()).isEqualTo(TenantState.FAILED);
 		assertThat(outcome(result, "tenant_b").state()).isEqualTo(TenantState.NOT_RUN);
 		assertThat(count("SELECT count(*) FROM pg_constraint WHERE conname = 'positive'")).isZero();
@@ -136,7 +138,8 @@ class TenantFleetTests {
 		FleetResult result = confiture().fleet(FleetOptions.of(FleetAction.MIGRATE));
 		TenantOutcome drifted = outcome(result, "tenant_b");
 		assertThat(drifted.state()).isEqualTo(TenantState.DRIFTED);
-		assertThat(drifted.differences()).anySatisfy((line) -> assertThat(line).contains("unexpected column accounts.note"));
+		assertThat(drifted.differences())
+			.anySatisfy((line) -> assertThat(line).contains("unexpected column accounts.note"));
 		assertThat(drifted.pendingVersions()).containsExactly("002", "003");
 		assertThat(count("SELECT count(*) FROM public.applied_log WHERE tenant = 'tenant_b'")).isZero();
 		assertThat(count("SELECT count(*) FROM public.applied_log")).isEqualTo(6);
@@ -254,7 +257,8 @@ class TenantFleetTests {
 					+ two.settings().jdbcUrl().replace("localhost", "127.0.0.1"));
 			addMigrationsTwoAndThree(false);
 			FleetResult result = confiture().fleet(FleetOptions.of(FleetAction.MIGRATE).withParallel(2, 1));
-			assertThat(result.tenants()).extracting(TenantOutcome::tenant).containsExactlyInAnyOrder(one.name(), two.name());
+			assertThat(result.tenants()).extracting(TenantOutcome::tenant)
+				.containsExactlyInAnyOrder(one.name(), two.name());
 			assertThat(result.tenants()).extracting(TenantOutcome::server).doesNotHaveDuplicates();
 			assertThat(result.tenants()).allSatisfy((tenant) -> {
 				assertThat(tenant.state()).isEqualTo(TenantState.MIGRATED);
@@ -333,9 +337,9 @@ class TenantFleetTests {
 	}
 
 	private void environment(String tenants) {
-		this.project.environment("local", "name: local\nincludes: [../schema]\ndatabase_url: "
-				+ this.database.settings().jdbcUrl() + "?user=" + this.database.settings().user()
-				+ passwordParameter() + "\ntenants:\n  " + tenants + "\n");
+		this.project.environment("local",
+				"name: local\nincludes: [../schema]\ndatabase_url: " + this.database.settings().jdbcUrl() + "?user="
+						+ this.database.settings().user() + passwordParameter() + "\ntenants:\n  " + tenants + "\n");
 	}
 
 	private String passwordParameter() {
@@ -358,7 +362,8 @@ class TenantFleetTests {
 	}
 
 	private long count(String sql) {
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			rows.next();
 			return rows.getLong(1);

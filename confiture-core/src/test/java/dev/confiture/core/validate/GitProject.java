@@ -16,8 +16,8 @@ import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.EnvironmentLoader;
 
 /**
- * A Confiture project in a real git repository made with JGit, for tests: write files, stage
- * them, commit, branch, and publish {@code main} as {@code origin/main}.
+ * A Confiture project in a real git repository made with JGit, for tests: write files,
+ * stage them, commit, branch, and publish {@code main} as {@code origin/main}.
  */
 public final class GitProject implements AutoCloseable {
 

@@ -100,8 +100,10 @@ class GitSchemaValidatorTests {
 
 	@Test
 	void migrationThatDoesSomethingElseReportsDriftObjectByObject() {
-		this.project.write(USERS_FILE, USERS.replace("email text NOT NULL", "email varchar(320) NOT NULL,\n    phone text")
-				+ "CREATE INDEX idx_users_phone ON users (phone);\n")
+		this.project
+			.write(USERS_FILE,
+					USERS.replace("email text NOT NULL", "email varchar(320) NOT NULL,\n    phone text")
+							+ "CREATE INDEX idx_users_phone ON users (phone);\n")
 			.write("db/migrations/002_add_phone.up.sql", """
 					ALTER TABLE users ADD COLUMN mobile text;
 					CREATE TABLE audit (id bigint);
@@ -113,7 +115,8 @@ class GitSchemaValidatorTests {
 		CheckResult drift = check(report, GitSchemaValidator.CHECK_DRIFT);
 		assertThat(drift.status()).isEqualTo(Status.FAILED);
 		assertThat(drift.details().get(0)).startsWith("Schema drift detected: the schema at origin/main (")
-			.contains("plus the new migration db/migrations/002_add_phone.up.sql differs from the schema files at HEAD (");
+			.contains(
+					"plus the new migration db/migrations/002_add_phone.up.sql differs from the schema files at HEAD (");
 		assertThat(drift.details()).contains("migration adds column users.mobile but db/schema does not",
 				"migration adds table audit but db/schema does not",
 				"db/schema adds column users.phone but no migration creates it",
@@ -164,8 +167,7 @@ class GitSchemaValidatorTests {
 		String tables = IntStream.rangeClosed(1, 100)
 			.mapToObj((i) -> "CREATE TABLE t" + i + " (id bigint PRIMARY KEY, name text, created_at timestamptz);\n")
 			.collect(Collectors.joining());
-		this.project.write("db/schema/20_many/tables.sql", tables)
-			.write("db/migrations/002_many.up.sql", tables);
+		this.project.write("db/schema/20_many/tables.sql", tables).write("db/migrations/002_many.up.sql", tables);
 		this.project.commit("100 tables");
 		this.project.write("README.md", "# app\n").write("db/seeds/more.sql", "SELECT 1;\n");
 		this.project.write("db/schema/99_scratch/try.sql", "CREATE TABLE scratch (id int);\n");
@@ -239,9 +241,8 @@ class GitSchemaValidatorTests {
 			.call()) {
 			assertThat(shallow.getRepository().getObjectDatabase().getShallowCommits()).isNotEmpty();
 			assertThatExceptionOfType(ConfitureException.class)
-				.isThrownBy(() -> new GitSchemaValidator(this.server).validate(
-						new EnvironmentLoader().load(clone, "local"),
-						ValidationOptions.committed("main")))
+				.isThrownBy(() -> new GitSchemaValidator(this.server)
+					.validate(new EnvironmentLoader().load(clone, "local"), ValidationOptions.committed("main")))
 				.satisfies((ex) -> {
 					assertThat(ex.category()).isEqualTo(Category.GIT);
 					assertThat(ex.getMessage()).contains("shallow");
@@ -259,8 +260,8 @@ class GitSchemaValidatorTests {
 		Files.writeString(plain.resolve("db/environments/local.yaml"), "name: local\nincludes:\n  - ../schema\n");
 		Environment environment = new EnvironmentLoader().load(plain, "local");
 		assertThatExceptionOfType(ConfitureException.class)
-			.isThrownBy(() -> new GitSchemaValidator(this.server).validate(environment,
-					ValidationOptions.committed(null)))
+			.isThrownBy(
+					() -> new GitSchemaValidator(this.server).validate(environment, ValidationOptions.committed(null)))
 			.satisfies((ex) -> {
 				assertThat(ex.category()).isEqualTo(Category.GIT);
 				assertThat(ex.getMessage()).startsWith("Not a git repository: ");

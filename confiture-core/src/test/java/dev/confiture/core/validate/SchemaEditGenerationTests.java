@@ -16,14 +16,15 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.migrate.SchemaEditOptions;
 import dev.confiture.core.migrate.SchemaEditResult;
+import dev.confiture.core.server.CountingServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link Confiture#generateFromSchemaEdits}: the migration for the edits of the
- * schema files, against what the base's schema files plus the migrations since produce, on
- * real git repositories and a real PostgreSQL.
+ * schema files, against what the base's schema files plus the migrations since produce,
+ * on real git repositories and a real PostgreSQL.
  */
 class SchemaEditGenerationTests {
 
@@ -102,7 +103,8 @@ class SchemaEditGenerationTests {
 			.isThrownBy(() -> confiture().generateFromSchemaEdits(SchemaEditOptions.named("body")))
 			.satisfies((ex) -> {
 				assertThat(ex.category()).isEqualTo(Category.SCHEMA);
-				assertThat(ex.getMessage()).startsWith("A migration fails when replayed on the schema files at origin/main (")
+				assertThat(ex.getMessage())
+					.startsWith("A migration fails when replayed on the schema files at origin/main (")
 					.contains("db/migrations/002_body.up.sql:2: relation \"tb_posts\" does not exist");
 				assertThat(ex.hint()).startsWith("Fix db/migrations/002_body.up.sql at line 2");
 			});
@@ -111,9 +113,8 @@ class SchemaEditGenerationTests {
 
 	@Test
 	void withoutTheBaseRefTheGitErrorSaysSo() throws IOException {
-		assertThatExceptionOfType(ConfitureException.class)
-			.isThrownBy(() -> confiture()
-				.generateFromSchemaEdits(new SchemaEditOptions("x", "origin/release", null, false)))
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(
+				() -> confiture().generateFromSchemaEdits(new SchemaEditOptions("x", "origin/release", null, false)))
 			.satisfies((ex) -> {
 				assertThat(ex.category()).isEqualTo(Category.GIT);
 				assertThat(ex.getMessage()).contains("Unknown git reference 'origin/release'");
@@ -139,11 +140,16 @@ class SchemaEditGenerationTests {
 				assertThat(ex.getMessage()).startsWith("Not a git repository: ");
 			});
 		assertThat(Files.exists(elsewhere.resolve("db/migrations"))
-				&& Files.list(elsewhere.resolve("db/migrations")).findAny().isPresent()).isFalse();
+				&& Files.list(elsewhere.resolve("db/migrations")).findAny().isPresent())
+			.isFalse();
 	}
 
 	private Confiture confiture() {
-		return Confiture.configure().projectDirectory(this.directory).environment("local").shadowServer(this.server).load();
+		return Confiture.configure()
+			.projectDirectory(this.directory)
+			.environment("local")
+			.shadowServer(this.server)
+			.load();
 	}
 
 	private List<String> migrationFiles() throws IOException {

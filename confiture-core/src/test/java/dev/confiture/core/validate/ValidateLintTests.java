@@ -15,8 +15,8 @@ import dev.confiture.core.server.CountingServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code Confiture.validate} lints the migrations that the branch adds: fail, warn or off,
- * from the caller's settings, else the environment file's {@code lint}, else the
+ * {@code Confiture.validate} lints the migrations that the branch adds: fail, warn or
+ * off, from the caller's settings, else the environment file's {@code lint}, else the
  * environment's default.
  */
 class ValidateLintTests {
@@ -57,11 +57,12 @@ class ValidateLintTests {
 		assertThat(lint.details()).anySatisfy((detail) -> assertThat(detail)
 			.startsWith("db/migrations/002_users_email.up.sql:1: ERROR index-without-concurrently")
 			.contains("Safe alternative: Use CREATE INDEX CONCURRENTLY"));
-		assertThat(lint.details())
-			.anyMatch((detail) -> detail.startsWith("1 added migration(s) linted, from the statements' text: 1 error(s)"));
+		assertThat(lint.details()).anyMatch(
+				(detail) -> detail.startsWith("1 added migration(s) linted, from the statements' text: 1 error(s)"));
 		assertThat(report.summary()).isEqualTo("Validation failed: lint errors in the added migrations.");
 		assertThat(report.checks()).extracting(CheckResult::name)
-			.containsExactly(GitSchemaValidator.REQUIRE_MIGRATION, GitSchemaValidator.CHECK_DRIFT, GitSchemaValidator.LINT);
+			.containsExactly(GitSchemaValidator.REQUIRE_MIGRATION, GitSchemaValidator.CHECK_DRIFT,
+					GitSchemaValidator.LINT);
 	}
 
 	@Test
@@ -82,8 +83,7 @@ class ValidateLintTests {
 		this.project.append("db/environments/local.yaml", "lint: fail\n");
 		ValidationReport report = confiture(null).validate(ValidationOptions.committed(null));
 		assertThat(lint(report).passed()).isFalse();
-		ValidationReport overridden = confiture(settings("warn", null))
-			.validate(ValidationOptions.committed(null));
+		ValidationReport overridden = confiture(settings("warn", null)).validate(ValidationOptions.committed(null));
 		assertThat(lint(overridden).passed()).isTrue();
 	}
 
@@ -92,10 +92,10 @@ class ValidateLintTests {
 		ValidationReport report = confiture(settings("fail", true))
 			.validate(new ValidationOptions(null, false, true, false));
 		CheckResult lint = lint(report);
-		assertThat(lint.details()).anySatisfy((detail) -> assertThat(detail)
-			.contains("index-without-concurrently").contains("holds ShareLock until commit"));
-		assertThat(lint.details()).anyMatch((detail) -> detail.startsWith("1 added migration(s) linted, measured on a "
-				+ "shadow database built from"));
+		assertThat(lint.details()).anySatisfy((detail) -> assertThat(detail).contains("index-without-concurrently")
+			.contains("holds ShareLock until commit"));
+		assertThat(lint.details()).anyMatch((detail) -> detail
+			.startsWith("1 added migration(s) linted, measured on a " + "shadow database built from"));
 		assertThat(this.server.databases()).isEqualTo(1);
 	}
 

@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The demo blog API. Without {@code spring.datasource.url} it runs on an embedded PostgreSQL
- * whose data is kept under {@code target/embedded-postgres}.
+ * The demo blog API. Without {@code spring.datasource.url} it runs on an embedded
+ * PostgreSQL whose data is kept under {@code target/embedded-postgres}.
  */
 @SpringBootApplication
 public class BlogApplication {

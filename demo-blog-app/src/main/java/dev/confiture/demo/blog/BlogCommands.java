@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.confiture.demo.blog.Violation.Code;
 
 /**
- * The write side: checks the input, then writes {@code tb_} rows through JPA. The triggers of
- * {@code db/schema/30_functions} refresh the {@code tv_} documents in the same transaction.
+ * The write side: checks the input, then writes {@code tb_} rows through JPA. The
+ * triggers of {@code db/schema/30_functions} refresh the {@code tv_} documents in the
+ * same transaction.
  */
 @Service
 @Transactional

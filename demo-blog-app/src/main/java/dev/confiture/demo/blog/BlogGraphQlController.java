@@ -11,8 +11,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The operations of {@code graphql/schema.graphqls}. Mutations write through
- * {@link BlogCommands}, then return the document the write produced; queries read documents
- * through {@link BlogQueries}.
+ * {@link BlogCommands}, then return the document the write produced; queries read
+ * documents through {@link BlogQueries}.
  */
 @Controller
 class BlogGraphQlController {
@@ -59,8 +59,7 @@ class BlogGraphQlController {
 	Map<String, Object> createPost(@Argument String authorId, @Argument String title, @Argument String slug,
 			@Argument String content, @Argument String excerpt, @Argument List<String> tags,
 			@Argument boolean isPublished) {
-		return this.queries
-			.post(this.commands.createPost(authorId, title, slug, content, excerpt, tags, isPublished))
+		return this.queries.post(this.commands.createPost(authorId, title, slug, content, excerpt, tags, isPublished))
 			.orElseThrow();
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The read side: returns the {@code tv_} JSONB documents as they are stored, read with
- * {@link JdbcClient}. They already have the shape of the GraphQL types (author and comments
- * embedded, counts computed), so no resolver joins anything.
+ * {@link JdbcClient}. They already have the shape of the GraphQL types (author and
+ * comments embedded, counts computed), so no resolver joins anything.
  */
 @Component
 class BlogQueries {

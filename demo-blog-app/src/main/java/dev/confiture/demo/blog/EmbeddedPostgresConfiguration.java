@@ -20,8 +20,8 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.server.EmbeddedPostgresServer;
 
 /**
- * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is set, keeping its data
- * between runs, and creates the {@code blog} database on first start.
+ * Starts an embedded PostgreSQL when no {@code spring.datasource.url} is set, keeping its
+ * data between runs, and creates the {@code blog} database on first start.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.datasource.url", havingValue = "embedded", matchIfMissing = true)

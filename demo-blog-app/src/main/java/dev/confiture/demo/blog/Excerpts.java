@@ -1,9 +1,9 @@
 package dev.confiture.demo.blog;
 
 /**
- * Derives a post's excerpt from its content: the first paragraph, whitespace collapsed, cut at
- * a word boundary. Used for new posts that come without an excerpt, and by the Java migration
- * {@code 002_backfill_post_excerpts} for the posts written before.
+ * Derives a post's excerpt from its content: the first paragraph, whitespace collapsed,
+ * cut at a word boundary. Used for new posts that come without an excerpt, and by the
+ * Java migration {@code 002_backfill_post_excerpts} for the posts written before.
  */
 public final class Excerpts {
 

@@ -3,7 +3,8 @@ package dev.confiture.demo.blog;
 import java.util.List;
 
 /**
- * Thrown when arguments are refused; holds every {@link Violation} found, not only the first.
+ * Thrown when arguments are refused; holds every {@link Violation} found, not only the
+ * first.
  */
 class InvalidInputException extends RuntimeException {
 

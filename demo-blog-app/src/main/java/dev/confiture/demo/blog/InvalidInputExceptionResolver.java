@@ -11,9 +11,10 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an {@link InvalidInputException} into one GraphQL error per {@link Violation}, with
- * {@code classification}, {@code field} and {@code code} in its extensions. Anything else is
- * left to Spring for GraphQL, which answers {@code INTERNAL_ERROR} without a stack trace.
+ * Turns an {@link InvalidInputException} into one GraphQL error per {@link Violation},
+ * with {@code classification}, {@code field} and {@code code} in its extensions. Anything
+ * else is left to Spring for GraphQL, which answers {@code INTERNAL_ERROR} without a
+ * stack trace.
  */
 @Component
 class InvalidInputExceptionResolver extends DataFetcherExceptionResolverAdapter {

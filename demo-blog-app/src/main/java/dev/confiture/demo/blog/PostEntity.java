@@ -12,9 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A row of {@code tb_post}, the command side of posts. The author is kept as its public UUID
- * ({@code fk_user} references {@code tb_user.pk_user}); the {@code tv_post} document is written
- * by a trigger.
+ * A row of {@code tb_post}, the command side of posts. The author is kept as its public
+ * UUID ({@code fk_user} references {@code tb_user.pk_user}); the {@code tv_post} document
+ * is written by a trigger.
  */
 @Entity
 @Table(name = "tb_post")

@@ -1,8 +1,8 @@
 package dev.confiture.demo.blog;
 
 /**
- * How {@code posts} are sorted, as the GraphQL enum {@code PostOrder}; ties are broken by id
- * so that pages are stable.
+ * How {@code posts} are sorted, as the GraphQL enum {@code PostOrder}; ties are broken by
+ * id so that pages are stable.
  */
 enum PostOrder {
 

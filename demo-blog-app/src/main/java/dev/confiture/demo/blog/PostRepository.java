@@ -16,7 +16,8 @@ interface PostRepository extends JpaRepository<PostEntity, Integer> {
 	boolean existsBySlug(String slug);
 
 	/**
-	 * Adds one view in a single {@code UPDATE}, so that concurrent readers never lose a count.
+	 * Adds one view in a single {@code UPDATE}, so that concurrent readers never lose a
+	 * count.
 	 * @param pk the post
 	 * @return the number of posts updated: 0 if none has this id
 	 */

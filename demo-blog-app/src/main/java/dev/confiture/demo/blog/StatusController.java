@@ -28,9 +28,10 @@ class StatusController {
 	Map<String, Object> status() {
 		Map<String, Object> status = new LinkedHashMap<>();
 		status.put("startup", this.confiture.lastRun().action());
-		status.put("tables", this.jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
-			.query(String.class)
-			.list());
+		status.put("tables",
+				this.jdbc.sql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+					.query(String.class)
+					.list());
 		status.put("graphql", "/graphql");
 		status.put("graphiql", "/graphiql");
 		status.put("confiture", "/actuator/confiture");

@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A row of {@code tb_user}, the command side of users. Timestamps are left to the database
- * defaults; the {@code tv_user} document is written by a trigger.
+ * A row of {@code tb_user}, the command side of users. Timestamps are left to the
+ * database defaults; the {@code tv_user} document is written by a trigger.
  */
 @Entity
 @Table(name = "tb_user")

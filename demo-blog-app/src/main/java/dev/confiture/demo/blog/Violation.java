@@ -32,7 +32,9 @@ record Violation(String field, Code code, String message) {
 		/** A number outside its range. */
 		OUT_OF_RANGE,
 
-		/** Not in the expected format (an id that is not a UUID, a malformed email...). */
+		/**
+		 * Not in the expected format (an id that is not a UUID, a malformed email...).
+		 */
 		INVALID_FORMAT,
 
 		/** Already taken by another row. */

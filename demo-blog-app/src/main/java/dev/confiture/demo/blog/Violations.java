@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 import dev.confiture.demo.blog.Violation.Code;
 
 /**
- * Collects the violations of one request so that all of them are reported at once. Each check
- * returns the cleaned value, or {@code null} when it added a violation.
+ * Collects the violations of one request so that all of them are reported at once. Each
+ * check returns the cleaned value, or {@code null} when it added a violation.
  */
 final class Violations {
 
@@ -48,8 +48,8 @@ final class Violations {
 
 	private String checkMax(String field, String text, int max) {
 		if (text.length() > max) {
-			return add(field, Code.TOO_LONG, field + " must be at most " + max + " characters long (it has "
-					+ text.length() + ")");
+			return add(field, Code.TOO_LONG,
+					field + " must be at most " + max + " characters long (it has " + text.length() + ")");
 		}
 		return text;
 	}
@@ -80,8 +80,8 @@ final class Violations {
 			return UUID.fromString(value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			return add(field, Code.INVALID_FORMAT, field + " must be a UUID such as "
-					+ "00000000-0000-0000-0000-000000000001: '" + value + "'");
+			return add(field, Code.INVALID_FORMAT,
+					field + " must be a UUID such as " + "00000000-0000-0000-0000-000000000001: '" + value + "'");
 		}
 	}
 
@@ -95,8 +95,8 @@ final class Violations {
 	 */
 	Integer range(String field, int value, int min, int max) {
 		if (value < min || value > max) {
-			return add(field, Code.OUT_OF_RANGE, field + " must be between " + min + " and " + max + " (it is "
-					+ value + ")");
+			return add(field, Code.OUT_OF_RANGE,
+					field + " must be between " + min + " and " + max + " (it is " + value + ")");
 		}
 		return value;
 	}

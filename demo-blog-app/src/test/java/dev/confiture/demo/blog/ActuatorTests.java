@@ -93,8 +93,7 @@ class ActuatorTests {
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((body) -> assertThat(body)
-				.contains("confiture_migrations_pending{target=\"main\"} 0.0")
+			.value((body) -> assertThat(body).contains("confiture_migrations_pending{target=\"main\"} 0.0")
 				.contains("confiture_build_seconds_count{outcome=\"success\",target=\"main\"} 1"));
 	}
 
@@ -109,8 +108,8 @@ class ActuatorTests {
 			.jsonPath("$.startup")
 			.isEqualTo("build")
 			.jsonPath("$.tables")
-			.value((tables) -> assertThat(tables.toString())
-				.contains("tb_user", "tb_post", "tb_comment", "tv_user", "tv_post", "tv_comment"));
+			.value((tables) -> assertThat(tables.toString()).contains("tb_user", "tb_post", "tb_comment", "tv_user",
+					"tv_post", "tv_comment"));
 	}
 
 	@Test

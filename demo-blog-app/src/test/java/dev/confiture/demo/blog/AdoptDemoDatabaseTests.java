@@ -29,10 +29,10 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo's database adopted as if it had no schema files: the release-1 database upgraded
- * by this release's SQL migration, written back to schema files from its catalog. They build
- * to the catalog of the demo's own {@code db/schema}, column order aside where the migration
- * appended a column.
+ * The demo's database adopted as if it had no schema files: the release-1 database
+ * upgraded by this release's SQL migration, written back to schema files from its
+ * catalog. They build to the catalog of the demo's own {@code db/schema}, column order
+ * aside where the migration appended a column.
  */
 class AdoptDemoDatabaseTests {
 
@@ -43,7 +43,11 @@ class AdoptDemoDatabaseTests {
 	void schemaFilesWrittenFromTheDemoDatabaseBuildItsCatalog() throws Exception {
 		Path classes = Path.of(new ClassPathResource("db/schema").getURL().toURI()).getParent().getParent();
 		try (ScratchDatabase live = PostgresServers.shared().createDatabase()) {
-			Confiture.configure().projectDirectory(release1()).environment("test").database(live.settings()).load()
+			Confiture.configure()
+				.projectDirectory(release1())
+				.environment("test")
+				.database(live.settings())
+				.load()
 				.build(BuildOptions.defaults());
 			Environment upgrade = new Environment("upgrade", null, classes, List.of(classes.resolve("db/schema")),
 					List.of(), List.of(), live.settings(), classes.resolve("db/migrations"),
@@ -55,7 +59,8 @@ class AdoptDemoDatabaseTests {
 					this.adopted.resolve("db/migrations"), Environment.DEFAULT_TRACKING_TABLE);
 			SchemaExportResult result = Confiture.of(adoption).writeSchemaFromDatabase(SchemaExportOptions.defaults());
 			assertThat(result.differences()).isEmpty();
-			// Tables are numbered in the order of their foreign keys: tb_user before tb_post before tb_comment.
+			// Tables are numbered in the order of their foreign keys: tb_user before
+			// tb_post before tb_comment.
 			assertThat(result.files()).contains("db/schema/03_functions/fn_sync_tv_post.sql",
 					"db/schema/10_tables/001_tb_user.sql", "db/schema/10_tables/002_tb_post.sql",
 					"db/schema/10_tables/003_tb_comment.sql");
@@ -70,9 +75,10 @@ class AdoptDemoDatabaseTests {
 
 	private static Catalog build(Environment environment) throws SQLException {
 		try (ScratchDatabase database = PostgresServers.shared().createDatabase()) {
-			Confiture.of(new Environment(environment.name(), null, environment.projectDirectory(),
-					environment.includeDirectories(), List.of(), List.of(), database.settings(),
-					environment.projectDirectory().resolve("db/no-migrations"), Environment.DEFAULT_TRACKING_TABLE))
+			Confiture
+				.of(new Environment(environment.name(), null, environment.projectDirectory(),
+						environment.includeDirectories(), List.of(), List.of(), database.settings(),
+						environment.projectDirectory().resolve("db/no-migrations"), Environment.DEFAULT_TRACKING_TABLE))
 				.build(BuildOptions.defaults().withSchemaOnly(true));
 			try (Connection connection = database.connect()) {
 				return CatalogReader.ignoringConfitureTables(Environment.DEFAULT_TRACKING_TABLE).read(connection);

@@ -11,10 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, on a database of its own on the JVM's shared test
- * server, built by Confiture with the {@code common} and {@code test} seeds. Test classes with
- * this annotation share one application context, hence one database: tests create the rows they
- * change.
+ * The whole application on a random port, on a database of its own on the JVM's shared
+ * test server, built by Confiture with the {@code common} and {@code test} seeds. Test
+ * classes with this annotation share one application context, hence one database: tests
+ * create the rows they change.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

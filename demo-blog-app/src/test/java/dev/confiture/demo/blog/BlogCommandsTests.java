@@ -15,9 +15,9 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes through JPA ({@code ddl-auto=validate} against the tables Confiture built) reach the
- * {@code tv_} documents inside the test's transaction, before any commit; the transaction is
- * rolled back at the end.
+ * Writes through JPA ({@code ddl-auto=validate} against the tables Confiture built) reach
+ * the {@code tv_} documents inside the test's transaction, before any commit; the
+ * transaction is rolled back at the end.
  */
 @DataJpaTest
 @AutoConfigureConfiture

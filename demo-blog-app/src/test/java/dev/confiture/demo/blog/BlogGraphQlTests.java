@@ -127,8 +127,8 @@ class BlogGraphQlTests {
 			.containsEntry("publishedAt", "2020-01-01T00:00:00.000Z")
 			.containsEntry("commentCount", 1)
 			.containsEntry("viewCount", 0)
-			.containsEntry("author", Map.of("username", "alice", "fullName", "Alice Martin", "bio",
-					"Writes about PostgreSQL."))
+			.containsEntry("author",
+					Map.of("username", "alice", "fullName", "Alice Martin", "bio", "Writes about PostgreSQL."))
 			.containsEntry("comments", List.of(Map.of("content", "Test comment by bob.", "postId", PUBLISHED_POST,
 					"createdAt", "2020-01-01T01:00:00.000Z", "author", Map.of("username", "bob"))));
 		this.graphQl.document("query($id: ID!) { post(id: $id) { id } }")
@@ -154,18 +154,18 @@ class BlogGraphQlTests {
 		recordView(id);
 		recordView(id);
 		assertThat(posts("{ posts(orderBy: MOST_VIEWED, limit: 100) { id viewCount } }"))
-			.isSortedAccordingTo(Comparator.comparing((Map<String, Object> post) -> (Integer) post.get("viewCount"))
-				.reversed())
+			.isSortedAccordingTo(
+					Comparator.comparing((Map<String, Object> post) -> (Integer) post.get("viewCount")).reversed())
 			.first()
 			.satisfies((post) -> assertThat((Integer) post.get("viewCount")).isGreaterThanOrEqualTo(2));
-		assertThat(posts("{ posts(orderBy: NEWEST, limit: 100) { createdAt } }"))
-			.isSortedAccordingTo(Comparator.comparing((Map<String, Object> post) -> (String) post.get("createdAt"))
-				.reversed());
+		assertThat(posts("{ posts(orderBy: NEWEST, limit: 100) { createdAt } }")).isSortedAccordingTo(
+				Comparator.comparing((Map<String, Object> post) -> (String) post.get("createdAt")).reversed());
 		assertThat(posts("{ posts(orderBy: OLDEST, limit: 100) { id createdAt } }"))
 			.isSortedAccordingTo(Comparator.comparing((Map<String, Object> post) -> (String) post.get("createdAt")))
 			.first()
 			.satisfies((post) -> assertThat(post).containsEntry("id", PUBLISHED_POST));
-		assertThat(posts("{ posts(orderBy: TITLE, limit: 100) { title } }")).extracting((post) -> (String) post.get("title"))
+		assertThat(posts("{ posts(orderBy: TITLE, limit: 100) { title } }"))
+			.extracting((post) -> (String) post.get("title"))
 			.isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
 	}
 
@@ -299,8 +299,7 @@ class BlogGraphQlTests {
 
 	static Stream<Arguments> invalidInputs() {
 		String slug = "slug-" + suffix();
-		return Stream.of(
-				user("blank email", Map.of("email", " "), "email", "REQUIRED"),
+		return Stream.of(user("blank email", Map.of("email", " "), "email", "REQUIRED"),
 				user("malformed email", Map.of("email", "not-an-email"), "email", "INVALID_FORMAT"),
 				user("email too long", Map.of("email", "a".repeat(250) + "@x.io"), "email", "TOO_LONG"),
 				user("duplicate email", Map.of("email", "ALICE@example.com"), "email", "DUPLICATE"),
@@ -319,10 +318,14 @@ class BlogGraphQlTests {
 				post("slug too long", Map.of("slug", "x".repeat(101)), "slug", "TOO_LONG"),
 				post("duplicate slug", Map.of("slug", "test-published"), "slug", "DUPLICATE"),
 				post("blank content", Map.of("content", "\n"), "content", "REQUIRED"),
-				post("excerpt too long", Map.of("slug", slug + "-e", "excerpt", "x".repeat(1001)), "excerpt", "TOO_LONG"),
-				post("too many tags", Map.of("slug", slug + "-t", "tags", List.of("1", "2", "3", "4", "5", "6", "7", "8",
-						"9", "10", "11")), "tags", "TOO_MANY"),
-				post("tag too long", Map.of("slug", slug + "-l", "tags", List.of("x".repeat(31))), "tags[0]", "TOO_LONG"),
+				post("excerpt too long", Map.of("slug", slug + "-e", "excerpt", "x".repeat(1001)), "excerpt",
+						"TOO_LONG"),
+				post("too many tags",
+						Map.of("slug", slug + "-t", "tags",
+								List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11")),
+						"tags", "TOO_MANY"),
+				post("tag too long", Map.of("slug", slug + "-l", "tags", List.of("x".repeat(31))), "tags[0]",
+						"TOO_LONG"),
 				post("blank tag", Map.of("slug", slug + "-b", "tags", List.of("ok", " ")), "tags[1]", "REQUIRED"),
 				comment("unknown post", Map.of("postId", UNKNOWN), "postId", "NOT_FOUND", "NOT_FOUND"),
 				comment("post id not a UUID", Map.of("postId", "42"), "postId", "INVALID_FORMAT"),
@@ -366,9 +369,11 @@ class BlogGraphQlTests {
 				assertNoInternals(error);
 			});
 		});
-		this.graphQl.document("mutation { createUser(email: \"a@b.io\") { id } }").execute().errors().satisfy(
-				(errors) -> assertThat(errors).isNotEmpty()
-					.allSatisfy((error) -> assertThat(error.getErrorType()).hasToString("ValidationError")));
+		this.graphQl.document("mutation { createUser(email: \"a@b.io\") { id } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).isNotEmpty()
+				.allSatisfy((error) -> assertThat(error.getErrorType()).hasToString("ValidationError")));
 	}
 
 	private static void assertNoInternals(ResponseError error) {

@@ -15,9 +15,9 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default of the main command: no {@code spring.datasource.url}, so the application runs
- * its own embedded PostgreSQL whose data survives a restart. The only test that starts a second
- * server: the behaviour under test is the application starting one.
+ * The default of the main command: no {@code spring.datasource.url}, so the application
+ * runs its own embedded PostgreSQL whose data survives a restart. The only test that
+ * starts a second server: the behaviour under test is the application starting one.
  */
 class EmbeddedDatabaseTests {
 
@@ -28,9 +28,7 @@ class EmbeddedDatabaseTests {
 	void firstStartBuildsWithDevelopmentSeedsAndLaterStartsKeepTheData() {
 		String username;
 		try (ConfigurableApplicationContext application = start()) {
-			assertThat(application.getBean(ConfitureRunState.class)
-				.lastRun()
-				.action()).isEqualTo("build");
+			assertThat(application.getBean(ConfitureRunState.class).lastRun().action()).isEqualTo("build");
 			HttpGraphQlTester graphQl = graphQl(application);
 			graphQl.document("{ users { username } }")
 				.execute()
@@ -46,9 +44,7 @@ class EmbeddedDatabaseTests {
 				.get();
 		}
 		try (ConfigurableApplicationContext application = start()) {
-			assertThat(application.getBean(ConfitureRunState.class)
-				.lastRun()
-				.action()).isEqualTo("migrate");
+			assertThat(application.getBean(ConfitureRunState.class).lastRun().action()).isEqualTo("migrate");
 			graphQl(application).document("{ users { username } }")
 				.execute()
 				.path("users[*].username")
@@ -58,8 +54,8 @@ class EmbeddedDatabaseTests {
 	}
 
 	private ConfigurableApplicationContext start() {
-		return new SpringApplicationBuilder(BlogApplication.class)
-			.run("--server.port=0", "--demo.embedded.data-directory=" + this.data.resolve("pg"));
+		return new SpringApplicationBuilder(BlogApplication.class).run("--server.port=0",
+				"--demo.embedded.data-directory=" + this.data.resolve("pg"));
 	}
 
 	private static HttpGraphQlTester graphQl(ConfigurableApplicationContext application) {

@@ -11,8 +11,8 @@ import dev.confiture.core.server.ScratchDatabase;
 
 /**
  * Points the application at a new empty database on {@link PostgresServers#shared()} (one
- * server per JVM: {@code CONFITURE_TEST_JDBC_URL}, Testcontainers or embedded), which is dropped
- * after the context, and its connection pool, have closed.
+ * server per JVM: {@code CONFITURE_TEST_JDBC_URL}, Testcontainers or embedded), which is
+ * dropped after the context, and its connection pool, have closed.
  */
 class ScratchDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

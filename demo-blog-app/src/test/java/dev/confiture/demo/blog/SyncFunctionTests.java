@@ -18,10 +18,10 @@ import dev.confiture.spring.boot.test.autoconfigure.ConfitureTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sync functions and their triggers: each write to a {@code tb_} table shows up in the
- * {@code tv_} documents in the same transaction, whoever writes (plain SQL here; JPA in
- * {@link BlogCommandsTests}). A database of its own, cloned from the template Confiture built
- * from {@code db/schema} and the {@code common} and {@code test} seeds.
+ * The sync functions and their triggers: each write to a {@code tb_} table shows up in
+ * the {@code tv_} documents in the same transaction, whoever writes (plain SQL here; JPA
+ * in {@link BlogCommandsTests}). A database of its own, cloned from the template
+ * Confiture built from {@code db/schema} and the {@code common} and {@code test} seeds.
  */
 @ConfitureTest
 class SyncFunctionTests {
@@ -92,7 +92,8 @@ class SyncFunctionTests {
 		assertThat(postDocument).containsEntry("viewCount", 7).containsEntry("isPublished", true);
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> comments = (List<Map<String, Object>>) postDocument.get("comments");
-		assertThat(comments).singleElement().satisfies((embedded) -> assertThat(author(embedded)).isEqualTo("New Name"));
+		assertThat(comments).singleElement()
+			.satisfies((embedded) -> assertThat(author(embedded)).isEqualTo("New Name"));
 	}
 
 	@Test
@@ -126,8 +127,8 @@ class SyncFunctionTests {
 
 	private UUID insertPost(UUID author) {
 		UUID id = UUID.randomUUID();
-		this.jdbc
-			.sql("INSERT INTO tb_post (pk_post, fk_user, title, slug, content, tags) VALUES (?, ?, 'T', ?, 'C', '{sql}')")
+		this.jdbc.sql(
+				"INSERT INTO tb_post (pk_post, fk_user, title, slug, content, tags) VALUES (?, ?, 'T', ?, 'C', '{sql}')")
 			.params(id, author, "p-" + id)
 			.update();
 		return id;

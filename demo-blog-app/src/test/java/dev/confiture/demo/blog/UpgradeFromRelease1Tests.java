@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A database as the release before seed 000 step 6 left it (built by Confiture from that
- * release's {@code db/}, kept under {@code src/test/resources/release-1}), with data written
- * since: starting this release on it migrates it, keeps the data, and leaves the same schema as
- * a fresh build of {@code db/schema}.
+ * release's {@code db/}, kept under {@code src/test/resources/release-1}), with data
+ * written since: starting this release on it migrates it, keeps the data, and leaves the
+ * same schema as a fresh build of {@code db/schema}.
  */
 class UpgradeFromRelease1Tests {
 
@@ -66,8 +66,8 @@ class UpgradeFromRelease1Tests {
 					.containsEntry("commentCount", 1)
 					.containsEntry("excerpt", "Its first paragraph becomes the excerpt.")
 					.containsEntry("author", Map.of("username", "bob"))
-					.containsEntry("comments",
-							List.of(Map.of("content", "Still here after the upgrade?", "author", Map.of("username", "carol"))));
+					.containsEntry("comments", List
+						.of(Map.of("content", "Still here after the upgrade?", "author", Map.of("username", "carol"))));
 				graphQl.document("{ posts(limit: 100) { slug viewCount } }")
 					.execute()
 					.path("posts[*].slug")
@@ -102,7 +102,8 @@ class UpgradeFromRelease1Tests {
 		Plan plan = SchemaDiff.compare(upgraded, built, DiffOptions.defaults());
 		assertThat(plan.statements()).as("what the upgraded database would still need to match a fresh build")
 			.isEmpty();
-		// ADD COLUMN appends, while db/schema declares view_count before the timestamps: a note, not a change.
+		// ADD COLUMN appends, while db/schema declares view_count before the timestamps:
+		// a note, not a change.
 		assertThat(plan.notes()).singleElement()
 			.asString()
 			.startsWith("column order of public.tb_post differs and is not migrated")

@@ -34,12 +34,12 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureTargets;
 import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
 
 /**
- * {@link Endpoint @Endpoint} that shows, for each {@link Confiture} bean of the context and
- * for every target by name (the auto-configured {@code main} and each
- * {@code confiture.targets.<name>}): the mode, the last startup run, the schema build, every
- * migration with its state, and the holder of the migration lock; for a tenant fleet, how many
- * tenants are in each state and the first that are not up to date. Read-only; never shows a
- * password.
+ * {@link Endpoint @Endpoint} that shows, for each {@link Confiture} bean of the context
+ * and for every target by name (the auto-configured {@code main} and each
+ * {@code confiture.targets.<name>}): the mode, the last startup run, the schema build,
+ * every migration with its state, and the holder of the migration lock; for a tenant
+ * fleet, how many tenants are in each state and the first that are not up to date.
+ * Read-only; never shows a password.
  *
  * @since 0.1.0
  */
@@ -68,8 +68,8 @@ public class ConfitureEndpoint {
 	 * @param confitureBeans the Confiture beans, by bean name
 	 * @param properties the Confiture properties (for the mode)
 	 * @param state what the startup run recorded
-	 * @param coordinationRegistry the coordination registry, or {@code null} when coordination
-	 * is off
+	 * @param coordinationRegistry the coordination registry, or {@code null} when
+	 * coordination is off
 	 */
 	public ConfitureEndpoint(String contextId, Map<String, Confiture> confitureBeans, ConfitureProperties properties,
 			ConfitureRunState state, @Nullable CoordinationRegistry coordinationRegistry) {
@@ -82,8 +82,8 @@ public class ConfitureEndpoint {
 	 * @param confitureBeans the Confiture beans, by bean name
 	 * @param properties the Confiture properties (for the mode)
 	 * @param state what the startup run recorded
-	 * @param coordinationRegistry the coordination registry, or {@code null} when coordination
-	 * is off
+	 * @param coordinationRegistry the coordination registry, or {@code null} when
+	 * coordination is off
 	 * @param targets the named targets, or {@code null} when there are none
 	 * @param tenants the tenants, or {@code null} when there are none
 	 * @param maxFailingTenants how many tenants that are not up to date are listed
@@ -109,8 +109,8 @@ public class ConfitureEndpoint {
 	public ConfitureBeansDescriptor confitureBeans() {
 		Map<String, ConfitureDescriptor> beans = new LinkedHashMap<>();
 		String main = mainBeanName();
-		new java.util.TreeMap<>(this.confitureBeans).forEach((name, confiture) -> beans.put(name,
-				describe(confiture, this.mode, this.state, name.equals(main))));
+		new java.util.TreeMap<>(this.confitureBeans).forEach(
+				(name, confiture) -> beans.put(name, describe(confiture, this.mode, this.state, name.equals(main))));
 		Map<String, ConfitureDescriptor> targets = new LinkedHashMap<>();
 		if (main != null) {
 			targets.put(ConfitureTargets.MAIN, beans.get(main));
@@ -125,7 +125,8 @@ public class ConfitureEndpoint {
 	}
 
 	/**
-	 * Describes one target: {@code main} or the name of a {@code confiture.targets} entry.
+	 * Describes one target: {@code main} or the name of a {@code confiture.targets}
+	 * entry.
 	 * @param target the target's name
 	 * @return the description, or {@code null} (404) when there is no such target
 	 */
@@ -252,7 +253,10 @@ public class ConfitureEndpoint {
 			return this.confitureBeans;
 		}
 
-		/** Every target by name: {@code main} (the auto-configured one), then the named targets. */
+		/**
+		 * Every target by name: {@code main} (the auto-configured one), then the named
+		 * targets.
+		 */
 		public Map<String, ConfitureDescriptor> getTargets() {
 			return this.targets;
 		}
@@ -353,14 +357,15 @@ public class ConfitureEndpoint {
 	}
 
 	/**
-	 * Where the tenants stand: counts per state and the first tenants that are not up to date,
-	 * never a row per tenant.
+	 * Where the tenants stand: counts per state and the first tenants that are not up to
+	 * date, never a row per tenant.
 	 *
 	 * @param total how many tenants the latest operations saw
 	 * @param counts how many tenants are in each state, such as {@code up-to-date}
 	 * @param failingCount how many tenants are not up to date
 	 * @param failing the first of them, by name
-	 * @param updatedAt when the latest operation finished, or {@code null} before the first
+	 * @param updatedAt when the latest operation finished, or {@code null} before the
+	 * first
 	 */
 	public record TenantsDescriptor(int total, Map<String, Integer> counts, int failingCount,
 			List<FailingTenantDescriptor> failing, @Nullable Instant updatedAt) {
@@ -554,8 +559,8 @@ public class ConfitureEndpoint {
 	}
 
 	/**
-	 * Coordination of schema changes between agents: the active intents and the open conflicts
-	 * ({@code confiture.coordination.enabled=true}).
+	 * Coordination of schema changes between agents: the active intents and the open
+	 * conflicts ({@code confiture.coordination.enabled=true}).
 	 *
 	 * @param initialized whether the coordination tables exist
 	 * @param activeIntents intents neither completed nor abandoned
@@ -575,7 +580,8 @@ public class ConfitureEndpoint {
 						registry.openConflicts().stream().map(ConflictDescriptor::new).toList(), null);
 			}
 			catch (RuntimeException ex) {
-				return new CoordinationDescriptor(false, List.of(), List.of(), ConnectionSettings.sanitize(ex.getMessage()));
+				return new CoordinationDescriptor(false, List.of(), List.of(),
+						ConnectionSettings.sanitize(ex.getMessage()));
 			}
 		}
 
@@ -613,7 +619,8 @@ public class ConfitureEndpoint {
 	 * @param otherAgentId the other agent
 	 * @param kind the kind of object both touch
 	 * @param object the object
-	 * @param severity {@code WARNING} (same table) or {@code ERROR} (same column, index, function)
+	 * @param severity {@code WARNING} (same table) or {@code ERROR} (same column, index,
+	 * function)
 	 * @param suggestion what to do
 	 */
 	public record ConflictDescriptor(String intentId, String agentId, String otherIntentId, String otherAgentId,

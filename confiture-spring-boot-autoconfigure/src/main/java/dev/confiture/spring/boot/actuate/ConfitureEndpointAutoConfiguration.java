@@ -43,9 +43,10 @@ public final class ConfitureEndpointAutoConfiguration {
 			ObjectProvider<ConfitureProperties> properties, ObjectProvider<ConfitureRunState> state,
 			ObjectProvider<CoordinationRegistry> coordinationRegistry, ObjectProvider<ConfitureTargets> targets,
 			ObjectProvider<ConfitureTenants> tenants) {
-		return new ConfitureEndpoint(context.getId(), confitureBeans, properties.getIfAvailable(ConfitureProperties::new),
-				state.getIfAvailable(ConfitureRunState::new), coordinationRegistry.getIfAvailable(),
-				targets.getIfAvailable(), tenants.getIfAvailable(), MAX_FAILING_TENANTS);
+		return new ConfitureEndpoint(context.getId(), confitureBeans,
+				properties.getIfAvailable(ConfitureProperties::new), state.getIfAvailable(ConfitureRunState::new),
+				coordinationRegistry.getIfAvailable(), targets.getIfAvailable(), tenants.getIfAvailable(),
+				MAX_FAILING_TENANTS);
 	}
 
 }

@@ -24,10 +24,10 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
 import dev.confiture.spring.boot.autoconfigure.ConfitureTenantsAutoConfiguration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link ConfitureHealthIndicator}: one
- * {@code confiture} indicator, or, with named targets or tenants, a {@code confiture}
- * composite with a component per target ({@code main}, each {@code confiture.targets.<name>})
- * and {@code tenants}.
+ * {@link EnableAutoConfiguration Auto-configuration} for
+ * {@link ConfitureHealthIndicator}: one {@code confiture} indicator, or, with named
+ * targets or tenants, a {@code confiture} composite with a component per target
+ * ({@code main}, each {@code confiture.targets.<name>}) and {@code tenants}.
  *
  * @since 0.1.0
  */

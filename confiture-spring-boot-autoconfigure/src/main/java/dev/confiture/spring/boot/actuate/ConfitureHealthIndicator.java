@@ -9,10 +9,10 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
- * Health of the database schema from what Confiture recorded at startup: UP when up to date;
- * DOWN when the startup run failed, the database drifted from the schema files
- * ({@code confiture.check-drift}), an applied migration changed, or migrations are pending in
- * {@code validate} mode.
+ * Health of the database schema from what Confiture recorded at startup: UP when up to
+ * date; DOWN when the startup run failed, the database drifted from the schema files
+ * ({@code confiture.check-drift}), an applied migration changed, or migrations are
+ * pending in {@code validate} mode.
  *
  * @since 0.1.0
  */
@@ -47,7 +47,8 @@ public class ConfitureHealthIndicator extends AbstractHealthIndicator {
 			builder.down().withDetail("error", run.error());
 		}
 		else if (!this.state.drift().isEmpty()) {
-			builder.down().withDetail("error", "the database differs from a fresh build of the schema files")
+			builder.down()
+				.withDetail("error", "the database differs from a fresh build of the schema files")
 				.withDetail("drift", this.state.drift());
 		}
 		else if (counts.checksumMismatch()) {

@@ -19,9 +19,10 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
  * {@code target} ({@code main} for the auto-configured one, else the name of its
  * {@code confiture.targets} entry): gauges {@code confiture.migrations.applied} and
  * {@code confiture.migrations.pending}, timers {@code confiture.build} and
- * {@code confiture.migrate} (tag {@code outcome}), counter {@code confiture.failures}; and for a
- * tenant fleet the gauge {@code confiture.tenants} (tag {@code state}: how many tenants are in
- * each state). No tag names a tenant, so the number of meters does not grow with the fleet.
+ * {@code confiture.migrate} (tag {@code outcome}), counter {@code confiture.failures};
+ * and for a tenant fleet the gauge {@code confiture.tenants} (tag {@code state}: how many
+ * tenants are in each state). No tag names a tenant, so the number of meters does not
+ * grow with the fleet.
  *
  * @since 0.1.0
  */
@@ -64,8 +65,9 @@ public class ConfitureMeterBinder implements MeterBinder {
 		if (this.tenants != null) {
 			ConfitureTenants tenants = this.tenants;
 			for (TenantState tenantState : TenantState.values()) {
-				Gauge.builder("confiture.tenants", tenants,
-						(fleet) -> fleet.summary(0).counts().getOrDefault(tenantState, 0))
+				Gauge
+					.builder("confiture.tenants", tenants,
+							(fleet) -> fleet.summary(0).counts().getOrDefault(tenantState, 0))
 					.description("Tenants in each state after the latest fleet operation")
 					.tags(Tags.of("target", ConfitureTargets.MAIN, "state", tenantState.label()))
 					.register(registry);

@@ -22,8 +22,9 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureTenantsAutoConfiguration
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = { ConfitureAutoConfiguration.class, ConfitureTargetsAutoConfiguration.class,
-		ConfitureTenantsAutoConfiguration.class },
+@AutoConfiguration(
+		after = { ConfitureAutoConfiguration.class, ConfitureTargetsAutoConfiguration.class,
+				ConfitureTenantsAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterBinder.class)
 @ConditionalOnBean(ConfitureRunState.class)

@@ -10,9 +10,9 @@ import dev.confiture.core.tenant.TenantOutcome;
 import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
 
 /**
- * Health of a tenant fleet from the latest operations of the {@link ConfitureTenants} bean:
- * UP when every tenant seen is up to date, DOWN when one is not (with the counts per state and
- * the first of them), UNKNOWN before the first operation.
+ * Health of a tenant fleet from the latest operations of the {@link ConfitureTenants}
+ * bean: UP when every tenant seen is up to date, DOWN when one is not (with the counts
+ * per state and the first of them), UNKNOWN before the first operation.
  *
  * @since 0.1.0
  */

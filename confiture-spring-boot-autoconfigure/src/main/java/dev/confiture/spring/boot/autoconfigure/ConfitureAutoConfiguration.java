@@ -41,8 +41,9 @@ import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.migrate.JavaMigration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for Confiture: builds or migrates the
- * application's PostgreSQL database at startup, before JPA, jOOQ or JDBC clients use it.
+ * {@link EnableAutoConfiguration Auto-configuration} for Confiture: builds or migrates
+ * the application's PostgreSQL database at startup, before JPA, jOOQ or JDBC clients use
+ * it.
  *
  * @since 0.1.0
  */
@@ -70,8 +71,7 @@ public final class ConfitureAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Confiture confiture(ConfitureProperties properties, ConfitureConnectionDetails connectionDetails,
-			ObjectProvider<DataSource> dataSource,
-			@ConfitureDataSource ObjectProvider<DataSource> confitureDataSource,
+			ObjectProvider<DataSource> dataSource, @ConfitureDataSource ObjectProvider<DataSource> confitureDataSource,
 			ListableBeanFactory beanFactory, ObjectProvider<ConfitureConfigurationCustomizer> customizers,
 			ResourceLoader resourceLoader, Environment environment) {
 		ConfitureResources resources = new ConfitureResources(
@@ -88,8 +88,9 @@ public final class ConfitureAutoConfiguration {
 			configuration.dataSource(qualified);
 		}
 		else if (StringUtils.hasText(connectionDetails.getJdbcUrl())) {
-			configuration.database(ConnectionSettings.parse(connectionDetails.getJdbcUrl(),
-					connectionDetails.getUsername(), connectionDetails.getPassword()).withTimeouts(properties.timeouts()));
+			configuration.database(ConnectionSettings
+				.parse(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(), connectionDetails.getPassword())
+				.withTimeouts(properties.timeouts()));
 		}
 		else {
 			DataSource primary = dataSource.getIfUnique();
@@ -98,8 +99,8 @@ public final class ConfitureAutoConfiguration {
 						"Define spring.datasource.url, a single DataSource bean, one marked @ConfitureDataSource, "
 								+ "or confiture.url");
 			}
-			configuration.dataSource(
-					StringUtils.hasText(connectionDetails.getUsername()) ? derived(primary, connectionDetails) : primary);
+			configuration.dataSource(StringUtils.hasText(connectionDetails.getUsername())
+					? derived(primary, connectionDetails) : primary);
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration.load();
@@ -118,18 +119,18 @@ public final class ConfitureAutoConfiguration {
 		JdbcConnectionDetails jdbc = jdbcConnectionDetails.getIfAvailable();
 		String url = StringUtils.hasText(connectionDetails.getJdbcUrl()) ? connectionDetails.getJdbcUrl()
 				: (jdbc != null) ? jdbc.getJdbcUrl() : null;
-		ConfitureSetup.configure(initializer, confiture, properties, shadow,
-				StringUtils.hasText(properties.getUrl()) ? "confiture.url"
-						: Binder.get(environment).bind("confiture.mode", String.class).isBound() ? "confiture.mode"
-								: null,
+		ConfitureSetup.configure(initializer, confiture, properties, shadow, StringUtils.hasText(properties.getUrl())
+				? "confiture.url"
+				: Binder.get(environment).bind("confiture.mode", String.class).isBound() ? "confiture.mode" : null,
 				url);
 		return initializer;
 	}
 
 	/**
-	 * Where the drift check builds its shadow database: {@code confiture.shadow-url}, else the
-	 * server of Confiture's connection, else the server of the application's
-	 * {@link JdbcConnectionDetails} ({@code spring.datasource.*} or a service connection).
+	 * Where the drift check builds its shadow database: {@code confiture.shadow-url},
+	 * else the server of Confiture's connection, else the server of the application's
+	 * {@link JdbcConnectionDetails} ({@code spring.datasource.*} or a service
+	 * connection).
 	 */
 	private static @Nullable ConnectionSettings shadow(ConfitureProperties properties,
 			ConfitureConnectionDetails connectionDetails, @Nullable JdbcConnectionDetails jdbc) {
@@ -137,10 +138,12 @@ public final class ConfitureAutoConfiguration {
 			return ConnectionSettings.parse(properties.getShadowUrl(), null, null).withTimeouts(properties.timeouts());
 		}
 		if (StringUtils.hasText(connectionDetails.getJdbcUrl())) {
-			return ConnectionSettings.parse(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(),
-					connectionDetails.getPassword()).withTimeouts(properties.timeouts());
+			return ConnectionSettings
+				.parse(connectionDetails.getJdbcUrl(), connectionDetails.getUsername(), connectionDetails.getPassword())
+				.withTimeouts(properties.timeouts());
 		}
-		if (jdbc != null && StringUtils.hasText(jdbc.getJdbcUrl()) && jdbc.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+		if (jdbc != null && StringUtils.hasText(jdbc.getJdbcUrl())
+				&& jdbc.getJdbcUrl().startsWith("jdbc:postgresql:")) {
 			return ConnectionSettings.parse(jdbc.getJdbcUrl(), jdbc.getUsername(), jdbc.getPassword());
 		}
 		return null;

@@ -4,7 +4,8 @@ import dev.confiture.core.Confiture;
 
 /**
  * Callback to customize the {@link Confiture.Configuration} before the auto-configured
- * {@link Confiture} instance is created, e.g. to add a build listener or adjust the migrator.
+ * {@link Confiture} instance is created, e.g. to add a build listener or adjust the
+ * migrator.
  *
  * @since 0.1.0
  */

@@ -13,11 +13,11 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.ConnectionSource;
 
 /**
- * {@code confiture.connect-retries}: waits for a database that is not accepting connections
- * yet (a container starting next to the application), as Flyway's {@code connectRetries}
- * does: one log line per failed attempt, waits that double from one second up to
- * {@code confiture.connect-retries-interval}, then a failure that names the database without
- * its password.
+ * {@code confiture.connect-retries}: waits for a database that is not accepting
+ * connections yet (a container starting next to the application), as Flyway's
+ * {@code connectRetries} does: one log line per failed attempt, waits that double from
+ * one second up to {@code confiture.connect-retries-interval}, then a failure that names
+ * the database without its password.
  */
 final class ConfitureConnectRetries {
 
@@ -55,16 +55,19 @@ final class ConfitureConnectRetries {
 			}
 			catch (SQLException ex) {
 				if (attempt > this.retries) {
-					throw new ConfitureException(Category.DATABASE, "Could not connect to " + this.target + " after "
-							+ attempt + " attempt(s): " + ConnectionSettings.sanitize(ex.getMessage()),
+					throw new ConfitureException(Category.DATABASE,
+							"Could not connect to " + this.target + " after " + attempt + " attempt(s): "
+									+ ConnectionSettings.sanitize(ex.getMessage()),
 							"Check that PostgreSQL is running and accepts connections at " + this.target
-									+ ((this.retries == 0) ? "; set confiture.connect-retries to wait for a database that "
-											+ "starts next to the application" : "; raise confiture.connect-retries to wait longer"),
+									+ ((this.retries == 0)
+											? "; set confiture.connect-retries to wait for a database that "
+													+ "starts next to the application"
+											: "; raise confiture.connect-retries to wait longer"),
 							ex);
 				}
-				logger.warn("Confiture: " + this.target + " is not accepting connections yet (attempt " + attempt + " of "
-						+ (this.retries + 1) + ": " + ConnectionSettings.sanitize(ex.getMessage()) + "); retrying in "
-						+ wait + " ms");
+				logger.warn("Confiture: " + this.target + " is not accepting connections yet (attempt " + attempt
+						+ " of " + (this.retries + 1) + ": " + ConnectionSettings.sanitize(ex.getMessage())
+						+ "); retrying in " + wait + " ms");
 				pause(wait);
 				wait = Math.min(wait * 2, this.interval.toMillis());
 			}
@@ -77,7 +80,8 @@ final class ConfitureConnectRetries {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ConfitureException(Category.DATABASE, "Interrupted while waiting for the database", (String) null, ex);
+			throw new ConfitureException(Category.DATABASE, "Interrupted while waiting for the database", (String) null,
+					ex);
 		}
 	}
 

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 /**
  * Details for establishing the connection Confiture uses for DDL, when it is not the
  * application's {@code DataSource}. By default they come from {@code confiture.url},
- * {@code confiture.user} and {@code confiture.password}; define a bean of this type (a service
- * connection, a secret store) to supply them another way.
+ * {@code confiture.user} and {@code confiture.password}; define a bean of this type (a
+ * service connection, a secret store) to supply them another way.
  *
  * @since 0.1.0
  */
@@ -22,8 +22,9 @@ public interface ConfitureConnectionDetails extends ConnectionDetails {
 	@Nullable String getJdbcUrl();
 
 	/**
-	 * Login user; with a {@code null} URL, the user that Confiture connects as through the
-	 * application's {@code DataSource} settings, or {@code null} for the data source's own.
+	 * Login user; with a {@code null} URL, the user that Confiture connects as through
+	 * the application's {@code DataSource} settings, or {@code null} for the data
+	 * source's own.
 	 * @return the user, or {@code null}
 	 */
 	default @Nullable String getUsername() {

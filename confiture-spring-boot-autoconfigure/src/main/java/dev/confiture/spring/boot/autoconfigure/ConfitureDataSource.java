@@ -11,7 +11,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 /**
  * Qualifier for the {@code DataSource} Confiture should manage, when it is not the
  * application's main one (e.g. a DataSource with a DDL user). Declare it with
- * {@code @Bean(defaultCandidate = false)} so that it does not replace the main DataSource.
+ * {@code @Bean(defaultCandidate = false)} so that it does not replace the main
+ * DataSource.
  *
  * @since 0.1.0
  */

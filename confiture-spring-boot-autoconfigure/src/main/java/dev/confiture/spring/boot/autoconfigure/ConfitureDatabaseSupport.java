@@ -14,10 +14,11 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties.OnUnsupportedDatabase;
 
 /**
- * Decides what happens when the database to manage is not PostgreSQL, such as the H2 database
- * of an application's test profile: Confiture backs off with one warning, or stops the
- * startup when asked to (or when {@code confiture.url} or {@code confiture.mode} were set
- * explicitly, which says that Confiture is expected to run).
+ * Decides what happens when the database to manage is not PostgreSQL, such as the H2
+ * database of an application's test profile: Confiture backs off with one warning, or
+ * stops the startup when asked to (or when {@code confiture.url} or
+ * {@code confiture.mode} were set explicitly, which says that Confiture is expected to
+ * run).
  */
 final class ConfitureDatabaseSupport {
 
@@ -43,10 +44,11 @@ final class ConfitureDatabaseSupport {
 	}
 
 	/**
-	 * Checks the database once: PostgreSQL, another database Confiture backs off from, or not
-	 * reachable (the run then reports the connection failure).
+	 * Checks the database once: PostgreSQL, another database Confiture backs off from, or
+	 * not reachable (the run then reports the connection failure).
 	 * @return the verdict
-	 * @throws ConfitureException when the database is not PostgreSQL and the policy is to fail
+	 * @throws ConfitureException when the database is not PostgreSQL and the policy is to
+	 * fail
 	 */
 	Verdict check() {
 		String product;
@@ -65,7 +67,8 @@ final class ConfitureDatabaseSupport {
 		OnUnsupportedDatabase effective = (this.policy != null) ? this.policy
 				: (this.explicitSetting != null) ? OnUnsupportedDatabase.FAIL : OnUnsupportedDatabase.SKIP;
 		if (effective == OnUnsupportedDatabase.FAIL) {
-			String why = (this.policy == null) ? " (" + this.explicitSetting + " is set, so Confiture is expected to run)"
+			String why = (this.policy == null)
+					? " (" + this.explicitSetting + " is set, so Confiture is expected to run)"
 					: " (confiture.on-unsupported-database=fail)";
 			throw new ConfitureException(Category.CONFIG,
 					"Confiture manages PostgreSQL databases, but the database is " + product + " (" + url + ")" + why,

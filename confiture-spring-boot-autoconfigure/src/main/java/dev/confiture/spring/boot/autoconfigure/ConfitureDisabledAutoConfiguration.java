@@ -24,11 +24,11 @@ import org.springframework.core.env.Environment;
 import dev.confiture.core.Confiture;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for an application that turned Confiture
- * off ({@code confiture.enabled=false}): nothing is built or migrated and the application
- * starts, but each unknown {@code confiture.*} property is named in a warning with the closest
- * known one, so that a typo is seen before Confiture is turned on again (where it stops the
- * startup).
+ * {@link EnableAutoConfiguration Auto-configuration} for an application that turned
+ * Confiture off ({@code confiture.enabled=false}): nothing is built or migrated and the
+ * application starts, but each unknown {@code confiture.*} property is named in a warning
+ * with the closest known one, so that a typo is seen before Confiture is turned on again
+ * (where it stops the startup).
  *
  * @since 0.1.0
  */
@@ -60,12 +60,16 @@ public final class ConfitureDisabledAutoConfiguration {
 			unknown().forEach(logger::warn);
 		}
 
-		/** One line per unknown property: what, where from, and the closest known property. */
+		/**
+		 * One line per unknown property: what, where from, and the closest known
+		 * property.
+		 */
 		List<String> unknown() {
 			List<String> warnings = new ArrayList<>();
 			try {
 				Binder.get(this.environment)
-					.bind("confiture", Bindable.ofInstance(new ConfitureProperties()), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+					.bind("confiture", Bindable.ofInstance(new ConfitureProperties()),
+							new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
 			}
 			catch (BindException ex) {
 				if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
@@ -74,7 +78,8 @@ public final class ConfitureDisabledAutoConfiguration {
 						String suggestion = ConfitureUnknownPropertyFailureAnalyzer.suggestion(name);
 						warnings.add("Unknown property " + name
 								+ ((property.getOrigin() != null) ? " (from " + property.getOrigin() + ")" : "")
-								+ ((suggestion != null) ? ": did you mean " + suggestion + "?" : ": not a Confiture property.")
+								+ ((suggestion != null) ? ": did you mean " + suggestion + "?"
+										: ": not a Confiture property.")
 								+ " Confiture is turned off (confiture.enabled=false), so it is only reported; "
 								+ "with Confiture on, it stops the startup.");
 					}

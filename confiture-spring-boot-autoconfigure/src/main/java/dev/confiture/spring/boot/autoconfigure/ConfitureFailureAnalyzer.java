@@ -24,14 +24,17 @@ class ConfitureFailureAnalyzer extends AbstractFailureAnalyzer<ConfitureExceptio
 		}
 		String advice = (cause.remedy() != null && cause.category() != ConfitureException.Category.DATABASE) ? null
 				: switch (cause.category()) {
-			case LOCK -> "Another instance is migrating the same database. Wait for it, or raise confiture.lock-wait.";
-			case SCHEMA -> "Fix the schema files, or use confiture.mode=migrate for a database that already has a schema.";
-			case DATABASE -> "Nothing was half-applied: each migration and its tracking row commit together.";
-			case NOT_INITIALIZED -> "Start once with confiture.mode=auto or migrate to initialize the database.";
-			case IRREVERSIBLE -> "Add the missing .down.sql, or roll forward with a new migration.";
-			case CONFIG -> "Check the confiture.* and spring.datasource.* properties.";
-			default -> null;
-		};
+					case LOCK ->
+						"Another instance is migrating the same database. Wait for it, or raise confiture.lock-wait.";
+					case SCHEMA ->
+						"Fix the schema files, or use confiture.mode=migrate for a database that already has a schema.";
+					case DATABASE -> "Nothing was half-applied: each migration and its tracking row commit together.";
+					case NOT_INITIALIZED ->
+						"Start once with confiture.mode=auto or migrate to initialize the database.";
+					case IRREVERSIBLE -> "Add the missing .down.sql, or roll forward with a new migration.";
+					case CONFIG -> "Check the confiture.* and spring.datasource.* properties.";
+					default -> null;
+				};
 		if (advice != null && !action.toString().contains(advice)) {
 			action.append((action.length() > 0) ? System.lineSeparator() : "").append(advice);
 		}

@@ -5,8 +5,8 @@ import dev.confiture.core.adopt.AdoptionState;
 import dev.confiture.core.api.ConfitureException;
 
 /**
- * Words, for a Spring application, the stop of {@code confiture.mode=auto} on a database that
- * already has a schema but no tracking table: which commands adopt it, and
+ * Words, for a Spring application, the stop of {@code confiture.mode=auto} on a database
+ * that already has a schema but no tracking table: which commands adopt it, and
  * {@code confiture.baseline-on-first-start}.
  */
 final class ConfitureFirstStart {
@@ -30,7 +30,8 @@ final class ConfitureFirstStart {
 		String hint = "Adopt the database once: 'confiture init --from-database --env " + environment
 				+ " --baseline' writes db/schema from it and marks every migration as applied"
 				+ ((state.flywayHistory() != null)
-						? ", 'confiture migrate import-flyway --env " + environment + "' carries Flyway's history over" : "")
+						? ", 'confiture migrate import-flyway --env " + environment + "' carries Flyway's history over"
+						: "")
 				+ ", or 'confiture migrate baseline VERSION' marks the migrations it already contains. "
 				+ "Or set confiture.baseline-on-first-start=true to mark every migration as applied on this start "
 				+ "and migrate normally afterwards.";

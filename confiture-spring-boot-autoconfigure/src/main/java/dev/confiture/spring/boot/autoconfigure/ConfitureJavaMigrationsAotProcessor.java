@@ -17,8 +17,8 @@ import dev.confiture.core.migrate.MigrationKind;
 
 /**
  * Registers reflection hints for the {@code JavaMigration} classes found in
- * {@code confiture.java-migrations-package} at build time, because a native image cannot scan
- * packages and creates them through their no-argument constructor.
+ * {@code confiture.java-migrations-package} at build time, because a native image cannot
+ * scan packages and creates them through their no-argument constructor.
  */
 class ConfitureJavaMigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
 
@@ -28,9 +28,10 @@ class ConfitureJavaMigrationsAotProcessor implements BeanFactoryInitializationAo
 		if (classNames.isEmpty()) {
 			return null;
 		}
-		return (context, code) -> classNames.forEach((className) -> context.getRuntimeHints()
-			.reflection()
-			.registerType(TypeReference.of(className), MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS));
+		return (context,
+				code) -> classNames.forEach((className) -> context.getRuntimeHints()
+					.reflection()
+					.registerType(TypeReference.of(className), MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS));
 	}
 
 	static List<String> javaMigrationClasses(ConfigurableListableBeanFactory beanFactory) {

@@ -8,8 +8,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.confiture.core.lint.LintFailedException;
 
 /**
- * Explains a startup refused by {@code confiture.lint.mode=fail}: each error with its rule,
- * {@code file:line} and the safe alternative.
+ * Explains a startup refused by {@code confiture.lint.mode=fail}: each error with its
+ * rule, {@code file:line} and the safe alternative.
  */
 class ConfitureLintFailureAnalyzer extends AbstractFailureAnalyzer<LintFailedException> {
 
@@ -24,8 +24,8 @@ class ConfitureLintFailureAnalyzer extends AbstractFailureAnalyzer<LintFailedExc
 			.collect(Collectors.joining(System.lineSeparator()));
 		ConfitureTargetException target = findCause(rootFailure, ConfitureTargetException.class);
 		String description = ((target != null) ? "Confiture target '" + target.target() + "': " : "")
-				+ "Confiture did not apply the pending migrations: lint found "
-				+ cause.result().errors().size() + " error(s); nothing was applied:" + System.lineSeparator() + findings;
+				+ "Confiture did not apply the pending migrations: lint found " + cause.result().errors().size()
+				+ " error(s); nothing was applied:" + System.lineSeparator() + findings;
 		String action = "Change the migrations as suggested, or allow a finding that is safe here with "
 				+ "'-- confiture:allow RULE reason' on the line above its statement. To start anyway, set "
 				+ "confiture.lint.mode=warn.";

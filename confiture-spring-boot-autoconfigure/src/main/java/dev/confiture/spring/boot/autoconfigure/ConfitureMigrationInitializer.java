@@ -33,8 +33,9 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
- * {@link InitializingBean} that builds or migrates the database when the application starts,
- * before anything that depends on database initialization (JPA, jOOQ, JdbcClient...).
+ * {@link InitializingBean} that builds or migrates the database when the application
+ * starts, before anything that depends on database initialization (JPA, jOOQ,
+ * JdbcClient...).
  *
  * @since 0.1.0
  */
@@ -80,8 +81,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	 * @param state where to record what was done
 	 */
 	public ConfitureMigrationInitializer(Confiture confiture, ConfitureMigrationStrategy strategy,
-			ConfitureProperties.Mode mode,
-			ConfitureRunState state) {
+			ConfitureProperties.Mode mode, ConfitureRunState state) {
 		Assert.notNull(confiture, "'confiture' must not be null");
 		this.confiture = confiture;
 		this.strategy = strategy;
@@ -122,8 +122,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			logger.info(this.label + ": " + outcome.summary() + " in " + duration.toMillis() + " ms");
 		}
 		catch (RuntimeException ex) {
-			this.state.recordRun(new LastRun(action, startedAt, Duration.ofNanos(System.nanoTime() - started), List.of(),
-					ConnectionSettings.sanitize(ex.getMessage())));
+			this.state.recordRun(new LastRun(action, startedAt, Duration.ofNanos(System.nanoTime() - started),
+					List.of(), ConnectionSettings.sanitize(ex.getMessage())));
 			throw ex;
 		}
 		finally {
@@ -168,7 +168,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	/**
 	 * Lints the pending migrations before they are applied, from their text.
 	 * @param mode fail, warn or off
-	 * @param shadowServer where shadow databases are created, or {@code null} for the default
+	 * @param shadowServer where shadow databases are created, or {@code null} for the
+	 * default
 	 */
 	public void setLint(LintMode mode, PostgresServer shadowServer) {
 		setLint(mode, false, shadowServer);
@@ -178,7 +179,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	 * Lints the pending migrations before they are applied.
 	 * @param mode fail, warn or off
 	 * @param measure whether to run them on a shadow database; from their text otherwise
-	 * @param shadowServer where shadow databases are created, or {@code null} for the default
+	 * @param shadowServer where shadow databases are created, or {@code null} for the
+	 * default
 	 */
 	public void setLint(LintMode mode, boolean measure, PostgresServer shadowServer) {
 		this.lintMode = (mode != null) ? mode : LintMode.OFF;
@@ -187,26 +189,28 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	/**
-	 * Lints the migrations that migrate or auto mode are about to apply: none when nothing is
-	 * pending, nor when auto mode will build a database that was never migrated.
+	 * Lints the migrations that migrate or auto mode are about to apply: none when
+	 * nothing is pending, nor when auto mode will build a database that was never
+	 * migrated.
 	 */
 	private void lintPending(StatusReport status) {
 		if (status.pendingCount() == 0 || (this.mode == ConfitureProperties.Mode.AUTO && !status.initialized())) {
 			return;
 		}
-		LintResult result = this.confiture.lint(new LintOptions(List.of(), this.lintMeasure,
-				this.lintMeasure ? this.lintShadow : null));
+		LintResult result = this.confiture
+			.lint(new LintOptions(List.of(), this.lintMeasure, this.lintMeasure ? this.lintShadow : null));
 		this.state.recordLint(result.findings());
 		if (this.lintMode == LintMode.WARN) {
-			result.findings().forEach((finding) -> logger.warn(this.label + " lint: " + finding + " Safe alternative: "
-					+ finding.alternative()));
+			result.findings()
+				.forEach((finding) -> logger
+					.warn(this.label + " lint: " + finding + " Safe alternative: " + finding.alternative()));
 		}
 		this.lintMode.check(result);
 	}
 
 	/**
-	 * Words a failure of validate mode for a Spring application: names the property and how to
-	 * apply the migrations.
+	 * Words a failure of validate mode for a Spring application: names the property and
+	 * how to apply the migrations.
 	 */
 	private static ConfitureException validateFailure(ConfitureException ex) {
 		String message = ex.getMessage();
@@ -252,8 +256,8 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	/**
-	 * Sets whether a build proves that the schema files contain every migration it marks as
-	 * applied (on by default).
+	 * Sets whether a build proves that the schema files contain every migration it marks
+	 * as applied (on by default).
 	 * @param proveBaseline whether to prove the baseline
 	 */
 	public void setProveBaseline(boolean proveBaseline) {
@@ -281,8 +285,9 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			DatabaseMetaData metaData = connection.getMetaData();
 			if (!"PostgreSQL".equalsIgnoreCase(metaData.getDatabaseProductName())) {
 				throw new ConfitureException(Category.CONFIG,
-						"Confiture manages PostgreSQL databases, but the database is " + metaData.getDatabaseProductName()
-								+ " (" + ConnectionSettings.sanitize(metaData.getURL()) + ")",
+						"Confiture manages PostgreSQL databases, but the database is "
+								+ metaData.getDatabaseProductName() + " ("
+								+ ConnectionSettings.sanitize(metaData.getURL()) + ")",
 						"Point spring.datasource.url (or confiture.url) at PostgreSQL with the org.postgresql:postgresql "
 								+ "driver, or set confiture.enabled=false");
 			}
@@ -295,14 +300,14 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	/**
-	 * Records the counts of the status the run ended with, reading it again only when the run
-	 * changed the database after reading it (or did not read it).
+	 * Records the counts of the status the run ended with, reading it again only when the
+	 * run changed the database after reading it (or did not read it).
 	 */
 	private void refreshCounts(StatusReport known) {
 		try {
 			StatusReport report = (known != null) ? known : this.confiture.status(StatusOptions.defaults());
-			this.state.recordCounts(new Counts(report.appliedCount(), report.pendingCount(),
-					report.hasChecksumMismatch()));
+			this.state
+				.recordCounts(new Counts(report.appliedCount(), report.pendingCount(), report.hasChecksumMismatch()));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the migration status", ex);

@@ -6,9 +6,9 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for {@link ConfitureMigrationInitializer} beans. Its
- * order differs from {@link ConfitureDatabaseInitializerDetector}'s so that the batches are the
- * same at run time and under AOT.
+ * A {@link DatabaseInitializerDetector} for {@link ConfitureMigrationInitializer} beans.
+ * Its order differs from {@link ConfitureDatabaseInitializerDetector}'s so that the
+ * batches are the same at run time and under AOT.
  */
 class ConfitureMigrationInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

@@ -3,9 +3,9 @@ package dev.confiture.spring.boot.autoconfigure;
 import dev.confiture.core.Confiture;
 
 /**
- * Strategy used to initialize the database with {@link Confiture} at startup, instead of the
- * configured {@code confiture.mode}. For example, to only validate in some environments, or to
- * run a baseline first.
+ * Strategy used to initialize the database with {@link Confiture} at startup, instead of
+ * the configured {@code confiture.mode}. For example, to only validate in some
+ * environments, or to run a baseline first.
  *
  * @since 0.1.0
  */

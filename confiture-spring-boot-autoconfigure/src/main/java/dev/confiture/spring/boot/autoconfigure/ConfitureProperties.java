@@ -39,18 +39,20 @@ public class ConfitureProperties {
 	private List<String> schemaLocations = new ArrayList<>(List.of("classpath:db/schema"));
 
 	/**
-	 * Comma-separated list of locations of the versioned migrations ({version}_{name}.up.sql).
+	 * Comma-separated list of locations of the versioned migrations
+	 * ({version}_{name}.up.sql).
 	 */
 	private List<String> migrationLocations = new ArrayList<>(List.of("classpath:db/migrations"));
 
 	/**
-	 * Comma-separated list of locations of the seed folders, each with one sub-folder per seed
-	 * profile.
+	 * Comma-separated list of locations of the seed folders, each with one sub-folder per
+	 * seed profile.
 	 */
 	private List<String> seedLocations = new ArrayList<>(List.of("classpath:db/seeds"));
 
 	/**
-	 * Comma-separated list of seed profiles applied after a build, e.g. common,development.
+	 * Comma-separated list of seed profiles applied after a build, e.g.
+	 * common,development.
 	 */
 	private List<String> seedProfiles = new ArrayList<>();
 
@@ -75,8 +77,8 @@ public class ConfitureProperties {
 	private ChecksumPolicy onChecksumMismatch = ChecksumPolicy.FAIL;
 
 	/**
-	 * JDBC URL of the database to manage, when it is not the application's DataSource (e.g. a
-	 * separate DDL user).
+	 * JDBC URL of the database to manage, when it is not the application's DataSource
+	 * (e.g. a separate DDL user).
 	 */
 	private String url;
 
@@ -101,51 +103,54 @@ public class ConfitureProperties {
 	private Duration loginTimeout = Duration.ofSeconds(30);
 
 	/**
-	 * Longest wait for any answer of the server on confiture.url; 0 waits as long as a statement runs.
+	 * Longest wait for any answer of the server on confiture.url; 0 waits as long as a
+	 * statement runs.
 	 */
 	private Duration socketTimeout = Duration.ZERO;
 
 	/**
-	 * Whether validate mode and the health indicator also compare the database with a fresh
-	 * build of the schema files.
+	 * Whether validate mode and the health indicator also compare the database with a
+	 * fresh build of the schema files.
 	 */
 	private boolean checkDrift;
 
 	/**
-	 * JDBC URL of a database whose user may create throw-away databases, for the drift check
-	 * and lint;
-	 * the managed database's server by default.
+	 * JDBC URL of a database whose user may create throw-away databases, for the drift
+	 * check and lint; the managed database's server by default.
 	 */
 	private String shadowUrl;
 
 	/**
-	 * Whether a build proves that the schema files contain every migration that it marks as
-	 * applied (each migration is run on the built schema and rolled back). Turned off, a
-	 * migration missing from the schema files is marked as applied anyway and every database
-	 * built from them lacks it.
+	 * Whether a build proves that the schema files contain every migration that it marks
+	 * as applied (each migration is run on the built schema and rolled back). Turned off,
+	 * a migration missing from the schema files is marked as applied anyway and every
+	 * database built from them lacks it.
 	 */
 	private boolean proveBaseline = true;
 
 	/**
-	 * What to do when the database is not PostgreSQL (e.g. H2 in tests): 'skip' with one warning,
-	 * or 'fail' the startup. By default, 'fail' when confiture.url or confiture.mode is set, else
-	 * 'skip'.
+	 * What to do when the database is not PostgreSQL (e.g. H2 in tests): 'skip' with one
+	 * warning, or 'fail' the startup. By default, 'fail' when confiture.url or
+	 * confiture.mode is set, else 'skip'.
 	 */
 	private OnUnsupportedDatabase onUnsupportedDatabase;
 
 	/**
-	 * Whether auto mode, on a database that has a schema but no tracking table, marks every
-	 * migration as applied (a baseline at the latest one) instead of stopping startup.
+	 * Whether auto mode, on a database that has a schema but no tracking table, marks
+	 * every migration as applied (a baseline at the latest one) instead of stopping
+	 * startup.
 	 */
 	private boolean baselineOnFirstStart;
 
 	/**
-	 * How many times to retry connecting to a database that is not accepting connections yet.
+	 * How many times to retry connecting to a database that is not accepting connections
+	 * yet.
 	 */
 	private int connectRetries;
 
 	/**
-	 * Longest wait between two connection attempts; waits double from one second up to it.
+	 * Longest wait between two connection attempts; waits double from one second up to
+	 * it.
 	 */
 	private Duration connectRetriesInterval = Duration.ofSeconds(120);
 
@@ -163,7 +168,8 @@ public class ConfitureProperties {
 	private Duration statementTimeout = Duration.ZERO;
 
 	/**
-	 * How often a migration rolled back by its lock timeout is retried (after 2 s, 4 s, 8 s...).
+	 * How often a migration rolled back by its lock timeout is retried (after 2 s, 4 s, 8
+	 * s...).
 	 */
 	private int lockRetries = MigrationTimeouts.DEFAULT_LOCK_RETRIES;
 
@@ -186,8 +192,8 @@ public class ConfitureProperties {
 	}
 
 	/**
-	 * Named targets besides the main one (confiture.targets.NAME.*), each built or migrated
-	 * before the beans that use its DataSource.
+	 * Named targets besides the main one (confiture.targets.NAME.*), each built or
+	 * migrated before the beans that use its DataSource.
 	 */
 	private final Map<String, ConfitureTargetProperties> targets = new LinkedHashMap<>();
 
@@ -415,7 +421,10 @@ public class ConfitureProperties {
 	 */
 	public enum OnUnsupportedDatabase {
 
-		/** Do nothing, with one warning (the default unless confiture.url or confiture.mode is set). */
+		/**
+		 * Do nothing, with one warning (the default unless confiture.url or
+		 * confiture.mode is set).
+		 */
 		SKIP,
 
 		/** Stop the startup (the default when confiture.url or confiture.mode is set). */
@@ -460,14 +469,15 @@ public class ConfitureProperties {
 	public static class Lint {
 
 		/**
-		 * What to do when the pending migrations have lint findings: fail (refuse to start on
-		 * errors), warn (log them) or off.
+		 * What to do when the pending migrations have lint findings: fail (refuse to
+		 * start on errors), warn (log them) or off.
 		 */
 		private LintMode mode = LintMode.WARN;
 
 		/**
-		 * Whether to run the pending migrations on a shadow database (confiture.shadow-url,
-		 * else the managed database's server) instead of linting their text only.
+		 * Whether to run the pending migrations on a shadow database
+		 * (confiture.shadow-url, else the managed database's server) instead of linting
+		 * their text only.
 		 */
 		private boolean measure;
 

@@ -35,10 +35,11 @@ import dev.confiture.core.resource.SqlResource;
 
 /**
  * A Spring resource location of SQL files ({@code classpath:db/schema},
- * {@code file:/srv/app/db/migrations}, also inside a jar or a Spring Boot fat jar, or a native
- * image), read in place: nothing is copied. Every root of the location is listed (a classpath
- * location may be in several jars): a directory is walked, a jar's entries are read through its
- * {@link JarURLConnection}, anything else is matched with {@code **&#47;*.sql}.
+ * {@code file:/srv/app/db/migrations}, also inside a jar or a Spring Boot fat jar, or a
+ * native image), read in place: nothing is copied. Every root of the location is listed
+ * (a classpath location may be in several jars): a directory is walked, a jar's entries
+ * are read through its {@link JarURLConnection}, anything else is matched with
+ * {@code **&#47;*.sql}.
  * <p>
  * A file is shown as the location followed by its path in it
  * ({@code classpath:db/migrations/003_x.up.sql}); its path relative to the project, which
@@ -185,8 +186,8 @@ public final class ConfitureResourceLocation implements SqlLocation {
 
 	/**
 	 * The path a location stands for in the project: {@code classpath:db/schema} and
-	 * {@code file:/srv/app/db/schema} become {@code db/schema} and {@code srv/app/db/schema}
-	 * (wildcards and {@code ..} left out).
+	 * {@code file:/srv/app/db/schema} become {@code db/schema} and
+	 * {@code srv/app/db/schema} (wildcards and {@code ..} left out).
 	 * @param location a resource location
 	 * @return the path, {@code db} when nothing is left
 	 */

@@ -13,10 +13,10 @@ import dev.confiture.core.resource.ProjectSources;
 import dev.confiture.core.resource.SqlLocation;
 
 /**
- * The Confiture environment of {@link ConfitureProperties}: its schema, seed and migration
- * locations as {@link ConfitureResourceLocation}s, read in place ({@code classpath:db/schema},
- * {@code file:/srv/app/db}, also inside a packaged jar). Nothing is copied and no temporary
- * directory is created.
+ * The Confiture environment of {@link ConfitureProperties}: its schema, seed and
+ * migration locations as {@link ConfitureResourceLocation}s, read in place
+ * ({@code classpath:db/schema}, {@code file:/srv/app/db}, also inside a packaged jar).
+ * Nothing is copied and no temporary directory is created.
  *
  * @since 0.1.0
  */
@@ -42,27 +42,36 @@ public final class ConfitureResources {
 	}
 
 	/**
-	 * Where the files of the given properties are read from: the schema locations, one seed
-	 * location per seed location and profile, and the migration locations (merged).
+	 * Where the files of the given properties are read from: the schema locations, one
+	 * seed location per seed location and profile, and the migration locations (merged).
 	 * @param properties the properties
 	 * @return the sources
 	 */
 	public ProjectSources sources(ConfitureProperties properties) {
-		List<SqlLocation> schema = properties.getSchemaLocations().stream().map(this::location).map(SqlLocation.class::cast).toList();
+		List<SqlLocation> schema = properties.getSchemaLocations()
+			.stream()
+			.map(this::location)
+			.map(SqlLocation.class::cast)
+			.toList();
 		List<SqlLocation> seeds = new ArrayList<>();
 		for (String location : properties.getSeedLocations()) {
 			for (String profile : properties.getSeedProfiles()) {
 				seeds.add(location(StringUtils.trimTrailingCharacter(location, '/') + "/" + profile.trim()));
 			}
 		}
-		List<SqlLocation> migrations = properties.getMigrationLocations().stream().map(this::location).map(SqlLocation.class::cast).toList();
+		List<SqlLocation> migrations = properties.getMigrationLocations()
+			.stream()
+			.map(this::location)
+			.map(SqlLocation.class::cast)
+			.toList();
 		return new ProjectSources(schema, seeds, migrations);
 	}
 
 	/**
-	 * The Confiture environment of the given properties, its files read from their locations.
-	 * Its project directory is the working directory; it has no include or migrations
-	 * directory: its {@link Environment#sources() sources} say where the files are.
+	 * The Confiture environment of the given properties, its files read from their
+	 * locations. Its project directory is the working directory; it has no include or
+	 * migrations directory: its {@link Environment#sources() sources} say where the files
+	 * are.
 	 * @param properties the properties
 	 * @param name the environment name
 	 * @return the environment

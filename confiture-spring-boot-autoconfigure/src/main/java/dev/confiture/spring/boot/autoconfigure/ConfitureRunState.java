@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.confiture.core.lint.LintFinding;
 
 /**
- * What Confiture did at startup, recorded for the actuator endpoint, the health indicator and
- * the meters. Thread-safe.
+ * What Confiture did at startup, recorded for the actuator endpoint, the health indicator
+ * and the meters. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -34,14 +34,17 @@ public final class ConfitureRunState {
 	}
 
 	/**
-	 * Differences between the database and a fresh build of the schema files, found at startup
-	 * with {@code confiture.check-drift=true}; empty when none (or not checked).
+	 * Differences between the database and a fresh build of the schema files, found at
+	 * startup with {@code confiture.check-drift=true}; empty when none (or not checked).
 	 */
 	public List<String> drift() {
 		return this.drift.get();
 	}
 
-	/** The lint findings of the migrations applied at startup; empty when none (or not linted). */
+	/**
+	 * The lint findings of the migrations applied at startup; empty when none (or not
+	 * linted).
+	 */
 	public List<LintFinding> lint() {
 		return this.lint.get();
 	}

@@ -6,8 +6,8 @@ import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 
 /**
- * A {@link SchemaManagementProvider} that tells Hibernate that Confiture manages the schema of
- * the DataSource it works on, so that Hibernate does not create it.
+ * A {@link SchemaManagementProvider} that tells Hibernate that Confiture manages the
+ * schema of the DataSource it works on, so that Hibernate does not create it.
  */
 class ConfitureSchemaManagementProvider implements SchemaManagementProvider {
 
@@ -24,8 +24,9 @@ class ConfitureSchemaManagementProvider implements SchemaManagementProvider {
 	}
 
 	/**
-	 * Whether the DataSource is PostgreSQL: on another database (H2 in tests) Confiture backs
-	 * off, and Hibernate keeps its own default ({@code create-drop} for an embedded database).
+	 * Whether the DataSource is PostgreSQL: on another database (H2 in tests) Confiture
+	 * backs off, and Hibernate keeps its own default ({@code create-drop} for an embedded
+	 * database).
 	 */
 	private static boolean isPostgres(DataSource dataSource) {
 		try (java.sql.Connection connection = dataSource.getConnection()) {

@@ -10,11 +10,10 @@ import dev.confiture.core.config.Suggestions;
 import dev.confiture.core.resource.SqlLocation;
 import dev.confiture.core.resource.SqlResource;
 
-
 /**
- * Checks that every configured seed profile names a folder in at least one seed location: a
- * misspelt profile would otherwise build a database without its seeds, silently, and the
- * next start, finding the database not empty, would never seed it.
+ * Checks that every configured seed profile names a folder in at least one seed location:
+ * a misspelt profile would otherwise build a database without its seeds, silently, and
+ * the next start, finding the database not empty, would never seed it.
  */
 final class ConfitureSeedProfiles {
 
@@ -23,8 +22,8 @@ final class ConfitureSeedProfiles {
 
 	/**
 	 * Checks the profiles against the seed locations of an environment built by
-	 * {@link ConfitureResources#environment}: one location per seed location and profile, in
-	 * that order.
+	 * {@link ConfitureResources#environment}: one location per seed location and profile,
+	 * in that order.
 	 * @param properties the properties
 	 * @param environment the environment
 	 * @param resources reads the seed locations, to list the profiles that exist

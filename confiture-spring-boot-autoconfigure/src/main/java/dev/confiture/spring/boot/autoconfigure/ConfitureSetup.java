@@ -20,8 +20,8 @@ import dev.confiture.core.server.PostgresServers;
 /**
  * What the main target ({@code confiture.*}) and each named target
  * ({@code confiture.targets.<name>.*}) share: how their properties configure a
- * {@link Confiture} instance and its {@link ConfitureMigrationInitializer}, so that a named
- * target takes the same properties as the top level.
+ * {@link Confiture} instance and its {@link ConfitureMigrationInitializer}, so that a
+ * named target takes the same properties as the top level.
  */
 final class ConfitureSetup {
 
@@ -29,7 +29,8 @@ final class ConfitureSetup {
 	}
 
 	/**
-	 * The configuration of a target's {@link Confiture} instance, its database not set yet.
+	 * The configuration of a target's {@link Confiture} instance, its database not set
+	 * yet.
 	 * @param properties the target's properties
 	 * @param environment its Confiture environment
 	 * @param javaMigrations its Java migration beans
@@ -52,22 +53,22 @@ final class ConfitureSetup {
 	}
 
 	/**
-	 * Sets what a target's properties ask of its initializer besides its mode: lint, drift
-	 * check, baseline proof, what to do on another database, first start and connect retries.
+	 * Sets what a target's properties ask of its initializer besides its mode: lint,
+	 * drift check, baseline proof, what to do on another database, first start and
+	 * connect retries.
 	 * @param initializer the initializer
 	 * @param confiture the target's Confiture instance
 	 * @param properties the target's properties
-	 * @param shadow where the drift check and a measured lint create throw-away databases, or
-	 * {@code null}
+	 * @param shadow where the drift check and a measured lint create throw-away
+	 * databases, or {@code null}
 	 * @param explicitSetting the property that says Confiture is expected to run on this
 	 * database, or {@code null}
 	 * @param url the database's URL for messages, or {@code null}
 	 */
-	static void configure(ConfitureMigrationInitializer initializer, Confiture confiture, ConfitureProperties properties,
-			ConnectionSettings shadow, String explicitSetting, String url) {
-		initializer.setLint(properties.getLint().getMode(), properties.getLint().isMeasure(),
-				(shadow != null) ? PostgresServers.existing(shadow, "the shadow-url or the managed database's server")
-						: null);
+	static void configure(ConfitureMigrationInitializer initializer, Confiture confiture,
+			ConfitureProperties properties, ConnectionSettings shadow, String explicitSetting, String url) {
+		initializer.setLint(properties.getLint().getMode(), properties.getLint().isMeasure(), (shadow != null)
+				? PostgresServers.existing(shadow, "the shadow-url or the managed database's server") : null);
 		if (properties.isCheckDrift()) {
 			initializer.setVerification(new ConfitureStartupVerification(confiture, shadow));
 		}
@@ -76,16 +77,16 @@ final class ConfitureSetup {
 				new ConfitureDatabaseSupport(confiture, properties.getOnUnsupportedDatabase(), explicitSetting));
 		initializer.setBaselineOnFirstStart(properties.isBaselineOnFirstStart());
 		if (properties.getConnectRetries() > 0) {
-			initializer.setConnectRetries(new ConfitureConnectRetries(properties.getConnectRetries(),
-					properties.getConnectRetriesInterval(),
-					StringUtils.hasText(url) ? url : confiture.databaseDescription()));
+			initializer.setConnectRetries(
+					new ConfitureConnectRetries(properties.getConnectRetries(), properties.getConnectRetriesInterval(),
+							StringUtils.hasText(url) ? url : confiture.databaseDescription()));
 		}
 	}
 
 	/**
-	 * The Java migration beans of one target: those marked {@link ConfitureTarget} with its
-	 * name, or, for the main target, those not marked for another one.
-	 * (Their versions order them.)
+	 * The Java migration beans of one target: those marked {@link ConfitureTarget} with
+	 * its name, or, for the main target, those not marked for another one. (Their
+	 * versions order them.)
 	 * @param beanFactory the bean factory
 	 * @param target the target's name
 	 * @param targets the names of the named targets
@@ -100,10 +101,11 @@ final class ConfitureSetup {
 			String owner = (marked != null) ? marked.value() : ConfitureTargets.MAIN;
 			if (!owner.equals(ConfitureTargets.MAIN) && !targets.contains(owner)) {
 				String closest = Suggestions.closest(owner, targets);
-				throw new ConfitureException(Category.CONFIG, "Java migration bean '" + name
-						+ "' is marked @ConfitureTarget(\"" + owner + "\"), but there is no such target"
-						+ ((closest != null) ? " (did you mean '" + closest + "'?)" : "") + "; targets: main"
-						+ (targets.isEmpty() ? "" : ", " + String.join(", ", targets)),
+				throw new ConfitureException(Category.CONFIG,
+						"Java migration bean '" + name + "' is marked @ConfitureTarget(\"" + owner
+								+ "\"), but there is no such target"
+								+ ((closest != null) ? " (did you mean '" + closest + "'?)" : "") + "; targets: main"
+								+ (targets.isEmpty() ? "" : ", " + String.join(", ", targets)),
 						"Name a confiture.targets.<name> entry in @ConfitureTarget, or remove it to give the bean "
 								+ "to the main target");
 			}

@@ -8,8 +8,8 @@ import dev.confiture.core.api.ConfitureException.Category;
 /**
  * Refuses to start when Spring Boot's own script initialization ({@code spring.sql.init})
  * would run as well: Confiture builds the schema, then Spring Boot would run
- * {@code schema.sql} and {@code data.sql} on top of it (duplicating unnamed indexes, failing
- * on existing tables, or inserting rows twice).
+ * {@code schema.sql} and {@code data.sql} on top of it (duplicating unnamed indexes,
+ * failing on existing tables, or inserting rows twice).
  */
 final class ConfitureSqlInitCheck {
 

@@ -9,9 +9,9 @@ import dev.confiture.core.verify.DriftReport;
 import dev.confiture.core.verify.VerifyOptions;
 
 /**
- * Verifies the managed database at startup ({@code confiture.check-drift=true}): compares it
- * with a fresh build of the schema files, as {@code migrate verify} does, building them into
- * a throw-away database on the shadow server.
+ * Verifies the managed database at startup ({@code confiture.check-drift=true}): compares
+ * it with a fresh build of the schema files, as {@code migrate verify} does, building
+ * them into a throw-away database on the shadow server.
  */
 class ConfitureStartupVerification {
 

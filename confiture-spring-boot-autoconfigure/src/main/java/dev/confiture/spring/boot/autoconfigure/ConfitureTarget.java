@@ -7,9 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Gives a {@code JavaMigration} bean to one named target ({@code confiture.targets.<name>})
- * instead of the main target: {@code @ConfitureTarget("reporting")}. Java migration beans
- * without it belong to the main target ({@code "main"} says so explicitly).
+ * Gives a {@code JavaMigration} bean to one named target
+ * ({@code confiture.targets.<name>}) instead of the main target:
+ * {@code @ConfitureTarget("reporting")}. Java migration beans without it belong to the
+ * main target ({@code "main"} says so explicitly).
  *
  * @since 0.1.0
  */

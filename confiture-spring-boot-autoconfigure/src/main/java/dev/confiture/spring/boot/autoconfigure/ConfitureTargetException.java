@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import dev.confiture.core.api.ConfitureException;
 
 /**
- * A failure of one named target ({@code confiture.targets.<name>}): the message starts with
- * the target's name, and the properties it names are the target's.
+ * A failure of one named target ({@code confiture.targets.<name>}): the message starts
+ * with the target's name, and the properties it names are the target's.
  */
 final class ConfitureTargetException extends ConfitureException {
 
@@ -55,9 +55,8 @@ final class ConfitureTargetException extends ConfitureException {
 	 * @return the text, or {@code null}
 	 */
 	static String properties(String target, String text) {
-		return (text != null)
-				? PROPERTY.matcher(text).replaceAll(Matcher.quoteReplacement("confiture.targets." + target + ".") + "$1")
-				: null;
+		return (text != null) ? PROPERTY.matcher(text)
+			.replaceAll(Matcher.quoteReplacement("confiture.targets." + target + ".") + "$1") : null;
 	}
 
 }

@@ -10,7 +10,8 @@ public class ConfitureTargetProperties extends ConfitureProperties {
 
 	/**
 	 * Name of the DataSource bean this target builds or migrates. Leave unset and set
-	 * {@code url} (with {@code user} and {@code password}) to reach the database directly.
+	 * {@code url} (with {@code user} and {@code password}) to reach the database
+	 * directly.
 	 */
 	private String dataSource;
 

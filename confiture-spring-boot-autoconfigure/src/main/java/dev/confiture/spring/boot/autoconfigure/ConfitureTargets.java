@@ -26,15 +26,17 @@ import dev.confiture.core.config.Suggestions;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
- * The named targets of {@code confiture.targets.<name>.*}, read once from the environment,
- * and what happened to each at startup: a {@link ConfitureRunState} per target, as the main
- * target (named {@value #MAIN}) has.
+ * The named targets of {@code confiture.targets.<name>.*}, read once from the
+ * environment, and what happened to each at startup: a {@link ConfitureRunState} per
+ * target, as the main target (named {@value #MAIN}) has.
  *
  * @since 0.1.0
  */
 public final class ConfitureTargets {
 
-	/** The name of the auto-configured target ({@code confiture.*}) in reports and tags. */
+	/**
+	 * The name of the auto-configured target ({@code confiture.*}) in reports and tags.
+	 */
 	public static final String MAIN = "main";
 
 	/** The name of the tenant fleet's health component, which no target may take. */
@@ -102,14 +104,17 @@ public final class ConfitureTargets {
 
 	private static void checkNotNested(String name, ConfitureTargetProperties properties) {
 		String nested = !properties.getTargets().isEmpty() ? "targets"
-				: (properties.getTenants().getSchemas().isSet() || properties.getTenants().getDatabases().isSet())
-						? "tenants"
-						: (properties.getCoordination().isEnabled()
-								|| StringUtils.hasText(properties.getCoordination().getUrl())) ? "coordination" : null;
+				: (properties.getTenants().getSchemas().isSet()
+						|| properties.getTenants().getDatabases().isSet())
+								? "tenants"
+								: (properties.getCoordination().isEnabled()
+										|| StringUtils.hasText(properties.getCoordination().getUrl())) ? "coordination"
+												: null;
 		if (nested != null) {
-			throw new ConfitureException(Category.CONFIG, "Confiture target '" + name + "': confiture.targets." + name
-					+ "." + nested + ".* is not supported; a named target takes the top-level properties except "
-					+ "targets, tenants and coordination",
+			throw new ConfitureException(Category.CONFIG,
+					"Confiture target '" + name + "': confiture.targets." + name + "." + nested
+							+ ".* is not supported; a named target takes the top-level properties except "
+							+ "targets, tenants and coordination",
 					"Remove confiture.targets." + name + "." + nested + ".*; declare other targets, tenants or "
 							+ "coordination at the top level (confiture." + nested + ".*)");
 		}
@@ -157,13 +162,17 @@ public final class ConfitureTargets {
 		return this.confitures.get(name);
 	}
 
-	/** What happened to each target at startup, by name; targets not prepared yet left out. */
+	/**
+	 * What happened to each target at startup, by name; targets not prepared yet left
+	 * out.
+	 */
 	public Map<String, TargetRun> runs() {
 		Map<String, TargetRun> runs = new LinkedHashMap<>();
 		this.states.forEach((name, state) -> {
 			LastRun run = state.lastRun();
 			if (run != null) {
-				runs.put(name, new TargetRun(run.action(), run.startedAt(), run.duration(), run.versions(), run.error()));
+				runs.put(name,
+						new TargetRun(run.action(), run.startedAt(), run.duration(), run.versions(), run.error()));
 			}
 		});
 		return runs;
@@ -172,15 +181,16 @@ public final class ConfitureTargets {
 	static ConfitureException unknown(String name, java.util.Collection<String> known) {
 		String closest = Suggestions.closest(name, known);
 		return new ConfitureException(Category.CONFIG,
-				"Unknown Confiture target '" + name + "'" + ((closest != null) ? " (did you mean '" + closest + "'?)" : "")
-						+ "; targets: " + (known.isEmpty() ? "none" : String.join(", ", known)),
+				"Unknown Confiture target '" + name + "'"
+						+ ((closest != null) ? " (did you mean '" + closest + "'?)" : "") + "; targets: "
+						+ (known.isEmpty() ? "none" : String.join(", ", known)),
 				"Use the name of a confiture.targets.<name> entry");
 	}
 
 	/**
 	 * Builds or migrates one target, as its properties say, exactly like the main target:
-	 * the same {@link ConfitureMigrationInitializer} with the target's mode, lint, timeouts,
-	 * Java migrations and drift check.
+	 * the same {@link ConfitureMigrationInitializer} with the target's mode, lint,
+	 * timeouts, Java migrations and drift check.
 	 * @param name the target's name
 	 * @param dataSource its data source, or {@code null} to use its URL
 	 * @param beanFactory the bean factory holding its Java migration beans
@@ -224,8 +234,9 @@ public final class ConfitureTargets {
 			configuration.dataSource(dataSource);
 		}
 		else {
-			configuration.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(),
-					properties.getPassword()).withTimeouts(properties.timeouts()));
+			configuration
+				.database(ConnectionSettings.parse(properties.getUrl(), properties.getUser(), properties.getPassword())
+					.withTimeouts(properties.timeouts()));
 		}
 		return configuration.load();
 	}

@@ -6,8 +6,8 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for {@link ConfitureTargetsInitializer} beans, so that
- * JPA, jOOQ and JDBC clients wait for the targets reached by URL.
+ * A {@link DatabaseInitializerDetector} for {@link ConfitureTargetsInitializer} beans, so
+ * that JPA, jOOQ and JDBC clients wait for the targets reached by URL.
  */
 class ConfitureTargetsInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 

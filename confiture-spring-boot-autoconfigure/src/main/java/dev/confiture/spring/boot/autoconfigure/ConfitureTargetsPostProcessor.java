@@ -17,8 +17,8 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 
 /**
- * Builds or migrates each target that names a {@code DataSource} bean as soon as that bean
- * is initialised, so that every bean that uses the data source (repositories, JPA,
+ * Builds or migrates each target that names a {@code DataSource} bean as soon as that
+ * bean is initialised, so that every bean that uses the data source (repositories, JPA,
  * {@code JdbcClient}) gets it only once its target is ready.
  *
  * @since 0.1.0
@@ -49,9 +49,11 @@ public class ConfitureTargetsPostProcessor implements BeanPostProcessor, BeanFac
 			if (properties.getDataSource() != null) {
 				String bean = properties.getDataSource().strip();
 				if (!this.beanFactory.containsBean(bean)) {
-					String known = String.join(", ", this.beanFactory.getBeanNamesForType(DataSource.class, true, false));
-					throw new ConfitureException(Category.CONFIG, "Confiture target '" + name
-							+ "': no DataSource bean named '" + bean + "' (DataSource beans: " + known + ")",
+					String known = String.join(", ",
+							this.beanFactory.getBeanNamesForType(DataSource.class, true, false));
+					throw new ConfitureException(Category.CONFIG,
+							"Confiture target '" + name + "': no DataSource bean named '" + bean
+									+ "' (DataSource beans: " + known + ")",
 							"Set confiture.targets." + name + ".data-source to one of the DataSource beans: " + known);
 				}
 				this.targetsByDataSource.put(bean, name);

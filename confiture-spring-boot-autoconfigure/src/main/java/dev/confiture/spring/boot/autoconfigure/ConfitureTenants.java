@@ -17,9 +17,9 @@ import dev.confiture.core.tenant.TenantOutcome;
 import dev.confiture.core.tenant.TenantState;
 
 /**
- * The application's tenants ({@code confiture.tenants.*}): create and migrate one tenant at
- * runtime (onboarding from a request), migrate or report all of them. Safe when several
- * instances do it at once: each tenant has its own migration lock.
+ * The application's tenants ({@code confiture.tenants.*}): create and migrate one tenant
+ * at runtime (onboarding from a request), migrate or report all of them. Safe when
+ * several instances do it at once: each tenant has its own migration lock.
  *
  * @since 0.1.0
  */
@@ -84,20 +84,23 @@ public class ConfitureTenants {
 
 	/** Reports where every tenant stands, read-only. */
 	public FleetResult status() {
-		return recordAll(this.confiture.fleet(new FleetOptions(FleetAction.STATUS, List.of(), this.defaults.parallel(),
-				this.defaults.maxPerServer(), false, this.defaults.lockWait(), this.defaults.checksumPolicy(), null,
-				null)));
+		return recordAll(this.confiture.fleet(
+				new FleetOptions(FleetAction.STATUS, List.of(), this.defaults.parallel(), this.defaults.maxPerServer(),
+						false, this.defaults.lockWait(), this.defaults.checksumPolicy(), null, null)));
 	}
 
-	/** The last run of every tenant made by this bean (at startup or later), or {@code null}. */
+	/**
+	 * The last run of every tenant made by this bean (at startup or later), or
+	 * {@code null}.
+	 */
 	public FleetResult lastRun() {
 		return this.lastRun;
 	}
 
 	/**
 	 * Where the tenants stand after the latest operations of this bean (the startup run,
-	 * {@link #migrateAll()}, {@link #status()}, then single tenants): counts per state and the
-	 * first tenants that are not up to date, never a row per tenant.
+	 * {@link #migrateAll()}, {@link #status()}, then single tenants): counts per state
+	 * and the first tenants that are not up to date, never a row per tenant.
 	 * @param maxProblems how many of the tenants that are not up to date to list
 	 * @return the summary, with no tenants before the first operation
 	 */

@@ -23,8 +23,8 @@ import dev.confiture.core.tenant.FleetOptions;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for tenant fleets
- * ({@code confiture.tenants.*}): a {@link ConfitureTenants} bean, and every tenant migrated
- * at startup unless turned off.
+ * ({@code confiture.tenants.*}): a {@link ConfitureTenants} bean, and every tenant
+ * migrated at startup unless turned off.
  *
  * @since 0.1.0
  */
@@ -42,7 +42,8 @@ public final class ConfitureTenantsAutoConfiguration {
 		checkBound("confiture.tenants.max-per-server", properties.getMaxPerServer());
 		Confiture withTenants = ConfitureSetup
 			.configuration(main, confiture.environment(),
-					ConfitureSetup.javaMigrations(beanFactory, ConfitureTargets.MAIN, ConfitureTargets.names(environment)),
+					ConfitureSetup.javaMigrations(beanFactory, ConfitureTargets.MAIN,
+							ConfitureTargets.names(environment)),
 					resourceLoader.getClassLoader())
 			.dataSource(dataSource(confiture))
 			.tenants(settings(properties))
@@ -102,8 +103,10 @@ public final class ConfitureTenantsAutoConfiguration {
 		int set = ((source.getLike() != null) ? 1 : 0) + (source.getList().isEmpty() ? 0 : 1)
 				+ ((source.getQuery() != null) ? 1 : 0);
 		if (set != 1 || (!schemas && source.getLike() != null)) {
-			throw new ConfitureException(Category.CONFIG, "Set exactly one of " + prefix + ".like, .list or .query"
-					+ (schemas ? "" : " (databases take list or query)"), "Keep one way of listing the tenants");
+			throw new ConfitureException(Category.CONFIG,
+					"Set exactly one of " + prefix + ".like, .list or .query"
+							+ (schemas ? "" : " (databases take list or query)"),
+					"Keep one way of listing the tenants");
 		}
 		TenantSettings.Kind kind = schemas ? TenantSettings.Kind.SCHEMAS : TenantSettings.Kind.DATABASES;
 		if (source.getLike() != null) {

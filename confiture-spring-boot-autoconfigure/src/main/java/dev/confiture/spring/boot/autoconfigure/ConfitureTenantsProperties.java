@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Configuration properties of the main target's tenant fleet ({@code confiture.tenants.*}):
- * a schema per tenant or a database per tenant.
+ * Configuration properties of the main target's tenant fleet
+ * ({@code confiture.tenants.*}): a schema per tenant or a database per tenant.
  *
  * @since 0.1.0
  */
@@ -38,7 +38,8 @@ public class ConfitureTenantsProperties {
 	private int parallel = 4;
 
 	/**
-	 * How many tenants of one server are migrated at once (each uses up to two connections).
+	 * How many tenants of one server are migrated at once (each uses up to two
+	 * connections).
 	 */
 	private int maxPerServer = 4;
 
@@ -111,7 +112,8 @@ public class ConfitureTenantsProperties {
 		private List<String> list = new ArrayList<>();
 
 		/**
-		 * Query on the main database whose first column names the tenants (schemas or URLs).
+		 * Query on the main database whose first column names the tenants (schemas or
+		 * URLs).
 		 */
 		private String query;
 

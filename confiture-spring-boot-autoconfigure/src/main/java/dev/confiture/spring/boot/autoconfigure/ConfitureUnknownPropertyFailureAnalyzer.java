@@ -16,11 +16,9 @@ import org.springframework.core.Ordered;
 
 import dev.confiture.core.config.Suggestions;
 
-
-
 /**
- * Explains a startup stopped by an unknown {@code confiture.*} property: names it, where it
- * was set, and the closest known property.
+ * Explains a startup stopped by an unknown {@code confiture.*} property: names it, where
+ * it was set, and the closest known property.
  */
 class ConfitureUnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException>
 		implements Ordered {
@@ -36,8 +34,8 @@ class ConfitureUnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Un
 			if (!name.startsWith("confiture.")) {
 				return null;
 			}
-			descriptions.add("Unknown property " + name + ((property.getOrigin() != null)
-					? " (from " + property.getOrigin() + ")" : ""));
+			descriptions.add("Unknown property " + name
+					+ ((property.getOrigin() != null) ? " (from " + property.getOrigin() + ")" : ""));
 			String suggestion = suggestion(name);
 			actions.add((suggestion != null) ? "Did you mean " + suggestion + " instead of " + name + "?"
 					: "Remove " + name + "; known Confiture properties: " + String.join(", ", KNOWN));
@@ -69,7 +67,8 @@ class ConfitureUnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Un
 				continue;
 			}
 			String name = prefix + kebab(descriptor.getName());
-			if (descriptor.getWriteMethod() == null && descriptor.getPropertyType().getName().startsWith("dev.confiture")) {
+			if (descriptor.getWriteMethod() == null
+					&& descriptor.getPropertyType().getName().startsWith("dev.confiture")) {
 				collect(name + ".", descriptor.getPropertyType(), names);
 			}
 			else {
@@ -80,7 +79,8 @@ class ConfitureUnknownPropertyFailureAnalyzer extends AbstractFailureAnalyzer<Un
 
 	private static String kebab(String name) {
 		return name.chars()
-			.mapToObj((c) -> Character.isUpperCase(c) ? "-" + Character.toLowerCase((char) c) : String.valueOf((char) c))
+			.mapToObj(
+					(c) -> Character.isUpperCase(c) ? "-" + Character.toLowerCase((char) c) : String.valueOf((char) c))
 			.collect(Collectors.joining());
 	}
 

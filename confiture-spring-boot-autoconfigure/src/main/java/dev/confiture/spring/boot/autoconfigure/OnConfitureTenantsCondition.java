@@ -7,8 +7,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when {@code confiture.tenants.schemas.*} or {@code confiture.tenants.databases.*}
- * is set.
+ * Matches when {@code confiture.tenants.schemas.*} or
+ * {@code confiture.tenants.databases.*} is set.
  */
 class OnConfitureTenantsCondition extends SpringBootCondition {
 

@@ -3,8 +3,8 @@ package dev.confiture.spring.boot.autoconfigure;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link ConfitureConnectionDetails} from {@code confiture.url}, {@code confiture.user} and
- * {@code confiture.password}: the default.
+ * {@link ConfitureConnectionDetails} from {@code confiture.url}, {@code confiture.user}
+ * and {@code confiture.password}: the default.
  */
 final class PropertiesConfitureConnectionDetails implements ConfitureConnectionDetails {
 

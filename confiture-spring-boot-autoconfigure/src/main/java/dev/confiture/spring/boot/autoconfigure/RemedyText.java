@@ -5,8 +5,8 @@ import dev.confiture.core.api.Remedy;
 import dev.confiture.core.api.Remedy.Setting;
 
 /**
- * Words a failure's remedy for a Spring Boot application, with {@code confiture.*} properties
- * and a restart instead of command-line flags and commands.
+ * Words a failure's remedy for a Spring Boot application, with {@code confiture.*}
+ * properties and a restart instead of command-line flags and commands.
  */
 final class RemedyText {
 
@@ -44,8 +44,8 @@ final class RemedyText {
 				"Check spring.datasource.url, username and password (or confiture.url) and that PostgreSQL is running";
 			case CONFIGURE_DATABASE, CONFIGURE_ENVIRONMENT_DATABASE ->
 				"Set spring.datasource.url (or confiture.url) to the database to initialize";
-			case INITIALIZE_FIRST -> "Start once with confiture.mode=auto or confiture.mode=migrate to initialize "
-					+ "the database";
+			case INITIALIZE_FIRST ->
+				"Start once with confiture.mode=auto or confiture.mode=migrate to initialize " + "the database";
 			case WRITE_DOWN_OR_FIX_FORWARD -> "Write the missing down (a .down.sql file or a Java down method), or fix "
 					+ "forward with a new migration";
 			case PASS -> remedy.get("before") + setting(remedy.setting())
@@ -55,19 +55,22 @@ final class RemedyText {
 			case APPLY_UP_TO -> "Apply the migrations up to version " + remedy.get("version") + " first";
 			case PICK_APPLIED_VERSION -> "Use a version the database has applied (the confiture actuator endpoint "
 					+ "lists them), or 0 to roll back everything";
-			case MIRROR_MIGRATIONS_IN_SCHEMA -> "Add " + ("1".equals(remedy.get("count")) ? "this change" : "these changes")
+			case MIRROR_MIGRATIONS_IN_SCHEMA -> "Add "
+					+ ("1".equals(remedy.get("count")) ? "this change" : "these changes")
 					+ " to the schema files (confiture.schema-locations) so that a fresh build contains every "
 					+ "migration, then restart the application. Nothing was changed: the build ran in one transaction "
 					+ "and was rolled back. confiture.prove-baseline=false builds anyway, and databases built that way "
 					+ "lack these changes.";
-			case REVIEW_HAZARDS -> "Review them, then allow the hazards (or use the online forms) when generating the "
-					+ "migration";
-			case WRITE_MIGRATION -> "Write the migration for the changed schema files (in confiture.migration-locations) "
-					+ "and add it to the commit";
-			case MATCH_MIGRATIONS -> "Add what is missing to a migration, or change " + remedy.get("schema")
-					+ " to match the migrations";
+			case REVIEW_HAZARDS ->
+				"Review them, then allow the hazards (or use the online forms) when generating the " + "migration";
+			case WRITE_MIGRATION ->
+				"Write the migration for the changed schema files (in confiture.migration-locations) "
+						+ "and add it to the commit";
+			case MATCH_MIGRATIONS ->
+				"Add what is missing to a migration, or change " + remedy.get("schema") + " to match the migrations";
 			case OPEN_GIT_WORK_TREE -> "Validate inside the git work tree of the project (or 'git init' it)";
-			case KNOWN_BASE_REF -> remedy.get("fetch") + ", or compare with a ref that exists ('git branch -a' lists them)";
+			case KNOWN_BASE_REF ->
+				remedy.get("fetch") + ", or compare with a ref that exists ('git branch -a' lists them)";
 			case COMMIT_FIRST -> "Commit first, or check the staged changes alone";
 			case DESCRIBE_INTENT -> "Name the tables the intent affects, its schema changes, or both";
 			case LIST_INTENTS -> "List the intents of the coordination database to find its id";

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfitureActuatorAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
-				ConfitureEndpointAutoConfiguration.class, ConfitureHealthContributorAutoConfiguration.class,
-				ConfitureMetricsAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(EndpointAutoConfiguration.class, ConfitureEndpointAutoConfiguration.class,
+						ConfitureHealthContributorAutoConfiguration.class, ConfitureMetricsAutoConfiguration.class))
 		.withUserConfiguration(ConfitureBeans.class);
 
 	@Test
@@ -44,8 +44,8 @@ class ConfitureActuatorAutoConfigurationTests {
 	@Test
 	void endpointBacksOffWithoutConfiture() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
-					ConfitureEndpointAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(EndpointAutoConfiguration.class, ConfitureEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=confiture")
 			.run((context) -> assertThat(context).doesNotHaveBean(ConfitureEndpoint.class));
 	}

@@ -32,8 +32,9 @@ class ConfitureEndpointCoordinationTests {
 	void setUp() {
 		this.database = PostgresServers.shared().createDatabase();
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
-					EndpointAutoConfiguration.class, ConfitureEndpointAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
+							EndpointAutoConfiguration.class, ConfitureEndpointAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=" + this.database.settings().jdbcUrl(),
 					"spring.datasource.username=" + this.database.settings().user(),
 					"management.endpoints.web.exposure.include=confiture");
@@ -46,15 +47,15 @@ class ConfitureEndpointCoordinationTests {
 
 	@Test
 	void coordinationIsLeftOutUnlessEnabled() {
-		this.contextRunner.run((context) -> assertThat(describe(context.getBean(ConfitureEndpoint.class)).getCoordination())
-			.isNull());
+		this.contextRunner.run(
+				(context) -> assertThat(describe(context.getBean(ConfitureEndpoint.class)).getCoordination()).isNull());
 	}
 
 	@Test
 	void activeIntentsAndOpenConflictsAreShown() {
 		CoordinationRegistry registry = CoordinationRegistry.of(this.database.settings());
-		registry.register(IntentRequest.of("alice", "user_bio")
-			.withSchemaChanges("ALTER TABLE users ADD COLUMN bio TEXT"));
+		registry
+			.register(IntentRequest.of("alice", "user_bio").withSchemaChanges("ALTER TABLE users ADD COLUMN bio TEXT"));
 		registry.register(IntentRequest.of("bob", "user_profile")
 			.withSchemaChanges("ALTER TABLE users ADD COLUMN bio VARCHAR(200)"));
 		this.contextRunner.withPropertyValues("confiture.coordination.enabled=true").run((context) -> {

@@ -20,7 +20,8 @@ import dev.confiture.spring.boot.testapp.TestApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /actuator/confiture}, {@code /actuator/health/confiture} and the meters over HTTP.
+ * {@code /actuator/confiture}, {@code /actuator/health/confiture} and the meters over
+ * HTTP.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=confiture,health,metrics",

@@ -58,11 +58,13 @@ class ConfitureTargetsActuatorTests {
 		this.reporting = PostgresServers.shared().createDatabase();
 		this.audit = PostgresServers.shared().createDatabase();
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
-					ConfitureTargetsAutoConfiguration.class, ConfitureTenantsAutoConfiguration.class,
-					EndpointAutoConfiguration.class, ConfitureEndpointAutoConfiguration.class,
-					ConfitureHealthContributorAutoConfiguration.class, ConfitureMetricsAutoConfiguration.class))
-			.withPropertyValues("management.endpoints.web.exposure.include=confiture", "confiture.seed-profiles=common");
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
+							ConfitureTargetsAutoConfiguration.class, ConfitureTenantsAutoConfiguration.class,
+							EndpointAutoConfiguration.class, ConfitureEndpointAutoConfiguration.class,
+							ConfitureHealthContributorAutoConfiguration.class, ConfitureMetricsAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=confiture",
+					"confiture.seed-profiles=common");
 	}
 
 	@AfterEach
@@ -131,8 +133,8 @@ class ConfitureTargetsActuatorTests {
 				assertThat(registry.get("confiture.build").tag("target", "main").timer().count()).isEqualTo(1);
 				assertThat(registry.find("confiture.build").tag("target", "audit").timer()).isNull();
 				assertThat(registry.get("confiture.failures").tag("target", "audit").counter().count()).isZero();
-				assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTag("target"))
-					.isIn("main", "audit", "reporting"));
+				assertThat(registry.getMeters()).allSatisfy(
+						(meter) -> assertThat(meter.getId().getTag("target")).isIn("main", "audit", "reporting"));
 			});
 	}
 

@@ -45,8 +45,9 @@ class ConfitureAutoConfigurationTests {
 	void setUp() {
 		this.database = PostgresServers.shared().createDatabase();
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
+							JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=" + this.database.settings().jdbcUrl(),
 					"spring.datasource.username=" + this.database.settings().user());
 	}
@@ -65,7 +66,8 @@ class ConfitureAutoConfigurationTests {
 	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("confiture.enabled=false")
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(Confiture.class)
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(Confiture.class)
 				.doesNotHaveBean(ConfitureMigrationInitializer.class));
 	}
 
@@ -76,7 +78,8 @@ class ConfitureAutoConfigurationTests {
 				.hasSingleBean(ConfitureMigrationInitializer.class)
 				.hasSingleBean(ConfitureSchemaManagementProvider.class);
 			assertThat(query("SELECT title FROM book")).containsExactly("The Dispossessed");
-			assertThat(query("SELECT version || ' ' || kind FROM confiture_migrations")).containsExactly("001 baseline");
+			assertThat(query("SELECT version || ' ' || kind FROM confiture_migrations"))
+				.containsExactly("001 baseline");
 			ConfitureRunState state = context.getBean(ConfitureRunState.class);
 			assertThat(state.lastRun().action()).isEqualTo("build");
 			assertThat(state.lastRun().versions()).containsExactly("001");
@@ -94,7 +97,8 @@ class ConfitureAutoConfigurationTests {
 				assertThat(state.lastRun().action()).isEqualTo("migrate");
 				assertThat(state.lastRun().versions()).containsExactly("002");
 				assertThat(query("SELECT column_name::text FROM information_schema.columns "
-						+ "WHERE table_name = 'author' AND column_name = 'bio'")).containsExactly("bio");
+						+ "WHERE table_name = 'author' AND column_name = 'bio'"))
+					.containsExactly("bio");
 			});
 	}
 
@@ -107,8 +111,9 @@ class ConfitureAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasFailed();
 			FailureAnalysis analysis = analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("already has a schema (table public.author, table public.book)",
-					"but no tracking table confiture_migrations", "nothing was run")
+			assertThat(analysis.getDescription())
+				.contains("already has a schema (table public.author, table public.book)",
+						"but no tracking table confiture_migrations", "nothing was run")
 				.doesNotContain("Flyway");
 			assertThat(analysis.getAction()).contains("confiture init --from-database --env application --baseline",
 					"confiture migrate baseline VERSION", "confiture.baseline-on-first-start=true");
@@ -130,7 +135,8 @@ class ConfitureAutoConfigurationTests {
 
 	@Test
 	void lintModeFailRefusesToStartWithTheAnalyzersTextAndAppliesNothing() {
-		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.mode=build")
+			.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner
 			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.mode=fail")
 			.run((context) -> {
@@ -152,7 +158,8 @@ class ConfitureAutoConfigurationTests {
 
 	@Test
 	void lintModeWarnRecordsTheFindingsAndMigrates() {
-		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.mode=build")
+			.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -165,7 +172,8 @@ class ConfitureAutoConfigurationTests {
 
 	@Test
 	void startupLintsFromTheTextUnlessMeasureIsSet() {
-		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.mode=build")
+			.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner
 			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.mode=fail")
 			.run((context) -> {
@@ -185,7 +193,8 @@ class ConfitureAutoConfigurationTests {
 					.hasMessageContaining("holds AccessExclusiveLock until commit");
 			});
 		this.contextRunner
-			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations", "confiture.lint.measure=true")
+			.withPropertyValues("confiture.migration-locations=classpath:unsafe/migrations",
+					"confiture.lint.measure=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(ConfitureRunState.class).lint()).singleElement()
@@ -202,7 +211,8 @@ class ConfitureAutoConfigurationTests {
 
 	@Test
 	void silentServerStopsStartupWithTheHostNamedInsteadOfHanging() throws Exception {
-		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			String address = "127.0.0.1:" + silent.getLocalPort();
 			this.contextRunner
 				.withPropertyValues("confiture.url=jdbc:postgresql://" + address + "/app", "confiture.login-timeout=1s")
@@ -216,7 +226,8 @@ class ConfitureAutoConfigurationTests {
 
 	@Test
 	void failingMigrationStopsStartupNamingFileAndLineAndLeavesNothingBehind() {
-		this.contextRunner.withPropertyValues("confiture.mode=build").run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("confiture.mode=build")
+			.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner.withPropertyValues("confiture.migration-locations=classpath:broken/migrations")
 			.run((context) -> {
 				assertThat(context).hasFailed();
@@ -252,15 +263,16 @@ class ConfitureAutoConfigurationTests {
 		try (Connection holder = this.database.connect()) {
 			holder.setAutoCommit(false);
 			Confiture.configure()
-				.environment(new dev.confiture.core.config.Environment("holder", null, java.nio.file.Path.of("."), List.of(),
-						List.of(), List.of(), this.database.settings(), java.nio.file.Path.of("none"),
+				.environment(new dev.confiture.core.config.Environment("holder", null, java.nio.file.Path.of("."),
+						List.of(), List.of(), List.of(), this.database.settings(), java.nio.file.Path.of("none"),
 						"confiture_migrations"))
 				.load()
 				.migrator()
 				.build()
 				.lockTransaction(holder);
 			this.contextRunner
-				.withPropertyValues("confiture.migration-locations=classpath:evolved/migrations", "confiture.lock-wait=500ms")
+				.withPropertyValues("confiture.migration-locations=classpath:evolved/migrations",
+						"confiture.lock-wait=500ms")
 				.run((context) -> {
 					assertThat(context).hasFailed();
 					FailureAnalysis analysis = analyze(context.getStartupFailure());
@@ -299,7 +311,8 @@ class ConfitureAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(analyze(context.getStartupFailure()).getDescription())
-					.contains("differs from a fresh build of the schema files").contains("nickname");
+					.contains("differs from a fresh build of the schema files")
+					.contains("nickname");
 			});
 		this.contextRunner.withPropertyValues("confiture.check-drift=true").run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -323,7 +336,8 @@ class ConfitureAutoConfigurationTests {
 	@Test
 	void javaMigrationsAreFoundInConfiguredPackages() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
-		this.contextRunner.withPropertyValues("confiture.java-migrations-package=dev.confiture.spring.boot.testmigrations")
+		this.contextRunner
+			.withPropertyValues("confiture.java-migrations-package=dev.confiture.spring.boot.testmigrations")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(query("SELECT name FROM author")).contains("Reviewer");
@@ -333,20 +347,26 @@ class ConfitureAutoConfigurationTests {
 	@Test
 	void confitureDataSourceIsUsedInsteadOfTheMainOne() {
 		try (ScratchDatabase other = PostgresServers.shared().createDatabase()) {
-			this.contextRunner.withBean("ddlDataSource", DataSource.class,
-					() -> new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
-							other.settings().jdbcUrl(), other.settings().user(), ""),
-					(definition) -> {
-						definition.setAutowireCandidate(true);
-						((org.springframework.beans.factory.support.AbstractBeanDefinition) definition).setDefaultCandidate(false);
-						((org.springframework.beans.factory.support.AbstractBeanDefinition) definition)
-							.addQualifier(new org.springframework.beans.factory.support.AutowireCandidateQualifier(ConfitureDataSource.class));
-					})
+			this.contextRunner
+				.withBean("ddlDataSource", DataSource.class,
+						() -> new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+								new org.postgresql.Driver(), other.settings().jdbcUrl(), other.settings().user(), ""),
+						(definition) -> {
+							definition.setAutowireCandidate(true);
+							((org.springframework.beans.factory.support.AbstractBeanDefinition) definition)
+								.setDefaultCandidate(false);
+							((org.springframework.beans.factory.support.AbstractBeanDefinition) definition)
+								.addQualifier(new org.springframework.beans.factory.support.AutowireCandidateQualifier(
+										ConfitureDataSource.class));
+						})
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
-					assertThat(query("SELECT count(*)::text FROM pg_class WHERE relname = 'book'")).containsExactly("0");
-					try (Connection connection = other.connect(); Statement statement = connection.createStatement();
-							ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 'book'")) {
+					assertThat(query("SELECT count(*)::text FROM pg_class WHERE relname = 'book'"))
+						.containsExactly("0");
+					try (Connection connection = other.connect();
+							Statement statement = connection.createStatement();
+							ResultSet rows = statement
+								.executeQuery("SELECT count(*) FROM pg_class WHERE relname = 'book'")) {
 						rows.next();
 						assertThat(rows.getInt(1)).isOne();
 					}
@@ -414,11 +434,13 @@ class ConfitureAutoConfigurationTests {
 	void nonPostgresDatabaseIsRefusedWithAClearMessageWhenTheModeIsSet() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ConfitureAutoConfiguration.class))
 			.withPropertyValues("confiture.mode=migrate")
-			.withBean(DataSource.class, () -> new org.springframework.jdbc.datasource.SimpleDriverDataSource(
-					new org.h2.Driver(), "jdbc:h2:mem:confiture;USER=sa;PASSWORD=secret"))
+			.withBean(DataSource.class,
+					() -> new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.h2.Driver(),
+							"jdbc:h2:mem:confiture;USER=sa;PASSWORD=secret"))
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(analyze(context.getStartupFailure()).getDescription()).contains("Confiture manages PostgreSQL")
+				assertThat(analyze(context.getStartupFailure()).getDescription())
+					.contains("Confiture manages PostgreSQL")
 					.contains("H2")
 					.contains("confiture.mode is set")
 					.doesNotContain("secret");
@@ -448,7 +470,8 @@ class ConfitureAutoConfigurationTests {
 
 	private List<String> query(String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
 				values.add(rows.getString(1));

@@ -28,7 +28,8 @@ class ConfitureConnectionDetailsTests {
 	void defaultDetailsComeFromConfitureProperties() {
 		this.contextRunner
 			.withPropertyValues("spring.datasource.url=jdbc:postgresql://localhost:1/app", "confiture.mode=none",
-					"confiture.url=jdbc:postgresql://localhost:1/ddl", "confiture.user=ddl", "confiture.password=secret")
+					"confiture.url=jdbc:postgresql://localhost:1/ddl", "confiture.user=ddl",
+					"confiture.password=secret")
 			.run((context) -> {
 				ConfitureConnectionDetails details = context.getBean(ConfitureConnectionDetails.class);
 				assertThat(details).isInstanceOf(PropertiesConfitureConnectionDetails.class);
@@ -73,9 +74,10 @@ class ConfitureConnectionDetailsTests {
 	}
 
 	private static int count(ScratchDatabase database, String table) throws SQLException {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(
-						"SELECT count(*) FROM pg_class WHERE relname = '" + table + "' AND relkind = 'r'")) {
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT count(*) FROM pg_class WHERE relname = '" + table + "' AND relkind = 'r'")) {
 			rows.next();
 			return rows.getInt(1);
 		}

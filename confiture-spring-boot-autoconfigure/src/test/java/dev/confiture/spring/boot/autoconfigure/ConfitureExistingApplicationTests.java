@@ -32,9 +32,9 @@ import dev.confiture.spring.boot.actuate.ConfitureEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a team adding the starter to an existing application runs into: an H2 test database,
- * spring.sql.init, misspelt seed profiles and properties, and migrations missing from the
- * schema files.
+ * What a team adding the starter to an existing application runs into: an H2 test
+ * database, spring.sql.init, misspelt seed profiles and properties, and migrations
+ * missing from the schema files.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfitureExistingApplicationTests {
@@ -47,7 +47,8 @@ class ConfitureExistingApplicationTests {
 	void setUp() {
 		this.database = PostgresServers.shared().createDatabase();
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=" + this.database.settings().jdbcUrl(),
 					"spring.datasource.username=" + this.database.settings().user());
 	}
@@ -123,9 +124,9 @@ class ConfitureExistingApplicationTests {
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription())
-					.contains("002_add_owner_email (classpath:unmirrored/migrations/002_add_owner_email.up.sql) adds column "
-							+ "public.author.owner_email text")
+				assertThat(analysis.getDescription()).contains(
+						"002_add_owner_email (classpath:unmirrored/migrations/002_add_owner_email.up.sql) adds column "
+								+ "public.author.owner_email text")
 					.doesNotContain("001_add_book_isbn (");
 				assertThat(analysis.getAction()).contains("confiture.prove-baseline=false");
 			});
@@ -161,8 +162,7 @@ class ConfitureExistingApplicationTests {
 
 	@Test
 	void unknownConfiturePropertyIsOnlyReportedWhenConfitureIsOff(CapturedOutput output) throws SQLException {
-		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
 			.withPropertyValues("confiture.enabled=false", "confiture.seed-profile=common", "confiture.modde=build")
 			.run((context) -> {
 				assertThat(context).hasNotFailed().doesNotHaveBean(ConfitureMigrationInitializer.class);
@@ -178,7 +178,8 @@ class ConfitureExistingApplicationTests {
 	@Test
 	void confitureOffWithKnownPropertiesReportsNothing(CapturedOutput output) {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(ConfitureDisabledAutoConfiguration.class))
-			.withPropertyValues("confiture.enabled=false", "confiture.seed-profiles=common", "confiture.targets.a.url=x")
+			.withPropertyValues("confiture.enabled=false", "confiture.seed-profiles=common",
+					"confiture.targets.a.url=x")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output).doesNotContain("Unknown property");
 	}
@@ -193,7 +194,8 @@ class ConfitureExistingApplicationTests {
 					.analyze(context.getStartupFailure());
 				assertThat(analysis).isNotNull();
 				assertThat(analysis.getDescription()).contains("Unknown property confiture.enabeld");
-				assertThat(analysis.getAction()).contains("Did you mean confiture.enabled instead of confiture.enabeld?");
+				assertThat(analysis.getAction())
+					.contains("Did you mean confiture.enabled instead of confiture.enabeld?");
 			});
 		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
 	}
@@ -204,9 +206,13 @@ class ConfitureExistingApplicationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ConfitureEndpoint endpoint = new ConfitureEndpoint("application",
-						Map.of("confiture", context.getBean(Confiture.class)), context.getBean(ConfitureProperties.class),
-						context.getBean(ConfitureRunState.class), null);
-				assertThat(endpoint.confitureBeans().getContexts().get("application").getConfitureBeans().get("confiture")
+						Map.of("confiture", context.getBean(Confiture.class)),
+						context.getBean(ConfitureProperties.class), context.getBean(ConfitureRunState.class), null);
+				assertThat(endpoint.confitureBeans()
+					.getContexts()
+					.get("application")
+					.getConfitureBeans()
+					.get("confiture")
 					.getMigrations()).singleElement().satisfies((migration) -> {
 						assertThat(migration.getState()).isEqualTo("APPLIED");
 						assertThat(migration.isReversible()).isFalse();
@@ -216,8 +222,8 @@ class ConfitureExistingApplicationTests {
 
 	private ApplicationContextRunner h2Runner() {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ConfitureAutoConfiguration.class))
-			.withBean(DataSource.class,
-					() -> new SimpleDriverDataSource(new org.h2.Driver(), "jdbc:h2:mem:existing;USER=sa;PASSWORD=secret"));
+			.withBean(DataSource.class, () -> new SimpleDriverDataSource(new org.h2.Driver(),
+					"jdbc:h2:mem:existing;USER=sa;PASSWORD=secret"));
 	}
 
 	private static FailureAnalysis analyze(Throwable failure) {
@@ -231,7 +237,8 @@ class ConfitureExistingApplicationTests {
 
 	private List<String> query(String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
 				values.add(rows.getString(1));

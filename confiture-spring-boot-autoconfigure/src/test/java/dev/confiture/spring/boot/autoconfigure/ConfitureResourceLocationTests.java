@@ -53,7 +53,8 @@ class ConfitureResourceLocationTests {
 	void setUp() {
 		this.database = PostgresServers.shared().createDatabase();
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class))
 			.withPropertyValues("spring.datasource.url=" + this.database.settings().jdbcUrl(),
 					"spring.datasource.username=" + this.database.settings().user());
 	}
@@ -69,7 +70,8 @@ class ConfitureResourceLocationTests {
 		assertThat(files).extracting(SqlResource::relativePath)
 			.containsExactly("db/schema/10_tables/10_author.sql", "db/schema/10_tables/20_book.sql");
 		assertThat(files).extracting(SqlResource::displayPath)
-			.containsExactly("classpath:db/schema/10_tables/10_author.sql", "classpath:db/schema/10_tables/20_book.sql");
+			.containsExactly("classpath:db/schema/10_tables/10_author.sql",
+					"classpath:db/schema/10_tables/20_book.sql");
 		assertThat(new String(files.get(0).content(), StandardCharsets.UTF_8)).contains("CREATE TABLE author");
 	}
 
@@ -83,9 +85,9 @@ class ConfitureResourceLocationTests {
 		Path project = Path.of(getClass().getResource("/db").toURI()).getParent();
 		ConfitureProperties properties = new ConfitureProperties();
 		Environment spring = new ConfitureResources(null).environment(properties, "test");
-		assertThat(SchemaSources.discover(spring).schemaHash()).isEqualTo(SchemaSources
-			.discover(project, List.of(project.resolve("db/schema")), List.of(), List.of())
-			.schemaHash());
+		assertThat(SchemaSources.discover(spring).schemaHash())
+			.isEqualTo(SchemaSources.discover(project, List.of(project.resolve("db/schema")), List.of(), List.of())
+				.schemaHash());
 		List<MigrationInfo> fromResources = Confiture.of(spring).migrator().build().migrations();
 		List<MigrationInfo> fromDirectory = Migrator.builder()
 			.migrationsDirectory(project.resolve("db/migrations"))
@@ -103,7 +105,8 @@ class ConfitureResourceLocationTests {
 		this.contextRunner.withPropertyValues("confiture.seed-profiles=common").run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(query("SELECT name FROM author")).isNotEmpty();
-			assertThat(query("SELECT version || ' ' || kind FROM confiture_migrations")).containsExactly("001 baseline");
+			assertThat(query("SELECT version || ' ' || kind FROM confiture_migrations"))
+				.containsExactly("001 baseline");
 		});
 		assertThat(TemporaryDirectory.createdCount()).isEqualTo(before);
 	}
@@ -128,8 +131,10 @@ class ConfitureResourceLocationTests {
 					new PathMatchingResourcePatternResolver(new DefaultResourceLoader(loader)));
 			List<SqlResource> schema = resources.location("classpath:jardb/schema").resources();
 			assertThat(schema).extracting(SqlResource::displayPath)
-				.containsExactly("classpath:jardb/schema/10_tables/users.sql", "classpath:jardb/schema/20_views/names.sql");
-			assertThat(new String(schema.get(0).content(), StandardCharsets.UTF_8)).isEqualTo("CREATE TABLE users (id int);\n");
+				.containsExactly("classpath:jardb/schema/10_tables/users.sql",
+						"classpath:jardb/schema/20_views/names.sql");
+			assertThat(new String(schema.get(0).content(), StandardCharsets.UTF_8))
+				.isEqualTo("CREATE TABLE users (id int);\n");
 			this.contextRunner.withClassLoader(loader)
 				.withPropertyValues("confiture.schema-locations=classpath:jardb/schema",
 						"confiture.migration-locations=classpath:jardb/migrations")
@@ -142,7 +147,8 @@ class ConfitureResourceLocationTests {
 				});
 		}
 		// the build of the whole schema is one transaction: nothing was left behind
-		assertThat(query("SELECT count(*)::text FROM pg_class WHERE relname IN ('users', 'names')")).containsExactly("0");
+		assertThat(query("SELECT count(*)::text FROM pg_class WHERE relname IN ('users', 'names')"))
+			.containsExactly("0");
 		assertThat(TemporaryDirectory.createdCount()).isEqualTo(before);
 	}
 
@@ -154,7 +160,8 @@ class ConfitureResourceLocationTests {
 			entry(out, "jarmigrations/003_broken.up.sql", "SELECT 1;\n\nALTER TABLE nowhere ADD COLUMN x int;\n");
 		}
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, getClass().getClassLoader())) {
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() },
+				getClass().getClassLoader())) {
 			this.contextRunner.withClassLoader(loader)
 				.withPropertyValues("confiture.migration-locations=classpath:db/migrations,classpath:jarmigrations")
 				.run((context) -> {
@@ -166,7 +173,8 @@ class ConfitureResourceLocationTests {
 		}
 		assertThat(query("SELECT version FROM confiture_migrations ORDER BY 1")).containsExactly("001", "002");
 		assertThat(query("SELECT column_name::text FROM information_schema.columns WHERE table_name = 'author' "
-				+ "AND column_name = 'bio'")).containsExactly("bio");
+				+ "AND column_name = 'bio'"))
+			.containsExactly("bio");
 	}
 
 	@Test
@@ -201,12 +209,14 @@ class ConfitureResourceLocationTests {
 	void sameFileNameInTwoLocationsIsRefusedBeforeAnythingRuns(@TempDir Path temp) throws Exception {
 		Path copy = Files.createDirectories(temp.resolve("copy"));
 		Files.writeString(copy.resolve("001_add_book_isbn.up.sql"), "ALTER TABLE book ADD COLUMN isbn2 text;\n");
-		this.contextRunner.withPropertyValues("confiture.mode=migrate",
-				"confiture.migration-locations=classpath:db/migrations,file:" + copy.toAbsolutePath())
+		this.contextRunner
+			.withPropertyValues("confiture.mode=migrate",
+					"confiture.migration-locations=classpath:db/migrations,file:" + copy.toAbsolutePath())
 			.run((context) -> {
 				assertThat(context).hasFailed();
 				FailureAnalysis analysis = new ConfitureFailureAnalyzer().analyze(context.getStartupFailure());
-				assertThat(analysis.getDescription()).contains("file:" + copy.toAbsolutePath() + "/001_add_book_isbn.up.sql")
+				assertThat(analysis.getDescription())
+					.contains("file:" + copy.toAbsolutePath() + "/001_add_book_isbn.up.sql")
 					.contains("classpath:db/migrations/001_add_book_isbn.up.sql has the same name");
 			});
 		assertThat(query("SELECT count(*)::text FROM pg_class WHERE relname IN ('book', 'confiture_migrations')"))
@@ -244,7 +254,8 @@ class ConfitureResourceLocationTests {
 
 	private List<String> query(String sql) {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			while (rows.next()) {
 				values.add(rows.getString(1));

@@ -22,8 +22,8 @@ import dev.confiture.spring.boot.testapp.TestApplication.StartupReads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Confiture runs before JPA (with {@code ddl-auto=validate}) and jOOQ, which read the schema
- * while they start.
+ * Confiture runs before JPA (with {@code ddl-auto=validate}) and jOOQ, which read the
+ * schema while they start.
  */
 class ConfitureStartupOrderingTests {
 
@@ -66,8 +66,10 @@ class ConfitureStartupOrderingTests {
 				"--spring.datasource.password=app-secret", "--confiture.url=" + this.database.settings().jdbcUrl(),
 				"--confiture.user=" + ddlUser, "--confiture.password=ddl-secret")) {
 			assertThat(context.getBean(StartupReads.class).books()).isZero();
-			try (Connection connection = this.database.connect(); Statement statement = connection.createStatement();
-					ResultSet owner = statement.executeQuery("SELECT tableowner FROM pg_tables WHERE tablename = 'book'")) {
+			try (Connection connection = this.database.connect();
+					Statement statement = connection.createStatement();
+					ResultSet owner = statement
+						.executeQuery("SELECT tableowner FROM pg_tables WHERE tablename = 'book'")) {
 				owner.next();
 				assertThat(owner.getString(1)).isEqualTo(ddlUser);
 			}

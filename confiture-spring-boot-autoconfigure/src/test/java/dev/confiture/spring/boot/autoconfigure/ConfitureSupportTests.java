@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for resources in jars, native hints, configuration metadata and the failure report.
+ * Tests for resources in jars, native hints, configuration metadata and the failure
+ * report.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfitureSupportTests {
@@ -41,7 +42,8 @@ class ConfitureSupportTests {
 		org.springframework.beans.factory.support.DefaultListableBeanFactory beanFactory = new org.springframework.beans.factory.support.DefaultListableBeanFactory();
 		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
 			.withProperty("confiture.targets.audit.url", "jdbc:postgresql://localhost/audit")
-			.withProperty("confiture.targets.audit.java-migrations-package", "dev.confiture.spring.boot.testmigrations");
+			.withProperty("confiture.targets.audit.java-migrations-package",
+					"dev.confiture.spring.boot.testmigrations");
 		beanFactory.registerSingleton("environment", environment);
 		assertThat(ConfitureJavaMigrationsAotProcessor.javaMigrationClasses(beanFactory))
 			.containsExactly("dev.confiture.spring.boot.testmigrations.V005SeedReviewer");
@@ -62,7 +64,8 @@ class ConfitureSupportTests {
 		org.springframework.aot.test.generate.TestGenerationContext generation = new org.springframework.aot.test.generate.TestGenerationContext();
 		contribution.applyTo(generation, null);
 		assertThat(RuntimeHintsPredicates.reflection()
-			.onType(org.springframework.aot.hint.TypeReference.of("dev.confiture.spring.boot.testmigrations.V005SeedReviewer")))
+			.onType(org.springframework.aot.hint.TypeReference
+				.of("dev.confiture.spring.boot.testmigrations.V005SeedReviewer")))
 			.accepts(generation.getRuntimeHints());
 	}
 
@@ -71,8 +74,9 @@ class ConfitureSupportTests {
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			assertThat(in).isNotNull();
 			String metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(metadata).contains("\"confiture.mode\"", "\"confiture.lock-wait\"", "\"confiture.seed-profiles\"",
-					"\"confiture.coordination.url\"", "Maximum time to wait for the migration lock");
+			assertThat(metadata).contains("\"confiture.mode\"", "\"confiture.lock-wait\"",
+					"\"confiture.seed-profiles\"", "\"confiture.coordination.url\"",
+					"Maximum time to wait for the migration lock");
 		}
 	}
 
@@ -87,10 +91,11 @@ class ConfitureSupportTests {
 			}
 			SpringApplication application = new SpringApplication(TestApplication.class);
 			application.setWebApplicationType(WebApplicationType.NONE);
-			assertThatException().isThrownBy(() -> application.run("--spring.datasource.url=" + database.settings().jdbcUrl(),
-					"--spring.datasource.username=" + database.settings().user(),
-					"--spring.datasource.password=top-secret", "--spring.main.banner-mode=off",
-					"--confiture.mode=migrate", "--confiture.migration-locations=classpath:broken/migrations"));
+			assertThatException()
+				.isThrownBy(() -> application.run("--spring.datasource.url=" + database.settings().jdbcUrl(),
+						"--spring.datasource.username=" + database.settings().user(),
+						"--spring.datasource.password=top-secret", "--spring.main.banner-mode=off",
+						"--confiture.mode=migrate", "--confiture.migration-locations=classpath:broken/migrations"));
 			assertThat(output).contains("APPLICATION FAILED TO START")
 				.contains("Confiture could not initialize the database")
 				.contains("\nclasspath:broken/migrations/002_broken.up.sql:3: relation \"nowhere\" does not exist "

@@ -35,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Named targets ({@code confiture.targets.*}) and tenant fleets ({@code confiture.tenants.*})
- * against a real PostgreSQL.
+ * Named targets ({@code confiture.targets.*}) and tenant fleets
+ * ({@code confiture.tenants.*}) against a real PostgreSQL.
  */
 class ConfitureTargetsAndTenantsTests {
 
@@ -50,10 +50,10 @@ class ConfitureTargetsAndTenantsTests {
 	void setUp() {
 		this.main = PostgresServers.shared().createDatabase();
 		this.reporting = PostgresServers.shared().createDatabase();
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
-					ConfitureTargetsAutoConfiguration.class, ConfitureTenantsAutoConfiguration.class,
-					JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class));
+		this.contextRunner = new ApplicationContextRunner().withConfiguration(
+				AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
+						ConfitureTargetsAutoConfiguration.class, ConfitureTenantsAutoConfiguration.class,
+						JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class));
 	}
 
 	@AfterEach
@@ -106,7 +106,8 @@ class ConfitureTargetsAndTenantsTests {
 					"confiture.targets.audit.schema-locations=classpath:db/broken/schema",
 					"confiture.targets.audit.seed-locations=")
 			.run((context) -> {
-				assertThat(context).getFailure().hasStackTraceContaining("Confiture target 'audit'")
+				assertThat(context).getFailure()
+					.hasStackTraceContaining("Confiture target 'audit'")
 					.hasStackTraceContaining("broken.sql");
 				assertThat(query(this.reporting, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"))
 					.containsExactly("0");
@@ -180,7 +181,8 @@ class ConfitureTargetsAndTenantsTests {
 					"spring.datasource.username=" + this.main.settings().user(),
 					"confiture.tenants.schemas.like=tenant\\_%")
 			.run((context) -> {
-				assertThat(context).hasNotFailed().hasSingleBean(ConfitureTenants.class)
+				assertThat(context).hasNotFailed()
+					.hasSingleBean(ConfitureTenants.class)
 					.hasSingleBean(ConfitureTenantsInitializer.class);
 				ConfitureTenants tenants = context.getBean(ConfitureTenants.class);
 				assertThat(tenants.lastRun().tenants()).isEmpty();
@@ -221,17 +223,18 @@ class ConfitureTargetsAndTenantsTests {
 
 	@Test
 	void tenantsWithBothSchemasAndDatabasesAreRefused() {
-		this.contextRunner
-			.withPropertyValues("spring.datasource.url=" + this.main.settings().jdbcUrl(),
-					"spring.datasource.username=" + this.main.settings().user(),
-					"confiture.tenants.schemas.like=tenant\\_%", "confiture.tenants.databases.list=jdbc:postgresql://x/y")
+		this.contextRunner.withPropertyValues("spring.datasource.url=" + this.main.settings().jdbcUrl(),
+				"spring.datasource.username=" + this.main.settings().user(),
+				"confiture.tenants.schemas.like=tenant\\_%", "confiture.tenants.databases.list=jdbc:postgresql://x/y")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("Set exactly one of confiture.tenants.schemas.* or confiture.tenants.databases.*"));
+				.hasMessageContaining(
+						"Set exactly one of confiture.tenants.schemas.* or confiture.tenants.databases.*"));
 	}
 
 	private static List<String> query(ScratchDatabase database, String sql) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (rows.next()) {
@@ -259,7 +262,9 @@ class ConfitureTargetsAndTenantsTests {
 		}
 
 		@Bean
-		ReportReader reportReader(@org.springframework.beans.factory.annotation.Qualifier("reportingDataSource") DataSource reportingDataSource) throws SQLException {
+		ReportReader reportReader(
+				@org.springframework.beans.factory.annotation.Qualifier("reportingDataSource") DataSource reportingDataSource)
+				throws SQLException {
 			return new ReportReader(reportingDataSource);
 		}
 
@@ -278,7 +283,8 @@ class ConfitureTargetsAndTenantsTests {
 		final List<String> titles = new ArrayList<>();
 
 		ReportReader(DataSource dataSource) throws SQLException {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement();
 					ResultSet rows = statement.executeQuery("SELECT title FROM report")) {
 				while (rows.next()) {
 					this.titles.add(rows.getString(1));

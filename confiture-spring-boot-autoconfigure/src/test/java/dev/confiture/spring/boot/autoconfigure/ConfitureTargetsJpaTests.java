@@ -53,9 +53,9 @@ class ConfitureTargetsJpaTests {
 		this.main = PostgresServers.shared().createDatabase();
 		this.reporting = PostgresServers.shared().createDatabase();
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
-					ConfitureTargetsAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-					JdbcClientAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					ConfitureAutoConfiguration.class, ConfitureTargetsAutoConfiguration.class,
+					JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class))
 			.withUserConfiguration(ReportingJpa.class)
 			.withBean("mainUrl", String.class, () -> this.main.settings().jdbcUrl())
 			.withBean("reportingUrl", String.class, () -> this.reporting.settings().jdbcUrl())
@@ -73,10 +73,12 @@ class ConfitureTargetsJpaTests {
 
 	@Test
 	void entityManagerFactoryOnTheSecondDataSourceValidatesTablesBuiltBeforeIt() {
-		this.contextRunner.withPropertyValues("confiture.targets.reporting.schema-locations=classpath:db/reporting/schema")
+		this.contextRunner
+			.withPropertyValues("confiture.targets.reporting.schema-locations=classpath:db/reporting/schema")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				EntityManager entityManager = context.getBean("reportingEntityManagerFactory", EntityManagerFactory.class)
+				EntityManager entityManager = context
+					.getBean("reportingEntityManagerFactory", EntityManagerFactory.class)
 					.createEntityManager();
 				try {
 					assertThat(entityManager.createQuery("select r from Report r", Report.class).getResultList())
@@ -86,7 +88,8 @@ class ConfitureTargetsJpaTests {
 				finally {
 					entityManager.close();
 				}
-				assertThat(context.getBean(JdbcClient.class).sql("SELECT count(*) FROM book").query(Long.class).single())
+				assertThat(
+						context.getBean(JdbcClient.class).sql("SELECT count(*) FROM book").query(Long.class).single())
 					.isZero();
 				assertThat(tables(this.main)).contains("author", "book").doesNotContain("report");
 				assertThat(tables(this.reporting)).contains("report").doesNotContain("book");
@@ -106,8 +109,8 @@ class ConfitureTargetsJpaTests {
 					.hasStackTraceContaining("reportingEntityManagerFactory")
 					.satisfies((ex) -> assertThat(stackTrace(ex)).doesNotContain("Schema-validation"));
 				FailureAnalysis analysis = new ConfitureFailureAnalyzer().analyze(failure);
-				assertThat(analysis.getDescription()).startsWith(
-						"Confiture could not initialize the database: Confiture target 'reporting': ");
+				assertThat(analysis.getDescription())
+					.startsWith("Confiture could not initialize the database: Confiture target 'reporting': ");
 				assertThat(tables(this.reporting)).isEmpty();
 			});
 	}
@@ -119,7 +122,8 @@ class ConfitureTargetsJpaTests {
 	}
 
 	private static List<String> tables(ScratchDatabase database) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement
 					.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
 			List<String> names = new java.util.ArrayList<>();

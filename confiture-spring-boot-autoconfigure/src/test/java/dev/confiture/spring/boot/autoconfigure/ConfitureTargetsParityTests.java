@@ -25,9 +25,9 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A named target ({@code confiture.targets.<name>.*}) takes the same properties as the top
- * level: lint, lock and statement timeouts with lock retries, Java migrations (beans and
- * packages) and the drift check, against a real PostgreSQL; its failures name it.
+ * A named target ({@code confiture.targets.<name>.*}) takes the same properties as the
+ * top level: lint, lock and statement timeouts with lock retries, Java migrations (beans
+ * and packages) and the drift check, against a real PostgreSQL; its failures name it.
  */
 class ConfitureTargetsParityTests {
 
@@ -44,14 +44,15 @@ class ConfitureTargetsParityTests {
 		List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + this.main.settings().jdbcUrl(),
 				"spring.datasource.username=" + this.main.settings().user(), "confiture.seed-locations=",
 				"confiture.targets.audit.url=" + this.audit.settings().jdbcUrl(),
-				"confiture.targets.audit.user=" + this.audit.settings().user(), "confiture.targets.audit.seed-locations="));
+				"confiture.targets.audit.user=" + this.audit.settings().user(),
+				"confiture.targets.audit.seed-locations="));
 		if (this.main.settings().password() != null) {
 			properties.add("spring.datasource.password=" + this.main.settings().password());
 			properties.add("confiture.targets.audit.password=" + this.audit.settings().password());
 		}
 		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, ConfitureAutoConfiguration.class,
-					ConfitureTargetsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					ConfitureAutoConfiguration.class, ConfitureTargetsAutoConfiguration.class))
 			.withPropertyValues(properties.toArray(String[]::new));
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(query(this.audit, "SELECT version FROM confiture_migrations ORDER BY 1")).containsExactly("001");
@@ -88,7 +89,8 @@ class ConfitureTargetsParityTests {
 					.containsExactly("index-without-concurrently");
 				assertThat(context.getBean(ConfitureRunState.class).lint()).as("the main target's lint").isEmpty();
 			});
-		assertThat(query(this.audit, "SELECT version FROM confiture_migrations ORDER BY 1")).containsExactly("001", "002");
+		assertThat(query(this.audit, "SELECT version FROM confiture_migrations ORDER BY 1")).containsExactly("001",
+				"002");
 	}
 
 	@Test
@@ -140,9 +142,11 @@ class ConfitureTargetsParityTests {
 	@Test
 	void javaMigrationBeansMarkedForTheTargetAndItsPackagesAreAppliedThereOnly() {
 		this.contextRunner.withUserConfiguration(AuditJavaMigration.class)
-			.withPropertyValues("confiture.targets.audit.java-migrations-package=dev.confiture.spring.boot.testmigrations")
+			.withPropertyValues(
+					"confiture.targets.audit.java-migrations-package=dev.confiture.spring.boot.testmigrations")
 			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(query(this.audit, "SELECT name FROM author ORDER BY name")).containsExactly("From audit", "Reviewer");
+		assertThat(query(this.audit, "SELECT name FROM author ORDER BY name")).containsExactly("From audit",
+				"Reviewer");
 		assertThat(query(this.audit, "SELECT version || ' ' || kind FROM confiture_migrations ORDER BY 1"))
 			.containsExactly("001 baseline", "002 java", "005 java");
 		assertThat(query(this.main, "SELECT count(*) FROM author")).containsExactly("0");
@@ -154,8 +158,9 @@ class ConfitureTargetsParityTests {
 		this.contextRunner.withUserConfiguration(MisspelledJavaMigration.class).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("Java migration bean 'misspelled' is marked @ConfitureTarget(\"audt\"), but there is "
-						+ "no such target (did you mean 'audit'?); targets: main, audit");
+				.hasMessageContaining(
+						"Java migration bean 'misspelled' is marked @ConfitureTarget(\"audt\"), but there is "
+								+ "no such target (did you mean 'audit'?); targets: main, audit");
 		});
 		assertThat(query(this.main, "SELECT count(*) FROM author")).containsExactly("0");
 		assertThat(query(this.audit, "SELECT count(*) FROM author")).containsExactly("0");
@@ -192,7 +197,8 @@ class ConfitureTargetsParityTests {
 	@Test
 	void nestedTargetsTenantsOrCoordinationOfATargetAreRefused() {
 		for (String property : List.of("confiture.targets.audit.targets.other.url=jdbc:postgresql://x/y",
-				"confiture.targets.audit.tenants.schemas.like=tenant_%", "confiture.targets.audit.coordination.enabled=true")) {
+				"confiture.targets.audit.tenants.schemas.like=tenant_%",
+				"confiture.targets.audit.coordination.enabled=true")) {
 			this.contextRunner.withPropertyValues(property).run((context) -> {
 				assertThat(context).hasFailed();
 				assertThat(context.getStartupFailure()).rootCause()
@@ -203,7 +209,8 @@ class ConfitureTargetsParityTests {
 	}
 
 	private static List<String> query(ScratchDatabase database, String sql) {
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(sql)) {
 			List<String> values = new ArrayList<>();
 			while (rows.next()) {

@@ -15,9 +15,12 @@ class RemedyTextTests {
 	@ParameterizedTest
 	@EnumSource(Kind.class)
 	void everyRemedyIsWordedWithoutCommandLineFlagsOrCommands(Kind kind) {
-		String text = RemedyText.of(Remedy.of(kind, "before", "Fix x.sql and ", "operation", "up", "version", "3",
-				"environment", "local", "setting", "ENVIRONMENT", "count", "2", "schema", "db/schema", "fetch", "Fetch"));
-		assertThat(text).isNotBlank().doesNotContain("--").doesNotContain("confiture migrate")
+		String text = RemedyText
+			.of(Remedy.of(kind, "before", "Fix x.sql and ", "operation", "up", "version", "3", "environment", "local",
+					"setting", "ENVIRONMENT", "count", "2", "schema", "db/schema", "fetch", "Fetch"));
+		assertThat(text).isNotBlank()
+			.doesNotContain("--")
+			.doesNotContain("confiture migrate")
 			.doesNotContain("confiture build");
 	}
 

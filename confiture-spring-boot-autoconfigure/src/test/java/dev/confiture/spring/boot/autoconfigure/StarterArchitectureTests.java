@@ -13,18 +13,19 @@ import dev.confiture.core.build.SchemaBuilder;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Spring code in the starter only translates: properties in, beans and actuator data out. It may
- * use the facade {@code dev.confiture.core.Confiture}, {@code core.api}, and the records,
- * enums, interfaces and exceptions of core packages; never an engine class such as
- * {@code Migrator}, {@code SchemaBuilder} or {@code Planner}.
+ * Spring code in the starter only translates: properties in, beans and actuator data out.
+ * It may use the facade {@code dev.confiture.core.Confiture}, {@code core.api}, and the
+ * records, enums, interfaces and exceptions of core packages; never an engine class such
+ * as {@code Migrator}, {@code SchemaBuilder} or {@code Planner}.
  */
 class StarterArchitectureTests {
 
 	/**
 	 * What is allowed although it is a class: {@code CoordinationRegistry} is what
-	 * {@code Confiture.coordination()} returns; {@code Suggestions} is the one did-you-mean
-	 * helper (unknown properties, targets and seed profiles, as core's unknown keys). Resources
-	 * are read in place through the interfaces of {@code core.resource}: no temporary directory.
+	 * {@code Confiture.coordination()} returns; {@code Suggestions} is the one
+	 * did-you-mean helper (unknown properties, targets and seed profiles, as core's
+	 * unknown keys). Resources are read in place through the interfaces of
+	 * {@code core.resource}: no temporary directory.
 	 */
 	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry",
 			"dev.confiture.core.config.Suggestions");

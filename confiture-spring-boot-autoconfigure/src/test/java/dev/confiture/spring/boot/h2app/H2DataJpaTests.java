@@ -14,8 +14,8 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureMigrationInitializer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An H2 {@code @DataJpaTest} of an application with the starter: Confiture backs off with one
- * warning and the test runs as before.
+ * An H2 {@code @DataJpaTest} of an application with the starter: Confiture backs off with
+ * one warning and the test runs as before.
  */
 @DataJpaTest
 @ExtendWith(OutputCaptureExtension.class)

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * }
  * </pre>
  *
- * The locations come from the {@code confiture.*} properties, as for the application. Both
- * templates are cached like any other.
+ * The locations come from the {@code confiture.*} properties, as for the application.
+ * Both templates are cached like any other.
  *
  * @since 0.1.0
  */
@@ -29,8 +29,8 @@ public abstract class AbstractMigrationsAgreementTests {
 	private ConfitureTestDataSource dataSource;
 
 	/**
-	 * Fails with every difference when replaying the migrations does not give the schema of
-	 * the schema files.
+	 * Fails with every difference when replaying the migrations does not give the schema
+	 * of the schema files.
 	 */
 	@Test
 	public void schemaFilesAndMigrationsAgree() {

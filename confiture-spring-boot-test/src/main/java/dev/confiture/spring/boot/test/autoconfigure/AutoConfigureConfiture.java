@@ -11,12 +11,13 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 
 /**
  * {@link ImportAutoConfiguration Auto-configuration imports} that give a test its own
- * PostgreSQL database, cloned from a template built once from the Confiture schema files (or
- * migrations) and seeds. Add it to {@code @SpringBootTest}, {@code @DataJpaTest} or
+ * PostgreSQL database, cloned from a template built once from the Confiture schema files
+ * (or migrations) and seeds. Add it to {@code @SpringBootTest}, {@code @DataJpaTest} or
  * {@code @JooqTest}; {@link ConfitureTest @ConfitureTest} already has it.
  * <p>
- * The test's {@code DataSource} is replaced (also the one {@code @AutoConfigureTestDatabase}
- * would put in place) and Confiture only checks that nothing is pending on the clone.
+ * The test's {@code DataSource} is replaced (also the one
+ * {@code @AutoConfigureTestDatabase} would put in place) and Confiture only checks that
+ * nothing is pending on the clone.
  *
  * @since 0.1.0
  * @see ConfitureTest
@@ -29,9 +30,9 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 public @interface AutoConfigureConfiture {
 
 	/**
-	 * Seed profiles applied to the template after the schema, each a sub-folder of the seed
-	 * locations ({@code db/seeds/<profile>}). Profiles without a folder are skipped. Replaces
-	 * {@code confiture.seed-profiles} in tests.
+	 * Seed profiles applied to the template after the schema, each a sub-folder of the
+	 * seed locations ({@code db/seeds/<profile>}). Profiles without a folder are skipped.
+	 * Replaces {@code confiture.seed-profiles} in tests.
 	 * @return the seed profiles
 	 */
 	String[] seedProfiles() default { "common", "test" };
@@ -49,9 +50,9 @@ public @interface AutoConfigureConfiture {
 	TemplateSource template() default TemplateSource.SCHEMA;
 
 	/**
-	 * The named targets ({@code confiture.targets.<name>}) whose {@code DataSource} bean is
-	 * replaced by clones of a template of their own, built from the target's files. Empty
-	 * (the default) for every target that names a {@code DataSource} bean
+	 * The named targets ({@code confiture.targets.<name>}) whose {@code DataSource} bean
+	 * is replaced by clones of a template of their own, built from the target's files.
+	 * Empty (the default) for every target that names a {@code DataSource} bean
 	 * ({@code data-source}); a target reached by {@code url} is left as configured.
 	 * @return the names of the targets to prepare
 	 */
@@ -73,8 +74,9 @@ public @interface AutoConfigureConfiture {
 		AFTER_EACH_TEST,
 
 		/**
-		 * The test class uses the database of its application context, shared with the other
-		 * classes that use the same context and {@code NEVER}, dropped with the context.
+		 * The test class uses the database of its application context, shared with the
+		 * other classes that use the same context and {@code NEVER}, dropped with the
+		 * context.
 		 */
 		NEVER
 

@@ -7,8 +7,9 @@ import org.springframework.boot.testcontainers.service.connection.ContainerConne
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 
 /**
- * {@link ContainerConnectionDetailsFactory} to create {@link ConfitureServerConnectionDetails}
- * from a {@link ServiceConnection @ServiceConnection}-annotated {@link PostgreSQLContainer}:
+ * {@link ContainerConnectionDetailsFactory} to create
+ * {@link ConfitureServerConnectionDetails} from a
+ * {@link ServiceConnection @ServiceConnection}-annotated {@link PostgreSQLContainer}:
  * test databases are then created on the container.
  */
 class ConfitureContainerConnectionDetailsFactory
@@ -27,8 +28,8 @@ class ConfitureContainerConnectionDetailsFactory
 	/**
 	 * {@link ConfitureServerConnectionDetails} backed by a {@link PostgreSQLContainer}.
 	 */
-	private static final class ConfitureContainerConnectionDetails extends
-			ContainerConnectionDetails<PostgreSQLContainer> implements ConfitureServerConnectionDetails {
+	private static final class ConfitureContainerConnectionDetails
+			extends ContainerConnectionDetails<PostgreSQLContainer> implements ConfitureServerConnectionDetails {
 
 		private ConfitureContainerConnectionDetails(ContainerConnectionSource<PostgreSQLContainer> source) {
 			super(source);

@@ -3,9 +3,9 @@ package dev.confiture.spring.boot.test.autoconfigure;
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
 
 /**
- * Details for connecting to the PostgreSQL server on which test databases are created, for
- * example a {@code @ServiceConnection} Testcontainers {@code PostgreSQLContainer}. Without
- * such a bean, the server comes from {@code PostgresServers.shared()}.
+ * Details for connecting to the PostgreSQL server on which test databases are created,
+ * for example a {@code @ServiceConnection} Testcontainers {@code PostgreSQLContainer}.
+ * Without such a bean, the server comes from {@code PostgresServers.shared()}.
  *
  * @since 0.1.0
  */

@@ -24,16 +24,18 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Refre
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
- * Annotation for a test of database code on a real PostgreSQL database built by Confiture.
+ * Annotation for a test of database code on a real PostgreSQL database built by
+ * Confiture.
  * <p>
  * Only the auto-configuration that such a test needs is applied: {@code DataSource},
- * {@code JdbcClient}, {@code JdbcTemplate}, transactions and Confiture; component scanning
- * skips regular components (controllers, services...). The {@code DataSource} points at a
- * clone of a template database that holds the schema and the seeds, so each test class (or
- * test, see {@link #refresh()}) is isolated from the others.
+ * {@code JdbcClient}, {@code JdbcTemplate}, transactions and Confiture; component
+ * scanning skips regular components (controllers, services...). The {@code DataSource}
+ * points at a clone of a template database that holds the schema and the seeds, so each
+ * test class (or test, see {@link #refresh()}) is isolated from the others.
  * <p>
- * Tests are <strong>not</strong> transactional unless annotated with {@code @Transactional}:
- * with one database per class there is nothing to roll back for isolation.
+ * Tests are <strong>not</strong> transactional unless annotated with
+ * {@code @Transactional}: with one database per class there is nothing to roll back for
+ * isolation.
  *
  * @since 0.1.0
  * @see AutoConfigureConfiture
@@ -59,8 +61,8 @@ public @interface ConfitureTest {
 	String[] properties() default {};
 
 	/**
-	 * Seed profiles applied to the template after the schema ({@code db/seeds/<profile>});
-	 * profiles without a folder are skipped.
+	 * Seed profiles applied to the template after the schema
+	 * ({@code db/seeds/<profile>}); profiles without a folder are skipped.
 	 * @return the seed profiles
 	 */
 	@AliasFor(annotation = AutoConfigureConfiture.class)
@@ -81,9 +83,9 @@ public @interface ConfitureTest {
 	TemplateSource template() default TemplateSource.SCHEMA;
 
 	/**
-	 * The named targets ({@code confiture.targets.<name>}) whose {@code DataSource} bean is
-	 * replaced by clones of a template of their own; empty for every target that names a
-	 * {@code DataSource} bean.
+	 * The named targets ({@code confiture.targets.<name>}) whose {@code DataSource} bean
+	 * is replaced by clones of a template of their own; empty for every target that names
+	 * a {@code DataSource} bean.
 	 * @return the names of the targets to prepare
 	 */
 	@AliasFor(annotation = AutoConfigureConfiture.class)

@@ -14,10 +14,10 @@ import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * {@link ContextCustomizer} that registers the {@link ConfitureTestSettings} of a test and the
- * properties that go with a cloned database: Confiture does not build the clone again
- * ({@code confiture.mode=migrate}, which finds nothing pending, unless {@code none} or
- * {@code validate} was chosen), the seed profiles are the test's, and
+ * {@link ContextCustomizer} that registers the {@link ConfitureTestSettings} of a test
+ * and the properties that go with a cloned database: Confiture does not build the clone
+ * again ({@code confiture.mode=migrate}, which finds nothing pending, unless {@code none}
+ * or {@code validate} was chosen), the seed profiles are the test's, and
  * {@code @AutoConfigureTestDatabase} does not replace the {@code DataSource}.
  */
 class ConfitureTestContextCustomizer implements ContextCustomizer {
@@ -33,7 +33,8 @@ class ConfitureTestContextCustomizer implements ContextCustomizer {
 	@Override
 	public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 		context.getBeanFactory().registerSingleton(ConfitureTestSettings.BEAN_NAME, this.settings);
-		// Added when the context refreshes, after every other customizer, so that it comes first
+		// Added when the context refreshes, after every other customizer, so that it
+		// comes first
 		context.addBeanFactoryPostProcessor(new PropertiesPostProcessor(context.getEnvironment(), this.settings));
 	}
 
@@ -59,7 +60,9 @@ class ConfitureTestContextCustomizer implements ContextCustomizer {
 			properties.put("confiture.mode", (mode.equals("none") || mode.equals("validate")) ? mode : "migrate");
 			for (String target : ConfitureTestTargets.selected(this.environment, this.settings).keySet()) {
 				String prefix = "confiture.targets." + target + ".";
-				String targetMode = this.environment.getProperty(prefix + "mode", "auto").trim().toLowerCase(Locale.ROOT);
+				String targetMode = this.environment.getProperty(prefix + "mode", "auto")
+					.trim()
+					.toLowerCase(Locale.ROOT);
 				properties.put(prefix + "mode",
 						(targetMode.equals("none") || targetMode.equals("validate")) ? targetMode : "migrate");
 				properties.put(prefix + "seed-profiles", String.join(",", this.settings.seedProfiles()));

@@ -22,9 +22,8 @@ class ConfitureTestContextCustomizerFactory implements ContextCustomizerFactory 
 		if (annotation == null) {
 			return null;
 		}
-		return new ConfitureTestContextCustomizer(
-				new ConfitureTestSettings(List.of(annotation.seedProfiles()), annotation.template(),
-				List.of(annotation.targets())));
+		return new ConfitureTestContextCustomizer(new ConfitureTestSettings(List.of(annotation.seedProfiles()),
+				annotation.template(), List.of(annotation.targets())));
 	}
 
 }

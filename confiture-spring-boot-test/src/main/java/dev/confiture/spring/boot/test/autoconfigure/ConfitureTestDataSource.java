@@ -29,14 +29,14 @@ import dev.confiture.core.server.ScratchDatabase;
 
 /**
  * The {@link DataSource} of a test application context: connections go to a clone of a
- * Confiture template database, a different clone per test class (or test method, or shared by
- * the context, see {@link AutoConfigureConfiture.Refresh}).
+ * Confiture template database, a different clone per test class (or test method, or
+ * shared by the context, see {@link AutoConfigureConfiture.Refresh}).
  * <p>
  * The context starts on a clone of the template. When the first test class starts, that
  * clone (holding whatever the application did at startup) becomes the baseline of the
- * context, and every test class gets a clone of the baseline. A thread running a test uses
- * the test's database; any other thread uses the most recently opened one. Every database is
- * dropped when its scope ends or, at the latest, when the context closes.
+ * context, and every test class gets a clone of the baseline. A thread running a test
+ * uses the test's database; any other thread uses the most recently opened one. Every
+ * database is dropped when its scope ends or, at the latest, when the context closes.
  * <p>
  * The next clone is made in the background while a test runs, so that a test class rarely
  * waits for {@code CREATE DATABASE}.
@@ -137,7 +137,8 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	}
 
 	/**
-	 * Opens a fresh database for a scope (a test class), dropping the scope's previous one.
+	 * Opens a fresh database for a scope (a test class), dropping the scope's previous
+	 * one.
 	 * @param scope the scope
 	 * @return the database
 	 */
@@ -250,8 +251,8 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	}
 
 	/**
-	 * Makes the database the context started on into the baseline of later clones: closes its
-	 * connections, which PostgreSQL requires of a template.
+	 * Makes the database the context started on into the baseline of later clones: closes
+	 * its connections, which PostgreSQL requires of a template.
 	 */
 	private ScratchDatabase freeze(Database database) {
 		if (this.current == database) {

@@ -27,10 +27,10 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Templ
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} of the test database: a
- * {@link ConfitureTestDataSource} on clones of a template database built from the Confiture
- * files, and Confiture pointed at it; the same, with a template of its own, for each named
- * target ({@code confiture.targets.<name>}) that names a {@code DataSource} bean. Imported by
- * {@link AutoConfigureConfiture @AutoConfigureConfiture}.
+ * {@link ConfitureTestDataSource} on clones of a template database built from the
+ * Confiture files, and Confiture pointed at it; the same, with a template of its own, for
+ * each named target ({@code confiture.targets.<name>}) that names a {@code DataSource}
+ * bean. Imported by {@link AutoConfigureConfiture @AutoConfigureConfiture}.
  *
  * @since 0.1.0
  */
@@ -45,8 +45,8 @@ public final class ConfitureTestDatabaseAutoConfiguration {
 	ConfitureTestDataSource confitureTestDataSource(ConfitureProperties properties,
 			ObjectProvider<ConfitureTestSettings> settings,
 			ObjectProvider<ConfitureServerConnectionDetails> serverConnectionDetails, ResourceLoader resourceLoader) {
-		ConfitureTestSettings testSettings = settings.getIfAvailable(
-				() -> new ConfitureTestSettings(properties.getSeedProfiles(), TemplateSource.SCHEMA));
+		ConfitureTestSettings testSettings = settings
+			.getIfAvailable(() -> new ConfitureTestSettings(properties.getSeedProfiles(), TemplateSource.SCHEMA));
 		ConfitureResources resources = new ConfitureResources(
 				ResourcePatternUtils.getResourcePatternResolver(resourceLoader));
 		ConfitureProperties templateProperties = copy(properties, testSettings.seedProfiles());
@@ -62,8 +62,7 @@ public final class ConfitureTestDatabaseAutoConfiguration {
 	}
 
 	@Bean
-	ConfitureConfigurationCustomizer confitureTestDatabaseConfigurationCustomizer(
-			ConfitureTestDataSource dataSource) {
+	ConfitureConfigurationCustomizer confitureTestDatabaseConfigurationCustomizer(ConfitureTestDataSource dataSource) {
 		return new TestDatabaseConfigurationCustomizer(dataSource);
 	}
 
@@ -89,7 +88,8 @@ public final class ConfitureTestDatabaseAutoConfiguration {
 
 	/**
 	 * Points Confiture at the test database whatever the application configures
-	 * ({@code confiture.url}, {@code @ConfitureDataSource}); runs after the other customizers.
+	 * ({@code confiture.url}, {@code @ConfitureDataSource}); runs after the other
+	 * customizers.
 	 */
 	private record TestDatabaseConfigurationCustomizer(
 			ConfitureTestDataSource dataSource) implements ConfitureConfigurationCustomizer, Ordered {

@@ -10,9 +10,10 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Refre
 
 /**
  * {@link TestExecutionListener} that gives each test class (or test method) of an
- * {@link AutoConfigureConfiture @AutoConfigureConfiture} test its own database, following the
- * {@link Refresh refresh} policy. Runs before the {@link TransactionalTestExecutionListener}, so
- * that a test transaction starts on the test's database.
+ * {@link AutoConfigureConfiture @AutoConfigureConfiture} test its own database, following
+ * the {@link Refresh refresh} policy. Runs before the
+ * {@link TransactionalTestExecutionListener}, so that a test transaction starts on the
+ * test's database.
  */
 class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -87,8 +88,8 @@ class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 	}
 
 	private static Refresh refresh(TestContext testContext) {
-		AutoConfigureConfiture annotation = TestContextAnnotationUtils
-			.findMergedAnnotation(testContext.getTestClass(), AutoConfigureConfiture.class);
+		AutoConfigureConfiture annotation = TestContextAnnotationUtils.findMergedAnnotation(testContext.getTestClass(),
+				AutoConfigureConfiture.class);
 		return (annotation != null) ? annotation.refresh() : null;
 	}
 

@@ -5,7 +5,8 @@ import java.util.List;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
- * The template settings of a test, from {@link AutoConfigureConfiture @AutoConfigureConfiture}.
+ * The template settings of a test, from
+ * {@link AutoConfigureConfiture @AutoConfigureConfiture}.
  *
  * @param seedProfiles the seed profiles
  * @param template what the template is built from

@@ -26,9 +26,10 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureResources;
 import dev.confiture.spring.boot.autoconfigure.ConfitureTargetProperties;
 
 /**
- * Gives each named target ({@code confiture.targets.<name>}) of a test its own test database:
- * the {@code DataSource} bean the target names is replaced by a {@link ConfitureTestDataSource}
- * on clones of a template built from the target's files, one template per target.
+ * Gives each named target ({@code confiture.targets.<name>}) of a test its own test
+ * database: the {@code DataSource} bean the target names is replaced by a
+ * {@link ConfitureTestDataSource} on clones of a template built from the target's files,
+ * one template per target.
  */
 class ConfitureTestTargets implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, Ordered {
 
@@ -70,12 +71,13 @@ class ConfitureTestTargets implements BeanDefinitionRegistryPostProcessor, Envir
 	}
 
 	/**
-	 * The targets a test prepares: those named by the settings, else every target that names a
-	 * {@code DataSource} bean.
+	 * The targets a test prepares: those named by the settings, else every target that
+	 * names a {@code DataSource} bean.
 	 * @param environment the environment holding {@code confiture.targets.*}
 	 * @param settings the test's settings
 	 * @return the targets by name
-	 * @throws ConfitureException when the settings name an unknown target or one reached by URL
+	 * @throws ConfitureException when the settings name an unknown target or one reached
+	 * by URL
 	 */
 	static Map<String, ConfitureTargetProperties> selected(Environment environment, ConfitureTestSettings settings) {
 		Map<String, ConfitureTargetProperties> targets = new TreeMap<>(Binder.get(environment)
@@ -101,7 +103,8 @@ class ConfitureTestTargets implements BeanDefinitionRegistryPostProcessor, Envir
 			if (!StringUtils.hasText(target.getDataSource())) {
 				throw new ConfitureException(Category.CONFIG, "@ConfitureTest(targets) names Confiture target '" + name
 						+ "', which is reached by url, not by a DataSource bean; only DataSource targets get test databases",
-						"Set confiture.targets." + name + ".data-source in the test, or leave the target out of targets");
+						"Set confiture.targets." + name
+								+ ".data-source in the test, or leave the target out of targets");
 			}
 			selected.put(name, target);
 		}
@@ -122,10 +125,8 @@ class ConfitureTestTargets implements BeanDefinitionRegistryPostProcessor, Envir
 		TemplateDefinition definition = new TemplateDefinition(resources.environment(copy, "test-" + name),
 				settings.template(), List.copyOf(target.getJavaMigrationsPackage()), classLoader,
 				target.isProveBaseline());
-		return new ConfitureTestDataSource(
-				TemplateDatabases.on(ConfitureTestDatabaseAutoConfiguration
-					.server(beanFactory.getBeanProvider(ConfitureServerConnectionDetails.class))),
-				definition);
+		return new ConfitureTestDataSource(TemplateDatabases.on(ConfitureTestDatabaseAutoConfiguration
+			.server(beanFactory.getBeanProvider(ConfitureServerConnectionDetails.class))), definition);
 	}
 
 }

@@ -26,8 +26,8 @@ final class MigrationsAgreement {
 	/**
 	 * The differences between the two builds of a test data source's files.
 	 * @param dataSource the test data source
-	 * @return what the migrations would need to give the schema of the schema files; empty
-	 * when they agree
+	 * @return what the migrations would need to give the schema of the schema files;
+	 * empty when they agree
 	 */
 	static List<String> differences(ConfitureTestDataSource dataSource) {
 		TemplateDefinition definition = dataSource.definition();
@@ -38,7 +38,8 @@ final class MigrationsAgreement {
 				.environment(definition.environment())
 				.database(migrations.settings())
 				.load()
-				.diff(DiffRequest.of(source(migrations, TemplateSource.MIGRATIONS), source(schema, TemplateSource.SCHEMA)));
+				.diff(DiffRequest.of(source(migrations, TemplateSource.MIGRATIONS),
+						source(schema, TemplateSource.SCHEMA)));
 			List<String> differences = new ArrayList<>();
 			for (Step step : diff.up().steps()) {
 				differences.add(step.description() + ": " + String.join(" ", step.statements()));

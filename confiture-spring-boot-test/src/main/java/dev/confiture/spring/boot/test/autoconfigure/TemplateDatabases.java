@@ -29,11 +29,12 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Templ
 
 /**
  * The template databases of one PostgreSQL server. A template is built once per
- * {@link TemplateDefinition#key() key}, under a PostgreSQL advisory lock so that parallel JVMs
- * (and threads) build it once between them, then marked {@code IS_TEMPLATE} and closed to
- * connections; test databases are cloned from it with {@code CREATE DATABASE ... TEMPLATE},
- * which copies files instead of running DDL. Building a template drops the older templates
- * of the same {@link TemplateDefinition#variant() variant} (the same project with other files).
+ * {@link TemplateDefinition#key() key}, under a PostgreSQL advisory lock so that parallel
+ * JVMs (and threads) build it once between them, then marked {@code IS_TEMPLATE} and
+ * closed to connections; test databases are cloned from it with
+ * {@code CREATE DATABASE ... TEMPLATE}, which copies files instead of running DDL.
+ * Building a template drops the older templates of the same
+ * {@link TemplateDefinition#variant() variant} (the same project with other files).
  */
 final class TemplateDatabases {
 
@@ -109,8 +110,9 @@ final class TemplateDatabases {
 				}
 			}
 			catch (SQLException ex) {
-				throw new ConfitureException(Category.DATABASE, "Could not prepare the template database " + name
-						+ " on " + this.server.description() + ": " + ex.getMessage(),
+				throw new ConfitureException(
+						Category.DATABASE, "Could not prepare the template database " + name + " on "
+								+ this.server.description() + ": " + ex.getMessage(),
 						"Check that the user may CREATE DATABASE on the test server", ex);
 			}
 			this.ready.add(name);
@@ -119,8 +121,8 @@ final class TemplateDatabases {
 	}
 
 	/**
-	 * Creates a new database from the template of a definition, building the template first
-	 * if needed (also when another JVM dropped it in the meantime).
+	 * Creates a new database from the template of a definition, building the template
+	 * first if needed (also when another JVM dropped it in the meantime).
 	 * @param definition the definition
 	 * @return the new database, dropped when closed
 	 */
@@ -139,8 +141,8 @@ final class TemplateDatabases {
 	}
 
 	/**
-	 * What happened to a template in this JVM: {@code built} or {@code found} (built by an
-	 * earlier run or another JVM), once per time the server was consulted.
+	 * What happened to a template in this JVM: {@code built} or {@code found} (built by
+	 * an earlier run or another JVM), once per time the server was consulted.
 	 * @param name the template name
 	 * @return the events, oldest first
 	 */
@@ -165,7 +167,8 @@ final class TemplateDatabases {
 			}
 		}
 		catch (SQLException ex) {
-			throw new ConfitureException(Category.DATABASE, "Could not list template databases: " + ex.getMessage(), (String) null, ex);
+			throw new ConfitureException(Category.DATABASE, "Could not list template databases: " + ex.getMessage(),
+					(String) null, ex);
 		}
 		return names;
 	}
@@ -189,9 +192,10 @@ final class TemplateDatabases {
 				confiture.migrate(MigrateOptions.defaults());
 				confiture.seed(SeedOptions.defaults());
 			}
-			execute(admin, "COMMENT ON DATABASE " + Identifiers.quote(name) + " IS '" + COMMENT_PREFIX + definition.variant()
-					+ " built=" + System.currentTimeMillis() + "'");
-			execute(admin, "ALTER DATABASE " + Identifiers.quote(name) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
+			execute(admin, "COMMENT ON DATABASE " + Identifiers.quote(name) + " IS '" + COMMENT_PREFIX
+					+ definition.variant() + " built=" + System.currentTimeMillis() + "'");
+			execute(admin,
+					"ALTER DATABASE " + Identifiers.quote(name) + " WITH IS_TEMPLATE true ALLOW_CONNECTIONS false");
 		}
 		catch (RuntimeException | SQLException ex) {
 			try {
@@ -205,14 +209,15 @@ final class TemplateDatabases {
 	}
 
 	/**
-	 * Drops the templates of the variant that are older than the given one. A template that
-	 * another session is cloning right now is left for the next time.
+	 * Drops the templates of the variant that are older than the given one. A template
+	 * that another session is cloning right now is left for the next time.
 	 */
 	private void removeStale(Connection admin, String variant, String current) {
 		List<String> stale = new ArrayList<>();
 		long builtAt = builtAt(admin, current);
-		try (PreparedStatement statement = admin.prepareStatement("SELECT datname, shobj_description(oid, 'pg_database') "
-				+ "FROM pg_database WHERE datname LIKE ? AND datname <> ?")) {
+		try (PreparedStatement statement = admin
+			.prepareStatement("SELECT datname, shobj_description(oid, 'pg_database') "
+					+ "FROM pg_database WHERE datname LIKE ? AND datname <> ?")) {
 			statement.setString(1, PREFIX.replace("_", "\\_") + "%");
 			statement.setString(2, current);
 			try (ResultSet result = statement.executeQuery()) {
@@ -279,8 +284,8 @@ final class TemplateDatabases {
 	}
 
 	private static void lock(Connection admin, String name, boolean acquire) throws SQLException {
-		try (PreparedStatement statement = admin.prepareStatement(
-				"SELECT " + (acquire ? "pg_advisory_lock" : "pg_advisory_unlock") + "(?, hashtext(?))")) {
+		try (PreparedStatement statement = admin
+			.prepareStatement("SELECT " + (acquire ? "pg_advisory_lock" : "pg_advisory_unlock") + "(?, hashtext(?))")) {
 			statement.setInt(1, LOCK_KEY);
 			statement.setString(2, name);
 			statement.execute();
@@ -301,6 +306,5 @@ final class TemplateDatabases {
 			statement.execute(sql);
 		}
 	}
-
 
 }

@@ -16,21 +16,23 @@ import dev.confiture.core.resource.SqlResource;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
 
 /**
- * What a template database holds: the files of an environment (schema, seeds, migrations),
- * how they are applied, and the Java migration packages. Two definitions with the same
- * {@link #key() key} make the same template.
+ * What a template database holds: the files of an environment (schema, seeds,
+ * migrations), how they are applied, and the Java migration packages. Two definitions
+ * with the same {@link #key() key} make the same template.
  *
  * @param environment the environment, its files read from its sources
  * @param source what the template is built from
  * @param javaMigrationPackages packages scanned for {@code JavaMigration} classes
  * @param classLoader the class loader for Java migrations, or {@code null}
- * @param proveBaseline whether a build from the schema proves that the schema files contain
- * every migration it marks as applied
+ * @param proveBaseline whether a build from the schema proves that the schema files
+ * contain every migration it marks as applied
  */
 record TemplateDefinition(Environment environment, TemplateSource source, List<String> javaMigrationPackages,
 		ClassLoader classLoader, boolean proveBaseline) {
 
-	/** Format of the template: part of the key, so that a new format makes new templates. */
+	/**
+	 * Format of the template: part of the key, so that a new format makes new templates.
+	 */
 	private static final String FORMAT = "2";
 
 	TemplateDefinition(Environment environment, TemplateSource source, List<String> javaMigrationPackages,
@@ -53,9 +55,9 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 	}
 
 	/**
-	 * The SHA-256 over everything that makes the template: the source, the tracking table,
-	 * the Java migration packages, and the relative path and content of every schema, seed and
-	 * migration file.
+	 * The SHA-256 over everything that makes the template: the source, the tracking
+	 * table, the Java migration packages, and the relative path and content of every
+	 * schema, seed and migration file.
 	 * @return the key as hex
 	 */
 	String key() {
@@ -70,8 +72,8 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 	}
 
 	/**
-	 * What the template is a version of, without the file contents: templates of one variant
-	 * replace each other when the files change.
+	 * What the template is a version of, without the file contents: templates of one
+	 * variant replace each other when the files change.
 	 * @return the variant as hex
 	 */
 	String variant() {
@@ -84,13 +86,15 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 			.append('\n');
 		sources.schema().forEach((location) -> text.append("schema ").append(location.description()).append('\n'));
 		sources.seeds().forEach((location) -> text.append("seed ").append(location.description()).append('\n'));
-		sources.migrations().forEach((location) -> text.append("migrations ").append(location.description()).append('\n'));
+		sources.migrations()
+			.forEach((location) -> text.append("migrations ").append(location.description()).append('\n'));
 		update(digest, text.toString());
 		return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
 	}
 
 	/**
-	 * The name of the template database: {@code confiture_tpl_} and 12 characters of the key.
+	 * The name of the template database: {@code confiture_tpl_} and 12 characters of the
+	 * key.
 	 * @return the name
 	 */
 	String databaseName() {
@@ -98,8 +102,8 @@ record TemplateDefinition(Environment environment, TemplateSource source, List<S
 	}
 
 	/**
-	 * Completes a configuration of the Java API with the Java migration packages and class
-	 * loader.
+	 * Completes a configuration of the Java API with the Java migration packages and
+	 * class loader.
 	 * @param configuration the configuration to complete
 	 * @return the configuration
 	 */

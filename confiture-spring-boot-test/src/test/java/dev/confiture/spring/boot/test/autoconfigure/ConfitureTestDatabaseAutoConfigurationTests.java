@@ -61,7 +61,8 @@ class ConfitureTestDatabaseAutoConfigurationTests {
 	void testServerSystemPropertyIsNotAnUnknownConfitureProperty() {
 		PostgresServer server = PostgresServers.shared();
 		this.contextRunner
-			.withSystemProperties(PostgresServers.URL_PROPERTY + "=" + server.settings(server.adminDatabase()).jdbcUrl())
+			.withSystemProperties(
+					PostgresServers.URL_PROPERTY + "=" + server.settings(server.adminDatabase()).jdbcUrl())
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(ConfitureTestDataSource.class));
 	}
 

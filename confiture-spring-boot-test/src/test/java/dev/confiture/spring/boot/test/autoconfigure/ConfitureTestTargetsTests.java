@@ -30,15 +30,17 @@ class ConfitureTestTargetsTests {
 
 	@Test
 	void onlyTheNamedTargets() {
-		assertThat(ConfitureTestTargets.selected(this.environment, settings("reporting"))).containsOnlyKeys("reporting");
+		assertThat(ConfitureTestTargets.selected(this.environment, settings("reporting")))
+			.containsOnlyKeys("reporting");
 	}
 
 	@Test
 	void unknownTargetNameIsRefusedWithTheKnownNames() {
 		assertThatExceptionOfType(ConfitureException.class)
 			.isThrownBy(() -> ConfitureTestTargets.selected(this.environment, settings("reportng")))
-			.withMessage("@ConfitureTest(targets) names an unknown Confiture target 'reportng'; targets: archive, audit, "
-					+ "reporting");
+			.withMessage(
+					"@ConfitureTest(targets) names an unknown Confiture target 'reportng'; targets: archive, audit, "
+							+ "reporting");
 	}
 
 	@Test

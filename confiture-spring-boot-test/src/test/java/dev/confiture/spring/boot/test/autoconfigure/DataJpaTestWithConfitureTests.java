@@ -10,8 +10,9 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AutoConfigureConfiture @AutoConfigureConfiture} with {@code @DataJpaTest}: Hibernate
- * validates the schema of the clone, and {@code @AutoConfigureTestDatabase} does not replace it.
+ * {@link AutoConfigureConfiture @AutoConfigureConfiture} with {@code @DataJpaTest}:
+ * Hibernate validates the schema of the clone, and {@code @AutoConfigureTestDatabase}
+ * does not replace it.
  */
 @DataJpaTest(properties = "spring.jpa.hibernate.ddl-auto=validate")
 @AutoConfigureConfiture

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The migrations-agree check on migrations that miss a check constraint, a NOT NULL, an index
- * and a numeric precision of the schema files.
+ * The migrations-agree check on migrations that miss a check constraint, a NOT NULL, an
+ * index and a numeric precision of the schema files.
  */
 @ConfitureTest(properties = "confiture.migration-locations=classpath:drifted/migrations")
 class DriftedMigrationsTests {

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Inserts the same unique row as {@link IsolationSecondTests}, committed: both pass because
- * each class has its own database, although they share one cached application context.
+ * Inserts the same unique row as {@link IsolationSecondTests}, committed: both pass
+ * because each class has its own database, although they share one cached application
+ * context.
  */
 @ConfitureTest
 class IsolationFirstTests {

@@ -10,8 +10,8 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Templ
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link TemplateSource#MIGRATIONS}: the template replays the migrations instead of building
- * the schema files.
+ * {@link TemplateSource#MIGRATIONS}: the template replays the migrations instead of
+ * building the schema files.
  */
 @ConfitureTest(template = TemplateSource.MIGRATIONS)
 class MigrationsTemplateTests {

@@ -21,8 +21,8 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Refre
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code @ConfitureTest} with a named target: the target's {@code DataSource} bean points at
- * clones of a template of its own, refreshed like the main one.
+ * {@code @ConfitureTest} with a named target: the target's {@code DataSource} bean points
+ * at clones of a template of its own, refreshed like the main one.
  */
 @ConfitureTest(refresh = Refresh.AFTER_EACH_TEST,
 		properties = { "confiture.targets.reporting.data-source=reportingDataSource",
@@ -78,7 +78,10 @@ class MultipleTargetsTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class ReportingConfiguration {
 
-		/** The application's second DataSource, pointing at a database the test never reaches. */
+		/**
+		 * The application's second DataSource, pointing at a database the test never
+		 * reaches.
+		 */
 		@Bean
 		DataSource reportingDataSource() {
 			return new SimpleDriverDataSource(new org.postgresql.Driver(),

@@ -17,7 +17,8 @@ import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.Refre
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Test methods running at the same time on different threads each have their own database.
+ * Test methods running at the same time on different threads each have their own
+ * database.
  */
 @ConfitureTest(refresh = Refresh.AFTER_EACH_TEST)
 @Execution(ExecutionMode.CONCURRENT)

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Test databases are created on the server of a {@link ConfitureServerConnectionDetails}
- * bean: the twin of {@link ServiceConnectionContainerTests} that runs without Docker, on a
- * second embedded server.
+ * bean: the twin of {@link ServiceConnectionContainerTests} that runs without Docker, on
+ * a second embedded server.
  */
 @ConfitureTest
 @DirtiesContext

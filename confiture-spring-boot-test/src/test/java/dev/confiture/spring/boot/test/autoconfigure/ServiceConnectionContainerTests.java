@@ -17,9 +17,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A {@link ServiceConnection @ServiceConnection} {@link PostgreSQLContainer}: test databases
- * are created on the container. Needs Docker; {@link ServerConnectionDetailsTests} is its twin
- * without Docker.
+ * A {@link ServiceConnection @ServiceConnection} {@link PostgreSQLContainer}: test
+ * databases are created on the container. Needs Docker;
+ * {@link ServerConnectionDetailsTests} is its twin without Docker.
  */
 @ConfitureTest
 @DirtiesContext

@@ -12,8 +12,8 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AutoConfigureConfiture @AutoConfigureConfiture} with {@code @SpringBootTest}: the
- * whole application, on a test database.
+ * {@link AutoConfigureConfiture @AutoConfigureConfiture} with {@code @SpringBootTest}:
+ * the whole application, on a test database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.NONE)
 @AutoConfigureConfiture

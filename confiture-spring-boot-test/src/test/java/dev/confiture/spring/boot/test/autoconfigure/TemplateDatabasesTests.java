@@ -63,7 +63,8 @@ class TemplateDatabasesTests {
 		TemplateDefinition proven = project("tables", "seeds");
 		assertThatExceptionOfType(dev.confiture.core.api.ConfitureException.class)
 			.isThrownBy(() -> templates.ensure(proven))
-			.withMessageContaining("002_item_price (migrations/002_item_price.up.sql) adds column public.item.price numeric")
+			.withMessageContaining(
+					"002_item_price (migrations/002_item_price.up.sql) adds column public.item.price numeric")
 			.withMessageNotContaining("001_item (");
 		TemplateDefinition unproven = new TemplateDefinition(definition.environment(), TemplateSource.SCHEMA, List.of(),
 				getClass().getClassLoader(), false);
@@ -89,7 +90,8 @@ class TemplateDatabasesTests {
 		assertThat(templates.templateNames()).contains(editedName, otherVariantName).doesNotContain(originalName);
 		try (ScratchDatabase clone = templates.create(edited)) {
 			assertThat(query(clone, "SELECT column_name::text FROM information_schema.columns "
-					+ "WHERE table_name = 'item' AND column_name = 'price'")).containsExactly("price");
+					+ "WHERE table_name = 'item' AND column_name = 'price'"))
+				.containsExactly("price");
 		}
 	}
 
@@ -157,8 +159,10 @@ class TemplateDatabasesTests {
 		Path schema = Files.createDirectories(this.project.resolve(schemaDirectory));
 		Path item = schema.resolve("10_item.sql");
 		if (!Files.exists(item)) {
-			// unique per test so that no other test (or run) has built this template already
-			Files.writeString(item, "-- " + UUID.randomUUID() + "\nCREATE TABLE item (id int PRIMARY KEY, name text);\n");
+			// unique per test so that no other test (or run) has built this template
+			// already
+			Files.writeString(item,
+					"-- " + UUID.randomUUID() + "\nCREATE TABLE item (id int PRIMARY KEY, name text);\n");
 		}
 		Path seeds = Files.createDirectories(this.project.resolve(seedDirectory));
 		Files.writeString(seeds.resolve("00_item.sql"), "INSERT INTO item VALUES (1, 'seeded');\n");
@@ -172,7 +176,8 @@ class TemplateDatabasesTests {
 
 	private static List<String> query(ScratchDatabase database, String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+		try (Connection connection = database.connect();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
 				values.add(result.getString(1));

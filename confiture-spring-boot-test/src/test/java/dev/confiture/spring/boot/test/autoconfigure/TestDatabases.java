@@ -33,7 +33,8 @@ final class TestDatabases {
 
 	static List<String> query(DataSource dataSource, String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery(sql)) {
 			while (result.next()) {
 				values.add(result.getString(1));

@@ -13,18 +13,19 @@ import dev.confiture.core.build.SchemaBuilder;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Spring code in the test slice only translates: properties in, beans and actuator data out. It may
- * use the facade {@code dev.confiture.core.Confiture}, {@code core.api}, and the records,
- * enums, interfaces and exceptions of core packages; never an engine class such as
- * {@code Migrator}, {@code SchemaBuilder} or {@code Planner}.
+ * Spring code in the test slice only translates: properties in, beans and actuator data
+ * out. It may use the facade {@code dev.confiture.core.Confiture}, {@code core.api}, and
+ * the records, enums, interfaces and exceptions of core packages; never an engine class
+ * such as {@code Migrator}, {@code SchemaBuilder} or {@code Planner}.
  */
 class TestSliceArchitectureTests {
 
 	/**
 	 * What is allowed although it is a class: {@code CoordinationRegistry} is what
-	 * {@code Confiture.coordination()} returns; {@code Identifiers} is the one helper that quotes
-	 * SQL identifiers (the template databases name databases). Resources are read in place
-	 * through the interfaces of {@code core.resource}: no temporary directory.
+	 * {@code Confiture.coordination()} returns; {@code Identifiers} is the one helper
+	 * that quotes SQL identifiers (the template databases name databases). Resources are
+	 * read in place through the interfaces of {@code core.resource}: no temporary
+	 * directory.
 	 */
 	static final Set<String> ALLOWED = Set.of("dev.confiture.core.coordinate.CoordinationRegistry",
 			"dev.confiture.core.internal.Identifiers");

@@ -11,10 +11,11 @@ import dev.confiture.core.migrate.JavaMigration;
 import dev.confiture.demo.blog.Excerpts;
 
 /**
- * Migration {@code 002_backfill_post_excerpts}: posts created before the application derived
- * excerpts get one computed by the same Java code ({@link Excerpts}), which SQL alone would have
- * to duplicate. The update fires the sync trigger, so their {@code tv_post} documents follow in
- * the same transaction. Found through {@code confiture.java-migrations-package}.
+ * Migration {@code 002_backfill_post_excerpts}: posts created before the application
+ * derived excerpts get one computed by the same Java code ({@link Excerpts}), which SQL
+ * alone would have to duplicate. The update fires the sync trigger, so their
+ * {@code tv_post} documents follow in the same transaction. Found through
+ * {@code confiture.java-migrations-package}.
  * <p>
  * Irreversible on purpose: afterwards nothing tells a derived excerpt from a written one.
  */
@@ -41,7 +42,8 @@ public class BackfillPostExcerpts implements JavaMigration {
 				excerpts.put(posts.getObject(1, UUID.class), Excerpts.of(posts.getString(2)));
 			}
 		}
-		try (PreparedStatement update = connection.prepareStatement("UPDATE tb_post SET excerpt = ? WHERE pk_post = ?")) {
+		try (PreparedStatement update = connection
+			.prepareStatement("UPDATE tb_post SET excerpt = ? WHERE pk_post = ?")) {
 			for (Map.Entry<UUID, String> excerpt : excerpts.entrySet()) {
 				update.setString(1, excerpt.getValue());
 				update.setObject(2, excerpt.getKey());
