@@ -225,7 +225,6 @@ public final class ConfitureTargets {
 		ConfitureResources resources = ConfitureTargetsPostProcessor.resources(beanFactory);
 		dev.confiture.core.config.Environment environment = resources.environment(properties,
 				this.environment.getProperty("spring.application.name", "application") + "-" + name);
-		ConfitureSeedProfiles.check(properties, environment, resources);
 		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
 				? configurable.getBeanClassLoader() : getClass().getClassLoader();
 		Confiture.Configuration configuration = ConfitureSetup.configuration(properties, environment,
