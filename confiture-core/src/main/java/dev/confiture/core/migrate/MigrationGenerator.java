@@ -81,7 +81,7 @@ final class MigrationGenerator {
 		Path down = directory.resolve(base + ".down.sql");
 		String created = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 			.format(ZonedDateTime.now(this.clock.withZone(ZoneOffset.UTC)));
-		String upText = "-- Migration " + base + "\n" + "-- Created by confiture migrate generate on " + created + ".\n"
+		String upText = "-- Migration " + base + "\n" + "-- Created by Confiture on " + created + ".\n"
 				+ "-- Runs in one transaction together with its tracking row. Statements that PostgreSQL\n"
 				+ "-- refuses inside a transaction (CREATE INDEX CONCURRENTLY, VACUUM...) make it run in\n"
 				+ "-- auto-commit mode instead, as does a first line reading: -- confiture:no-transaction\n"

@@ -202,7 +202,7 @@ final class TrackingTable {
 						+ "\tapplied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
 						+ "\texecution_ms bigint NOT NULL DEFAULT 0\n" + ")");
 				statement.execute("COMMENT ON TABLE " + sqlName()
-						+ " IS 'Migrations applied by Confiture (confiture migrate status)'");
+						+ " IS 'Migrations applied by Confiture: one row per applied migration'");
 			}
 			return new Resolved(this.schema, this.table, true);
 		}
