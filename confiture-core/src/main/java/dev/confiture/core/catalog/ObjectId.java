@@ -4,6 +4,8 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.confiture.core.internal.Identifiers;
+
 /**
  * The identity of a catalog object, without OIDs: its kind and its quoted names, as
  * {@code pg_identify_object} gives them. Its {@link #toString() text} is PostgreSQL's
@@ -47,22 +49,22 @@ public record ObjectId(String kind, @Nullable String schema, String name, @Nulla
 			return new ObjectId(kind, target.schema, target.name, target.member);
 		}
 		if (COLUMN.equals(kind)) {
-			String[] tableAndColumn = split(identity);
+			String[] tableAndColumn = Identifiers.splitQualified(identity);
 			if (tableAndColumn[0] != null) {
-				String[] table = split(tableAndColumn[0]);
+				String[] table = Identifiers.splitQualified(tableAndColumn[0]);
 				return new ObjectId(kind, table[0], table[1], tableAndColumn[1]);
 			}
 		}
 		else if (ON_TABLE.contains(kind)) {
 			int end = identifierEnd(identity);
 			if (end > 0 && identity.startsWith(" on ", end)) {
-				String[] table = split(identity.substring(end + " on ".length()));
+				String[] table = Identifiers.splitQualified(identity.substring(end + " on ".length()));
 				return new ObjectId(kind, table[0], table[1], identity.substring(0, end));
 			}
 		}
 		else if (QUALIFIED.contains(kind)) {
 			int arguments = unquotedIndexOf(identity, '(');
-			String[] parts = split((arguments >= 0) ? identity.substring(0, arguments) : identity);
+			String[] parts = Identifiers.splitQualified((arguments >= 0) ? identity.substring(0, arguments) : identity);
 			if (parts[0] != null) {
 				return new ObjectId(kind, parts[0], parts[1] + ((arguments >= 0) ? identity.substring(arguments) : ""),
 						null);
@@ -79,7 +81,7 @@ public record ObjectId(String kind, @Nullable String schema, String name, @Nulla
 	 * @return the identity
 	 */
 	public static ObjectId on(String kind, String member, String table) {
-		String[] parts = split(table);
+		String[] parts = Identifiers.splitQualified(table);
 		return new ObjectId(kind, parts[0], parts[1], member);
 	}
 
@@ -156,27 +158,6 @@ public record ObjectId(String kind, @Nullable String schema, String name, @Nulla
 	@Override
 	public String toString() {
 		return this.kind + " " + identity();
-	}
-
-	/**
-	 * Splits {@code schema.name} (each part possibly quoted) at the last dot outside
-	 * quotes.
-	 * @param qualified the qualified name
-	 * @return the quoted schema (or {@code null} when there is no dot) and the quoted
-	 * name
-	 */
-	static @Nullable String[] split(String qualified) {
-		boolean quoted = false;
-		for (int i = qualified.length() - 1; i >= 0; i--) {
-			char c = qualified.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (c == '.' && !quoted) {
-				return new String[] { qualified.substring(0, i), qualified.substring(i + 1) };
-			}
-		}
-		return new String[] { null, qualified };
 	}
 
 	private static int unquotedIndexOf(String text, char wanted) {

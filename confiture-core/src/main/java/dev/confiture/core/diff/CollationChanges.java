@@ -10,6 +10,7 @@ import dev.confiture.core.catalog.Collation;
 import dev.confiture.core.catalog.Column;
 import dev.confiture.core.catalog.ObjectId;
 import dev.confiture.core.catalog.Table;
+import dev.confiture.core.internal.Identifiers;
 
 /**
  * Collations created with {@code CREATE COLLATION}: created before the columns that use
@@ -56,7 +57,7 @@ final class CollationChanges {
 	}
 
 	static void recreate(Planner planner, Catalog from, Collation after, List<ObjectId> columns) {
-		String[] parts = Names.split(after.name());
+		String[] parts = Identifiers.splitQualified(after.name());
 		String renamed = Names.quote(Names.unquote(parts[1]) + "__old");
 		Change change = planner
 			.newChange("recreate collation " + after.name() + " with " + after.options(), Priority.CREATE_TYPE)

@@ -11,25 +11,6 @@ final class Names {
 	}
 
 	/**
-	 * Splits {@code schema.name} (each part possibly quoted) at the dot outside quotes.
-	 * @param qualified the qualified name
-	 * @return the quoted schema and the quoted name
-	 */
-	static String[] split(String qualified) {
-		boolean quoted = false;
-		for (int i = qualified.length() - 1; i >= 0; i--) {
-			char c = qualified.charAt(i);
-			if (c == '"') {
-				quoted = !quoted;
-			}
-			else if (c == '.' && !quoted) {
-				return new String[] { qualified.substring(0, i), qualified.substring(i + 1) };
-			}
-		}
-		return new String[] { null, qualified };
-	}
-
-	/**
 	 * The unquoted text of a quoted identifier.
 	 * @param identifier a name as {@code quote_ident} gives it
 	 * @return the name itself

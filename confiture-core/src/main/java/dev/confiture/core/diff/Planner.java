@@ -33,6 +33,7 @@ import dev.confiture.core.catalog.Sequence;
 import dev.confiture.core.catalog.Table;
 import dev.confiture.core.catalog.Trigger;
 import dev.confiture.core.catalog.View;
+import dev.confiture.core.internal.Identifiers;
 
 /**
  * Works out the changes between two catalogs: which objects are created, dropped, altered
@@ -871,7 +872,7 @@ final class Planner {
 			}
 			return;
 		}
-		String[] parts = Names.split(name);
+		String[] parts = Identifiers.splitQualified(name);
 		String old = ((parts[0] != null) ? parts[0] + "." : "") + Names.quote(Names.unquote(parts[1]) + "__old");
 		Change change = change("recreate type " + name + " with labels " + after.labels(), Priority.CREATE_TYPE)
 			.sql("ALTER TYPE " + name + " RENAME TO " + Names.quote(Names.unquote(parts[1]) + "__old"))

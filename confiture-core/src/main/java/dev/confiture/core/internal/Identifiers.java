@@ -1,5 +1,7 @@
 package dev.confiture.core.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Quotes PostgreSQL identifiers and literals: the one helper every package that writes
  * SQL uses.
@@ -38,6 +40,27 @@ public final class Identifiers {
 			return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
 		}
 		return identifier;
+	}
+
+	/**
+	 * Splits {@code schema.name} (each part possibly quoted) at the last dot outside
+	 * quotes.
+	 * @param qualified the qualified name
+	 * @return the quoted schema (or {@code null} when there is no dot) and the quoted
+	 * name
+	 */
+	public static @Nullable String[] splitQualified(String qualified) {
+		boolean quoted = false;
+		for (int i = qualified.length() - 1; i >= 0; i--) {
+			char c = qualified.charAt(i);
+			if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (c == '.' && !quoted) {
+				return new String[] { qualified.substring(0, i), qualified.substring(i + 1) };
+			}
+		}
+		return new String[] { null, qualified };
 	}
 
 	/**
