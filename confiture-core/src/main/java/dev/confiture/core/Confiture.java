@@ -90,6 +90,10 @@ import dev.confiture.core.verify.VerifyOptions;
  *     .load();
  * BuildResult result = confiture.build(BuildOptions.defaults());
  * </pre>
+ * <p>
+ * Most methods delegate to their operation's class; what makes this class long is its
+ * Javadoc and the nested public {@link Configuration}, which stays nested because every
+ * adapter writes {@code Confiture.configure()}.
  */
 public final class Confiture {
 

@@ -16,7 +16,9 @@ import dev.confiture.core.migrate.ChecksumPolicy;
 import dev.confiture.core.migrate.MigrationTimeouts;
 
 /**
- * Configuration properties for Confiture.
+ * Configuration properties for Confiture. One class with nested groups, as Spring Boot's
+ * own {@code FlywayProperties}: the class mirrors the {@code confiture.*} tree, so its
+ * length follows the number of properties, not the number of jobs it does.
  *
  * @since 0.1.0
  */
