@@ -21,6 +21,30 @@ final class NewEnumValues {
 	}
 
 	/**
+	 * Whether the type only gains labels, none of them used by the same migration, so
+	 * that {@code ALTER TYPE ... ADD VALUE} migrates it.
+	 */
+	static boolean addsValuesOnly(Catalog from, Catalog to, EnumType before, EnumType after) {
+		return isAddOnly(before.labels(), after.labels()) && !usedInPlan(from, to, before, after);
+	}
+
+	/**
+	 * Whether the labels after are those before, in the same order, with others added.
+	 */
+	static boolean isAddOnly(List<String> before, List<String> after) {
+		int position = 0;
+		for (String label : after) {
+			if (position < before.size() && before.get(position).equals(label)) {
+				position++;
+			}
+			else if (before.contains(label)) {
+				return false;
+			}
+		}
+		return position == before.size();
+	}
+
+	/**
 	 * Whether an object that the migration creates or changes names one of the new labels
 	 * as a value of the type, as PostgreSQL prints it ({@code 'label'::schema.type}).
 	 */

@@ -89,7 +89,7 @@ final class TableChanges {
 			.provides(id)
 			.requires(this.after.id());
 		if (column.identity() != null) {
-			change.provides("name " + Planner.identitySequenceOf(column))
+			change.provides("name " + TableDefinitions.identitySequence(column))
 				.hazard(HazardType.TABLE_REWRITE,
 						"filling identity column " + this.name + "." + column.name() + " rewrites the table");
 		}
@@ -109,7 +109,7 @@ final class TableChanges {
 		if (column.identity() != null && next.identity() == null) {
 			this.planner.newChange("drop identity of " + this.name + "." + column.name(), Priority.DROP_COLUMN)
 				.sql(alter + "DROP IDENTITY")
-				.removes(id, "name " + Planner.identitySequenceOf(column));
+				.removes(id, "name " + TableDefinitions.identitySequence(column));
 		}
 		if (column.generated() != null && next.generated() == null) {
 			this.planner.newChange("drop expression of " + this.name + "." + column.name(), Priority.ALTER_COLUMN)
@@ -156,7 +156,7 @@ final class TableChanges {
 						+ options.group(5) + " SET " + options.group(6));
 				if (IdentityBounds.shrink(column.identityOptions(), next.identityOptions())) {
 					IdentityBounds.restart(change, "identity " + this.name + "." + column.name(),
-							Planner.identitySequenceOf(column), next.identityOptions());
+							TableDefinitions.identitySequence(column), next.identityOptions());
 				}
 			}
 		}
@@ -168,7 +168,7 @@ final class TableChanges {
 		if (column.identity() == null && next.identity() != null) {
 			this.planner.newChange("add identity to " + this.name + "." + column.name(), Priority.ADD_IDENTITY)
 				.sql(alter + "ADD GENERATED " + next.identity() + " AS IDENTITY (" + next.identityOptions() + ")")
-				.provides(id, "name " + Planner.identitySequenceOf(next));
+				.provides(id, "name " + TableDefinitions.identitySequence(next));
 		}
 	}
 
