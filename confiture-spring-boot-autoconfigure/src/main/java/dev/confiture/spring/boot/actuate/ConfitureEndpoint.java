@@ -5,8 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,15 +19,11 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.coordinate.Conflict;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.coordinate.Intent;
-import dev.confiture.core.lint.LintFinding;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationStatus;
-import dev.confiture.core.migrate.StatusOptions;
-import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
-import dev.confiture.spring.boot.autoconfigure.ConfitureTargetProperties;
 import dev.confiture.spring.boot.autoconfigure.ConfitureTargets;
 import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
 
@@ -40,6 +34,12 @@ import dev.confiture.spring.boot.autoconfigure.ConfitureTenants;
  * every migration with its state, and the holder of the migration lock; for a tenant
  * fleet, how many tenants are in each state and the first that are not up to date.
  * Read-only; never shows a password.
+ * <p>
+ * The types of the response are nested here, as Spring Boot nests those of its own
+ * endpoints ({@code FlywayEndpoint.FlywayDescriptor}), because their names
+ * ({@code ConfitureEndpoint.ConfitureDescriptor}, ...) are public API: they make this
+ * file longer than the other classes, while reading the targets lives in
+ * {@code ConfitureDescriptions}.
  *
  * @since 0.1.0
  */
@@ -54,13 +54,13 @@ public class ConfitureEndpoint {
 
 	private final ConfitureRunState state;
 
-	private final @Nullable CoordinationRegistry coordinationRegistry;
-
 	private final @Nullable ConfitureTargets targets;
 
 	private final @Nullable ConfitureTenants tenants;
 
 	private final int maxFailingTenants;
+
+	private final ConfitureDescriptions descriptions;
 
 	/**
 	 * Creates the endpoint.
@@ -95,10 +95,10 @@ public class ConfitureEndpoint {
 		this.confitureBeans = Map.copyOf(confitureBeans);
 		this.mode = properties.getMode().name();
 		this.state = state;
-		this.coordinationRegistry = coordinationRegistry;
 		this.targets = targets;
 		this.tenants = tenants;
 		this.maxFailingTenants = maxFailingTenants;
+		this.descriptions = new ConfitureDescriptions(coordinationRegistry, targets);
 	}
 
 	/**
@@ -109,14 +109,16 @@ public class ConfitureEndpoint {
 	public ConfitureBeansDescriptor confitureBeans() {
 		Map<String, ConfitureDescriptor> beans = new LinkedHashMap<>();
 		String main = mainBeanName();
-		new java.util.TreeMap<>(this.confitureBeans).forEach(
-				(name, confiture) -> beans.put(name, describe(confiture, this.mode, this.state, name.equals(main))));
+		new java.util.TreeMap<>(this.confitureBeans).forEach((name, confiture) -> beans.put(name,
+				this.descriptions.describe(confiture, this.mode, this.state, name.equals(main))));
 		Map<String, ConfitureDescriptor> targets = new LinkedHashMap<>();
 		if (main != null) {
 			targets.put(ConfitureTargets.MAIN, beans.get(main));
 		}
 		if (this.targets != null) {
-			this.targets.targets().keySet().forEach((name) -> targets.put(name, describeTarget(name)));
+			this.targets.targets()
+				.keySet()
+				.forEach((name) -> targets.put(name, this.descriptions.describeTarget(name)));
 		}
 		TenantsDescriptor tenants = (this.tenants != null)
 				? new TenantsDescriptor(this.tenants.summary(this.maxFailingTenants)) : null;
@@ -134,12 +136,13 @@ public class ConfitureEndpoint {
 	public @Nullable ConfitureDescriptor confitureTarget(@Selector String target) {
 		if (ConfitureTargets.MAIN.equals(target)) {
 			String main = mainBeanName();
-			return (main != null) ? describe(this.confitureBeans.get(main), this.mode, this.state, true) : null;
+			return (main != null)
+					? this.descriptions.describe(this.confitureBeans.get(main), this.mode, this.state, true) : null;
 		}
 		if (this.targets == null || !this.targets.targets().containsKey(target)) {
 			return null;
 		}
-		return describeTarget(target);
+		return this.descriptions.describeTarget(target);
 	}
 
 	/** The bean of the auto-configured target: {@code confiture}, else the only one. */
@@ -148,67 +151,6 @@ public class ConfitureEndpoint {
 			return "confiture";
 		}
 		return (this.confitureBeans.size() == 1) ? this.confitureBeans.keySet().iterator().next() : null;
-	}
-
-	private ConfitureDescriptor describeTarget(String name) {
-		ConfitureTargetProperties properties = this.targets.target(name);
-		Confiture confiture = this.targets.confiture(name);
-		ConfitureRunState state = this.targets.state(name);
-		if (confiture == null) {
-			String where = (properties.getDataSource() != null) ? "DataSource bean " + properties.getDataSource()
-					: ConnectionSettings.sanitize(properties.getUrl());
-			return new ConfitureDescriptor(properties.getMode().name(), null, null, where, null, List.of(), List.of(),
-					null, "not prepared yet: its DataSource bean was not created", List.of());
-		}
-		return describe(confiture, properties.getMode().name(), state, false);
-	}
-
-	private ConfitureDescriptor describe(Confiture confiture, String mode, ConfitureRunState state, boolean main) {
-		LastRun lastRun = state.lastRun();
-		String error = null;
-		SchemaDescriptor schema = null;
-		List<MigrationDescriptor> migrations = List.of();
-		String trackingTable = confiture.environment().trackingTable();
-		List<String> lockHolders = List.of();
-		try {
-			schema = confiture.lastBuild().map(SchemaDescriptor::new).orElse(null);
-			Map<String, MigrationInfo> infos = confiture.migrations()
-				.stream()
-				.collect(Collectors.toMap(MigrationInfo::version, Function.identity(), (a, b) -> a));
-			StatusReport report = confiture.status(StatusOptions.defaults());
-			trackingTable = report.trackingTable();
-			migrations = report.migrations()
-				.stream()
-				.map((status) -> new MigrationDescriptor(status, infos.get(status.version())))
-				.toList();
-			lockHolders = confiture.lockHolders();
-		}
-		catch (RuntimeException ex) {
-			error = ConnectionSettings.sanitize(ex.getMessage());
-		}
-		CoordinationDescriptor coordination = (main && this.coordinationRegistry != null)
-				? CoordinationDescriptor.of(this.coordinationRegistry) : null;
-		List<Map<String, Object>> lint = state.lint().stream().map(ConfitureEndpoint::lintFinding).toList();
-		return new ConfitureDescriptor(mode, (lastRun != null) ? new LastRunDescriptor(lastRun) : null, schema,
-				ConnectionSettings.sanitize(confiture.databaseDescription()), trackingTable, migrations, lockHolders,
-				coordination, error, lint);
-	}
-
-	private static Map<String, Object> lintFinding(LintFinding finding) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("rule", finding.rule().id());
-		entry.put("severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT));
-		entry.put("location", finding.location());
-		entry.put("object", finding.object());
-		entry.put("message", finding.message());
-		entry.put("alternative", finding.alternative());
-		entry.put("lockMode", finding.lockMode());
-		entry.put("rewrite", finding.rewrite());
-		if (finding.size() != null) {
-			entry.put("rows", finding.size().rows());
-			entry.put("bytes", finding.size().bytes());
-		}
-		return entry;
 	}
 
 	/**
@@ -297,7 +239,7 @@ public class ConfitureEndpoint {
 
 		private final List<Map<String, Object>> lint;
 
-		private ConfitureDescriptor(String mode, LastRunDescriptor lastRun, SchemaDescriptor schema, String database,
+		ConfitureDescriptor(String mode, LastRunDescriptor lastRun, SchemaDescriptor schema, String database,
 				String trackingTable, List<MigrationDescriptor> migrations, List<String> lockHolders,
 				CoordinationDescriptor coordination, String error, List<Map<String, Object>> lint) {
 			this.database = database;
@@ -417,7 +359,7 @@ public class ConfitureEndpoint {
 
 		private final String error;
 
-		private LastRunDescriptor(LastRun run) {
+		LastRunDescriptor(LastRun run) {
 			this.action = run.action();
 			this.started = run.startedAt();
 			this.durationMs = run.duration().toMillis();
@@ -460,7 +402,7 @@ public class ConfitureEndpoint {
 
 		private final int files;
 
-		private SchemaDescriptor(BuildRecord build) {
+		SchemaDescriptor(BuildRecord build) {
 			this.hash = build.schemaHash();
 			this.builtAt = build.builtAt();
 			this.builtBy = build.builtBy();
@@ -508,7 +450,7 @@ public class ConfitureEndpoint {
 
 		private final Long executionMs;
 
-		private MigrationDescriptor(MigrationStatus status, MigrationInfo info) {
+		MigrationDescriptor(MigrationStatus status, MigrationInfo info) {
 			this.version = status.version();
 			this.name = status.name();
 			this.kind = (status.kind() != null) ? status.kind().name() : null;
