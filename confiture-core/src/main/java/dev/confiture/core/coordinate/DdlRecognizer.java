@@ -17,6 +17,10 @@ import dev.confiture.core.sql.SqlToken;
  * statement of another form, or one whose names cannot be read, touches an
  * {@link ObjectKind#UNKNOWN unknown} object and is listed as unrecognised. Transaction
  * control ({@code BEGIN}, {@code COMMIT}...) touches nothing.
+ * <p>
+ * One class of about 400 lines on purpose: a reader with one short method per statement
+ * form and clause, all adding to the same objects found; the tokens and names it reads
+ * live in {@link DdlTokens} and {@link DdlName}.
  */
 final class DdlRecognizer {
 

@@ -14,17 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.datasource.AbstractDataSource;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.util.ClassUtils;
 
-import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.server.ScratchDatabase;
 
 /**
@@ -47,9 +42,6 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 
 	private static final Log logger = LogFactory.getLog(ConfitureTestDataSource.class);
 
-	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
-			ConfitureTestDataSource.class.getClassLoader());
-
 	private static final Object SHARED = new Object();
 
 	private final TemplateDatabases templates;
@@ -60,17 +52,17 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 
 	private final Object monitor = new Object();
 
-	private final Map<Object, Database> scopes = new ConcurrentHashMap<>();
+	private final Map<Object, TestDatabase> scopes = new ConcurrentHashMap<>();
 
-	private final Set<Database> open = ConcurrentHashMap.newKeySet();
+	private final Set<TestDatabase> open = ConcurrentHashMap.newKeySet();
 
-	private final ThreadLocal<Database> bound = new ThreadLocal<>();
+	private final ThreadLocal<TestDatabase> bound = new ThreadLocal<>();
 
-	private Database startup;
+	private TestDatabase startup;
 
 	private ScratchDatabase baseline;
 
-	private volatile Database current;
+	private volatile TestDatabase current;
 
 	private volatile boolean destroyed;
 
@@ -86,7 +78,7 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 		this.templates = templates;
 		this.definition = definition;
 		this.templateName = templates.ensure(definition);
-		this.startup = new Database(templates.create(definition));
+		this.startup = new TestDatabase(templates.create(definition));
 		this.current = this.startup;
 	}
 
@@ -105,7 +97,7 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	 * @return the database name
 	 */
 	public String getDatabaseName() {
-		return database().scratch.name();
+		return database().name();
 	}
 
 	/**
@@ -124,13 +116,13 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 		return this.definition;
 	}
 
-	Database database() {
-		Database database = this.bound.get();
-		if (database != null && !database.closed) {
+	TestDatabase database() {
+		TestDatabase database = this.bound.get();
+		if (database != null && !database.isClosed()) {
 			return database;
 		}
 		database = this.current;
-		if (database != null && !database.closed) {
+		if (database != null && !database.isClosed()) {
 			return database;
 		}
 		return shared();
@@ -142,9 +134,9 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	 * @param scope the scope
 	 * @return the database
 	 */
-	Database open(Object scope) {
-		Database database = newDatabase();
-		Database previous = this.scopes.put(scope, database);
+	TestDatabase open(Object scope) {
+		TestDatabase database = newDatabase();
+		TestDatabase previous = this.scopes.put(scope, database);
 		if (previous != null) {
 			drop(previous);
 		}
@@ -156,25 +148,25 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	 * @param scope the scope
 	 * @return the database
 	 */
-	Database scope(Object scope) {
-		Database database = this.scopes.get(scope);
-		return (database != null && !database.closed) ? database : open(scope);
+	TestDatabase scope(Object scope) {
+		TestDatabase database = this.scopes.get(scope);
+		return (database != null && !database.isClosed()) ? database : open(scope);
 	}
 
 	/**
 	 * The database of the context, shared by the tests that never refresh it.
 	 * @return the database
 	 */
-	Database shared() {
+	TestDatabase shared() {
 		return scope(SHARED);
 	}
 
 	/**
 	 * Opens a fresh database that belongs to no scope (a test method); drop it with
-	 * {@link #drop(Database)}.
+	 * {@link #drop(TestDatabase)}.
 	 * @return the database
 	 */
-	Database openUnscoped() {
+	TestDatabase openUnscoped() {
 		return newDatabase();
 	}
 
@@ -183,17 +175,17 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	 * @param scope the scope
 	 */
 	void close(Object scope) {
-		Database database = this.scopes.remove(scope);
+		TestDatabase database = this.scopes.remove(scope);
 		if (database != null) {
 			drop(database);
 		}
 	}
 
-	void bind(Database database) {
+	void bind(TestDatabase database) {
 		this.bound.set(database);
 	}
 
-	Database bound() {
+	TestDatabase bound() {
 		return this.bound.get();
 	}
 
@@ -201,16 +193,16 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 		this.bound.remove();
 	}
 
-	void drop(Database database) {
+	void drop(TestDatabase database) {
 		if (this.current == database) {
 			this.current = null;
 		}
 		this.open.remove(database);
 		database.close();
-		dropQuietly(database.scratch);
+		dropQuietly(database.scratch());
 	}
 
-	private Database newDatabase() {
+	private TestDatabase newDatabase() {
 		Future<ScratchDatabase> next;
 		ScratchDatabase from;
 		synchronized (this.monitor) {
@@ -225,7 +217,7 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 			next = this.spare;
 			this.spare = this.background.submit(() -> clone(from));
 		}
-		Database database = new Database(take(next, from));
+		TestDatabase database = new TestDatabase(take(next, from));
 		this.open.add(database);
 		this.current = database;
 		return database;
@@ -254,7 +246,7 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	 * Makes the database the context started on into the baseline of later clones: closes
 	 * its connections, which PostgreSQL requires of a template.
 	 */
-	private ScratchDatabase freeze(Database database) {
+	private ScratchDatabase freeze(TestDatabase database) {
 		if (this.current == database) {
 			this.current = null;
 		}
@@ -262,13 +254,13 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 		try (Connection admin = this.templates.server().connect(this.templates.server().adminDatabase());
 				PreparedStatement statement = admin.prepareStatement("SELECT pg_terminate_backend(pid) "
 						+ "FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
-			statement.setString(1, database.scratch.name());
+			statement.setString(1, database.name());
 			statement.execute();
 		}
 		catch (SQLException ex) {
-			logger.debug("Could not end the sessions of " + database.scratch.name(), ex);
+			logger.debug("Could not end the sessions of " + database.name(), ex);
 		}
-		return database.scratch;
+		return database.scratch();
 	}
 
 	@Override
@@ -280,7 +272,7 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 			this.spare = null;
 		}
 		this.scopes.clear();
-		for (Database database : this.open) {
+		for (TestDatabase database : this.open) {
 			drop(database);
 		}
 		this.background.shutdown();
@@ -297,7 +289,7 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 		}
 		if (this.startup != null) {
 			this.startup.close();
-			dropQuietly(this.startup.scratch);
+			dropQuietly(this.startup.scratch());
 		}
 		if (this.baseline != null) {
 			dropQuietly(this.baseline);
@@ -316,90 +308,6 @@ public final class ConfitureTestDataSource extends AbstractDataSource implements
 	@Override
 	public String toString() {
 		return "ConfitureTestDataSource (template " + this.templateName + ", " + this.definition.source() + ")";
-	}
-
-	/**
-	 * One test database and its connection pool.
-	 */
-	static final class Database {
-
-		private final ScratchDatabase scratch;
-
-		private final DataSource pool;
-
-		private volatile boolean closed;
-
-		Database(ScratchDatabase scratch) {
-			this.scratch = scratch;
-			this.pool = pool(scratch);
-		}
-
-		String name() {
-			return this.scratch.name();
-		}
-
-		Connection getConnection() throws SQLException {
-			check();
-			return this.pool.getConnection();
-		}
-
-		Connection getConnection(String username, String password) throws SQLException {
-			check();
-			ConnectionSettings settings = this.scratch.settings();
-			return new ConnectionSettings(settings.jdbcUrl(), username, password).connect();
-		}
-
-		private void check() throws SQLException {
-			if (this.closed) {
-				throw new SQLException("Test database " + this.scratch.name() + " was dropped at the end of its test");
-			}
-		}
-
-		void closePool() {
-			if (this.pool instanceof AutoCloseable closeable) {
-				try {
-					closeable.close();
-				}
-				catch (Exception ex) {
-					logger.debug("Could not close the pool of " + this.scratch.name(), ex);
-				}
-			}
-		}
-
-		void close() {
-			this.closed = true;
-			closePool();
-		}
-
-		private static DataSource pool(ScratchDatabase scratch) {
-			ConnectionSettings settings = scratch.settings();
-			if (HIKARI_PRESENT) {
-				return HikariPool.create(settings, scratch.name());
-			}
-			SimpleDriverDataSource dataSource = new SimpleDriverDataSource();
-			dataSource.setDriverClass(org.postgresql.Driver.class);
-			dataSource.setUrl(settings.jdbcUrl());
-			dataSource.setUsername(settings.user());
-			dataSource.setPassword(settings.password());
-			return dataSource;
-		}
-
-	}
-
-	private static final class HikariPool {
-
-		static DataSource create(ConnectionSettings settings, String name) {
-			HikariConfig config = new HikariConfig();
-			config.setJdbcUrl(settings.jdbcUrl());
-			config.setUsername(settings.user());
-			config.setPassword(settings.password());
-			config.setPoolName("confiture-" + name);
-			config.setMaximumPoolSize(10);
-			config.setMinimumIdle(0);
-			config.setInitializationFailTimeout(-1);
-			return new HikariDataSource(config);
-		}
-
 	}
 
 }

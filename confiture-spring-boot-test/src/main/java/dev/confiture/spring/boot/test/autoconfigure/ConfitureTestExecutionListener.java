@@ -64,7 +64,7 @@ class ConfitureTestExecutionListener extends AbstractTestExecutionListener {
 
 	private void afterTestMethod(Refresh refresh, ConfitureTestDataSource dataSource) {
 		if (refresh == Refresh.AFTER_EACH_TEST) {
-			ConfitureTestDataSource.Database database = dataSource.bound();
+			TestDatabase database = dataSource.bound();
 			dataSource.unbind();
 			if (database != null) {
 				dataSource.drop(database);
