@@ -34,8 +34,8 @@ public final class ConfitureTargetsAutoConfiguration {
 	}
 
 	@Bean
-	ConfitureTargetsInitializer confitureTargetsInitializer(BeanFactory beanFactory, Environment environment) {
-		return new ConfitureTargetsInitializer(beanFactory, environment);
+	ConfitureTargetsInitializer confitureTargetsInitializer(BeanFactory beanFactory) {
+		return new ConfitureTargetsInitializer(beanFactory);
 	}
 
 }

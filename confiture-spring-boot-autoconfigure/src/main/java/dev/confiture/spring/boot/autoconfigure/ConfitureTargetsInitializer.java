@@ -3,7 +3,6 @@ package dev.confiture.spring.boot.autoconfigure;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.core.env.Environment;
 
 /**
  * Builds or migrates the targets that name a database by URL (not a {@code DataSource}
@@ -16,16 +15,12 @@ public class ConfitureTargetsInitializer implements InitializingBean {
 
 	private final BeanFactory beanFactory;
 
-	private final Environment environment;
-
 	/**
 	 * Creates the initializer.
 	 * @param beanFactory the bean factory holding the targets
-	 * @param environment the Spring environment
 	 */
-	public ConfitureTargetsInitializer(BeanFactory beanFactory, Environment environment) {
+	public ConfitureTargetsInitializer(BeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
-		this.environment = environment;
 	}
 
 	@Override
