@@ -2,7 +2,6 @@ package dev.confiture.core.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,11 +18,9 @@ final class CollationReader {
 	private CollationReader() {
 	}
 
-	static void read(Statement statement, List<CatalogObject> objects, String sql) throws SQLException {
-		try (ResultSet rs = statement.executeQuery(sql)) {
-			while (rs.next()) {
-				objects.add(new Collation(rs.getString("name"), options(rs.getString("collation"))));
-			}
+	static void read(ResultSet rs, List<CatalogObject> objects) throws SQLException {
+		while (rs.next()) {
+			objects.add(new Collation(rs.getString("name"), options(rs.getString("collation"))));
 		}
 	}
 

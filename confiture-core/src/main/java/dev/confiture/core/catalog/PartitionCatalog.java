@@ -2,7 +2,6 @@ package dev.confiture.core.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,20 +39,16 @@ final class PartitionCatalog {
 		return own;
 	}
 
-	static void readReplicaIdentities(Statement statement, List<CatalogObject> objects) throws SQLException {
-		try (ResultSet rs = statement.executeQuery(CatalogReader.sql("replica-identities"))) {
-			while (rs.next()) {
-				objects.add(new ReplicaIdentity(rs.getString("table_name"), rs.getString("identity"),
-						rs.getString("index_name")));
-			}
+	static void readReplicaIdentities(ResultSet rs, List<CatalogObject> objects) throws SQLException {
+		while (rs.next()) {
+			objects.add(new ReplicaIdentity(rs.getString("table_name"), rs.getString("identity"),
+					rs.getString("index_name")));
 		}
 	}
 
-	static void readIndexAttachments(Statement statement, List<CatalogObject> objects) throws SQLException {
-		try (ResultSet rs = statement.executeQuery(CatalogReader.sql("index-attachments"))) {
-			while (rs.next()) {
-				objects.add(new IndexAttachment(rs.getString("index_name"), rs.getString("parent_name")));
-			}
+	static void readIndexAttachments(ResultSet rs, List<CatalogObject> objects) throws SQLException {
+		while (rs.next()) {
+			objects.add(new IndexAttachment(rs.getString("index_name"), rs.getString("parent_name")));
 		}
 	}
 

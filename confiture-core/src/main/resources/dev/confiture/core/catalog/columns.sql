@@ -1,16 +1,18 @@
--- Columns of tables, in attnum order.
+-- Columns of tables, in attnum order. A default has no column reference, so it is deparsed without the
+-- table as context (which pg_get_expr would open for every default).
 SELECT a.attrelid, quote_ident(a.attname) AS name, a.attislocal,
 	format_type(a.atttypid, a.atttypmod) AS type,
 	(SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname)
 		FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
 		WHERE co.oid = a.attcollation AND a.attcollation <> t.typcollation) AS collation,
 	a.attnotnull,
-	CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END AS default_expression,
+	CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END AS default_expression,
 	CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END AS identity,
-	(SELECT 'SEQUENCE NAME ' || (pg_identify_object('pg_class'::regclass, s.seqrelid, 0)).identity
+	(SELECT 'SEQUENCE NAME ' || quote_ident(sn.nspname) || '.' || quote_ident(sc.relname)
 			|| ' START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin
 			|| ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END
 		FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid
+			JOIN pg_class sc ON sc.oid = s.seqrelid JOIN pg_namespace sn ON sn.oid = sc.relnamespace
 		WHERE a.attidentity <> '' AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
 			AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i') AS identity_options,
 	CASE a.attgenerated WHEN 's' THEN 'STORED' WHEN 'v' THEN 'VIRTUAL' END AS generated,

@@ -1,5 +1,5 @@
 -- Row level security policies.
-SELECT (pg_identify_object('pg_class'::regclass, p.polrelid, 0)).identity AS table_name, quote_ident(p.polname) AS name,
+SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS table_name, quote_ident(p.polname) AS name,
 	p.polpermissive, p.polcmd::text AS command,
 	CASE WHEN p.polroles = '{0}' THEN 'PUBLIC' ELSE (SELECT string_agg(quote_ident(r.rolname), ', ' ORDER BY r.rolname)
 		FROM pg_roles r WHERE r.oid = ANY (p.polroles)) END AS roles,

@@ -1,7 +1,8 @@
 -- Replica identities of tables that do not use the default (their primary key).
-SELECT (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity AS table_name,
+SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS table_name,
 	CASE c.relreplident WHEN 'f' THEN 'FULL' WHEN 'n' THEN 'NOTHING' ELSE 'USING INDEX' END AS identity,
-	(SELECT (pg_identify_object('pg_class'::regclass, i.indexrelid, 0)).identity FROM pg_index i
+	(SELECT quote_ident(inn.nspname) || '.' || quote_ident(ic.relname)
+		FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_namespace inn ON inn.oid = ic.relnamespace
 		WHERE i.indrelid = c.oid AND i.indisreplident AND c.relreplident = 'i') AS index_name
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -1,7 +1,9 @@
 -- Sequences, without identity sequences (those belong to their column).
-SELECT (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity AS name,
+SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
 	format_type(s.seqtypid, NULL) AS data_type, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,
-	(SELECT (pg_identify_object(d.refclassid, d.refobjid, d.refobjsubid)).identity FROM pg_depend d
+	(SELECT quote_ident(tn.nspname) || '.' || quote_ident(t.relname) || '.' || quote_ident(a.attname)
+		FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = t.relnamespace
+			JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
 		WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a'
 			AND d.refclassid = 'pg_class'::regclass AND d.refobjsubid > 0) AS owned_by
 FROM pg_class c

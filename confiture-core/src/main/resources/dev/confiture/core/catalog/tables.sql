@@ -1,12 +1,14 @@
--- Tables: plain, partitioned and partitions.
-SELECT c.oid, (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity AS name,
+-- Tables: plain, partitioned and partitions. Names are quoted as pg_identify_object quotes them.
+SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name,
 	c.relpersistence = 'u' AS unlogged,
 	CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
-	CASE WHEN c.relispartition THEN (SELECT (pg_identify_object('pg_class'::regclass, i.inhparent, 0)).identity
-		FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS partition_of,
+	CASE WHEN c.relispartition THEN (SELECT quote_ident(pn.nspname) || '.' || quote_ident(p.relname)
+		FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
+		WHERE i.inhrelid = c.oid) END AS partition_of,
 	CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
-	CASE WHEN NOT c.relispartition THEN (SELECT array_agg((pg_identify_object('pg_class'::regclass, i.inhparent, 0)).identity
-		ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS inherits,
+	CASE WHEN NOT c.relispartition THEN (SELECT array_agg(quote_ident(pn.nspname) || '.' || quote_ident(p.relname) ORDER BY i.inhseqno)
+		FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
+		WHERE i.inhrelid = c.oid) END AS inherits,
 	c.relrowsecurity, c.relforcerowsecurity,
 	(SELECT array_agg(o ORDER BY o) FROM unnest(c.reloptions) o) AS options
 FROM pg_class c

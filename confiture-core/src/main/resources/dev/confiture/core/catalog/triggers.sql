@@ -1,5 +1,5 @@
 -- Triggers written by users (not internal ones, not clones on partitions).
-SELECT (pg_identify_object('pg_class'::regclass, t.tgrelid, 0)).identity AS table_name, quote_ident(t.tgname) AS name,
+SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS table_name, quote_ident(t.tgname) AS name,
 	pg_get_triggerdef(t.oid) AS definition, t.tgenabled::text AS enabled
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid

@@ -1,5 +1,5 @@
 -- Views and materialized views.
-SELECT (pg_identify_object('pg_class'::regclass, c.oid, 0)).identity AS name, c.relkind = 'm' AS materialized,
+SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS name, c.relkind = 'm' AS materialized,
 	pg_get_viewdef(c.oid, true) AS query,
 	(SELECT array_agg(o ORDER BY o) FROM unnest(c.reloptions) o) AS options
 FROM pg_class c
