@@ -129,8 +129,9 @@ final class SyncBenchmark implements Benchmark {
 				+ "progress row, commit). Anonymised: email, full_name "
 				+ "and phone replaced by the email, name and phone strategies (keyed HMAC / format-preserving "
 				+ "permutations). pg_dump: custom format (compressed) piped into pg_restore --data-only. psql: text "
-				+ "COPY piped between two psql processes. The target table is truncated before each repetition "
-				+ "of the two shell contenders, outside the clock.";
+				+ "COPY piped between two psql processes. Every contender starts from the same state: the target "
+				+ "table is truncated before each repetition, outside the clock (sync truncates it again, then "
+				+ "empty, in its copy transaction).";
 		return new Scenario(description, contenders, reference,
 				Target.allOf(
 						"raw at least as fast as pg_dump piped to pg_restore; anonymised at least 80% of the raw rate",
@@ -192,6 +193,7 @@ final class SyncBenchmark implements Benchmark {
 
 		@Override
 		public Trial newTrial() {
+			execute(this.target, "TRUNCATE customer_event");
 			System.gc();
 			ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 			return new Trial() {
