@@ -134,7 +134,7 @@ final class CopyBinary {
 				replaced = rule.apply(value, null);
 			}
 			catch (RuntimeException ex) {
-				throw new TableCopier.RuleFailure(i, rule, ex);
+				throw new RuleFailure(i, rule, ex);
 			}
 			if (replaced == null) {
 				writeInt(result, -1);

@@ -141,6 +141,45 @@ final class CopyText {
 	}
 
 	/**
+	 * Appends a row with the rules applied to its fields; the other fields are carried as
+	 * bytes.
+	 * @param row the row, ending with a newline
+	 * @param rules the strategy of each column, or {@code null} entries
+	 * @param bounds room for two offsets per field
+	 * @param key the row key that the rules may ask for, or {@code null}
+	 * @param result receives the row
+	 * @throws RuleFailure if a strategy fails on a value
+	 */
+	static void rewrite(byte[] row, Strategy[] rules, int[] bounds, RowKey key, RowBytes result) {
+		int fields = split(row, row.length, bounds);
+		if (key != null) {
+			key.reset(row, bounds);
+		}
+		for (int i = 0; i < fields; i++) {
+			if (i > 0) {
+				result.write(TAB);
+			}
+			int start = bounds[2 * i];
+			int end = bounds[2 * i + 1];
+			Strategy rule = (i < rules.length) ? rules[i] : null;
+			if (rule == null) {
+				result.write(row, start, end - start);
+			}
+			else {
+				String value;
+				try {
+					value = rule.apply(decode(row, start, end), key);
+				}
+				catch (RuntimeException ex) {
+					throw new RuleFailure(i, rule, ex);
+				}
+				encode(value, result);
+			}
+		}
+		result.write(NEWLINE);
+	}
+
+	/**
 	 * Decodes every field of a row (for tests and for the row identity of date shifts).
 	 */
 	static List<String> decodeAll(byte[] row) {

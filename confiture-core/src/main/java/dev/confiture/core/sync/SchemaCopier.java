@@ -187,8 +187,9 @@ public final class SchemaCopier {
 							.map((name) -> table.columns().get(table.indexOf(name)).quoted())
 							.toList());
 				long[] copied = copier.stream(source, connection, step.query(), table.qualified(), columns,
-						step.target(), new Strategy[step.columns().size()], null, null, planned, options.listener());
-				TableCopier.resetSequences(connection, table);
+						step.target(), new Strategy[step.columns().size()], null, null, false, planned,
+						options.listener());
+				TargetSequences.reset(connection, table);
 				connection.commit();
 				connection.setAutoCommit(true);
 				TableResult result = new TableResult(step.target(), copied[0], copied[1],

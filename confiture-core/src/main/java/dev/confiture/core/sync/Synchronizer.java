@@ -117,7 +117,7 @@ public final class Synchronizer {
 				else {
 					statement.execute("SET CONSTRAINTS ALL DEFERRED");
 				}
-				clear(target, group.stream().map(selected::get).toList(), perTable);
+				boolean truncated = clear(target, group.stream().map(selected::get).toList(), perTable);
 				for (String name : group) {
 					current = name;
 					long tableStarted = System.nanoTime();
@@ -126,8 +126,8 @@ public final class Synchronizer {
 					options.listener().tableStarted(plannedTable);
 					Map<String, Strategy> strategies = (anonymization != null) ? anonymization.strategies(name, keyed)
 							: Map.of();
-					long[] copied = copier.copy(source, target, table, plannedTable.where(), strategies, plannedTable,
-							options.listener());
+					long[] copied = copier.copy(source, target, table, plannedTable.where(), strategies, truncated,
+							plannedTable, options.listener());
 					// per table, the table was emptied in this transaction and its
 					// triggers are off: the
 					// count the target's COPY reported (checked against the rows read) is
@@ -137,7 +137,7 @@ public final class Synchronizer {
 						throw new SQLException("the target holds " + count + " rows of " + name + " after the copy, "
 								+ copied[0] + " were sent");
 					}
-					TableCopier.resetSequences(target, table);
+					TargetSequences.reset(target, table);
 					SyncProgress.record(target, this.runId, name, sourceName, copied[0]);
 					groupResults.add(new TableResult(name, copied[0], copied[1], elapsed(tableStarted), false));
 				}
@@ -154,7 +154,7 @@ public final class Synchronizer {
 								+ " tables already copied are skipped",
 						withoutValues(ex));
 			}
-			catch (TableCopier.RuleFailure ex) {
+			catch (RuleFailure ex) {
 				target.rollback();
 				String column = current + "." + selected.get(current).columns().get(ex.column()).name();
 				throw new ConfitureException(Category.CONFIG,
@@ -192,12 +192,18 @@ public final class Synchronizer {
 		return groups;
 	}
 
-	private static void clear(Connection target, List<SourceTable> tables, boolean perTable) throws SQLException {
+	/**
+	 * Empties the target tables of a group in the current transaction: TRUNCATE, or
+	 * DELETE for a table copied alone that other tables reference.
+	 * @return whether the tables were truncated (so that their rows can be written
+	 * frozen)
+	 */
+	private static boolean clear(Connection target, List<SourceTable> tables, boolean perTable) throws SQLException {
 		try (Statement statement = target.createStatement()) {
 			if (!perTable) {
 				statement
 					.execute("TRUNCATE " + String.join(", ", tables.stream().map(SourceTable::qualified).toList()));
-				return;
+				return true;
 			}
 			SourceTable table = tables.get(0);
 			boolean referenced;
@@ -210,6 +216,7 @@ public final class Synchronizer {
 				}
 			}
 			statement.execute(referenced ? "DELETE FROM " + table.qualified() : "TRUNCATE " + table.qualified());
+			return !referenced;
 		}
 	}
 
