@@ -232,7 +232,8 @@ class BaselineProofTests {
 		this.project.file("db/migrations/002_isbn.up.sql", "ALTER TABLE book ADD COLUMN isbn text;");
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("The schema files do not contain a migration")
-				.contains("001_create_book (db/migrations/001_create_book.up.sql) adds column public.book.subtitle text")
+				.contains(
+						"001_create_book (db/migrations/001_create_book.up.sql) adds column public.book.subtitle text")
 				.doesNotContain("002_isbn"));
 		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
 	}
@@ -246,7 +247,8 @@ class BaselineProofTests {
 				"CREATE TABLE book (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);\n"
 						+ "CREATE INDEX book_title_idx ON book (title);\n");
 		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
-			.satisfies((ex) -> assertThat(ex.getMessage()).contains("002_rename (db/migrations/002_rename.up.sql) adds table public.old_book"));
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains("002_rename (db/migrations/002_rename.up.sql) adds table public.old_book"));
 		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
 	}
 

@@ -29,15 +29,16 @@ final class RefusedStatements {
 	private static final String NAME = "(?:\"[^\".]+\"|[a-z_][a-z0-9_$]*)";
 
 	/** {@code ALTER TABLE t ALTER [COLUMN] c SET DEFAULT ...} or {@code DROP DEFAULT}. */
-	private static final Pattern DEFAULT = Pattern.compile(LEADING_COMMENTS + "ALTER\\s+TABLE\\s+(?:ONLY\\s+)?" + NAME
-			+ "(?:\\." + NAME + ")?\\s+ALTER\\s+(?:COLUMN\\s+)?" + NAME + "\\s+(?:SET\\s+DEFAULT\\s|DROP\\s+DEFAULT\\s*$)");
+	private static final Pattern DEFAULT = Pattern
+		.compile(LEADING_COMMENTS + "ALTER\\s+TABLE\\s+(?:ONLY\\s+)?" + NAME + "(?:\\." + NAME
+				+ ")?\\s+ALTER\\s+(?:COLUMN\\s+)?" + NAME + "\\s+(?:SET\\s+DEFAULT\\s|DROP\\s+DEFAULT\\s*$)");
 
 	/** {@code COMMENT ON ...}. */
 	private static final Pattern COMMENT = Pattern.compile(LEADING_COMMENTS + "COMMENT\\s+ON\\s");
 
 	/**
-	 * The same tests as {@code confiture_proof_once} in {@code baseline-proof.sql}, on the
-	 * built schema, for every statement at once.
+	 * The same tests as {@code confiture_proof_once} in {@code baseline-proof.sql}, on
+	 * the built schema, for every statement at once.
 	 */
 	private static final String REFUSED = """
 			SELECT EXISTS (SELECT FROM pg_event_trigger WHERE evtenabled <> 'D'),

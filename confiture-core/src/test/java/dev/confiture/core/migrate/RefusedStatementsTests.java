@@ -63,8 +63,8 @@ class RefusedStatementsTests {
 
 	@Test
 	void statementsThatMayRemoveOrRenameStopTheLeavingOut() throws SQLException {
-		assertThat(refused("ALTER TABLE book RENAME TO old_book", "CREATE TABLE book (id int)"))
-			.containsExactly(false, false);
+		assertThat(refused("ALTER TABLE book RENAME TO old_book", "CREATE TABLE book (id int)")).containsExactly(false,
+				false);
 		assertThat(refused("DROP INDEX book_title_idx", "CREATE INDEX book_title_idx ON book (title)"))
 			.containsExactly(false, false);
 		assertThat(refused("ALTER TABLE book ALTER COLUMN price SET DEFAULT 1, DROP COLUMN title",
@@ -100,7 +100,8 @@ class RefusedStatementsTests {
 	}
 
 	private boolean[] refused(String... sql) throws SQLException {
-		List<SqlStatement> statements = java.util.Arrays.stream(sql).map((text) -> new SqlStatement(text, 1, null))
+		List<SqlStatement> statements = java.util.Arrays.stream(sql)
+			.map((text) -> new SqlStatement(text, 1, null))
 			.toList();
 		return RefusedStatements.of(this.connection, statements,
 				statements.stream().map(AllAtOnceProof::creates).toList());
