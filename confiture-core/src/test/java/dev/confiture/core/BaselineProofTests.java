@@ -222,6 +222,36 @@ class BaselineProofTests {
 				.contains("002_price_two_and_email"));
 	}
 
+	@Test
+	void existingTableInTheSameMigrationAsANewColumnDoesNotHideTheColumn() throws SQLException {
+		this.project.file("db/migrations/001_create_book.up.sql",
+				"CREATE TABLE book (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);\n"
+						+ "CREATE INDEX book_title_idx ON book (title);\n"
+						+ "ALTER TABLE book ALTER COLUMN price SET DEFAULT 0;\n"
+						+ "ALTER TABLE book ADD COLUMN subtitle text;\n");
+		this.project.file("db/migrations/002_isbn.up.sql", "ALTER TABLE book ADD COLUMN isbn text;");
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("The schema files do not contain a migration")
+				.contains(
+						"001_create_book (db/migrations/001_create_book.up.sql) adds column public.book.subtitle text")
+				.doesNotContain("002_isbn"));
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
+	@Test
+	void tableRenamedAwayThenCreatedAgainIsNotTakenForTheBuiltOne() throws SQLException {
+		this.project.file("db/migrations/001_create_book.up.sql",
+				"CREATE TABLE book (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);");
+		this.project.file("db/migrations/002_rename.up.sql", "ALTER TABLE book RENAME TO old_book;");
+		this.project.file("db/migrations/003_recreate.up.sql",
+				"CREATE TABLE book (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, title text NOT NULL);\n"
+						+ "CREATE INDEX book_title_idx ON book (title);\n");
+		assertThatExceptionOfType(ConfitureException.class).isThrownBy(() -> confiture().build(BuildOptions.defaults()))
+			.satisfies((ex) -> assertThat(ex.getMessage())
+				.contains("002_rename (db/migrations/002_rename.up.sql) adds table public.old_book"));
+		assertThat(query("SELECT count(*)::text FROM pg_tables WHERE schemaname = 'public'")).containsExactly("0");
+	}
+
 	private Confiture confiture() {
 		return Confiture.configure()
 			.projectDirectory(this.root)

@@ -97,12 +97,24 @@ final class AllAtOnceProof {
 			if (!createFunctions(connection, "baseline-proof.sql")) {
 				return false;
 			}
+			List<String[]> creates = new ArrayList<>(statements.stream().map(AllAtOnceProof::creates).toList());
+			boolean[] refused = RefusedStatements.of(connection, statements, creates);
+			for (int i = refused.length - 1; i >= 0; i--) {
+				if (refused[i]) {
+					owners.remove(i);
+					statements.remove(i);
+					creates.remove(i);
+				}
+			}
+			if (owners.isEmpty()) {
+				// every statement would be refused: nothing can change
+				return true;
+			}
 			try (PreparedStatement run = connection.prepareStatement("SELECT migration, verdict, detail FROM "
 					+ "pg_temp.confiture_proof_once(?, ?, ?, ?, ARRAY(SELECT to_regclass(c)::oid FROM unnest(?::text[]) AS c "
 					+ "WHERE to_regclass(c) IS NOT NULL), current_setting('track_counts')::boolean)")) {
 				run.setArray(1, connection.createArrayOf("int4", owners.toArray()));
 				run.setArray(2, connection.createArrayOf("text", statements.stream().map(SqlStatement::sql).toArray()));
-				List<String[]> creates = statements.stream().map(AllAtOnceProof::creates).toList();
 				run.setArray(3, connection.createArrayOf("text", creates.stream().map((c) -> c[0]).toArray()));
 				run.setArray(4, connection.createArrayOf("text", creates.stream().map((c) -> c[1]).toArray()));
 				run.setArray(5, connection.createArrayOf("text", BaselineProver.CATALOGS.toArray()));
@@ -172,12 +184,14 @@ final class AllAtOnceProof {
 	static boolean createFunctions(Connection connection, String... names) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.setEscapeProcessing(false);
-			statement.execute("SET LOCAL check_function_bodies = off");
+			StringBuilder sql = new StringBuilder("SET LOCAL check_function_bodies = off");
 			for (String name : names) {
 				for (String function : script(name).split("\n--\n")) {
-					statement.execute(function);
+					sql.append(";\n").append(function);
 				}
 			}
+			// one round trip for all of them
+			statement.execute(sql.toString());
 			return true;
 		}
 		catch (SQLException ex) {
