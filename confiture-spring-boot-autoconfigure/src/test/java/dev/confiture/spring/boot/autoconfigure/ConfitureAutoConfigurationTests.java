@@ -96,14 +96,13 @@ class ConfitureAutoConfigurationTests {
 			throws IOException, SQLException {
 		Files.writeString(migrations.resolve("001_create_author.up.sql"), "CREATE TABLE author (id int);");
 		Files.writeString(migrations.resolve("002 add bio.sql"), "ALTER TABLE author ADD bio text;");
-		this.contextRunner.withPropertyValues("confiture.migration-locations=" + migrations.toUri())
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("002 add bio.sql: not a migration file name")
-					.hasMessageContaining("rename it to 002_add_bio.up.sql");
-				assertThat(context.getStartupFailure()).hasStackTraceContaining("afterPropertiesSet");
-			});
+		this.contextRunner.withPropertyValues("confiture.migration-locations=" + migrations.toUri()).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("002 add bio.sql: not a migration file name")
+				.hasMessageContaining("rename it to 002_add_bio.up.sql");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("afterPropertiesSet");
+		});
 		assertThat(query("SELECT to_regclass('confiture_migrations')::text || to_regclass('author')::text"))
 			.containsExactly((String) null);
 	}
