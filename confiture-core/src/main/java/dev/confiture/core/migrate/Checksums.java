@@ -34,13 +34,37 @@ final class Checksums {
 	 * @return 64 hex characters
 	 */
 	static String sha256(String text) {
+		return hex(newDigest().digest(normalize(text).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The checksum of a file from its bytes and its text, with a digest reused across the
+	 * files of one scan: the bytes themselves when they are the UTF-8 of the normalised
+	 * text (no byte order mark, no carriage return), so that the text is not encoded
+	 * again.
+	 * @param bytes the file's bytes, valid UTF-8 (they decoded to {@code text})
+	 * @param text the file's text
+	 * @param digest a SHA-256 digest, reset by this call
+	 * @return 64 hex characters, as {@link #sha256(String)} of the text
+	 */
+	static String sha256(byte[] bytes, String text, MessageDigest digest) {
+		boolean asIs = !(bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+				&& (bytes[2] & 0xFF) == 0xBF) && text.indexOf('\r') < 0;
+		return hex(digest.digest(asIs ? bytes : normalize(text).getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** A new SHA-256 digest. */
+	static MessageDigest newDigest() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(digest.digest(normalize(text).getBytes(StandardCharsets.UTF_8)));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static String hex(byte[] hash) {
+		return HexFormat.of().formatHex(hash);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.confiture.core.migrate;
 
 import java.io.IOException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,12 +68,15 @@ final class MigrationFileScanner {
 						+ ".up.sql next to it (rename it to match its .up.sql, or delete it)");
 			}
 		});
+		MessageDigest digest = Checksums.newDigest();
 		ups.forEach((base, upFile) -> {
 			int underscore = base.indexOf('_');
 			MigrationVersion version = MigrationVersion.parse(base.substring(0, underscore));
 			SqlResource downFile = downs.get(base);
-			migrations.add(SqlFileMigration.of(version, base.substring(underscore + 1), upFile, read(upFile), downFile,
-					(downFile != null) ? read(downFile) : null));
+			byte[] upBytes = content(upFile);
+			String upText = SqlText.decode(upBytes, upFile.displayPath());
+			migrations.add(SqlFileMigration.of(version, base.substring(underscore + 1), upFile, upText,
+					Checksums.sha256(upBytes, upText, digest), downFile, (downFile != null) ? read(downFile) : null));
 		});
 		return migrations;
 	}
@@ -127,8 +131,12 @@ final class MigrationFileScanner {
 	}
 
 	static String read(SqlResource file) {
+		return SqlText.decode(content(file), file.displayPath());
+	}
+
+	private static byte[] content(SqlResource file) {
 		try {
-			return SqlText.decode(file.content(), file.displayPath());
+			return file.content();
 		}
 		catch (IOException ex) {
 			throw new ConfitureException(Category.SCHEMA,

@@ -19,8 +19,13 @@ record SqlFileMigration(MigrationVersion version, String name, SqlResource upFil
 
 	static SqlFileMigration of(MigrationVersion version, String name, SqlResource upFile, String upText,
 			SqlResource downFile, String downText) {
-		MigrationInfo info = new MigrationInfo(version.text(), name, MigrationKind.SQL, upFile.displayPath(),
-				Checksums.sha256(upText), downFile != null);
+		return of(version, name, upFile, upText, Checksums.sha256(upText), downFile, downText);
+	}
+
+	static SqlFileMigration of(MigrationVersion version, String name, SqlResource upFile, String upText,
+			String checksum, SqlResource downFile, String downText) {
+		MigrationInfo info = new MigrationInfo(version.text(), name, MigrationKind.SQL, upFile.displayPath(), checksum,
+				downFile != null);
 		return new SqlFileMigration(version, name, upFile, upText, downFile, downText, info,
 				(downFile != null) ? downFile.displayPath() : null);
 	}

@@ -162,6 +162,20 @@ class MigrationDiscoveryTests {
 	}
 
 	@Test
+	void discoveredChecksumIsTheChecksumOfTheNormalisedText() throws IOException {
+		write("001_plain.up.sql", "CREATE TABLE a (id int);\nSELECT 1;\n");
+		write("002_crlf.up.sql", "CREATE TABLE a (id int);\r\nSELECT 1;\r\n");
+		write("003_bom.up.sql", "\uFEFFCREATE TABLE a (id int);\nSELECT 1;\n");
+		write("004_accents.up.sql", "COMMENT ON TABLE a IS 'crème brûlée ✓';\n");
+		write("005_bom_cr.up.sql", "\uFEFFCOMMENT ON TABLE a IS 'crème';\rSELECT 1;\r");
+		List<MigrationInfo> migrations = migrator().migrations();
+		String same = Checksums.sha256("CREATE TABLE a (id int);\nSELECT 1;\n");
+		assertThat(migrations).extracting(MigrationInfo::checksum)
+			.containsExactly(same, same, same, Checksums.sha256("COMMENT ON TABLE a IS 'crème brûlée ✓';\n"),
+					Checksums.sha256("COMMENT ON TABLE a IS 'crème';\nSELECT 1;\n"));
+	}
+
+	@Test
 	void versionsCompareNumerically() {
 		assertThat(MigrationVersion.parse("9")).isLessThan(MigrationVersion.parse("10"));
 		assertThat(MigrationVersion.parse("001")).isEqualTo(MigrationVersion.parse("1"));

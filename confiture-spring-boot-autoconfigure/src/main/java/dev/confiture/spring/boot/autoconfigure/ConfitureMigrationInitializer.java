@@ -95,6 +95,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			this.state.recordRun(new LastRun("none", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
 		}
+		ConfitureDiscovery discovery = (this.strategy == null) ? ConfitureDiscovery.start(this.confiture) : null;
 		if (this.connectRetries != null) {
 			awaitDatabase();
 		}
@@ -103,6 +104,9 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		if (verdict == ConfitureDatabaseSupport.Verdict.SKIP) {
 			this.state.recordRun(new LastRun("skipped", Instant.now(), Duration.ZERO, List.of(), null));
 			return;
+		}
+		if (discovery != null) {
+			discovery.await();
 		}
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();

@@ -67,7 +67,8 @@ final class ConfitureSetup {
 	 */
 	static void configure(ConfitureMigrationInitializer initializer, Confiture confiture,
 			ConfitureProperties properties, ConnectionSettings shadow, String explicitSetting, String url) {
-		initializer.setLint(properties.getLint().getMode(), properties.getLint().isMeasure(), (shadow != null)
+		boolean measure = properties.getLint().isMeasure();
+		initializer.setLint(properties.getLint().getMode(), measure, (measure && shadow != null)
 				? PostgresServers.existing(shadow, "the shadow-url or the managed database's server") : null);
 		if (properties.isCheckDrift()) {
 			initializer.setVerification(new ConfitureStartupVerification(confiture, shadow));

@@ -1,5 +1,8 @@
 package dev.confiture.spring.boot.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +15,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -85,6 +89,22 @@ class ConfitureAutoConfigurationTests {
 			assertThat(state.lastRun().versions()).containsExactly("001");
 			assertThat(state.counts()).isEqualTo(new ConfitureRunState.Counts(1, 0, false));
 		});
+	}
+
+	@Test
+	void badlyNamedMigrationStopsTheStartBeforeAnythingIsApplied(@TempDir Path migrations)
+			throws IOException, SQLException {
+		Files.writeString(migrations.resolve("001_create_author.up.sql"), "CREATE TABLE author (id int);");
+		Files.writeString(migrations.resolve("002 add bio.sql"), "ALTER TABLE author ADD bio text;");
+		this.contextRunner.withPropertyValues("confiture.migration-locations=" + migrations.toUri()).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("002 add bio.sql: not a migration file name")
+				.hasMessageContaining("rename it to 002_add_bio.up.sql");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("afterPropertiesSet");
+		});
+		assertThat(query("SELECT to_regclass('confiture_migrations')::text || to_regclass('author')::text"))
+			.containsExactly((String) null);
 	}
 
 	@Test
