@@ -51,7 +51,10 @@ public record BuildOptions(boolean schemaOnly, ExistingObjects existing, boolean
 		/** Fail, naming what is there (the default). */
 		REFUSE,
 
-		/** Do nothing and report the build as skipped ({@code --if-empty}). */
+		/**
+		 * Do nothing and report the build as skipped (a build asked only for an empty
+		 * database).
+		 */
 		SKIP,
 
 		/**

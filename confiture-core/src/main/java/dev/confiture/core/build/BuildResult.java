@@ -13,8 +13,8 @@ import java.util.List;
  * @param schemaHash SHA-256 of the schema files
  * @param statementCount how many statements ran
  * @param droppedSchemas schemas dropped first ({@code --drop-existing})
- * @param skippedReason why nothing was done ({@code --if-empty} on a non-empty database),
- * or {@code null}
+ * @param skippedReason why nothing was done (only an empty database was to be built, and
+ * it is not empty), or {@code null}
  * @param baselinedMigrations versions of migrations marked as applied by this build
  * @param duration how long it took, as recorded in {@code confiture_builds.duration_ms}
  * @param baselineProof what the baseline proof found
