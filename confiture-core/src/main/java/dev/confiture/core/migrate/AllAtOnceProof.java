@@ -94,21 +94,22 @@ final class AllAtOnceProof {
 		boolean mirrored = false;
 		Savepoint savepoint = connection.setSavepoint();
 		try {
-			if (!createFunctions(connection, "baseline-proof.sql")) {
-				return false;
-			}
 			List<String[]> creates = new ArrayList<>(statements.stream().map(AllAtOnceProof::creates).toList());
-			boolean[] refused = RefusedStatements.of(connection, statements, creates);
-			for (int i = refused.length - 1; i >= 0; i--) {
-				if (refused[i]) {
+			boolean[] leftOut = LeftOutStatements.of(connection, statements, creates);
+			for (int i = leftOut.length - 1; i >= 0; i--) {
+				if (leftOut[i]) {
 					owners.remove(i);
 					statements.remove(i);
 					creates.remove(i);
 				}
 			}
 			if (owners.isEmpty()) {
-				// every statement would be refused: nothing can change
+				// every statement would be refused or leave its default as it is: nothing
+				// can change
 				return true;
+			}
+			if (!createFunctions(connection, "baseline-proof.sql")) {
+				return false;
 			}
 			try (PreparedStatement run = connection.prepareStatement("SELECT migration, verdict, detail FROM "
 					+ "pg_temp.confiture_proof_once(?, ?, ?, ?, ARRAY(SELECT to_regclass(c)::oid FROM unnest(?::text[]) AS c "

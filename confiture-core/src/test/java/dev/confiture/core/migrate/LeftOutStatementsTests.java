@@ -17,10 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which statements of a baseline proof are left out before anything runs, because
- * PostgreSQL would refuse them where they run ({@link RefusedStatements}); the proof's
- * verdicts are tested in {@code BaselineProofTests}.
+ * PostgreSQL would refuse them where they run or they would leave a column's default as
+ * it is ({@link LeftOutStatements}); the proof's verdicts are tested in
+ * {@code BaselineProofTests}.
  */
-class RefusedStatementsTests {
+class LeftOutStatementsTests {
 
 	ScratchDatabase database;
 
@@ -74,6 +75,43 @@ class RefusedStatementsTests {
 	}
 
 	@Test
+	void defaultsSetToWhatTheColumnHasOrDroppedWhereThereIsNoneAreLeftOut() throws SQLException {
+		assertThat(refused("ALTER TABLE book ALTER COLUMN price SET DEFAULT 0",
+				"alter table only public.book alter price set default  0 ",
+				"ALTER TABLE book ALTER COLUMN title DROP DEFAULT", "ALTER TABLE book ALTER COLUMN price SET DEFAULT 1",
+				"ALTER TABLE book ALTER COLUMN price SET DEFAULT 0.0",
+				"ALTER TABLE book ALTER COLUMN price DROP DEFAULT",
+				"ALTER TABLE book ALTER COLUMN missing SET DEFAULT 0"))
+			.containsExactly(true, true, true, false, false, false, false);
+	}
+
+	@Test
+	void aDefaultIsComparedWithTheBuiltOneOnlyWhileNothingBeforeChangedIt() throws SQLException {
+		assertThat(refused("ALTER TABLE book ALTER COLUMN price SET DEFAULT 1",
+				"ALTER TABLE book ALTER COLUMN title SET DEFAULT 'x'",
+				"ALTER TABLE public.book ALTER price SET DEFAULT 0",
+				"ALTER TABLE book ALTER COLUMN title DROP DEFAULT"))
+			.containsExactly(false, false, false, false);
+		assertThat(refused("ALTER TABLE book ALTER COLUMN price DROP DEFAULT",
+				"ALTER TABLE book ALTER COLUMN price SET DEFAULT 0"))
+			.containsExactly(false, false);
+	}
+
+	@Test
+	void defaultsOfIdentityGeneratedOrInheritedColumnsAreSent() throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			statement.execute("CREATE TABLE item (id int GENERATED ALWAYS AS IDENTITY, price numeric DEFAULT 0, "
+					+ "total numeric GENERATED ALWAYS AS (price * 2) STORED)");
+			statement.execute("CREATE TABLE special_item (extra text) INHERITS (item)");
+			statement.execute("ALTER TABLE special_item ALTER COLUMN price SET DEFAULT 5");
+		}
+		assertThat(refused("ALTER TABLE item ALTER COLUMN id DROP DEFAULT",
+				"ALTER TABLE item ALTER COLUMN total SET DEFAULT (price * (2)::numeric)",
+				"ALTER TABLE item ALTER COLUMN price SET DEFAULT 0"))
+			.containsExactly(false, false, false);
+	}
+
+	@Test
 	void nothingIsLeftOutWhenAnEventTriggerCouldRunOnAnyStatement() throws SQLException {
 		try (Statement statement = this.connection.createStatement()) {
 			statement.execute("CREATE FUNCTION on_ddl() RETURNS event_trigger LANGUAGE plpgsql AS 'BEGIN END'");
@@ -85,25 +123,25 @@ class RefusedStatementsTests {
 
 	@Test
 	void onlyASingleDefaultOrACommentKeepsNames() {
-		assertThat(RefusedStatements.keepsNames("ALTER TABLE book ALTER COLUMN price SET DEFAULT coalesce(1, 2)"))
+		assertThat(LeftOutStatements.keepsNames("ALTER TABLE book ALTER COLUMN price SET DEFAULT coalesce(1, 2)"))
 			.isTrue();
-		assertThat(RefusedStatements.keepsNames("alter table only public.book alter price drop default")).isTrue();
-		assertThat(RefusedStatements.keepsNames("COMMENT ON COLUMN book.title IS 'a, b'")).isTrue();
-		assertThat(RefusedStatements.keepsNames("ALTER TABLE book ALTER COLUMN title SET DEFAULT 'a, b'")).isTrue();
-		assertThat(RefusedStatements.keepsNames("ALTER TABLE book ALTER COLUMN title SET DEFAULT E'a\\'', DROP b"))
+		assertThat(LeftOutStatements.keepsNames("alter table only public.book alter price drop default")).isTrue();
+		assertThat(LeftOutStatements.keepsNames("COMMENT ON COLUMN book.title IS 'a, b'")).isTrue();
+		assertThat(LeftOutStatements.keepsNames("ALTER TABLE book ALTER COLUMN title SET DEFAULT 'a, b'")).isTrue();
+		assertThat(LeftOutStatements.keepsNames("ALTER TABLE book ALTER COLUMN title SET DEFAULT E'a\\'', DROP b"))
 			.isFalse();
-		assertThat(RefusedStatements.keepsNames("ALTER TABLE book ALTER COLUMN price SET DEFAULT 1, DROP COLUMN b"))
+		assertThat(LeftOutStatements.keepsNames("ALTER TABLE book ALTER COLUMN price SET DEFAULT 1, DROP COLUMN b"))
 			.isFalse();
-		assertThat(RefusedStatements.keepsNames("ALTER TABLE book ALTER COLUMN price TYPE bigint")).isFalse();
-		assertThat(RefusedStatements.keepsNames("ALTER TABLE book RENAME COLUMN price TO cost")).isFalse();
-		assertThat(RefusedStatements.keepsNames("UPDATE book SET price = 1")).isFalse();
+		assertThat(LeftOutStatements.keepsNames("ALTER TABLE book ALTER COLUMN price TYPE bigint")).isFalse();
+		assertThat(LeftOutStatements.keepsNames("ALTER TABLE book RENAME COLUMN price TO cost")).isFalse();
+		assertThat(LeftOutStatements.keepsNames("UPDATE book SET price = 1")).isFalse();
 	}
 
 	private boolean[] refused(String... sql) throws SQLException {
 		List<SqlStatement> statements = java.util.Arrays.stream(sql)
 			.map((text) -> new SqlStatement(text, 1, null))
 			.toList();
-		return RefusedStatements.of(this.connection, statements,
+		return LeftOutStatements.of(this.connection, statements,
 				statements.stream().map(AllAtOnceProof::creates).toList());
 	}
 
