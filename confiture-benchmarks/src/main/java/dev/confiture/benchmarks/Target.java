@@ -25,21 +25,25 @@ final class Target {
 
 	private final List<Target> all;
 
+	private final double fraction;
+
 	private Target(String text, String subject, String reference, double limit) {
 		this(text, subject, reference, limit, null);
 	}
 
 	private Target(String text, String subject, String reference, double limit, String baseline) {
-		this(text, subject, reference, limit, baseline, List.of());
+		this(text, subject, reference, limit, baseline, List.of(), 0);
 	}
 
-	private Target(String text, String subject, String reference, double limit, String baseline, List<Target> all) {
+	private Target(String text, String subject, String reference, double limit, String baseline, List<Target> all,
+			double fraction) {
 		this.text = text;
 		this.subject = subject;
 		this.reference = reference;
 		this.limit = limit;
 		this.baseline = baseline;
 		this.all = List.copyOf(all);
+		this.fraction = fraction;
 	}
 
 	/**
@@ -49,7 +53,23 @@ final class Target {
 	 * @return the target
 	 */
 	static Target allOf(String text, Target... targets) {
-		return new Target(text, null, null, 0, null, List.of(targets));
+		return new Target(text, null, null, 0, null, List.of(targets), 0);
+	}
+
+	/**
+	 * The time {@code subject} adds over {@code baseline} is at most {@code fraction} of
+	 * the time {@code other} adds, each taken as the median over the rounds of the
+	 * difference within the round (the contenders of a round run back to back, so a
+	 * slower or faster moment of the machine shifts both sides of a difference alike).
+	 * @param text the target as the issue states it
+	 * @param subject the contender measured
+	 * @param other the contender compared with
+	 * @param baseline the contender without either addition
+	 * @param fraction the largest share of the other's addition that meets the target
+	 * @return the target
+	 */
+	static Target addsAtMostShareOf(String text, String subject, String other, String baseline, double fraction) {
+		return new Target(text, subject, other, 0, baseline, List.of(), fraction);
 	}
 
 	/**
@@ -147,6 +167,16 @@ final class Target {
 			if (baseline.isEmpty()) {
 				return new Verdict(Outcome.NOT_EVALUATED, this.baseline + " did not run");
 			}
+			if (this.fraction > 0) {
+				double added = pairedAddition(subject.get(), baseline.get());
+				double otherAdded = pairedAddition(reference.get(), baseline.get());
+				return new Verdict((added <= this.fraction * otherAdded) ? Outcome.MET : Outcome.NOT_MET,
+						String.format(Locale.ROOT,
+								"per round over %s (median of the differences), %s adds %.1f ms and %s adds %.1f ms "
+										+ "(%.2fx; limit %.2fx)",
+								this.baseline, this.subject, added, this.reference, otherAdded, added / otherAdded,
+								this.fraction));
+			}
 			double added = subject.get().medianMillis() - baseline.get().medianMillis();
 			double otherAdded = reference.get().medianMillis() - baseline.get().medianMillis();
 			return new Verdict((added < otherAdded) ? Outcome.MET : Outcome.NOT_MET,
@@ -157,6 +187,22 @@ final class Target {
 		return new Verdict((ratio <= this.limit) ? Outcome.MET : Outcome.NOT_MET,
 				String.format(Locale.ROOT, "%s / %s = %.2f (limit %.2f; %s is %.2fx as fast)", this.subject,
 						this.reference, ratio, this.limit, this.subject, 1 / ratio));
+	}
+
+	/**
+	 * The median over the rounds of what {@code subject} took more than {@code baseline}
+	 * in the same round.
+	 */
+	static double pairedAddition(ContenderResult subject, ContenderResult baseline) {
+		List<Double> mine = subject.millis();
+		List<Double> base = baseline.millis();
+		List<Double> differences = new java.util.ArrayList<>();
+		for (int i = 0; i < Math.min(mine.size(), base.size()); i++) {
+			differences.add(mine.get(i) - base.get(i));
+		}
+		return new ContenderResult("differences",
+				differences.stream().map((millis) -> Math.round(millis * 1e6)).toList())
+			.medianMillis();
 	}
 
 	private static Optional<ContenderResult> find(List<ContenderResult> results, String name) {
