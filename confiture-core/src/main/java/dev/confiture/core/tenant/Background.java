@@ -17,16 +17,23 @@ final class Background<T> {
 
 	private final FutureTask<T> task;
 
-	private Background(FutureTask<T> task) {
-		this.task = task;
+	Background(Callable<T> work) {
+		this.task = new FutureTask<>(work);
 	}
 
-	static <T> Background<T> start(String name, Callable<T> work) {
-		FutureTask<T> task = new FutureTask<>(work);
-		Thread thread = new Thread(task, name);
+	/**
+	 * Starts a thread that does the work of each, one after the other, in order.
+	 * @param name the thread's name
+	 * @param works the work
+	 */
+	static void start(String name, Background<?>... works) {
+		Thread thread = new Thread(() -> {
+			for (Background<?> work : works) {
+				work.task.run();
+			}
+		}, name);
 		thread.setDaemon(true);
 		thread.start();
-		return new Background<>(task);
 	}
 
 	/**

@@ -93,18 +93,19 @@ final class TenantCreator {
 	}
 
 	/**
-	 * Creates a schema tenant in one transaction on one connection. The Java work
-	 * (finding the migrations, splitting and hashing the schema files) runs on two
-	 * threads of its own while this one connects and waits for the server; a failure to
-	 * find the migrations still comes first, as when they were found before connecting.
+	 * Creates a schema tenant in one transaction on one connection. The Java work runs on
+	 * a thread of its own while this one connects and waits for the server: splitting and
+	 * hashing the schema files (needed first), then finding the migrations (needed once
+	 * the files are built). A failure to find the migrations still comes first, as when
+	 * they were found before connecting.
 	 */
 	private TenantCreation createSchema(Tenant tenant, TenantCreateOptions options) {
 		long start = System.nanoTime();
 		try (ConnectionPool pool = new ConnectionPool(tenant.database())) {
 			Migrator migrator = this.work.lazyMigrator(tenant, pool.dataSource(tenant.schema()));
-			Background<PreparedBaseline> baseline = Background.start("confiture-tenant-migrations",
-					migrator::prepareBaselineAll);
-			Background<Prepared> files = Background.start("confiture-tenant-files", () -> files(options.schemaOnly()));
+			Background<Prepared> files = new Background<>(() -> files(options.schemaOnly()));
+			Background<PreparedBaseline> baseline = new Background<>(migrator::prepareBaselineAll);
+			Background.start("confiture-tenant-create", files, baseline);
 			try (Connection connection = tenant.database().open()) {
 				connection.setAutoCommit(false);
 				try {
