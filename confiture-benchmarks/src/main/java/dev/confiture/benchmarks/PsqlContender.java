@@ -40,7 +40,7 @@ final class PsqlContender extends DatabaseContender {
 		return (query >= 0) ? url.substring(0, query) : url;
 	}
 
-	private static Map<String, String> environment(ConnectionSettings database) {
+	static Map<String, String> environment(ConnectionSettings database) {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("PGAPPNAME", "psql");
 		if (database.user() != null) {

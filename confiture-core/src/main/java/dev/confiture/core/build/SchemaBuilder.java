@@ -303,7 +303,7 @@ public final class SchemaBuilder {
 
 	/**
 	 * Records a build in {@value #BUILDS_TABLE}, creating the table (and its schema) if
-	 * needed, on the caller's connection and in its transaction.
+	 * needed, on the caller's connection and in its transaction, in one round trip.
 	 * @param connection the connection the build ran on
 	 * @param schema the schema of Confiture's tables, or {@code null} for the current one
 	 * @param environment the environment's name
@@ -317,17 +317,13 @@ public final class SchemaBuilder {
 	public static void record(Connection connection, String schema, String environment, String hash, int files,
 			int seeds, int statements, Duration duration) throws SQLException {
 		String table = ((schema != null) ? Identifiers.quote(schema) + "." : "") + BUILDS_TABLE;
-		try (Statement statement = connection.createStatement()) {
-			if (schema != null) {
-				statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
-			}
-			statement.execute("CREATE TABLE IF NOT EXISTS " + table + " ("
-					+ "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, environment text NOT NULL, "
-					+ "schema_hash text NOT NULL, file_count integer NOT NULL, seed_file_count integer NOT NULL, "
-					+ "statement_count integer NOT NULL, built_by text NOT NULL DEFAULT current_user, "
-					+ "built_at timestamptz NOT NULL DEFAULT now(), duration_ms bigint NOT NULL)");
-		}
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+		String createSchema = (schema != null) ? "CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema) + ";\n"
+				: "";
+		try (PreparedStatement insert = connection.prepareStatement(createSchema + "CREATE TABLE IF NOT EXISTS " + table
+				+ " (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, environment text NOT NULL, "
+				+ "schema_hash text NOT NULL, file_count integer NOT NULL, seed_file_count integer NOT NULL, "
+				+ "statement_count integer NOT NULL, built_by text NOT NULL DEFAULT current_user, "
+				+ "built_at timestamptz NOT NULL DEFAULT now(), duration_ms bigint NOT NULL);\nINSERT INTO " + table
 				+ " (environment, schema_hash, file_count, seed_file_count, statement_count, duration_ms) "
 				+ "VALUES (?, ?, ?, ?, ?, ?)")) {
 			insert.setString(1, environment);
@@ -336,7 +332,7 @@ public final class SchemaBuilder {
 			insert.setInt(4, seeds);
 			insert.setInt(5, statements);
 			insert.setLong(6, duration.toMillis());
-			insert.executeUpdate();
+			insert.execute();
 		}
 	}
 

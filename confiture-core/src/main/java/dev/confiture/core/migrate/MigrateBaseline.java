@@ -167,7 +167,7 @@ final class MigrateBaseline {
 		});
 	}
 
-	private static List<MigrationInfo> record(Connection connection, TrackingTable.Resolved table,
+	static List<MigrationInfo> record(Connection connection, TrackingTable.Resolved table,
 			List<ResolvedMigration> migrations) throws SQLException {
 		Set<MigrationVersion> applied = versions(table.read(connection));
 		List<ResolvedMigration> missing = migrations.stream()

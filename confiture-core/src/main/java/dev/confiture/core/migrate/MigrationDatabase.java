@@ -121,6 +121,27 @@ final class MigrationDatabase {
 	}
 
 	/**
+	 * Takes the migration lock for the rest of the caller's transaction and runs a query,
+	 * in one round trip when the tracking table is schema-qualified.
+	 * @param connection a connection inside a transaction
+	 * @param query the query
+	 * @return the first column of its first row, or {@code null} without a row
+	 */
+	Object lockTransaction(Connection connection, String query) {
+		try {
+			TrackingTable.Resolved table = this.trackingTable.qualified();
+			if (table == null) {
+				table = this.trackingTable.resolve(connection);
+			}
+			return MigrationLock.acquireForTransaction(connection, table.lockKey(), this.lockWait, table.displayName(),
+					query);
+		}
+		catch (SQLException ex) {
+			throw failure(ex);
+		}
+	}
+
+	/**
 	 * The sessions that hold the migration lock right now.
 	 * @return one line per holder
 	 */

@@ -99,6 +99,55 @@ final class MigrationLock implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Takes the lock like
+	 * {@link #acquireForTransaction(Connection, long, Duration, String)} and runs a query
+	 * after it, all in one round trip.
+	 * @param connection a connection inside a transaction
+	 * @param key the advisory lock key
+	 * @param wait how long to wait for another runner
+	 * @param tableName the tracking table, for messages
+	 * @param query a query that runs once the lock is held
+	 * @return the first column of the query's first row, or {@code null} without a row
+	 * @throws SQLException on database failure
+	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
+	 */
+	static Object acquireForTransaction(Connection connection, long key, Duration wait, String tableName, String query)
+			throws SQLException {
+		long millis = Math.min(Math.max(wait.toMillis(), 1), Integer.MAX_VALUE);
+		try (Statement statement = connection.createStatement()) {
+			statement.setEscapeProcessing(false);
+			try {
+				boolean rows = statement.execute("SAVEPOINT confiture_lock;\nSET LOCAL lock_timeout = " + millis
+						+ ";\nSELECT pg_advisory_xact_lock(" + key + ");\nRELEASE SAVEPOINT confiture_lock;\n"
+						+ "SET LOCAL lock_timeout TO DEFAULT;\n" + query);
+				Object last = null;
+				// the lock's own row (void) is left unread: reading it makes the driver
+				// look its type up
+				boolean lockRow = true;
+				while (rows || statement.getUpdateCount() != -1) {
+					if (rows && lockRow) {
+						lockRow = false;
+					}
+					else if (rows) {
+						try (ResultSet result = statement.getResultSet()) {
+							last = result.next() ? result.getObject(1) : null;
+						}
+					}
+					rows = statement.getMoreResults();
+				}
+				return last;
+			}
+			catch (SQLException ex) {
+				if (!LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
+					throw ex;
+				}
+				statement.execute("ROLLBACK TO SAVEPOINT confiture_lock");
+				throw timeout(connection, key, wait, tableName);
+			}
+		}
+	}
+
 	/** The dedicated connection that holds the lock, idle while migrations run. */
 	Connection connection() {
 		return this.connection;

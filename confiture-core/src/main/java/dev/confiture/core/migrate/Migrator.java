@@ -105,6 +105,21 @@ public final class Migrator {
 	}
 
 	/**
+	 * Like {@link #withTarget}, but the migrations are found only when an operation needs
+	 * them, e.g. by {@link #prepareBaselineAll()} on another thread while this one
+	 * connects.
+	 * @param dataSource opens connections to the other database
+	 * @param description the other database for messages, without secrets
+	 * @param trackingTable the other tracking table, possibly schema-qualified
+	 * @return a new migrator
+	 */
+	public Migrator withTargetLazily(DataSource dataSource, String description, String trackingTable) {
+		ConnectionSource connections = dataSource::getConnection;
+		return new Migrator(this, new MigrationDatabase(connections, description, TrackingTable.parse(trackingTable),
+				this.database.lockWait()), null);
+	}
+
+	/**
 	 * Starts configuring a migrator.
 	 * @return a builder
 	 */
@@ -265,6 +280,27 @@ public final class Migrator {
 	 */
 	public void lockTransaction(Connection connection) {
 		this.database.lockTransaction(connection);
+	}
+
+	/**
+	 * Takes the migration lock like {@link #lockTransaction(Connection)}, then runs a
+	 * query, in one round trip when the tracking table is schema-qualified.
+	 * @param connection a connection inside a transaction
+	 * @param query the query to run once the lock is held
+	 * @return the first column of the query's first row, or {@code null} without a row
+	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
+	 */
+	public Object lockTransaction(Connection connection, String query) {
+		return this.database.lockTransaction(connection, query);
+	}
+
+	/**
+	 * Finds the migrations now, without connecting, to record them later like
+	 * {@link #baselineAll(Connection)} in as few round trips as possible.
+	 * @return the migrations, ready to record
+	 */
+	public PreparedBaseline prepareBaselineAll() {
+		return new PreparedBaseline(this.database, this.discovery.discover().all());
 	}
 
 	/**

@@ -144,6 +144,15 @@ final class TrackingTable {
 		}
 	}
 
+	/**
+	 * Where a schema-qualified table is, without looking: {@code null} for a bare name,
+	 * which only {@link #resolve} can place.
+	 * @return the table, not known to exist
+	 */
+	Resolved qualified() {
+		return (this.schema != null) ? new Resolved(this.schema, this.table, false) : null;
+	}
+
 	@Override
 	public String toString() {
 		return this.configured;
@@ -195,16 +204,24 @@ final class TrackingTable {
 				if (!schemaExists(connection)) {
 					statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quoteIfNeeded(this.schema));
 				}
-				statement.execute("CREATE TABLE IF NOT EXISTS " + sqlName() + " (\n"
-						+ "\tversion text PRIMARY KEY CHECK (version ~ '^[0-9]+$'),\n" + "\tname text NOT NULL,\n"
-						+ "\tkind text NOT NULL CHECK (kind IN ('sql', 'java', 'baseline')),\n" + "\tchecksum text,\n"
-						+ "\tapplied_by text NOT NULL DEFAULT current_user,\n"
-						+ "\tapplied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
-						+ "\texecution_ms bigint NOT NULL DEFAULT 0\n" + ")");
-				statement.execute("COMMENT ON TABLE " + sqlName()
-						+ " IS 'Migrations applied by Confiture: one row per applied migration'");
+				statement.execute(createSql(true));
+				statement.execute(commentSql());
 			}
 			return new Resolved(this.schema, this.table, true);
+		}
+
+		String createSql(boolean ifNotExists) {
+			return "CREATE TABLE " + (ifNotExists ? "IF NOT EXISTS " : "") + sqlName() + " (\n"
+					+ "\tversion text PRIMARY KEY CHECK (version ~ '^[0-9]+$'),\n" + "\tname text NOT NULL,\n"
+					+ "\tkind text NOT NULL CHECK (kind IN ('sql', 'java', 'baseline')),\n" + "\tchecksum text,\n"
+					+ "\tapplied_by text NOT NULL DEFAULT current_user,\n"
+					+ "\tapplied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+					+ "\texecution_ms bigint NOT NULL DEFAULT 0\n" + ")";
+		}
+
+		String commentSql() {
+			return "COMMENT ON TABLE " + sqlName()
+					+ " IS 'Migrations applied by Confiture: one row per applied migration'";
 		}
 
 		private boolean schemaExists(Connection connection) throws SQLException {
@@ -268,6 +285,22 @@ final class TrackingTable {
 			if (migrations.isEmpty()) {
 				return;
 			}
+			try (PreparedStatement statement = connection.prepareStatement(insertBaselinesSql())) {
+				bindBaselines(connection, statement, 1, migrations);
+				statement.executeUpdate();
+			}
+		}
+
+		/**
+		 * An INSERT of baselines that takes four parameters (see {@link #bindBaselines}).
+		 */
+		String insertBaselinesSql() {
+			return "INSERT INTO " + sqlName() + " (version, name, kind, checksum, execution_ms) SELECT v, n, ?, c, 0 "
+					+ "FROM unnest(?::text[], ?::text[], ?::text[]) AS u(v, n, c)";
+		}
+
+		static void bindBaselines(Connection connection, PreparedStatement statement, int first,
+				List<ResolvedMigration> migrations) throws SQLException {
 			String[] versions = migrations.stream()
 				.map((migration) -> migration.version().text())
 				.toArray(String[]::new);
@@ -275,15 +308,10 @@ final class TrackingTable {
 			String[] checksums = migrations.stream()
 				.map((migration) -> migration.info().checksum())
 				.toArray(String[]::new);
-			try (PreparedStatement statement = connection.prepareStatement(
-					"INSERT INTO " + sqlName() + " (version, name, kind, checksum, execution_ms) SELECT v, n, ?, c, 0 "
-							+ "FROM unnest(?::text[], ?::text[], ?::text[]) AS u(v, n, c)")) {
-				statement.setString(1, MigrationKind.BASELINE.id());
-				statement.setArray(2, connection.createArrayOf("text", versions));
-				statement.setArray(3, connection.createArrayOf("text", names));
-				statement.setArray(4, connection.createArrayOf("text", checksums));
-				statement.executeUpdate();
-			}
+			statement.setString(first, MigrationKind.BASELINE.id());
+			statement.setArray(first + 1, connection.createArrayOf("text", versions));
+			statement.setArray(first + 2, connection.createArrayOf("text", names));
+			statement.setArray(first + 3, connection.createArrayOf("text", checksums));
 		}
 
 		String insertSql(MigrationVersion version, String name, MigrationKind kind, String checksum) {

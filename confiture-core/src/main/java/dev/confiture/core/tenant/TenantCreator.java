@@ -1,8 +1,6 @@
 package dev.confiture.core.tenant;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -26,6 +24,7 @@ import dev.confiture.core.config.TenantSettings;
 import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.Migrator;
+import dev.confiture.core.migrate.PreparedBaseline;
 import dev.confiture.core.sql.ScriptExecutor;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlScript;
@@ -93,46 +92,64 @@ final class TenantCreator {
 		return tenant.isSchema() ? createSchema(tenant, options) : createDatabase(tenant, options);
 	}
 
+	/**
+	 * Creates a schema tenant in one transaction on one connection. The Java work runs on
+	 * a thread of its own while this one connects and waits for the server: splitting and
+	 * hashing the schema files (needed first), then finding the migrations (needed once
+	 * the files are built). A failure to find the migrations still comes first, as when
+	 * they were found before connecting.
+	 */
 	private TenantCreation createSchema(Tenant tenant, TenantCreateOptions options) {
 		long start = System.nanoTime();
-		try (ConnectionPool pool = new ConnectionPool(tenant.database());
-				Connection connection = tenant.database().open()) {
-			Migrator migrator = this.work.migrator(tenant, pool.dataSource(tenant.schema()), null);
-			connection.setAutoCommit(false);
-			try {
-				migrator.lockTransaction(connection);
-				Long objects = objectsIn(connection, tenant.schema());
-				if (objects != null && objects > 0) {
-					connection.rollback();
-					if (options.ifMissing()) {
-						return new TenantCreation(tenant, false, 0, 0, 0, List.of(), TenantWork.elapsed(start));
+		try (ConnectionPool pool = new ConnectionPool(tenant.database())) {
+			Migrator migrator = this.work.lazyMigrator(tenant, pool.dataSource(tenant.schema()));
+			Background<Prepared> files = new Background<>(() -> files(options.schemaOnly()));
+			Background<PreparedBaseline> baseline = new Background<>(migrator::prepareBaselineAll);
+			Background.start("confiture-tenant-create", files, baseline);
+			try (Connection connection = tenant.database().open()) {
+				connection.setAutoCommit(false);
+				try {
+					Object objects = migrator.lockTransaction(connection, objectsIn(tenant.schema()));
+					if (objects != null && ((Number) objects).longValue() > 0) {
+						connection.rollback();
+						baseline.join();
+						if (options.ifMissing()) {
+							return new TenantCreation(tenant, false, 0, 0, 0, List.of(), TenantWork.elapsed(start));
+						}
+						throw new ConfitureException(Category.SCHEMA,
+								"Cannot create " + tenant.description() + ": the schema already exists with " + objects
+										+ " object(s); nothing was changed",
+								"Choose another name, or migrate the existing tenant");
 					}
-					throw new ConfitureException(Category.SCHEMA,
-							"Cannot create " + tenant.description() + ": the schema already exists with " + objects
-									+ " object(s); nothing was changed",
-							"Choose another name, or migrate the existing tenant");
+					try (Statement statement = connection.createStatement()) {
+						statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(tenant.schema())
+								+ ";\nSET LOCAL search_path TO " + Identifiers.quote(tenant.schema()) + ", public");
+					}
+					Prepared run = files.join();
+					int statements = new ScriptExecutor(connection, Category.SCHEMA).executeTogether(run.scripts());
+					PreparedBaseline migrations = baseline.join();
+					SchemaBuilder.record(connection, tenant.schema(), this.environment, run.hash(),
+							this.sources.schemaFiles().size(), run.seeds(), statements,
+							Duration.ofNanos(System.nanoTime() - start));
+					List<String> baselined = migrations.record(connection)
+						.stream()
+						.map(MigrationInfo::version)
+						.toList();
+					connection.commit();
+					return new TenantCreation(tenant, true, this.sources.schemaFiles().size(), run.seeds(), statements,
+							baselined, TenantWork.elapsed(start));
 				}
-				try (Statement statement = connection.createStatement()) {
-					statement.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(tenant.schema()));
-					statement.execute("SET LOCAL search_path TO " + Identifiers.quote(tenant.schema()) + ", public");
+				catch (SqlExecutionException ex) {
+					connection.rollback();
+					baseline.join();
+					throw ex.withHint("Fix " + ex.source() + " at line " + ex.line() + ". Nothing was changed: tenant "
+							+ tenant.name() + " was built in one transaction and rolled back.");
 				}
-				int[] counts = execute(connection, options.schemaOnly());
-				SchemaBuilder.record(connection, tenant.schema(), this.environment, this.sources.schemaHash(),
-						this.sources.schemaFiles().size(), counts[1], counts[0],
-						Duration.ofNanos(System.nanoTime() - start));
-				List<String> baselined = migrator.baselineAll(connection).stream().map(MigrationInfo::version).toList();
-				connection.commit();
-				return new TenantCreation(tenant, true, this.sources.schemaFiles().size(), counts[1], counts[0],
-						baselined, TenantWork.elapsed(start));
-			}
-			catch (SqlExecutionException ex) {
-				connection.rollback();
-				throw ex.withHint("Fix " + ex.source() + " at line " + ex.line() + ". Nothing was changed: tenant "
-						+ tenant.name() + " was built in one transaction and rolled back.");
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
+				catch (SQLException | RuntimeException ex) {
+					connection.rollback();
+					baseline.join();
+					throw ex;
+				}
 			}
 		}
 		catch (SQLException ex) {
@@ -143,11 +160,10 @@ final class TenantCreator {
 	}
 
 	/**
-	 * Runs the schema files (and seeds) in as few round trips as possible: many tenants
-	 * are created from the same files, and each round trip is paid again for each of
-	 * them.
+	 * The schema files (and seeds) to run, split once for every tenant this creator
+	 * makes, with the schema hash.
 	 */
-	private int[] execute(Connection connection, boolean schemaOnly) {
+	private Prepared files(boolean schemaOnly) {
 		int seeds = 0;
 		Map<String, List<SqlStatement>> run = new LinkedHashMap<>();
 		for (Map.Entry<SchemaFile, List<SqlStatement>> script : scripts().entrySet()) {
@@ -157,8 +173,7 @@ final class TenantCreator {
 			seeds += script.getKey().seed() ? 1 : 0;
 			run.put(script.getKey().relativePath(), script.getValue());
 		}
-		int statements = new ScriptExecutor(connection, Category.SCHEMA).executeTogether(run);
-		return new int[] { statements, seeds };
+		return new Prepared(run, seeds, this.sources.schemaHash());
 	}
 
 	private Map<SchemaFile, List<SqlStatement>> scripts() {
@@ -173,16 +188,12 @@ final class TenantCreator {
 		return split;
 	}
 
-	private static Long objectsIn(Connection connection, String schema) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT (SELECT count(*) FROM pg_class c "
-				+ "WHERE c.relnamespace = n.oid) + (SELECT count(*) FROM pg_proc p WHERE p.pronamespace = n.oid) "
-				+ "+ (SELECT count(*) FROM pg_type t WHERE t.typnamespace = n.oid AND t.typrelid = 0 "
-				+ "AND t.typelem = 0) FROM pg_namespace n WHERE n.nspname = ?")) {
-			statement.setString(1, schema);
-			try (ResultSet rows = statement.executeQuery()) {
-				return rows.next() ? rows.getLong(1) : null;
-			}
-		}
+	/** How many objects a schema holds: no row when it does not exist. */
+	private static String objectsIn(String schema) {
+		return "SELECT (SELECT count(*) FROM pg_class c WHERE c.relnamespace = n.oid) + (SELECT count(*) FROM pg_proc p "
+				+ "WHERE p.pronamespace = n.oid) + (SELECT count(*) FROM pg_type t WHERE t.typnamespace = n.oid "
+				+ "AND t.typrelid = 0 AND t.typelem = 0) FROM pg_namespace n WHERE n.nspname = "
+				+ Identifiers.literal(schema);
 	}
 
 	private TenantCreation createDatabase(Tenant tenant, TenantCreateOptions options) {
@@ -228,6 +239,13 @@ final class TenantCreator {
 			dropQuietly(tenant);
 			throw ex;
 		}
+	}
+
+	/**
+	 * What a tenant's build runs: the statements of each file, how many seed files, and
+	 * the schema hash.
+	 */
+	private record Prepared(Map<String, List<SqlStatement>> scripts, int seeds, String hash) {
 	}
 
 	private void dropQuietly(Tenant tenant) {

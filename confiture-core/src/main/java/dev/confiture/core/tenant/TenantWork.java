@@ -55,6 +55,13 @@ final class TenantWork {
 	}
 
 	/**
+	 * A tenant's migrator that finds the migrations only when an operation needs them.
+	 */
+	Migrator lazyMigrator(Tenant tenant, DataSource dataSource) {
+		return this.base.withTargetLazily(dataSource, tenant.description(), trackingTable(tenant));
+	}
+
+	/**
 	 * Reads where a tenant stands: its migrations and the fingerprint of its structure.
 	 */
 	Probe probe(Tenant tenant, DataSource dataSource) {

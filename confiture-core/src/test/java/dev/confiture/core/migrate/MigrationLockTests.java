@@ -111,6 +111,26 @@ class MigrationLockTests {
 	}
 
 	@Test
+	void lockAndQueryInOneRoundTripTimesOutNamingTheHolderAndLeavesTheTransactionUsable() throws SQLException {
+		Migrator waiter = this.db.migrator().trackingTable("s.history").lockWait(Duration.ofMillis(200)).build();
+		try (Connection holder = this.db.database.connect(); Connection waiting = this.db.database.connect()) {
+			holder.setAutoCommit(false);
+			this.db.migrator().trackingTable("s.history").build().lockTransaction(holder);
+			waiting.setAutoCommit(false);
+			assertThatExceptionOfType(ConfitureException.class)
+				.isThrownBy(() -> waiter.lockTransaction(waiting, "SELECT 42"))
+				.satisfies((ex) -> assertThat(ex.category()).isEqualTo(Category.LOCK))
+				.withMessageContaining(
+						"Could not acquire the migration lock of s.history within 200 ms: held by pid " + pid(holder));
+			assertThat(count(waiting, "SELECT current_setting('lock_timeout')::int")).isZero();
+			holder.rollback();
+			assertThat(waiter.lockTransaction(waiting, "SELECT 42")).isEqualTo(42);
+			assertThat(waiter.lockTransaction(waiting, "SELECT 1 WHERE false")).isNull();
+			waiting.rollback();
+		}
+	}
+
+	@Test
 	void terminatingTheRunnersBackendsReleasesTheLock() throws Exception {
 		this.db.write("001_a.up.sql", "CREATE TABLE a (id int);");
 		this.db.write("002_waits.up.sql", "SELECT pg_advisory_xact_lock(4242);\nCREATE TABLE b (id int);");

@@ -198,6 +198,35 @@ class TenantFleetTests {
 	}
 
 	@Test
+	void schemaFilesThatMakeTheTrackingTableKeepTheirRows() throws SQLException {
+		this.project.file("db/migrations/002_more.up.sql", "SELECT 1;");
+		this.project.file("db/schema/20_tracking/history.sql", "CREATE TABLE confiture_migrations (version text "
+				+ "PRIMARY KEY, name text NOT NULL, kind text NOT NULL, checksum text, applied_by text NOT NULL DEFAULT "
+				+ "current_user, applied_at timestamptz NOT NULL DEFAULT now(), execution_ms bigint NOT NULL DEFAULT 0);\n"
+				+ "INSERT INTO confiture_migrations (version, name, kind) VALUES ('001', 'mine', 'sql');");
+		TenantCreation creation = confiture().createTenant(TenantCreateOptions.of("tenant_own"));
+		assertThat(creation.baselinedMigrations()).containsExactly("002");
+		assertThat(count("SELECT count(*) FROM tenant_own.confiture_migrations WHERE version || name || kind "
+				+ "IN ('001minesql', '002morebaseline')"))
+			.isEqualTo(2);
+		assertThat(count("SELECT count(obj_description('tenant_own.confiture_migrations'::regclass))")).isZero();
+	}
+
+	@Test
+	void migrationsThatCannotBeFoundFailTheCreationBeforeAnythingElse() throws SQLException {
+		confiture().createTenant(TenantCreateOptions.of("tenant_old"));
+		this.project.file("db/migrations/001_again.up.sql", "SELECT 1;");
+		assertThatExceptionOfType(ConfitureException.class)
+			.isThrownBy(() -> confiture().createTenant(TenantCreateOptions.of("tenant_old").withIfMissing(true)))
+			.withMessageContaining("more than one migration");
+		this.project.file("db/schema/20_views/broken.sql", "CREATE VIEW v AS SELECT nope FROM accounts;");
+		assertThatExceptionOfType(ConfitureException.class)
+			.isThrownBy(() -> confiture().createTenant(TenantCreateOptions.of("tenant_x")))
+			.withMessageContaining("more than one migration");
+		assertThat(count("SELECT count(*) FROM pg_namespace WHERE nspname = 'tenant_x'")).isZero();
+	}
+
+	@Test
 	void concurrentCreatesOfOneTenantBuildItOnce() {
 		CyclicBarrier barrier = new CyclicBarrier(3);
 		List<CompletableFuture<TenantCreation>> creations = new ArrayList<>();
