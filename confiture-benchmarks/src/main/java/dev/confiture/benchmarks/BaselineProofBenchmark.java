@@ -35,7 +35,7 @@ final class BaselineProofBenchmark implements Benchmark {
 
 	@Override
 	public int defaultRuns() {
-		return 9;
+		return 15;
 	}
 
 	@Override

@@ -25,7 +25,7 @@ import dev.confiture.core.server.ScratchDatabase;
  * server) against an up-to-date database with 300 applied migrations, with the Confiture
  * starter, with Flyway's, and with neither, each start in a new JVM. Targets: Confiture
  * adds less startup time than Flyway (issue 4), and at most a quarter of what Flyway adds
- * (issue 19), judged on the median of the differences within each round.
+ * (issue 19), both on the difference of the medians.
  */
 final class SpringStartupBenchmark implements Benchmark {
 

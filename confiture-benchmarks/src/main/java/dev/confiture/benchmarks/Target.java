@@ -57,10 +57,10 @@ final class Target {
 	}
 
 	/**
-	 * The time {@code subject} adds over {@code baseline} is at most {@code fraction} of
-	 * the time {@code other} adds, each taken as the median over the rounds of the
-	 * difference within the round (the contenders of a round run back to back, so a
-	 * slower or faster moment of the machine shifts both sides of a difference alike).
+	 * The median of {@code subject} minus the median of {@code baseline} (the time
+	 * {@code subject} adds) is at most {@code fraction} of the median of {@code other}
+	 * minus the same baseline. The detail also gives the share computed from the means,
+	 * the minimums and the rounds' own differences, to show how far the noise moves it.
 	 * @param text the target as the issue states it
 	 * @param subject the contender measured
 	 * @param other the contender compared with
@@ -168,14 +168,18 @@ final class Target {
 				return new Verdict(Outcome.NOT_EVALUATED, this.baseline + " did not run");
 			}
 			if (this.fraction > 0) {
-				double added = pairedAddition(subject.get(), baseline.get());
-				double otherAdded = pairedAddition(reference.get(), baseline.get());
+				double added = subject.get().medianMillis() - baseline.get().medianMillis();
+				double otherAdded = reference.get().medianMillis() - baseline.get().medianMillis();
 				return new Verdict((added <= this.fraction * otherAdded) ? Outcome.MET : Outcome.NOT_MET,
 						String.format(Locale.ROOT,
-								"per round over %s (median of the differences), %s adds %.1f ms and %s adds %.1f ms "
-										+ "(%.2fx; limit %.2fx)",
+								"over %s, %s adds %.1f ms and %s adds %.1f ms (%.2fx; limit %.2fx); the same share "
+										+ "from the means %.2fx, the minimums %.2fx, the medians of the rounds' own "
+										+ "differences %.2fx",
 								this.baseline, this.subject, added, this.reference, otherAdded, added / otherAdded,
-								this.fraction));
+								this.fraction, share(subject.get(), reference.get(), baseline.get(), Target::mean),
+								share(subject.get(), reference.get(), baseline.get(), ContenderResult::minMillis),
+								pairedAddition(subject.get(), baseline.get())
+										/ pairedAddition(reference.get(), baseline.get())));
 			}
 			double added = subject.get().medianMillis() - baseline.get().medianMillis();
 			double otherAdded = reference.get().medianMillis() - baseline.get().medianMillis();
@@ -187,6 +191,16 @@ final class Target {
 		return new Verdict((ratio <= this.limit) ? Outcome.MET : Outcome.NOT_MET,
 				String.format(Locale.ROOT, "%s / %s = %.2f (limit %.2f; %s is %.2fx as fast)", this.subject,
 						this.reference, ratio, this.limit, this.subject, 1 / ratio));
+	}
+
+	private static double share(ContenderResult subject, ContenderResult other, ContenderResult baseline,
+			java.util.function.ToDoubleFunction<ContenderResult> statistic) {
+		return (statistic.applyAsDouble(subject) - statistic.applyAsDouble(baseline))
+				/ (statistic.applyAsDouble(other) - statistic.applyAsDouble(baseline));
+	}
+
+	private static double mean(ContenderResult result) {
+		return result.millis().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
 	}
 
 	/**
