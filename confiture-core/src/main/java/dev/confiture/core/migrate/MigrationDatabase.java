@@ -111,21 +111,15 @@ final class MigrationDatabase {
 	 * @param connection a connection inside a transaction
 	 */
 	void lockTransaction(Connection connection) {
-		try {
-			TrackingTable.Resolved table = this.trackingTable.resolve(connection);
-			MigrationLock.acquireForTransaction(connection, table.lockKey(), this.lockWait, table.displayName());
-		}
-		catch (SQLException ex) {
-			throw failure(ex);
-		}
+		lockTransaction(connection, null);
 	}
 
 	/**
 	 * Takes the migration lock for the rest of the caller's transaction and runs a query,
 	 * in one round trip when the tracking table is schema-qualified.
 	 * @param connection a connection inside a transaction
-	 * @param query the query
-	 * @return the first column of its first row, or {@code null} without a row
+	 * @param query the query, or {@code null}
+	 * @return the first column of its first row, or {@code null} without a row or query
 	 */
 	Object lockTransaction(Connection connection, String query) {
 		try {

@@ -80,34 +80,19 @@ final class MigrationLock implements AutoCloseable {
 	 */
 	static void acquireForTransaction(Connection connection, long key, Duration wait, String tableName)
 			throws SQLException {
-		long millis = Math.min(Math.max(wait.toMillis(), 1), Integer.MAX_VALUE);
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("SAVEPOINT confiture_lock");
-			statement.execute("SET LOCAL lock_timeout = " + millis);
-			try {
-				statement.execute("SELECT pg_advisory_xact_lock(" + key + ")");
-			}
-			catch (SQLException ex) {
-				if (!LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
-					throw ex;
-				}
-				statement.execute("ROLLBACK TO SAVEPOINT confiture_lock");
-				throw timeout(connection, key, wait, tableName);
-			}
-			statement.execute("RELEASE SAVEPOINT confiture_lock");
-			statement.execute("SET LOCAL lock_timeout TO DEFAULT");
-		}
+		acquireForTransaction(connection, key, wait, tableName, null);
 	}
 
 	/**
 	 * Takes the lock like
 	 * {@link #acquireForTransaction(Connection, long, Duration, String)} and runs a query
-	 * after it, all in one round trip.
+	 * after it, all in one round trip (the savepoint that keeps a timeout from aborting
+	 * the caller's transaction, the lock, and the query).
 	 * @param connection a connection inside a transaction
 	 * @param key the advisory lock key
 	 * @param wait how long to wait for another runner
 	 * @param tableName the tracking table, for messages
-	 * @param query a query that runs once the lock is held
+	 * @param query a query that runs once the lock is held, or {@code null}
 	 * @return the first column of the query's first row, or {@code null} without a row
 	 * @throws SQLException on database failure
 	 * @throws ConfitureException with {@link Category#LOCK} naming the holder on timeout
@@ -120,7 +105,7 @@ final class MigrationLock implements AutoCloseable {
 			try {
 				boolean rows = statement.execute("SAVEPOINT confiture_lock;\nSET LOCAL lock_timeout = " + millis
 						+ ";\nSELECT pg_advisory_xact_lock(" + key + ");\nRELEASE SAVEPOINT confiture_lock;\n"
-						+ "SET LOCAL lock_timeout TO DEFAULT;\n" + query);
+						+ "SET LOCAL lock_timeout TO DEFAULT" + ((query != null) ? ";\n" + query : ""));
 				Object last = null;
 				// the lock's own row (void) is left unread: reading it makes the driver
 				// look its type up
