@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -226,6 +227,15 @@ public final class Confiture {
 	 */
 	public StatusReport status(StatusOptions options) {
 		return this.context.engine().status();
+	}
+
+	/**
+	 * The number of applied migrations when the database is up to date, from one query
+	 * (see {@link Migrator#appliedWhenUpToDate()}); empty when only the full status can
+	 * tell.
+	 */
+	OptionalInt appliedWhenUpToDate() {
+		return this.context.engine().appliedWhenUpToDate();
 	}
 
 	/**

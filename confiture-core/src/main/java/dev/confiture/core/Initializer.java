@@ -1,6 +1,7 @@
 package dev.confiture.core;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 import dev.confiture.core.InitializeOptions.Mode;
@@ -14,6 +15,7 @@ import dev.confiture.core.build.BuildResult;
 import dev.confiture.core.migrate.BaselineOptions;
 import dev.confiture.core.migrate.ExecutedMigration;
 import dev.confiture.core.migrate.MigrateOptions;
+import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.core.migrate.MigrationInfo;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.MigrationState;
@@ -37,8 +39,14 @@ final class Initializer {
 		return switch (options.mode()) {
 			case AUTO -> auto(build, options);
 			case BUILD -> build(this.confiture.build(build));
-			case MIGRATE -> migrate(this.confiture.status(StatusOptions.defaults()), options);
-			case VALIDATE -> validate();
+			case MIGRATE -> {
+				InitializeResult upToDate = upToDate(Mode.MIGRATE);
+				yield (upToDate != null) ? upToDate : migrate(this.confiture.status(StatusOptions.defaults()), options);
+			}
+			case VALIDATE -> {
+				InitializeResult upToDate = upToDate(Mode.VALIDATE);
+				yield (upToDate != null) ? upToDate : validate();
+			}
 			case NONE -> new InitializeResult(Mode.NONE, List.of(), "nothing to do");
 		};
 	}
@@ -51,6 +59,10 @@ final class Initializer {
 	 * other, once the build has committed, finds it built and migrates.
 	 */
 	private InitializeResult auto(BuildOptions build, InitializeOptions options) {
+		InitializeResult upToDate = upToDate(Mode.MIGRATE);
+		if (upToDate != null) {
+			return upToDate;
+		}
 		StatusReport report = this.confiture.status(StatusOptions.defaults());
 		if (report.initialized()) {
 			return migrate(report, options);
@@ -71,6 +83,25 @@ final class Initializer {
 		}
 		BuildResult result = this.confiture.build(build.withExisting(ExistingObjects.SKIP));
 		return result.skipped() ? migrate(this.confiture.status(StatusOptions.defaults()), options) : build(result);
+	}
+
+	/**
+	 * The usual restart, settled by one query that reads no row: when the tracking table
+	 * holds exactly the migrations found, nothing else is read and no lock is taken.
+	 * Otherwise the full status decides, as it always did.
+	 * @param action what the result says was done
+	 * @return the result, or {@code null} when the full status must decide
+	 */
+	private InitializeResult upToDate(Mode action) {
+		OptionalInt applied = this.confiture.appliedWhenUpToDate();
+		if (applied.isEmpty()) {
+			return null;
+		}
+		MigrationCounts counts = MigrationCounts.upToDate(applied.getAsInt());
+		String summary = (action == Mode.VALIDATE)
+				? "validated the database: " + count(applied.getAsInt(), "migration") + " applied, none pending"
+				: "database up to date, no migration to apply";
+		return new InitializeResult(action, List.of(), summary, null, null, counts);
 	}
 
 	/**

@@ -29,6 +29,7 @@ import dev.confiture.core.migrate.GenerateResult;
 import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.migrate.MigrateOptions.DryRun;
 import dev.confiture.core.migrate.MigrateResult;
+import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.core.migrate.MigrationRun;
 import dev.confiture.core.migrate.RollbackOptions;
 import dev.confiture.core.migrate.StatusOptions;
@@ -148,9 +149,14 @@ class ConfitureOperationsTests {
 		assertThat(second.action()).isEqualTo(Mode.MIGRATE);
 		assertThat(second.versions()).containsExactly("003");
 		assertThat(second.summary()).contains("applied 1 migration: 003_email");
+		InitializeResult restart = confiture().initialize(InitializeOptions.of(Mode.AUTO));
+		assertThat(restart.action()).isEqualTo(Mode.MIGRATE);
+		assertThat(restart.summary()).isEqualTo("database up to date, no migration to apply");
+		assertThat(restart.counts()).isEqualTo(new MigrationCounts(3, 0, false));
 		InitializeResult validated = confiture().initialize(InitializeOptions.of(Mode.VALIDATE));
 		assertThat(validated.action()).isEqualTo(Mode.VALIDATE);
 		assertThat(validated.summary()).isEqualTo("validated the database: 3 migrations applied, none pending");
+		assertThat(validated.counts()).isEqualTo(new MigrationCounts(3, 0, false));
 	}
 
 	@Test

@@ -63,7 +63,7 @@ final class Checksums {
 		}
 	}
 
-	private static String hex(byte[] hash) {
+	static String hex(byte[] hash) {
 		return HexFormat.of().formatHex(hash);
 	}
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 import javax.sql.DataSource;
 
@@ -197,6 +198,19 @@ public final class Migrator {
 	 */
 	public MigrationRun downTo(String version) {
 		return migrateDown().to(version);
+	}
+
+	/**
+	 * Whether the database is up to date, asked with one query that sends no row back:
+	 * the tracking table holds exactly the migrations found, each with its file's
+	 * checksum. Read-only, like {@link #status()}, whose answer it never contradicts.
+	 * @return the number of applied migrations when it is up to date; empty when it is
+	 * not, or when only the full status can tell (read it then)
+	 */
+	public OptionalInt appliedWhenUpToDate() {
+		MigrationSet set = this.discovery.discover();
+		return this.database
+			.read((connection, table) -> UpToDateCheck.appliedWhenUpToDate(connection, table, set.all()));
 	}
 
 	/**

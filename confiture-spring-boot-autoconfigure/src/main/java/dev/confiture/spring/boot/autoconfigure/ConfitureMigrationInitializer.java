@@ -26,6 +26,7 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.lint.LintMode;
 import dev.confiture.core.lint.LintOptions;
 import dev.confiture.core.lint.LintResult;
+import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.core.server.PostgresServer;
@@ -111,13 +112,13 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		Instant startedAt = Instant.now();
 		long started = System.nanoTime();
 		String action = (this.strategy != null) ? "strategy" : this.mode.name().toLowerCase(java.util.Locale.ROOT);
-		StatusReport finalStatus = null;
+		MigrationCounts finalCounts = null;
 		try {
 			if (verdict != ConfitureDatabaseSupport.Verdict.POSTGRESQL) {
 				checkPostgres();
 			}
 			Outcome outcome = run();
-			finalStatus = outcome.status();
+			finalCounts = outcome.counts();
 			checkDrift();
 			action = outcome.action();
 			Duration duration = (outcome.duration() != null) ? outcome.duration()
@@ -131,7 +132,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 			throw ex;
 		}
 		finally {
-			refreshCounts(finalStatus);
+			refreshCounts(finalCounts);
 		}
 	}
 
@@ -159,7 +160,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 				.withBeforeApplying((this.lintMode != LintMode.OFF && migrates) ? this::lintPending : null));
 			return new Outcome(result.action().name().toLowerCase(Locale.ROOT), result.versions(),
 					result.summary().replace("the baseline proof is off", "confiture.prove-baseline=false"),
-					result.duration(), result.status());
+					result.duration(), result.counts());
 		}
 		catch (AdoptionRequiredException ex) {
 			throw ConfitureFirstStart.failure(ex, this.confiture.environment().name());
@@ -307,11 +308,11 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	 * Records the counts of the status the run ended with, reading it again only when the
 	 * run changed the database after reading it (or did not read it).
 	 */
-	private void refreshCounts(StatusReport known) {
+	private void refreshCounts(MigrationCounts known) {
 		try {
-			StatusReport report = (known != null) ? known : this.confiture.status(StatusOptions.defaults());
-			this.state
-				.recordCounts(new Counts(report.appliedCount(), report.pendingCount(), report.hasChecksumMismatch()));
+			MigrationCounts counts = (known != null) ? known
+					: MigrationCounts.of(this.confiture.status(StatusOptions.defaults()));
+			this.state.recordCounts(new Counts(counts.applied(), counts.pending(), counts.checksumMismatch()));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the migration status", ex);
@@ -332,7 +333,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	private record Outcome(String action, List<String> versions, String summary, Duration duration,
-			StatusReport status) {
+			MigrationCounts counts) {
 
 	}
 
