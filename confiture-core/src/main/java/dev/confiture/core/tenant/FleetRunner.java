@@ -156,8 +156,8 @@ final class FleetRunner {
 								"Run the fleet again to go on"));
 						return;
 					}
-					outcomes[index] = finished(withConnections(tenant,
-							(dataSource) -> this.work.migrate(probe, dataSource, this.shared)));
+					outcomes[index] = finished(
+							withConnections(tenant, (dataSource) -> this.work.migrate(probe, dataSource, this.shared)));
 				});
 		return outcomes;
 	}

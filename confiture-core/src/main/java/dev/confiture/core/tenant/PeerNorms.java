@@ -23,8 +23,8 @@ final class PeerNorms {
 
 	/**
 	 * Finds the norm of each group of peers.
-	 * @param probes the probes of the fleet, in the order of the tenants (the first tenant
-	 * with the norm's structure is its reference)
+	 * @param probes the probes of the fleet, in the order of the tenants (the first
+	 * tenant with the norm's structure is its reference)
 	 * @return the norms
 	 */
 	static PeerNorms of(Probe[] probes) {

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One instance per distinct value seen during a fleet run: the versions, version lists
- * and fingerprints that thousands of tenants have in common are kept once, so that what
- * a run keeps per tenant does not repeat them. Safe for the worker threads.
+ * and fingerprints that thousands of tenants have in common are kept once, so that what a
+ * run keeps per tenant does not repeat them. Safe for the worker threads.
  */
 final class SharedValues {
 
