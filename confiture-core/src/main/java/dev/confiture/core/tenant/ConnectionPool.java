@@ -22,13 +22,17 @@ import dev.confiture.core.internal.Identifiers;
  * does not pay a new PostgreSQL session per tenant. A borrowed connection starts clean:
  * settings reset, advisory locks released, {@code search_path} set to the tenant's
  * schema. The number of tenants at a time is bounded by the caller, so the pool never
- * waits.
+ * waits. A connection is closed after {@value #MAX_USES} uses: each tenant leaves
+ * statements naming its own tracking table in the driver's statement cache (and prepared
+ * on the server), which a fresh connection lets go, so that neither grows with the fleet.
  */
 final class ConnectionPool implements AutoCloseable {
 
+	static final int MAX_USES = 200;
+
 	private final ConnectionSource settings;
 
-	private final Deque<Connection> idle = new ArrayDeque<>();
+	private final Deque<Pooled> idle = new ArrayDeque<>();
 
 	private boolean closed;
 
@@ -46,13 +50,14 @@ final class ConnectionPool implements AutoCloseable {
 	}
 
 	Connection borrow(String schema) throws SQLException {
-		Connection connection;
+		Pooled pooled;
 		synchronized (this) {
-			connection = this.idle.pollFirst();
+			pooled = this.idle.pollFirst();
 		}
-		if (connection == null || connection.isClosed()) {
-			connection = this.settings.open();
+		if (pooled == null || pooled.connection().isClosed()) {
+			pooled = new Pooled(this.settings.open(), 0);
 		}
+		Connection connection = pooled.connection();
 		try (Statement statement = connection.createStatement()) {
 			String setup = "RESET ALL; SELECT pg_advisory_unlock_all()";
 			if (schema != null) {
@@ -64,18 +69,19 @@ final class ConnectionPool implements AutoCloseable {
 			connection.close();
 			throw ex;
 		}
-		return wrap(connection);
+		return wrap(new Pooled(connection, pooled.uses() + 1));
 	}
 
-	private void giveBack(Connection connection) {
+	private void giveBack(Pooled pooled) {
+		Connection connection = pooled.connection();
 		try {
 			if (!connection.getAutoCommit()) {
 				connection.rollback();
 				connection.setAutoCommit(true);
 			}
 			synchronized (this) {
-				if (!this.closed) {
-					this.idle.addFirst(connection);
+				if (!this.closed && pooled.uses() < MAX_USES) {
+					this.idle.addFirst(pooled);
 					return;
 				}
 			}
@@ -91,14 +97,15 @@ final class ConnectionPool implements AutoCloseable {
 		}
 	}
 
-	private Connection wrap(Connection connection) {
+	private Connection wrap(Pooled pooled) {
+		Connection connection = pooled.connection();
 		AtomicBoolean released = new AtomicBoolean();
 		return (Connection) Proxy.newProxyInstance(ConnectionPool.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					switch (method.getName()) {
 						case "close" -> {
 							if (released.compareAndSet(false, true)) {
-								giveBack(connection);
+								giveBack(pooled);
 							}
 							return null;
 						}
@@ -131,20 +138,27 @@ final class ConnectionPool implements AutoCloseable {
 
 	@Override
 	public void close() {
-		Deque<Connection> connections;
+		Deque<Pooled> connections;
 		synchronized (this) {
 			this.closed = true;
 			connections = new ArrayDeque<>(this.idle);
 			this.idle.clear();
 		}
-		for (Connection connection : connections) {
+		for (Pooled pooled : connections) {
 			try {
-				connection.close();
+				pooled.connection().close();
 			}
 			catch (SQLException ex) {
 				// closing anyway
 			}
 		}
+	}
+
+	/**
+	 * A connection of the pool and how many times it was borrowed.
+	 */
+	private record Pooled(Connection connection, int uses) {
+
 	}
 
 	private record SchemaDataSource(ConnectionPool pool, String schema) implements DataSource {

@@ -3,8 +3,8 @@ package dev.confiture.core.tenant;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +16,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -38,8 +40,6 @@ import dev.confiture.core.tenant.TenantWork.Probe;
  */
 final class FleetRunner {
 
-	private static final int MIN_PEERS = 3;
-
 	private final TenantWork work;
 
 	private final Map<String, ConnectionPool> sharedPools = new ConcurrentHashMap<>();
@@ -52,9 +52,13 @@ final class FleetRunner {
 
 	private final AtomicInteger failed = new AtomicInteger();
 
+	private final SharedValues shared = new SharedValues();
+
 	private FleetOptions options;
 
 	private long start;
+
+	private int total;
 
 	FleetRunner(TenantWork work) {
 		this.work = work;
@@ -85,6 +89,7 @@ final class FleetRunner {
 		check(options);
 		this.options = options;
 		this.start = System.nanoTime();
+		this.total = tenants.size();
 		options.listener().started(tenants.size());
 		ExecutorService executor = Executors
 			.newFixedThreadPool(Math.min(options.parallel(), Math.max(1, tenants.size())), (task) -> {
@@ -93,12 +98,12 @@ final class FleetRunner {
 				return thread;
 			});
 		try {
-			List<TenantOutcome> outcomes = switch (options.action()) {
+			TenantOutcome[] outcomes = switch (options.action()) {
 				case VERIFY -> verify(executor, tenants, expected.get());
-				case STATUS -> judgeAll(probeAll(executor, tenants), false);
+				case STATUS -> judgeAll(probeAll(executor, tenants));
 				case MIGRATE -> migrate(executor, probeAll(executor, tenants));
 			};
-			List<TenantOutcome> sorted = new ArrayList<>(outcomes);
+			List<TenantOutcome> sorted = Arrays.asList(outcomes);
 			sorted.sort(Comparator.comparing(TenantOutcome::tenant));
 			return new FleetResult(options.action(), sorted, TenantWork.elapsed(this.start));
 		}
@@ -108,85 +113,73 @@ final class FleetRunner {
 		}
 	}
 
-	private List<Probe> probeAll(ExecutorService executor, List<Tenant> tenants) {
-		return parallel(executor, tenants, (tenant) -> withConnections(tenant, (dataSource) -> {
-			Probe probe = this.work.probe(tenant, dataSource);
+	/**
+	 * Probes every tenant.
+	 * @return the probes, in the order of the tenants
+	 */
+	private Probe[] probeAll(ExecutorService executor, List<Tenant> tenants) {
+		Probe[] probes = new Probe[tenants.size()];
+		parallel(executor, tenants::get, tenants.size(), (index, tenant) -> {
+			Probe probe = withConnections(tenant, (dataSource) -> this.work.probe(tenant, dataSource, this.shared));
 			if (probe.failure() != null && this.options.failFast()) {
 				this.stopped.set(true);
 			}
-			return probe;
-		}));
+			probes[index] = probe;
+		});
+		return probes;
 	}
 
-	private List<TenantOutcome> migrate(ExecutorService executor, List<Probe> probes) {
-		List<TenantOutcome> outcomes = new ArrayList<>();
-		List<Probe> toMigrate = new ArrayList<>();
-		Map<Tenant, TenantOutcome> drifted = drifted(probes);
-		for (Probe probe : probes) {
-			TenantOutcome outcome = drifted.get(probe.tenant());
+	/**
+	 * Judges every probe, then migrates the tenants that need it. A probe is let go as
+	 * soon as its tenant has an outcome, so that the run keeps one or the other.
+	 */
+	private TenantOutcome[] migrate(ExecutorService executor, Probe[] probes) {
+		TenantOutcome[] outcomes = new TenantOutcome[probes.length];
+		PeerNorms norms = PeerNorms.of(probes);
+		for (int i = 0; i < probes.length; i++) {
+			TenantOutcome outcome = drifted(probes[i], norms);
 			if (outcome == null) {
-				outcome = TenantWork.judge(probe, true);
+				outcome = TenantWork.judge(probes[i], true);
 			}
 			if (outcome != null) {
-				outcomes.add(finished(outcome));
-			}
-			else {
-				toMigrate.add(probe);
+				outcomes[i] = finished(outcome);
+				probes[i] = null;
 			}
 		}
-		outcomes.addAll(parallel(executor, toMigrate.stream().map(Probe::tenant).toList(), probeFor(toMigrate)));
+		parallel(executor, (index) -> (probes[index] != null) ? probes[index].tenant() : null, probes.length,
+				(index, tenant) -> {
+					Probe probe = probes[index];
+					probes[index] = null;
+					if (this.stopped.get()) {
+						outcomes[index] = finished(TenantWork.outcome(probe, TenantState.NOT_RUN,
+								"Not run: the fleet run stopped at the first failing tenant",
+								"Run the fleet again to go on"));
+						return;
+					}
+					outcomes[index] = finished(
+							withConnections(tenant, (dataSource) -> this.work.migrate(probe, dataSource, this.shared)));
+				});
 		return outcomes;
 	}
 
-	private Function<Tenant, TenantOutcome> probeFor(List<Probe> probes) {
-		Map<Tenant, Probe> byTenant = new HashMap<>();
-		probes.forEach((probe) -> byTenant.put(probe.tenant(), probe));
-		return (tenant) -> {
-			Probe probe = byTenant.get(tenant);
-			if (this.stopped.get()) {
-				return finished(TenantWork.outcome(probe, TenantState.NOT_RUN,
-						"Not run: the fleet run stopped at the first failing tenant", "Run the fleet again to go on"));
-			}
-			TenantOutcome outcome = withConnections(tenant, (dataSource) -> this.work.migrate(probe, dataSource));
-			return finished(outcome);
-		};
-	}
-
-	private List<TenantOutcome> judgeAll(List<Probe> probes, boolean migrating) {
-		Map<Tenant, TenantOutcome> drifted = drifted(probes);
-		List<TenantOutcome> outcomes = new ArrayList<>();
-		for (Probe probe : probes) {
-			TenantOutcome outcome = drifted.get(probe.tenant());
-			outcomes.add(finished((outcome != null) ? outcome : TenantWork.judge(probe, migrating)));
+	private TenantOutcome[] judgeAll(Probe[] probes) {
+		TenantOutcome[] outcomes = new TenantOutcome[probes.length];
+		PeerNorms norms = PeerNorms.of(probes);
+		for (int i = 0; i < probes.length; i++) {
+			TenantOutcome outcome = drifted(probes[i], norms);
+			outcomes[i] = finished((outcome != null) ? outcome : TenantWork.judge(probes[i], false));
+			probes[i] = null;
 		}
 		return outcomes;
 	}
 
-	private Map<Tenant, TenantOutcome> drifted(List<Probe> probes) {
-		Map<String, List<Probe>> groups = new HashMap<>();
-		probes.stream()
-			.filter((probe) -> probe.failure() == null && probe.fingerprint() != null && probe.initialized())
-			.forEach((probe) -> groups.computeIfAbsent(probe.peerKey(), (key) -> new ArrayList<>()).add(probe));
-		Map<Tenant, TenantOutcome> drifted = new HashMap<>();
-		for (List<Probe> group : groups.values()) {
-			if (group.size() < MIN_PEERS) {
-				continue;
-			}
-			Map<String, List<Probe>> byFingerprint = new HashMap<>();
-			group.forEach((probe) -> byFingerprint.computeIfAbsent(probe.fingerprint(), (key) -> new ArrayList<>())
-				.add(probe));
-			List<Probe> norm = byFingerprint.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
-			if (norm.size() * 2 <= group.size()) {
-				continue;
-			}
-			Probe reference = norm.get(0);
-			for (Probe probe : group) {
-				if (!probe.fingerprint().equals(reference.fingerprint())) {
-					drifted.put(probe.tenant(), driftedOutcome(probe, reference, norm.size(), group.size()));
-				}
-			}
-		}
-		return drifted;
+	/**
+	 * The outcome of a tenant that differs from the norm of its peers.
+	 * @return the outcome, or {@code null} when the tenant has not drifted
+	 */
+	private TenantOutcome drifted(Probe probe, PeerNorms norms) {
+		PeerNorms.Norm norm = norms.departedFrom(probe);
+		return (norm != null) ? driftedOutcome(probe, norm.reference(), norm.agreeing(), norm.peers()) : null;
 	}
 
 	private TenantOutcome driftedOutcome(Probe probe, Probe reference, int agreeing, int peers) {
@@ -212,8 +205,9 @@ final class FleetRunner {
 				outcome.error(), outcome.hint(), outcome.remedy());
 	}
 
-	private List<TenantOutcome> verify(ExecutorService executor, List<Tenant> tenants, Set<String> expected) {
-		return parallel(executor, tenants, (tenant) -> {
+	private TenantOutcome[] verify(ExecutorService executor, List<Tenant> tenants, Set<String> expected) {
+		TenantOutcome[] outcomes = new TenantOutcome[tenants.size()];
+		parallel(executor, tenants::get, tenants.size(), (index, tenant) -> {
 			long started = System.nanoTime();
 			TenantOutcome outcome = withConnections(tenant, (dataSource) -> {
 				try (Connection connection = dataSource.getConnection()) {
@@ -235,8 +229,9 @@ final class FleetRunner {
 							"Check that PostgreSQL is running and reachable");
 				}
 			});
-			return finished(outcome);
+			outcomes[index] = finished(outcome);
 		});
+		return outcomes;
 	}
 
 	private TenantOutcome finished(TenantOutcome outcome) {
@@ -257,45 +252,71 @@ final class FleetRunner {
 		return outcome;
 	}
 
-	private int total;
-
 	private int totalOf() {
 		return this.total;
 	}
 
-	private <T> List<T> parallel(ExecutorService executor, List<Tenant> tenants, Function<Tenant, T> task) {
-		if (this.total == 0) {
-			this.total = tenants.size();
-		}
-		List<Future<T>> futures = new ArrayList<>(tenants.size());
-		for (Tenant tenant : tenants) {
-			futures.add(executor.submit(() -> {
+	/**
+	 * Runs a task for every tenant on the executor's threads, each thread taking the next
+	 * tenant when it is done with one (in order, at most {@code maxPerServer} on one
+	 * server), so that nothing is queued or kept per tenant. An unexpected failure stops
+	 * the start of further tenants and is thrown once the running ones are finished.
+	 * @param tenantAt the tenant at an index, or {@code null} to skip the index
+	 * @param count the number of indexes
+	 * @param task what to do with a tenant, given its index
+	 */
+	private void parallel(ExecutorService executor, IntFunction<Tenant> tenantAt, int count, TenantTask task) {
+		AtomicInteger next = new AtomicInteger();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Runnable worker = () -> {
+			int index;
+			while (failure.get() == null && !Thread.currentThread().isInterrupted()
+					&& (index = next.getAndIncrement()) < count) {
+				Tenant tenant = tenantAt.apply(index);
+				if (tenant == null) {
+					continue;
+				}
 				Semaphore server = this.servers.computeIfAbsent(tenant.server(),
 						(key) -> new Semaphore(this.options.maxPerServer()));
 				server.acquireUninterruptibly();
 				try {
-					return task.apply(tenant);
+					task.run(index, tenant);
+				}
+				catch (RuntimeException | Error ex) {
+					failure.compareAndSet(null, ex);
 				}
 				finally {
 					server.release();
 				}
-			}));
+			}
+		};
+		int threads = Math.min(this.options.parallel(), Math.max(1, count));
+		List<Future<?>> workers = new ArrayList<>(threads);
+		for (int i = 0; i < threads; i++) {
+			workers.add(executor.submit(worker));
 		}
-		List<T> results = new ArrayList<>(tenants.size());
-		for (Future<T> future : futures) {
+		for (Future<?> future : workers) {
 			try {
-				results.add(future.get());
+				future.get();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new ConfitureException(Category.DATABASE, "The fleet run was interrupted", "Run it again", ex);
+				ConfitureException interrupted = new ConfitureException(Category.DATABASE,
+						"The fleet run was interrupted", "Run it again", ex);
+				failure.compareAndSet(null, interrupted);
+				throw interrupted;
 			}
 			catch (ExecutionException ex) {
-				Throwable cause = ex.getCause();
-				throw (cause instanceof RuntimeException runtime) ? runtime : new IllegalStateException(cause);
+				failure.compareAndSet(null, ex.getCause());
 			}
 		}
-		return results;
+		Throwable cause = failure.get();
+		if (cause instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (cause instanceof Error error) {
+			throw error;
+		}
 	}
 
 	private <T> T withConnections(Tenant tenant, Function<DataSource, T> task) {
@@ -307,6 +328,16 @@ final class FleetRunner {
 		try (ConnectionPool pool = new ConnectionPool(tenant.database())) {
 			return task.apply(pool.dataSource(null));
 		}
+	}
+
+	/**
+	 * One tenant's part of a parallel run.
+	 */
+	@FunctionalInterface
+	private interface TenantTask {
+
+		void run(int index, Tenant tenant);
+
 	}
 
 }

@@ -21,17 +21,52 @@ import java.util.TreeSet;
  */
 final class Structure {
 
-	private static final String SQL = """
+	/**
+	 * The schemas read, their relations ({@code rel}) and routines ({@code routine}) when
+	 * the whole database is read: found by scanning the catalogs.
+	 */
+	private static final String EVERY_SCHEMA = """
 			WITH ns AS (
 			  SELECT oid, nspname FROM pg_namespace
-			  WHERE CASE WHEN ?::text IS NULL
-			    THEN nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname NOT LIKE 'pg\\_%'
-			    ELSE nspname = ? END),
+			  WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname NOT LIKE 'pg\\_%'),
 			rel AS (
 			  SELECT c.oid, c.relname, c.relkind, ns.nspname FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
-			  WHERE c.relname NOT LIKE 'confiture\\_%' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
+			  WHERE <relation filter>),
+			routine AS (
+			  SELECT p.oid, p.proname, p.prokind, ns.nspname FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace)
+			""";
+
+	/**
+	 * The same for one schema: found from the schema's own entries in {@code pg_depend}
+	 * (every relation, composite type and routine depends on its schema), through
+	 * indexes, so that reading one schema does not scan the catalogs of every other
+	 * tenant ({@code pg_class} has no index on {@code relnamespace}).
+	 */
+	private static final String ONE_SCHEMA = """
+			WITH ns AS (SELECT oid, nspname FROM pg_namespace WHERE nspname = ?),
+			member AS (
+			  SELECT d.classid, d.objid FROM ns JOIN pg_depend d ON d.refclassid = 'pg_namespace'::regclass
+			    AND d.refobjid = ns.oid AND d.refobjsubid = 0 AND d.objsubid = 0
+			    AND d.classid IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass)),
+			rel AS (
+			  SELECT c.oid, c.relname, c.relkind, ns.nspname FROM (
+			    SELECT m.objid AS oid FROM member m WHERE m.classid = 'pg_class'::regclass
+			    UNION
+			    SELECT t.typrelid FROM member m JOIN pg_type t ON t.oid = m.objid
+			    WHERE m.classid = 'pg_type'::regclass AND t.typrelid <> 0) o
+			  JOIN pg_class c ON c.oid = o.oid JOIN ns ON ns.oid = c.relnamespace
+			  WHERE <relation filter>),
+			routine AS (
+			  SELECT p.oid, p.proname, p.prokind, ns.nspname FROM member m JOIN pg_proc p ON p.oid = m.objid
+			  JOIN ns ON ns.oid = p.pronamespace WHERE m.classid = 'pg_proc'::regclass)
+			""";
+
+	private static final String RELATION_FILTER = """
+			c.relname NOT LIKE 'confiture\\_%' AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
 			    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-			      AND d.deptype = 'e'))
+			      AND d.deptype = 'e')""";
+
+	private static final String LINES = """
 			SELECT line FROM (
 			  SELECT 'relation ' || rel.nspname || '.' || rel.relname || ' ' || rel.relkind::text AS line FROM rel
 			  UNION ALL
@@ -48,21 +83,27 @@ final class Structure {
 			  UNION ALL
 			  SELECT 'index ' || rel.nspname || '.' || pg_get_indexdef(i.indexrelid)
 			  FROM pg_index i JOIN rel ON rel.oid = i.indrelid
-			  WHERE NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+			  WHERE NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conrelid = i.indrelid
+			    AND con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
 			  UNION ALL
 			  SELECT 'view ' || rel.nspname || '.' || rel.relname || ' ' || pg_get_viewdef(rel.oid)
 			  FROM rel WHERE rel.relkind IN ('v', 'm')
 			  UNION ALL
-			  SELECT 'routine ' || ns.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
-			    || md5(replace(pg_get_functiondef(p.oid), ns.nspname || '.', ''))
-			  FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
-			  WHERE p.prokind IN ('f', 'p')
-			    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+			  SELECT 'routine ' || routine.nspname || '.' || routine.proname || '('
+			    || pg_get_function_identity_arguments(routine.oid) || ') '
+			    || md5(replace(pg_get_functiondef(routine.oid), routine.nspname || '.', ''))
+			  FROM routine
+			  WHERE routine.prokind IN ('f', 'p')
+			    AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = routine.oid
 			      AND d.deptype = 'e')
 			  UNION ALL
 			  SELECT 'trigger ' || rel.nspname || '.' || rel.relname || ' ' || pg_get_triggerdef(t.oid)
 			  FROM pg_trigger t JOIN rel ON rel.oid = t.tgrelid WHERE NOT t.tgisinternal
 			) lines""";
+
+	private static final String EVERY_SCHEMA_SQL = EVERY_SCHEMA.replace("<relation filter>", RELATION_FILTER) + LINES;
+
+	private static final String ONE_SCHEMA_SQL = ONE_SCHEMA.replace("<relation filter>", RELATION_FILTER) + LINES;
 
 	private Structure() {
 	}
@@ -79,9 +120,11 @@ final class Structure {
 		java.util.regex.Pattern qualifier = (schema != null) ? java.util.regex.Pattern.compile("(?<![A-Za-z0-9_$])(\""
 				+ java.util.regex.Pattern.quote(schema) + "\"|" + java.util.regex.Pattern.quote(schema) + ")\\.")
 				: null;
-		try (PreparedStatement statement = connection.prepareStatement(SQL)) {
-			statement.setString(1, schema);
-			statement.setString(2, schema);
+		try (PreparedStatement statement = connection
+			.prepareStatement((schema != null) ? ONE_SCHEMA_SQL : EVERY_SCHEMA_SQL)) {
+			if (schema != null) {
+				statement.setString(1, schema);
+			}
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					String line = rows.getString(1);

@@ -63,8 +63,9 @@ final class TenantWork {
 
 	/**
 	 * Reads where a tenant stands: its migrations and the fingerprint of its structure.
+	 * The versions, lists and fingerprint kept are the instances of {@code shared}.
 	 */
-	Probe probe(Tenant tenant, DataSource dataSource) {
+	Probe probe(Tenant tenant, DataSource dataSource, SharedValues shared) {
 		long start = System.nanoTime();
 		try {
 			StatusReport status = migrator(tenant, dataSource, null).status();
@@ -91,7 +92,8 @@ final class TenantWork {
 			}
 			String current = applied.isEmpty() ? null : applied.get(applied.size() - 1);
 			String peers = applied.size() + ":" + Integer.toHexString(applied.hashCode());
-			return new Probe(tenant, status.initialized(), current, peers, pending, changed, fingerprint, empty, null,
+			return new Probe(tenant, status.initialized(), shared.string(current), shared.string(peers),
+					shared.list(pending), List.copyOf(changed), shared.string(fingerprint), empty, null,
 					elapsed(start));
 		}
 		catch (ConfitureException ex) {
@@ -107,9 +109,10 @@ final class TenantWork {
 	}
 
 	/**
-	 * Applies the pending migrations of a tenant.
+	 * Applies the pending migrations of a tenant. The version lists of the outcome are
+	 * the instances of {@code shared}.
 	 */
-	TenantOutcome migrate(Probe probe, DataSource dataSource) {
+	TenantOutcome migrate(Probe probe, DataSource dataSource, SharedValues shared) {
 		long start = System.nanoTime();
 		List<String> applied = Collections.synchronizedList(new ArrayList<>());
 		MigrationListener listener = new MigrationListener() {
@@ -125,19 +128,20 @@ final class TenantWork {
 		Tenant tenant = probe.tenant();
 		try {
 			MigrationRun run = migrator(tenant, dataSource, listener).up();
-			List<String> versions = run.migrations()
+			List<String> versions = shared.list(run.migrations()
 				.stream()
 				.filter((migration) -> migration.outcome() == ExecutedMigration.Outcome.DONE)
 				.map((migration) -> migration.migration().version())
-				.toList();
+				.toList());
 			String current = versions.isEmpty() ? probe.currentVersion() : versions.get(versions.size() - 1);
 			return new TenantOutcome(tenant.name(), tenant.server(),
 					versions.isEmpty() ? TenantState.UP_TO_DATE : TenantState.MIGRATED, current, versions, List.of(),
 					List.of(), probe.durationMs() + elapsed(start), null, null);
 		}
 		catch (ConfitureException ex) {
-			List<String> done = List.copyOf(applied);
-			List<String> pending = probe.pending().stream().filter((version) -> !done.contains(version)).toList();
+			List<String> done = shared.list(List.copyOf(applied));
+			List<String> pending = shared
+				.list(probe.pending().stream().filter((version) -> !done.contains(version)).toList());
 			TenantState state = (ex.category() == Category.LOCK) ? TenantState.LOCKED : TenantState.FAILED;
 			return new TenantOutcome(tenant.name(), tenant.server(), state,
 					done.isEmpty() ? probe.currentVersion() : done.get(done.size() - 1), done, pending, List.of(),

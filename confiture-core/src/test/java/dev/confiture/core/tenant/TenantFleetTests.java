@@ -114,6 +114,45 @@ class TenantFleetTests {
 	}
 
 	@Test
+	void tenantsWithOneHistoryEachGetTheirOwnUnmodifiableOutcome() throws SQLException {
+		List<String> names = List.of("tenant_a", "tenant_b", "tenant_c", "tenant_d", "tenant_e");
+		for (String name : names) {
+			confiture().createTenant(TenantCreateOptions.of(name));
+		}
+		execute("INSERT INTO tenant_d.accounts VALUES (1, -5)");
+		addMigrationsTwoAndThree();
+		this.project.file("db/migrations/004_positive.up.sql",
+				"ALTER TABLE accounts ADD CONSTRAINT positive CHECK (balance >= 0);");
+		FleetResult status = confiture().fleet(FleetOptions.of(FleetAction.STATUS));
+		for (String name : names) {
+			TenantOutcome outcome = outcome(status, name);
+			assertThat(outcome.state()).isEqualTo(TenantState.PENDING);
+			assertThat(outcome.currentVersion()).isEqualTo("001");
+			assertThat(outcome.pendingVersions()).containsExactly("002", "003", "004");
+			assertThat(outcome.appliedVersions()).isEmpty();
+		}
+		FleetResult result = confiture().fleet(FleetOptions.of(FleetAction.MIGRATE).withParallel(2, 2));
+		TenantOutcome failed = outcome(result, "tenant_d");
+		assertThat(failed.state()).isEqualTo(TenantState.FAILED);
+		assertThat(failed.pendingVersions()).endsWith("004");
+		assertThat(failed.appliedVersions()).doesNotContain("004");
+		for (TenantOutcome outcome : result.tenants()) {
+			assertThatExceptionOfType(UnsupportedOperationException.class)
+				.isThrownBy(() -> outcome.appliedVersions().add("005"));
+			assertThatExceptionOfType(UnsupportedOperationException.class)
+				.isThrownBy(() -> outcome.pendingVersions().clear());
+			if (outcome != failed) {
+				assertThat(outcome.state()).isEqualTo(TenantState.MIGRATED);
+				assertThat(outcome.appliedVersions()).containsExactly("002", "003", "004");
+				assertThat(outcome.pendingVersions()).isEmpty();
+				assertThat(outcome.currentVersion()).isEqualTo("004");
+			}
+		}
+		assertThat(status.tenants())
+			.allSatisfy((outcome) -> assertThat(outcome.pendingVersions()).containsExactly("002", "003", "004"));
+	}
+
+	@Test
 	void failFastStopsStartingTenants() throws SQLException {
 		for (String name : List.of("tenant_a", "tenant_b", "tenant_c")) {
 			confiture().createTenant(TenantCreateOptions.of(name));
