@@ -203,11 +203,6 @@ final class TenantWork {
 	record Probe(Tenant tenant, boolean initialized, String currentVersion, String peerKey, List<String> pending,
 			List<String> changed, String fingerprint, boolean empty, ConfitureException failure, long durationMs) {
 
-		Probe withFailure(ConfitureException failure) {
-			return new Probe(this.tenant, this.initialized, this.currentVersion, this.peerKey, this.pending,
-					this.changed, this.fingerprint, this.empty, failure, this.durationMs);
-		}
-
 	}
 
 }
