@@ -28,6 +28,8 @@ import dev.confiture.core.migrate.StatusReport;
  */
 final class Initializer {
 
+	private static final String UP_TO_DATE = "database up to date, no migration to apply";
+
 	private final Confiture confiture;
 
 	Initializer(Confiture confiture) {
@@ -98,9 +100,7 @@ final class Initializer {
 			return null;
 		}
 		MigrationCounts counts = MigrationCounts.upToDate(applied.getAsInt());
-		String summary = (action == Mode.VALIDATE)
-				? "validated the database: " + count(applied.getAsInt(), "migration") + " applied, none pending"
-				: "database up to date, no migration to apply";
+		String summary = (action == Mode.VALIDATE) ? validated(applied.getAsInt()) : UP_TO_DATE;
 		return new InitializeResult(action, List.of(), summary, null, null, counts);
 	}
 
@@ -159,15 +159,14 @@ final class Initializer {
 	 */
 	private InitializeResult migrate(StatusReport report, InitializeOptions options) {
 		if (report.initialized() && report.pendingCount() == 0 && !report.hasChecksumMismatch()) {
-			return new InitializeResult(Mode.MIGRATE, List.of(), "database up to date, no migration to apply", null,
-					report);
+			return new InitializeResult(Mode.MIGRATE, List.of(), UP_TO_DATE, null, report);
 		}
 		if (options.beforeApplying() != null) {
 			options.beforeApplying().accept(report);
 		}
 		MigrationRun run = this.confiture.migrate(MigrateOptions.defaults()).run();
 		List<String> versions = run.migrations().stream().map((executed) -> executed.migration().version()).toList();
-		String summary = versions.isEmpty() ? "database up to date, no migration to apply"
+		String summary = versions.isEmpty() ? UP_TO_DATE
 				: "applied " + count(versions.size(), "migration") + ": "
 						+ run.migrations()
 							.stream()
@@ -206,9 +205,11 @@ final class Initializer {
 					"Validate mode: " + count(pending.size(), "pending migration") + ": " + names(pending),
 					"Apply them before starting in validate mode");
 		}
-		return new InitializeResult(Mode.VALIDATE, List.of(),
-				"validated the database: " + count(report.appliedCount(), "migration") + " applied, none pending", null,
-				report);
+		return new InitializeResult(Mode.VALIDATE, List.of(), validated(report.appliedCount()), null, report);
+	}
+
+	private static String validated(int applied) {
+		return "validated the database: " + count(applied, "migration") + " applied, none pending";
 	}
 
 	private static String names(List<MigrationStatus> migrations) {

@@ -3,9 +3,9 @@ package dev.confiture.spring.boot.actuate;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
+import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties.Mode;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
-import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
@@ -36,7 +36,7 @@ public class ConfitureHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		LastRun run = this.state.lastRun();
-		Counts counts = this.state.counts();
+		MigrationCounts counts = this.state.counts();
 		builder.withDetail("mode", this.mode.name())
 			.withDetail("applied", counts.applied())
 			.withDetail("pending", counts.pending());

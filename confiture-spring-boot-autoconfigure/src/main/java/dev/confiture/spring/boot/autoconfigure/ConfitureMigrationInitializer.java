@@ -30,7 +30,6 @@ import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.core.migrate.StatusOptions;
 import dev.confiture.core.migrate.StatusReport;
 import dev.confiture.core.server.PostgresServer;
-import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.Counts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState.LastRun;
 
 /**
@@ -312,7 +311,7 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 		try {
 			MigrationCounts counts = (known != null) ? known
 					: MigrationCounts.of(this.confiture.status(StatusOptions.defaults()));
-			this.state.recordCounts(new Counts(counts.applied(), counts.pending(), counts.checksumMismatch()));
+			this.state.recordCounts(counts);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the migration status", ex);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.confiture.core.lint.LintFinding;
+import dev.confiture.core.migrate.MigrationCounts;
 
 /**
  * What Confiture did at startup, recorded for the actuator endpoint, the health indicator
@@ -17,7 +18,7 @@ public final class ConfitureRunState {
 
 	private final AtomicReference<LastRun> lastRun = new AtomicReference<>();
 
-	private final AtomicReference<Counts> counts = new AtomicReference<>(new Counts(0, 0, false));
+	private final AtomicReference<MigrationCounts> counts = new AtomicReference<>(new MigrationCounts(0, 0, false));
 
 	private final AtomicReference<List<String>> drift = new AtomicReference<>(List.of());
 
@@ -29,7 +30,7 @@ public final class ConfitureRunState {
 	}
 
 	/** Applied and pending migrations after the last run. */
-	public Counts counts() {
+	public MigrationCounts counts() {
 		return this.counts.get();
 	}
 
@@ -61,7 +62,7 @@ public final class ConfitureRunState {
 		this.lastRun.set(run);
 	}
 
-	void recordCounts(Counts counts) {
+	void recordCounts(MigrationCounts counts) {
 		this.counts.set(counts);
 	}
 
@@ -85,17 +86,6 @@ public final class ConfitureRunState {
 		public boolean successful() {
 			return this.error == null;
 		}
-
-	}
-
-	/**
-	 * Migration counts.
-	 *
-	 * @param applied migrations recorded as applied
-	 * @param pending migrations not applied yet
-	 * @param checksumMismatch whether an applied migration's file has changed
-	 */
-	public record Counts(int applied, int pending, boolean checksumMismatch) {
 
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
+import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties;
 import dev.confiture.spring.boot.autoconfigure.ConfitureProperties.Mode;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
@@ -72,10 +73,10 @@ class ConfitureActuatorAutoConfigurationTests {
 	@Test
 	void healthIsDownOnChecksumMismatchAndOnPendingInValidateMode() {
 		ConfitureRunState changed = new ConfitureRunState();
-		RunStates.counts(changed, new ConfitureRunState.Counts(2, 0, true));
+		RunStates.counts(changed, new MigrationCounts(2, 0, true));
 		assertThat(new ConfitureHealthIndicator(changed, Mode.AUTO).health(true).getStatus()).isEqualTo(Status.DOWN);
 		ConfitureRunState pending = new ConfitureRunState();
-		RunStates.counts(pending, new ConfitureRunState.Counts(2, 1, false));
+		RunStates.counts(pending, new MigrationCounts(2, 1, false));
 		assertThat(new ConfitureHealthIndicator(pending, Mode.VALIDATE).health(true).getStatus())
 			.isEqualTo(Status.DOWN);
 		assertThat(new ConfitureHealthIndicator(pending, Mode.AUTO).health(true).getStatus()).isEqualTo(Status.UP);

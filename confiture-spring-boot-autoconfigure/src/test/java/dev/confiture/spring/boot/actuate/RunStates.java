@@ -1,5 +1,6 @@
 package dev.confiture.spring.boot.actuate;
 
+import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunState;
 import dev.confiture.spring.boot.autoconfigure.ConfitureRunStateAccess;
 
@@ -15,7 +16,7 @@ final class RunStates {
 		ConfitureRunStateAccess.record(state, run);
 	}
 
-	static void counts(ConfitureRunState state, ConfitureRunState.Counts counts) {
+	static void counts(ConfitureRunState state, MigrationCounts counts) {
 		ConfitureRunStateAccess.counts(state, counts);
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.migrate.JavaMigration;
+import dev.confiture.core.migrate.MigrationCounts;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
 
@@ -87,7 +88,7 @@ class ConfitureAutoConfigurationTests {
 			ConfitureRunState state = context.getBean(ConfitureRunState.class);
 			assertThat(state.lastRun().action()).isEqualTo("build");
 			assertThat(state.lastRun().versions()).containsExactly("001");
-			assertThat(state.counts()).isEqualTo(new ConfitureRunState.Counts(1, 0, false));
+			assertThat(state.counts()).isEqualTo(new MigrationCounts(1, 0, false));
 		});
 	}
 

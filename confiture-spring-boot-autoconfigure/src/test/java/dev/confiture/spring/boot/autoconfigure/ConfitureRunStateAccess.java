@@ -1,5 +1,7 @@
 package dev.confiture.spring.boot.autoconfigure;
 
+import dev.confiture.core.migrate.MigrationCounts;
+
 /**
  * Test access to the package-private recording methods of {@link ConfitureRunState}.
  */
@@ -12,7 +14,7 @@ public final class ConfitureRunStateAccess {
 		state.recordRun(run);
 	}
 
-	public static void counts(ConfitureRunState state, ConfitureRunState.Counts counts) {
+	public static void counts(ConfitureRunState state, MigrationCounts counts) {
 		state.recordCounts(counts);
 	}
 
