@@ -20,7 +20,7 @@ import dev.confiture.core.Confiture;
 import dev.confiture.core.adopt.SchemaExportOptions;
 import dev.confiture.core.adopt.SchemaExportResult;
 import dev.confiture.core.catalog.CatalogLoader;
-import dev.confiture.core.catalog.SqlSource;
+import dev.confiture.core.build.SchemaScripts;
 import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.server.PostgresServer;
@@ -68,7 +68,7 @@ final class AdoptBenchmark implements Benchmark {
 		generator.write(source);
 		PostgresServer server = context.server();
 		ScratchDatabase live = server.createDatabase();
-		CatalogLoader.build(live, SqlSource.of(source));
+		CatalogLoader.build(live, SchemaScripts.of(source));
 		int tables = generator.tableCount();
 		List<Contender> contenders = new ArrayList<>();
 		List<String> notes = new ArrayList<>();

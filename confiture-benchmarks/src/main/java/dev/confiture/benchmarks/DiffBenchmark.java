@@ -11,7 +11,7 @@ import dev.confiture.benchmarks.generate.TableSql;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
-import dev.confiture.core.catalog.SqlSource;
+import dev.confiture.core.build.SchemaScripts;
 import dev.confiture.core.diff.DiffOptions;
 import dev.confiture.core.diff.Plan;
 import dev.confiture.core.diff.SchemaDiff;
@@ -67,9 +67,9 @@ final class DiffBenchmark implements Benchmark {
 		CatalogLoader loader = new CatalogLoader(server, reader);
 
 		ScratchDatabase built = server.createDatabase();
-		CatalogLoader.build(built, SqlSource.of(oldDirectory));
-		Catalog oldCatalog = loader.load(SqlSource.of(oldDirectory));
-		Catalog newCatalog = loader.load(SqlSource.of(newDirectory));
+		CatalogLoader.build(built, SchemaScripts.of(oldDirectory));
+		Catalog oldCatalog = loader.load(SchemaScripts.of(oldDirectory));
+		Catalog newCatalog = loader.load(SchemaScripts.of(newDirectory));
 		Consumer<Plan> planCheck = expectedPlan(generator);
 		planCheck.accept(SchemaDiff.compare(oldCatalog, newCatalog, DiffOptions.defaults()));
 		int tables = generator.tableCount();
@@ -86,7 +86,7 @@ final class DiffBenchmark implements Benchmark {
 				+ " CHECKs, identity sequences, comments), one file per table. New schema: the same with a `notes text` "
 				+ "column added to " + DivergedSchemaGenerator.ADDED_COLUMNS.size() + " tables, an index added to "
 				+ DivergedSchemaGenerator.ADDED_INDEXES.size() + ", one column retyped (varchar(64) -> varchar(128)) "
-				+ "and " + generator.droppedTable() + " dropped. End to end: SqlSource.of(dir) for both, "
+				+ "and " + generator.droppedTable() + " dropped. End to end: SchemaScripts.of(dir) for both, "
 				+ "CatalogLoader.load of each (CREATE DATABASE, build in one transaction, CatalogReader.read, DROP "
 				+ "DATABASE), then SchemaDiff.compare old -> new and new -> old, as `confiture migrate diff OLD NEW` "
 				+ "does. Read: CatalogReader.read(connection) on a database that already holds the old schema, the "
@@ -142,8 +142,8 @@ final class DiffBenchmark implements Benchmark {
 
 				@Override
 				public void run() {
-					Catalog old = EndToEnd.this.loader.load(SqlSource.of(EndToEnd.this.oldDirectory));
-					Catalog wanted = EndToEnd.this.loader.load(SqlSource.of(EndToEnd.this.newDirectory));
+					Catalog old = EndToEnd.this.loader.load(SchemaScripts.of(EndToEnd.this.oldDirectory));
+					Catalog wanted = EndToEnd.this.loader.load(SchemaScripts.of(EndToEnd.this.newDirectory));
 					this.up = SchemaDiff.compare(old, wanted, DiffOptions.defaults());
 					SchemaDiff.compare(wanted, old, DiffOptions.defaults());
 				}

@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Remedy;
-import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
@@ -32,6 +31,7 @@ import dev.confiture.core.migrate.SchemaEditOptions;
 import dev.confiture.core.migrate.SchemaEditResult;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.validate.MigratedBase;
+import dev.confiture.core.build.SchemaScripts;
 
 /**
  * The diff flow behind {@link Confiture#diff} and {@link Confiture#generate}: read both
@@ -54,7 +54,7 @@ final class SchemaComparison {
 
 	private static Catalog read(DiffSource source, CatalogReader reader, Supplier<PostgresServer> shadow) {
 		if (source.files() != null) {
-			return new CatalogLoader(shadow.get(), reader).load(SqlSource.of(source.files()));
+			return new CatalogLoader(shadow.get(), reader).load(SchemaScripts.of(source.files()));
 		}
 		try (Connection connection = source.database().open()) {
 			return reader.read(connection);
@@ -96,11 +96,7 @@ final class SchemaComparison {
 			Supplier<PostgresServer> shadow, Function<String, GeneratedMigration> generator) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(environment.trackingTable());
 		MigratedBase.Replay replay = new MigratedBase(shadow).replay(environment, options.baseRef(), reader);
-		List<SqlSource> sources = SchemaSources.discover(environment)
-			.schemaFiles()
-			.stream()
-			.map(SqlSource::of)
-			.toList();
+		List<SqlSource> sources = SchemaScripts.of(environment);
 		Catalog files = new CatalogLoader(shadow.get(), reader).load(sources);
 		int count = replay.migrations().size();
 		String from = "the schema files at " + replay.base() + " plus "

@@ -40,6 +40,18 @@ class CoreArchitectureTests {
 	}
 
 	@Test
+	void theCatalogReadsSchemasWithoutTheBuild() {
+		noClasses().that()
+			.resideInAPackage("dev.confiture.core.catalog..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("dev.confiture.core.build..")
+			.because("reading a catalog is below building a schema: the build turns schema files into scripts "
+					+ "(SchemaScripts), the catalog only loads scripts")
+			.check(CORE);
+	}
+
+	@Test
 	void onlyTheFacadeSitsAboveTheConcerns() {
 		noClasses().that()
 			.resideOutsideOfPackage("dev.confiture.core")

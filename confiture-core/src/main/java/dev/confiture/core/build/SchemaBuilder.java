@@ -26,6 +26,7 @@ import dev.confiture.core.sql.ScriptExecutor;
 import dev.confiture.core.sql.SqlExecutionException;
 import dev.confiture.core.sql.SqlScript;
 import dev.confiture.core.sql.SqlStatement;
+import dev.confiture.core.internal.ConfitureTables;
 
 /**
  * Builds a database from schema files ("Medium 1"): every schema file, then the seed
@@ -36,7 +37,7 @@ import dev.confiture.core.sql.SqlStatement;
 public final class SchemaBuilder {
 
 	/** The table that records builds, next to the migration tracking table. */
-	public static final String BUILDS_TABLE = "confiture_builds";
+	public static final String BUILDS_TABLE = ConfitureTables.BUILDS;
 
 	private final BuildListener listener;
 

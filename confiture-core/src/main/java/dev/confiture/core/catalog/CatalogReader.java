@@ -10,8 +10,8 @@ import java.util.Set;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.build.SchemaBuilder;
 import dev.confiture.core.config.Environment;
+import dev.confiture.core.internal.ConfitureTables;
 
 /**
  * Reads a {@link Catalog} from a database with one query per kind of object, all sent in
@@ -57,7 +57,7 @@ public final class CatalogReader {
 	 */
 	public static CatalogReader ignoringConfitureTables(String trackingTable) {
 		Set<String> ignored = new HashSet<>(
-				Set.of(SchemaBuilder.BUILDS_TABLE, Environment.DEFAULT_TRACKING_TABLE, "confiture_sync_progress"));
+				Set.of(ConfitureTables.BUILDS, Environment.DEFAULT_TRACKING_TABLE, ConfitureTables.SYNC_PROGRESS));
 		ignored.addAll(OTHER_TOOLS_TABLES);
 		if (trackingTable != null) {
 			ignored.add(trackingTable);

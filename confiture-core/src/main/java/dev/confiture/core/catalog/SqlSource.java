@@ -1,18 +1,13 @@
 package dev.confiture.core.catalog;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.sql.SqlText;
-import dev.confiture.core.build.SchemaFile;
-import dev.confiture.core.build.SchemaHash;
-import dev.confiture.core.build.SchemaSources;
 
 /**
  * One SQL script to load into a throw-away database.
@@ -28,32 +23,18 @@ public record SqlSource(String name, String text) {
 	}
 
 	/**
-	 * The DDL at a path: a {@code .sql} file, or the schema files of a directory
-	 * (recursively, in build order, without seed files).
-	 * @param path a file or directory
-	 * @return the scripts, in order
-	 * @throws ConfitureException if the path cannot be read
+	 * The script of one {@code .sql} file.
+	 * @param file the file
+	 * @return the script, named after the path as given
+	 * @throws ConfitureException if the file does not exist or cannot be read
 	 */
-	public static List<SqlSource> of(Path path) {
-		Path absolute = path.toAbsolutePath().normalize();
-		if (Files.isDirectory(absolute)) {
-			SchemaSources sources = SchemaSources.discover(absolute, List.of(absolute), List.of(), List.of());
-			return sources.schemaFiles().stream().map(SqlSource::of).toList();
-		}
+	public static SqlSource file(Path file) {
+		Path absolute = file.toAbsolutePath().normalize();
 		if (!Files.isRegularFile(absolute)) {
-			throw new ConfitureException(Category.SCHEMA, "Schema file not found: " + path,
+			throw new ConfitureException(Category.SCHEMA, "Schema file not found: " + file,
 					"Pass a .sql file or a directory of .sql files");
 		}
-		return List.of(read(absolute, path.toString()));
-	}
-
-	/**
-	 * The scripts of schema files.
-	 * @param file a schema file
-	 * @return the script
-	 */
-	public static SqlSource of(SchemaFile file) {
-		return new SqlSource(file.displayPath(), new String(SchemaHash.read(file), StandardCharsets.UTF_8));
+		return read(absolute, file.toString());
 	}
 
 	private static SqlSource read(Path file, String name) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.confiture.core.sync.SourceTable.SourceColumn;
+import dev.confiture.core.internal.ConfitureTables;
 
 /**
  * Reads the tables of a database that sync can copy: ordinary and partitioned tables (a
@@ -22,7 +23,7 @@ final class SourceTables {
 
 	/** Tables that describe a database's history, never its data. */
 	static final Set<String> HISTORY_TABLES = Set.of("confiture_migrations", "confiture_builds",
-			"confiture_sync_progress", "flyway_schema_history", "databasechangelog", "databasechangeloglock");
+			ConfitureTables.SYNC_PROGRESS, "flyway_schema_history", "databasechangelog", "databasechangeloglock");
 
 	private static final String TABLES = """
 			SELECT c.oid, n.nspname || '.' || c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname),

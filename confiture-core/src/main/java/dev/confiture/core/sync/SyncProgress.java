@@ -1,5 +1,7 @@
 package dev.confiture.core.sync;
 
+import dev.confiture.core.internal.ConfitureTables;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +19,7 @@ import java.util.UUID;
  */
 final class SyncProgress {
 
-	static final String TABLE = "confiture_sync_progress";
+	static final String TABLE = ConfitureTables.SYNC_PROGRESS;
 
 	private static final String RUN = "(run)";
 

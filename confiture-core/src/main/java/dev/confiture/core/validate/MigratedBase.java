@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
@@ -26,6 +25,7 @@ import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.core.sql.SqlExecutionException;
+import dev.confiture.core.build.SchemaScripts;
 
 /**
  * What the migrations produce: the schema files at a base commit (chosen as
@@ -127,7 +127,7 @@ public final class MigratedBase {
 			throw new ConfitureException(Category.GENERIC, "Could not create a temporary directory: " + ex.getMessage(),
 					"Check that java.io.tmpdir is writable", ex);
 		}
-		return SchemaSources.discover(environment).schemaFiles().stream().map(SqlSource::of).toList();
+		return SchemaScripts.of(environment);
 	}
 
 	/**

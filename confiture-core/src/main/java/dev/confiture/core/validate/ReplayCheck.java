@@ -13,7 +13,6 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.api.Remedy;
 import dev.confiture.core.internal.TemporaryDirectory;
-import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
@@ -23,6 +22,7 @@ import dev.confiture.core.migrate.Migrator;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.core.sql.SqlExecutionException;
+import dev.confiture.core.build.SchemaScripts;
 
 /**
  * The replay check of {@code migrate validate} ({@code --check-drift}): builds the base's
@@ -160,8 +160,7 @@ final class ReplayCheck {
 		if (written.stream().noneMatch(layout::isSchemaFile)) {
 			return new Copy(environment, List.of());
 		}
-		return new Copy(environment,
-				SchemaSources.discover(environment).schemaFiles().stream().map(SqlSource::of).toList());
+		return new Copy(environment, SchemaScripts.of(environment));
 	}
 
 	private static void copyAddedMigrations(List<ChangedFile> added, Environment target, Path migrations) {

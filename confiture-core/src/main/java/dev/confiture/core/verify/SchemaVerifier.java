@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.build.SchemaSources;
 import dev.confiture.core.catalog.Catalog;
 import dev.confiture.core.catalog.CatalogLoader;
 import dev.confiture.core.catalog.CatalogReader;
@@ -17,6 +16,7 @@ import dev.confiture.core.config.Environment;
 import dev.confiture.core.diff.DiffOptions;
 import dev.confiture.core.diff.SchemaDiff;
 import dev.confiture.core.server.PostgresServer;
+import dev.confiture.core.build.SchemaScripts;
 
 /**
  * Detects drift: compares a live database with a fresh build of an environment's schema
@@ -59,11 +59,7 @@ public final class SchemaVerifier {
 	 */
 	public DriftReport verify(Environment environment, ConnectionSource database, String description) {
 		CatalogReader reader = CatalogReader.ignoringConfitureTables(environment.trackingTable());
-		List<SqlSource> sources = SchemaSources.discover(environment)
-			.schemaFiles()
-			.stream()
-			.map(SqlSource::of)
-			.toList();
+		List<SqlSource> sources = SchemaScripts.of(environment);
 		Catalog expected = new CatalogLoader(this.shadowServer, reader).load(sources);
 		Catalog actual;
 		try (Connection connection = database.open()) {

@@ -77,8 +77,8 @@ class DiffCorpusTests {
 				Assumptions.assumeTrue(major >= (Integer) spec.get("min_server_version"), () -> name
 						+ " needs PostgreSQL " + spec.get("min_server_version") + ", the server is " + major);
 			}
-			CatalogLoader.build(database, SqlSource.of(directory.resolve("old.sql")));
-			CatalogLoader.build(target, SqlSource.of(directory.resolve("new.sql")));
+			CatalogLoader.build(database, List.of(SqlSource.file(directory.resolve("old.sql"))));
+			CatalogLoader.build(target, List.of(SqlSource.file(directory.resolve("new.sql"))));
 			Catalog old = read(database);
 			Catalog wanted = read(target);
 			Plan up = SchemaDiff.compare(old, wanted, options);
