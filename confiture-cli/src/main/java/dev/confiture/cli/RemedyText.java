@@ -47,6 +47,7 @@ final class RemedyText {
 			case CONFIGURE_ENVIRONMENT_DATABASE -> "Add 'database_url: postgresql://user:password@host:5432/db' or a "
 					+ "'database:' block to it, or pass --database-url";
 			case INITIALIZE_FIRST -> "Run confiture migrate up (or confiture build) first";
+			case APPLY_PENDING -> "Run confiture migrate up first";
 			case WRITE_DOWN_OR_FIX_FORWARD -> "Write the missing down (a .down.sql file or a Java down method), or fix "
 					+ "forward with a new migration (confiture migrate generate NAME)";
 			case PASS -> remedy.get("before") + flag(remedy.setting())

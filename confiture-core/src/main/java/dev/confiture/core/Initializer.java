@@ -9,6 +9,7 @@ import dev.confiture.core.adopt.AdoptionRequiredException;
 import dev.confiture.core.adopt.AdoptionState;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
+import dev.confiture.core.api.Remedy;
 import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.BuildOptions.ExistingObjects;
 import dev.confiture.core.build.BuildResult;
@@ -185,7 +186,7 @@ final class Initializer {
 		if (!report.initialized()) {
 			throw new ConfitureException(Category.NOT_INITIALIZED,
 					"Validate mode, but the database has no tracking table " + report.trackingTable(),
-					"Build or migrate the database first");
+					Remedy.of(Remedy.Kind.INITIALIZE_FIRST));
 		}
 		List<MigrationStatus> changed = report.migrations()
 			.stream()
@@ -203,7 +204,7 @@ final class Initializer {
 		if (!pending.isEmpty()) {
 			throw new ConfitureException(Category.GENERIC,
 					"Validate mode: " + count(pending.size(), "pending migration") + ": " + names(pending),
-					"Apply them before starting in validate mode");
+					Remedy.of(Remedy.Kind.APPLY_PENDING));
 		}
 		return new InitializeResult(Mode.VALIDATE, List.of(), validated(report.appliedCount()), null, report);
 	}

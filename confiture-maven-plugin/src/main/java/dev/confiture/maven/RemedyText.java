@@ -48,6 +48,7 @@ final class RemedyText {
 			case CONFIGURE_ENVIRONMENT_DATABASE -> "Add 'database_url: postgresql://user:password@host:5432/db' or a "
 					+ "'database:' block to it, or set databaseUrl";
 			case INITIALIZE_FIRST -> "Run ./mvnw confiture:migrate (or ./mvnw confiture:build) first";
+			case APPLY_PENDING -> "Run ./mvnw confiture:migrate first";
 			case WRITE_DOWN_OR_FIX_FORWARD -> "Write the missing down (a .down.sql file or a Java down method), or fix "
 					+ "forward with a new migration (./mvnw confiture:generate -Dconfiture.name=NAME)";
 			case PASS -> remedy.get("before") + parameter(remedy.setting())

@@ -125,6 +125,12 @@ public record Remedy(Kind kind, Map<String, String> parameters) {
 		INITIALIZE_FIRST,
 
 		/**
+		 * Migrations are pending where none may be (a check that changes nothing): apply
+		 * them first.
+		 */
+		APPLY_PENDING,
+
+		/**
 		 * A rollback lacks a down script: write it, or fix forward with a new migration.
 		 */
 		WRITE_DOWN_OR_FIX_FORWARD,

@@ -213,23 +213,16 @@ public class ConfitureMigrationInitializer implements InitializingBean, Ordered 
 	}
 
 	/**
-	 * Words a failure of validate mode for a Spring application: names the property and
-	 * how to apply the migrations.
+	 * Words a failure of validate mode for a Spring application: names the property; the
+	 * remedy is worded by {@link RemedyText}.
 	 */
 	private static ConfitureException validateFailure(ConfitureException ex) {
 		String message = ex.getMessage();
 		if (!message.startsWith(VALIDATE_MODE)) {
 			return ex;
 		}
-		String detail = message.substring(VALIDATE_MODE.length());
-		String hint = switch (ex.category()) {
-			case NOT_INITIALIZED -> "Build or migrate the database first (confiture build, confiture migrate up, or "
-					+ "start once with confiture.mode=auto)";
-			default -> detail.contains("pending migration")
-					? "Apply them (confiture migrate up, or confiture.mode=migrate) before starting in validate mode"
-					: RemedyText.of(ex);
-		};
-		return new ConfitureException(ex.category(), "confiture.mode=validate" + detail, hint, ex);
+		return new ConfitureException(ex.category(),
+				"confiture.mode=validate" + message.substring(VALIDATE_MODE.length()), RemedyText.of(ex), ex);
 	}
 
 	private void checkDrift() {

@@ -46,6 +46,7 @@ final class RemedyText {
 				"Set spring.datasource.url (or confiture.url) to the database to initialize";
 			case INITIALIZE_FIRST ->
 				"Start once with confiture.mode=auto or confiture.mode=migrate to initialize " + "the database";
+			case APPLY_PENDING -> "Start once with confiture.mode=migrate (or auto) to apply them, then validate";
 			case WRITE_DOWN_OR_FIX_FORWARD -> "Write the missing down (a .down.sql file or a Java down method), or fix "
 					+ "forward with a new migration";
 			case PASS -> remedy.get("before") + setting(remedy.setting())

@@ -312,11 +312,26 @@ class ConfitureAutoConfigurationTests {
 			.withPropertyValues("confiture.mode=validate", "confiture.migration-locations=classpath:evolved/migrations")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(analyze(context.getStartupFailure()).getDescription())
-					.contains("1 pending migration: 002_add_author_bio");
+				FailureAnalysis analysis = analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription())
+					.contains("confiture.mode=validate: 1 pending migration: 002_add_author_bio");
+				assertThat(analysis.getAction()).contains("confiture.mode=migrate").doesNotContain("migrate up");
 			});
 		this.contextRunner.withPropertyValues("confiture.mode=validate")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void validateModeOnADatabaseNeverInitializedSaysHowToStartOnce() {
+		this.contextRunner.withPropertyValues("confiture.mode=validate").run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.contains("confiture.mode=validate, but the database has no tracking table");
+			assertThat(analysis.getAction()).contains("confiture.mode=auto or confiture.mode=migrate")
+				.doesNotContain("confiture build");
+		});
+		assertThat(queryUnchecked("SELECT to_regclass('author')::text")).containsExactly((String) null);
 	}
 
 	@Test
