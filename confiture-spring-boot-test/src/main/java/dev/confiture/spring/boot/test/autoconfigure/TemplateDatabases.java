@@ -17,12 +17,12 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.confiture.core.internal.Identifiers;
 import dev.confiture.core.Confiture;
+import dev.confiture.core.InitializeOptions;
+import dev.confiture.core.InitializeOptions.Mode;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
-import dev.confiture.core.build.BuildOptions;
 import dev.confiture.core.build.SeedOptions;
 import dev.confiture.core.config.ConnectionSettings;
-import dev.confiture.core.migrate.MigrateOptions;
 import dev.confiture.core.server.PostgresServer;
 import dev.confiture.core.server.ScratchDatabase;
 import dev.confiture.spring.boot.test.autoconfigure.AutoConfigureConfiture.TemplateSource;
@@ -186,10 +186,10 @@ final class TemplateDatabases {
 				.customize(Confiture.configure().environment(definition.environment()).database(settings))
 				.load();
 			if (definition.source() == TemplateSource.SCHEMA) {
-				confiture.build(BuildOptions.defaults().withBaselineProof(definition.proveBaseline()));
+				confiture.initialize(InitializeOptions.of(Mode.BUILD).withBaselineProof(definition.proveBaseline()));
 			}
 			else {
-				confiture.migrate(MigrateOptions.defaults());
+				confiture.initialize(InitializeOptions.of(Mode.MIGRATE));
 				confiture.seed(SeedOptions.defaults());
 			}
 			execute(admin, "COMMENT ON DATABASE " + Identifiers.quote(name) + " IS '" + COMMENT_PREFIX
