@@ -71,7 +71,7 @@ class MigrateLintCommand implements Callable<Integer> {
 		if (!this.files.isEmpty() && (this.baseRef != null || this.staged)) {
 			throw new ParameterException(this.spec.commandLine(), "Pass FILE... or --base-ref/--staged, not both");
 		}
-		Confiture confiture = this.environment.configure().load();
+		Confiture confiture = this.environment.configure().requireMigrationsDirectory(true).load();
 		Environment environment = confiture.environment();
 		PrintWriter out = this.spec.commandLine().getOut();
 		Supplier<PostgresServer> server = this.shadow.server();

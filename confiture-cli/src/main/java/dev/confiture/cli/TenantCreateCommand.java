@@ -41,6 +41,7 @@ class TenantCreateCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		TenantCreation creation = this.environment.configure()
+			.requireMigrationsDirectory(true)
 			.load()
 			.createTenant(new TenantCreateOptions(this.name, this.schemaOnly, this.ifMissing));
 		PrintWriter out = this.output.out();

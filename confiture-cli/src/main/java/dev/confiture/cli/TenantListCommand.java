@@ -28,7 +28,8 @@ class TenantListCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		return this.fleet.run(FleetAction.STATUS, this.environment.configure().load(), this.output, null, null, null);
+		return this.fleet.run(FleetAction.STATUS, this.environment.configure().requireMigrationsDirectory(true).load(),
+				this.output, null, null, null);
 	}
 
 }
