@@ -21,6 +21,7 @@ import dev.confiture.core.catalog.Sequence;
 import dev.confiture.core.catalog.Table;
 import dev.confiture.core.catalog.Trigger;
 import dev.confiture.core.catalog.View;
+import dev.confiture.core.internal.Identifiers;
 
 /**
  * Which schema file each catalog object is written to: a table's file holds its
@@ -128,10 +129,10 @@ final class ObjectFiles {
 	static String[] schemaAndName(CatalogObject object) {
 		String qualified;
 		if (object instanceof Schema schema) {
-			return new String[] { unquote(schema.name()), unquote(schema.name()) };
+			return new String[] { Identifiers.unquote(schema.name()), Identifiers.unquote(schema.name()) };
 		}
 		if (object instanceof Extension extension) {
-			return new String[] { null, unquote(extension.name()) };
+			return new String[] { null, Identifiers.unquote(extension.name()) };
 		}
 		if (object instanceof Routine routine) {
 			qualified = routine.signature().substring(0, routine.signature().indexOf('('));
@@ -140,7 +141,8 @@ final class ObjectFiles {
 			qualified = object.id().qualifiedName();
 		}
 		int dot = lastDot(qualified);
-		return new String[] { unquote(qualified.substring(0, dot)), unquote(qualified.substring(dot + 1)) };
+		return new String[] { Identifiers.unquote(qualified.substring(0, dot)),
+				Identifiers.unquote(qualified.substring(dot + 1)) };
 	}
 
 	private ObjectId relation(String name) {
@@ -159,8 +161,8 @@ final class ObjectFiles {
 	 */
 	static String fileName(String qualified) {
 		int dot = lastDot(qualified);
-		String schema = (dot > 0) ? unquote(qualified.substring(0, dot)) : "public";
-		String name = unquote(qualified.substring(dot + 1));
+		String schema = (dot > 0) ? Identifiers.unquote(qualified.substring(0, dot)) : "public";
+		String name = Identifiers.unquote(qualified.substring(dot + 1));
 		String text = "public".equals(schema) ? name : schema + "." + name;
 		return text.replaceAll("[^\\p{L}\\p{N}_.-]", "_").toLowerCase(Locale.ROOT);
 	}
@@ -179,13 +181,6 @@ final class ObjectFiles {
 			}
 		}
 		return last;
-	}
-
-	static String unquote(String identifier) {
-		if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
-			return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-		}
-		return identifier;
 	}
 
 	/**

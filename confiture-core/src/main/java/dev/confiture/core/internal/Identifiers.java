@@ -43,6 +43,16 @@ public final class Identifiers {
 	}
 
 	/**
+	 * The name PostgreSQL stores for an identifier as written in SQL: a quoted one
+	 * unquoted, an unquoted one folded to lower case.
+	 * @param identifier the identifier as written
+	 * @return the stored name
+	 */
+	public static String fold(String identifier) {
+		return identifier.startsWith("\"") ? unquote(identifier) : identifier.toLowerCase(java.util.Locale.ROOT);
+	}
+
+	/**
 	 * Splits {@code schema.name} (each part possibly quoted) at the last dot outside
 	 * quotes.
 	 * @param qualified the qualified name

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.confiture.core.sql.SqlStatement;
+import dev.confiture.core.internal.Identifiers;
 
 /**
  * Finds the indexes that a migration run outside a transaction left INVALID or not ready
@@ -115,7 +116,7 @@ final class IndexValidity {
 				+ " AND i.indrelid = to_regclass(?) AND (?::text IS NULL AND NOT (i.indexrelid::bigint = ANY (?)) "
 				+ "OR c.relname = ?)")) {
 			statement.setString(1, table);
-			String relname = (name != null) ? unquote(name) : null;
+			String relname = (name != null) ? Identifiers.fold(name) : null;
 			statement.setString(2, relname);
 			statement.setArray(3, connection.createArrayOf("bigint", this.before.toArray()));
 			statement.setString(4, relname);
@@ -126,13 +127,6 @@ final class IndexValidity {
 			}
 		}
 		return invalid;
-	}
-
-	private static String unquote(String identifier) {
-		if (identifier.startsWith("\"")) {
-			return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
-		}
-		return identifier.toLowerCase(java.util.Locale.ROOT);
 	}
 
 }
