@@ -142,35 +142,37 @@ class FleetCliOptions {
 		}
 	}
 
-	static Map<String, Object> document(FleetResult result) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", result.allUpToDate());
-		document.put("action", result.action().name().toLowerCase(Locale.ROOT));
-		document.put("durationMs", result.durationMs());
+	static FleetDocument document(FleetResult result) {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		result.counts().forEach((state, count) -> counts.put(state.label(), count));
-		document.put("counts", counts);
-		document.put("tenants", result.tenants().stream().map(FleetCliOptions::tenant).toList());
-		return document;
+		return new FleetDocument(result.allUpToDate(), result.action().name().toLowerCase(Locale.ROOT),
+				result.durationMs(), counts, result.tenants().stream().map(FleetCliOptions::tenant).toList());
 	}
 
-	private static Map<String, Object> tenant(TenantOutcome outcome) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("tenant", outcome.tenant());
-		document.put("server", outcome.server());
-		document.put("state", outcome.state().label());
-		document.put("currentVersion", outcome.currentVersion());
-		document.put("appliedVersions", outcome.appliedVersions());
-		document.put("pendingVersions", outcome.pendingVersions());
-		document.put("differences", outcome.differences());
-		document.put("durationMs", outcome.durationMs());
-		document.put("error", outcome.error());
-		document.put("hint", hint(outcome));
-		return document;
+	private static TenantDocument tenant(TenantOutcome outcome) {
+		return new TenantDocument(outcome.tenant(), outcome.server(), outcome.state().label(), outcome.currentVersion(),
+				outcome.appliedVersions(), outcome.pendingVersions(), outcome.differences(), outcome.durationMs(),
+				outcome.error(), hint(outcome));
 	}
 
 	private static String hint(TenantOutcome outcome) {
 		return (outcome.remedy() != null) ? RemedyText.of(outcome.remedy()) : outcome.hint();
+	}
+
+	/**
+	 * The document of a fleet command: the outcome, the count of tenants per state (keyed
+	 * by state, in the order of the states) and each tenant.
+	 */
+	record FleetDocument(boolean ok, String action, long durationMs, Map<String, Integer> counts,
+			List<TenantDocument> tenants) {
+	}
+
+	/**
+	 * One tenant of a fleet command: where it stands, what was applied, why it failed.
+	 */
+	record TenantDocument(String tenant, String server, String state, String currentVersion,
+			List<String> appliedVersions, List<String> pendingVersions, List<String> differences, long durationMs,
+			String error, String hint) {
 	}
 
 	/**

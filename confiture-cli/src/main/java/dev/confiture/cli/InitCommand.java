@@ -3,9 +3,7 @@ package dev.confiture.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -79,12 +77,7 @@ class InitCommand implements Callable<Integer> {
 		List<String> kept = result.kept();
 		PrintWriter out = this.output.out();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("project", project.toString());
-			document.put("created", created);
-			document.put("kept", kept);
-			Json.write(out, document);
+			Json.write(out, new InitDocument(true, project.toString(), created, kept));
 		}
 		else {
 			out.println("Initialised Confiture project in " + project);
@@ -95,6 +88,10 @@ class InitCommand implements Callable<Integer> {
 			out.println("  confiture build --env local");
 		}
 		return ExitCodes.OK;
+	}
+
+	/** The document of {@code init}: the project and the files created or kept. */
+	record InitDocument(boolean ok, String project, List<String> created, List<String> kept) {
 	}
 
 }

@@ -1,9 +1,7 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.adopt.SchemaExportOptions;
@@ -30,21 +28,9 @@ final class InitFromDatabase {
 		PrintWriter out = output.out();
 		String name = confiture.environment().name();
 		if (output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", result.verified());
-			document.put("environment", name);
-			document.put("database", result.database());
-			document.put("schemaDirectory", result.schemaDirectory());
-			document.put("files", result.files());
-			document.put("objects", result.objectCount());
-			document.put("deferred", result.deferred());
-			document.put("otherFiles", result.otherFiles());
-			document.put("verified", result.verified());
-			document.put("differences", result.differences());
-			document.put("reprinted", result.reprinted());
-			document.put("baselineRecorded", result.baselineRecorded());
-			document.put("baselined", result.baselined());
-			Json.write(out, document);
+			Json.write(out, new ExportDocument(result.verified(), name, result.database(), result.schemaDirectory(),
+					result.files(), result.objectCount(), result.deferred(), result.otherFiles(), result.verified(),
+					result.differences(), result.reprinted(), result.baselineRecorded(), result.baselined()));
 		}
 		else {
 			out.println("Wrote " + result.files().size() + " schema files to " + result.schemaDirectory() + " from "
@@ -93,6 +79,15 @@ final class InitFromDatabase {
 		}
 		out.flush();
 		return result.verified() ? ExitCodes.OK : 1;
+	}
+
+	/**
+	 * The document of {@code init --from-database}: the files written and whether a build
+	 * proved them.
+	 */
+	record ExportDocument(boolean ok, String environment, String database, String schemaDirectory, List<String> files,
+			int objects, List<String> deferred, List<String> otherFiles, boolean verified, List<String> differences,
+			List<String> reprinted, boolean baselineRecorded, List<String> baselined) {
 	}
 
 }

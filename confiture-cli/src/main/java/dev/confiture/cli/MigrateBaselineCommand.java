@@ -1,9 +1,7 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -41,11 +39,8 @@ class MigrateBaselineCommand implements Callable<Integer> {
 			.baseline(new BaselineOptions(this.version))
 			.recorded();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("version", this.version);
-			document.put("baselined", recorded.stream().map(MigrationDocuments::info).toList());
-			Json.write(out, document);
+			Json.write(out,
+					new BaselineDocument(true, this.version, recorded.stream().map(MigrationDocuments::info).toList()));
 		}
 		else {
 			recorded.forEach((info) -> out.println("Marked " + info.displayName() + " as applied (baseline)"));
@@ -53,6 +48,13 @@ class MigrateBaselineCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return ExitCodes.OK;
+	}
+
+	/**
+	 * The document of {@code baseline}: the version and the migrations recorded as
+	 * applied.
+	 */
+	record BaselineDocument(boolean ok, String version, List<MigrationDocuments.InfoDocument> baselined) {
 	}
 
 }

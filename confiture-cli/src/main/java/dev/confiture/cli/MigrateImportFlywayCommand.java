@@ -2,9 +2,7 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -16,6 +14,7 @@ import dev.confiture.core.adopt.FlywayImportOptions;
 import dev.confiture.core.adopt.FlywayImportResult;
 import dev.confiture.core.adopt.FlywayImportResult.Mapping;
 import dev.confiture.core.adopt.FlywayImportResult.Notice;
+import dev.confiture.core.adopt.FlywayImportResult.Row;
 
 /**
  * {@code confiture migrate import-flyway}: Flyway's migrations and history brought over.
@@ -53,19 +52,7 @@ class MigrateImportFlywayCommand implements Callable<Integer> {
 			.importFlyway(new FlywayImportOptions(this.locations, this.table, this.dryRun));
 		PrintWriter out = this.output.out();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("environment", confiture.environment().name());
-			document.put("historyTable", result.historyTable());
-			document.put("dryRun", result.dryRun());
-			document.put("mappings", result.mappings());
-			document.put("written", result.written());
-			document.put("unchanged", result.unchanged());
-			document.put("mappingFile", result.mappingFile());
-			document.put("recorded", result.recorded());
-			document.put("notices", result.notices());
-			document.put("needsAttention", result.needsAttention());
-			Json.write(out, document);
+			Json.write(out, ImportDocument.of(confiture.environment().name(), result));
 		}
 		else {
 			print(out, result, confiture.environment().name());
@@ -102,6 +89,22 @@ class MigrateImportFlywayCommand implements Callable<Integer> {
 			out.println("Next: confiture migrate status --env " + environment
 					+ (result.needsAttention() ? " (after the [action] notes above)" : ""));
 		}
+	}
+
+	/**
+	 * The document of {@code import-flyway}: the mapping of versions, the files and the
+	 * rows written.
+	 */
+	record ImportDocument(boolean ok, String environment, String historyTable, boolean dryRun, List<Mapping> mappings,
+			List<String> written, List<String> unchanged, String mappingFile, List<Row> recorded, List<Notice> notices,
+			boolean needsAttention) {
+
+		static ImportDocument of(String environment, FlywayImportResult result) {
+			return new ImportDocument(true, environment, result.historyTable(), result.dryRun(), result.mappings(),
+					result.written(), result.unchanged(), result.mappingFile(), result.recorded(), result.notices(),
+					result.needsAttention());
+		}
+
 	}
 
 }

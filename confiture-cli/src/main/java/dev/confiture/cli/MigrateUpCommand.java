@@ -1,9 +1,8 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -25,7 +24,6 @@ import dev.confiture.core.migrate.MigrateOptions.DryRun;
 import dev.confiture.core.migrate.MigrateResult;
 import dev.confiture.core.migrate.MigrationPlan;
 import dev.confiture.core.migrate.MigrationRun;
-import dev.confiture.core.migrate.PlannedMigration;
 
 /**
  * {@code confiture migrate up}: applies pending migrations, each in its own transaction
@@ -105,7 +103,7 @@ class MigrateUpCommand implements Callable<Integer> {
 				out.print(plan.sql());
 			}
 			else {
-				Json.write(out, document(plan));
+				Json.write(out, PlanDocument.of(plan));
 			}
 			out.flush();
 			return ExitCodes.OK;
@@ -140,7 +138,7 @@ class MigrateUpCommand implements Callable<Integer> {
 			return;
 		}
 		boolean measure = (this.lintMeasure != null) ? this.lintMeasure : confiture.lintMeasures();
-		LintResult result = confiture.lint(new LintOptions(java.util.List.of(), measure, null));
+		LintResult result = confiture.lint(new LintOptions(List.of(), measure, null));
 		if (mode == LintMode.WARN) {
 			result.findings().forEach((finding) -> this.output.err().println("Warning: lint: " + finding));
 		}
@@ -153,23 +151,15 @@ class MigrateUpCommand implements Callable<Integer> {
 		}
 	}
 
-	private static Map<String, Object> document(MigrationPlan plan) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", true);
-		document.put("dryRun", true);
-		document.put("trackingTable", plan.trackingTable());
-		document.put("migrations", plan.migrations().stream().map(MigrateUpCommand::planned).toList());
-		document.put("warnings", plan.warnings());
-		document.put("sql", plan.sql());
-		return document;
-	}
+	/** The document of {@code up --dry-run}: the plan, its statements and its SQL. */
+	record PlanDocument(boolean ok, boolean dryRun, String trackingTable,
+			List<MigrationDocuments.PlannedDocument> migrations, List<String> warnings, String sql) {
 
-	private static Map<String, Object> planned(PlannedMigration planned) {
-		Map<String, Object> document = MigrationDocuments.info(planned.migration());
-		document.put("transactional", planned.transactional());
-		document.put("nonTransactionalReason", planned.nonTransactionalReason());
-		document.put("statements", planned.statements());
-		return document;
+		static PlanDocument of(MigrationPlan plan) {
+			return new PlanDocument(true, true, plan.trackingTable(),
+					plan.migrations().stream().map(MigrationDocuments::planned).toList(), plan.warnings(), plan.sql());
+		}
+
 	}
 
 }

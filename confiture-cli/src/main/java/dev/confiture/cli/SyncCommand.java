@@ -99,7 +99,7 @@ class SyncCommand implements Callable<Integer> {
 		SyncProgressPrinter progress = new SyncProgressPrinter(out, System.console() != null, !this.output.json());
 		SyncResult result = Confiture.sync(options.withListener(progress));
 		if (this.output.json()) {
-			Json.write(out, document(result));
+			Json.write(out, SyncDocument.of(result));
 		}
 		else if (result.dryRun()) {
 			printPlan(out, result.plan());
@@ -169,31 +169,27 @@ class SyncCommand implements Callable<Integer> {
 		out.flush();
 	}
 
-	private static Map<String, Object> document(SyncResult result) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", true);
-		document.put("dryRun", result.dryRun());
-		document.put("source", result.plan().source());
-		document.put("target", result.plan().target());
-		document.put("mode", result.plan().mode());
-		document.put("plan", result.plan().tables());
-		List<Map<String, Object>> tables = new ArrayList<>();
-		for (TableResult table : result.tables()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("name", table.name());
-			entry.put("rows", table.rows());
-			entry.put("bytes", table.bytes());
-			entry.put("durationMs", table.durationMs());
-			entry.put("rowsPerSecond", table.rowsPerSecond());
-			entry.put("skipped", table.skipped());
-			tables.add(entry);
+	/** The document of {@code sync}: the plan, then each table copied and the totals. */
+	record SyncDocument(boolean ok, boolean dryRun, String source, String target, String mode, List<PlannedTable> plan,
+			List<TableDocument> tables, long rows, long bytes, long durationMs, List<String> warnings) {
+
+		static SyncDocument of(SyncResult result) {
+			SyncPlan plan = result.plan();
+			return new SyncDocument(true, result.dryRun(), plan.source(), plan.target(), plan.mode(), plan.tables(),
+					result.tables().stream().map(TableDocument::of).toList(), result.rows(), result.bytes(),
+					result.durationMs(), plan.warnings());
 		}
-		document.put("tables", tables);
-		document.put("rows", result.rows());
-		document.put("bytes", result.bytes());
-		document.put("durationMs", result.durationMs());
-		document.put("warnings", result.plan().warnings());
-		return document;
+
+	}
+
+	/** A table copied (or skipped by {@code --resume}) and how fast. */
+	record TableDocument(String name, long rows, long bytes, long durationMs, long rowsPerSecond, boolean skipped) {
+
+		static TableDocument of(TableResult table) {
+			return new TableDocument(table.name(), table.rows(), table.bytes(), table.durationMs(),
+					table.rowsPerSecond(), table.skipped());
+		}
+
 	}
 
 }

@@ -1,9 +1,8 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -46,16 +45,10 @@ class TenantCreateCommand implements Callable<Integer> {
 			.createTenant(new TenantCreateOptions(this.name, this.schemaOnly, this.ifMissing));
 		PrintWriter out = this.output.out();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("tenant", creation.tenant().name());
-			document.put("created", creation.created());
-			document.put("schemaFiles", creation.schemaFiles());
-			document.put("seedFiles", creation.seedFiles());
-			document.put("statements", creation.statementCount());
-			document.put("baselinedMigrations", creation.baselinedMigrations());
-			document.put("durationMs", creation.durationMs());
-			Json.write(out, document);
+			Json.write(out,
+					new CreationDocument(true, creation.tenant().name(), creation.created(), creation.schemaFiles(),
+							creation.seedFiles(), creation.statementCount(), creation.baselinedMigrations(),
+							creation.durationMs()));
 			return ExitCodes.OK;
 		}
 		if (!creation.created()) {
@@ -71,6 +64,14 @@ class TenantCreateCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return ExitCodes.OK;
+	}
+
+	/**
+	 * The document of {@code tenant create}: the tenant, what was built into it and
+	 * recorded.
+	 */
+	record CreationDocument(boolean ok, String tenant, boolean created, int schemaFiles, int seedFiles, int statements,
+			List<String> baselinedMigrations, long durationMs) {
 	}
 
 }

@@ -78,6 +78,13 @@ class AdoptCommandTests {
 		Result again = run("init", "--from-database", "--env", "local");
 		assertThat(again.exitCode()).as(again.toString()).isEqualTo(5);
 		assertThat(again.err()).contains("db/schema/10_tables/users.sql", "Nothing was written");
+		Result json = run("init", "--from-database", "--env", "local", "--force", "--format", "json");
+		assertOk(json);
+		assertThat(JsonShape.of(json.out(), "")).containsExactly("ok boolean", "environment string", "database string",
+				"schemaDirectory string", "files array", "objects number", "deferred array", "otherFiles array",
+				"verified boolean", "differences array", "reprinted array", "baselineRecorded boolean",
+				"baselined array");
+		assertThat(json.out()).contains("\"files\" : [ \"db/schema/10_tables/users.sql\" ]", "\"objects\" : 2");
 		Result dryRun = run("migrate", "import-flyway", "--env", "local", "--dry-run");
 		assertOk(dryRun);
 		assertThat(dryRun.out()).contains("Dry run: nothing is written", "1.1          11",
@@ -87,6 +94,9 @@ class AdoptCommandTests {
 		assertOk(imported);
 		assertThat(imported.out()).contains("\"historyTable\" : \"public.flyway_schema_history\"",
 				"\"version\" : \"11\"", "\"needsAttention\" : false");
+		assertThat(JsonShape.of(imported.out(), "")).containsExactly("ok boolean", "environment string",
+				"historyTable string", "dryRun boolean", "mappings array", "written array", "unchanged array",
+				"mappingFile string", "recorded array", "notices array", "needsAttention boolean");
 		assertThat(query("SELECT version || ' ' || kind || ' ' || applied_by || ' ' || applied_at::date FROM "
 				+ "confiture_migrations ORDER BY version"))
 			.containsExactly("10 sql deployer 2024-03-01", "11 sql deployer 2024-04-01");

@@ -71,6 +71,11 @@ class InitAndBuildCommandTests {
 		assertThat(second.exitCode()).isZero();
 		assertThat(second.out()).contains("kept    db/schema/10_tables/users.sql (already exists)");
 		assertThat(Files.readString(this.project.resolve("db/schema/10_tables/users.sql"))).isEqualTo("-- mine");
+		Result json = CliRunner.run("init", this.project.toString(), "--format", "json");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		assertThat(JsonShape.of(json.out(), "")).containsExactly("ok boolean", "project string", "created array",
+				"kept array");
+		assertThat(json.out()).contains("\"created\" : [ ]", "\"db/schema/10_tables/users.sql\"");
 	}
 
 	@Test

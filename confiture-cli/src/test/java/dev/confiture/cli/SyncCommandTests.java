@@ -87,6 +87,11 @@ class SyncCommandTests {
 			.contains("\"name\" : \"public.users\"")
 			.contains("\"rows\" : 2")
 			.doesNotContain("private.example");
+		assertThat(JsonShape.of(json.out(), "")).containsExactly("ok boolean", "dryRun boolean", "source string",
+				"target string", "mode string", "plan array", "tables array", "rows number", "bytes number",
+				"durationMs number", "warnings array");
+		assertThat(JsonShape.of(json.out(), "/tables/0")).containsExactly("name string", "rows number", "bytes number",
+				"durationMs number", "rowsPerSecond number", "skipped boolean");
 	}
 
 	@Test

@@ -76,6 +76,11 @@ class TenantCommandTests {
 			.contains("\"migrated\" : 1")
 			.contains("\"up-to-date\" : 2")
 			.contains("\"appliedVersions\" : [ \"002\" ]");
+		assertThat(JsonShape.of(json.out(), "")).containsExactly("ok boolean", "action string", "durationMs number",
+				"counts object", "tenants array");
+		assertThat(JsonShape.of(json.out(), "/tenants/0")).containsExactly("tenant string", "server string",
+				"state string", "currentVersion string", "appliedVersions array", "pendingVersions array",
+				"differences array", "durationMs number", "error null", "hint null");
 		Result list = run("tenant", "list");
 		assertThat(list.exitCode()).as(list.toString()).isZero();
 		assertThat(list.out()).containsPattern("tenant_c\\s+up-to-date\\s+002");
@@ -84,6 +89,17 @@ class TenantCommandTests {
 		Result verify = run("migrate", "verify", "--all-tenants", "--tenant", "tenant_a", "--tenant", "tenant_c");
 		assertThat(verify.exitCode()).as(verify.toString()).isZero();
 		assertThat(verify.out()).contains("2 tenant(s) in").doesNotContain("tenant_b");
+		Result created = run("tenant", "create", "tenant_d", "--format", "json");
+		assertThat(created.exitCode()).as(created.toString()).isZero();
+		assertThat(JsonShape.of(created.out(), "")).containsExactly("ok boolean", "tenant string", "created boolean",
+				"schemaFiles number", "seedFiles number", "statements number", "baselinedMigrations array",
+				"durationMs number");
+		assertThat(created.out()).contains("\"tenant\" : \"tenant_d\"",
+				"\"baselinedMigrations\" : [ \"001\", \"002\" ]");
+		Result jsonList = run("tenant", "list", "--format", "json");
+		assertThat(JsonShape.of(jsonList.out(), "")).containsExactly("ok boolean", "action string", "durationMs number",
+				"counts object", "tenants array");
+		assertThat(jsonList.out()).contains("\"action\" : \"status\"", "\"up-to-date\" : 4");
 	}
 
 	@Test
