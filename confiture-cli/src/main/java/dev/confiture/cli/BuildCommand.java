@@ -3,10 +3,8 @@ package dev.confiture.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.ArgGroup;
@@ -89,10 +87,8 @@ class BuildCommand implements Callable<Integer> {
 				out.printf(Locale.ROOT, "Wrote %d files to %s in %s%n", files.size(), target, seconds(millis));
 			}
 			else {
-				Map<String, Object> document = document("written", confiture.environment().name(), files,
-						sources.schemaHash(), millis);
-				document.put("output", target.toString());
-				Json.write(out, document);
+				Json.write(out, new WrittenDocument(true, "written", confiture.environment().name(), entries(files),
+						sources.schemaHash(), millis, target.toString()));
 			}
 			return ExitCodes.OK;
 		}
@@ -116,41 +112,40 @@ class BuildCommand implements Callable<Integer> {
 		else {
 			List<SchemaFile> files = new ArrayList<>(result.schemaFiles());
 			files.addAll(result.seedFiles());
-			Map<String, Object> document = document(result.skipped() ? "skipped" : "built", result.environment(), files,
-					result.schemaHash(), millis);
-			document.put("database", result.database());
-			document.put("statements", result.statementCount());
-			document.put("droppedSchemas", result.droppedSchemas());
-			document.put("baselinedMigrations", result.baselinedMigrations());
-			document.put("baselineProven", result.baselineProof().ran());
-			document.put("baselineProofNotes", result.baselineProof().notes());
-			document.put("skippedReason", result.skippedReason());
-			Json.write(out, document);
+			Json.write(out,
+					new BuiltDocument(true, result.skipped() ? "skipped" : "built", result.environment(),
+							entries(files), result.schemaHash(), millis, result.database(), result.statementCount(),
+							result.droppedSchemas(), result.baselinedMigrations(), result.baselineProof().ran(),
+							result.baselineProof().notes(), result.skippedReason()));
 		}
 		return ExitCodes.OK;
 	}
 
-	private static Map<String, Object> document(String status, String environment, List<SchemaFile> files, String hash,
-			long millis) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", true);
-		document.put("status", status);
-		document.put("environment", environment);
-		document.put("files", files.stream().map(BuildCommand::describe).toList());
-		document.put("hash", hash);
-		document.put("durationMs", millis);
-		return document;
-	}
-
-	private static Map<String, Object> describe(SchemaFile file) {
-		Map<String, Object> description = new LinkedHashMap<>();
-		description.put("path", file.relativePath());
-		description.put("seed", file.seed());
-		return description;
+	private static List<FileEntry> entries(List<SchemaFile> files) {
+		return files.stream().map((file) -> new FileEntry(file.relativePath(), file.seed())).toList();
 	}
 
 	static String seconds(long millis) {
 		return String.format(Locale.ROOT, "%.2fs", millis / 1000.0);
+	}
+
+	/** What {@code build --output FILE --format json} prints. */
+	record WrittenDocument(boolean ok, String status, String environment, List<FileEntry> files, String hash,
+			long durationMs, String output) {
+
+	}
+
+	/** What {@code build --format json} prints: status built or skipped. */
+	record BuiltDocument(boolean ok, String status, String environment, List<FileEntry> files, String hash,
+			long durationMs, String database, int statements, List<String> droppedSchemas,
+			List<String> baselinedMigrations, boolean baselineProven, List<String> baselineProofNotes,
+			String skippedReason) {
+
+	}
+
+	/** One schema or seed file of a build. */
+	record FileEntry(String path, boolean seed) {
+
 	}
 
 	/**

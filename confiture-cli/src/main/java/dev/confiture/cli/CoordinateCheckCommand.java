@@ -1,7 +1,6 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.confiture.core.coordinate.ConflictCheck;
+import dev.confiture.core.coordinate.CoordinationDocuments.ConflictCheckDocument;
 import dev.confiture.core.coordinate.IntentRequest;
 
 /**
@@ -48,14 +48,7 @@ class CoordinateCheckCommand implements Callable<Integer> {
 				this.planned.ddl(), null, null, null);
 		ConflictCheck check = this.database.registry().check(request);
 		if (this.output.json()) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("agentId", check.agentId());
-			document.put("featureName", this.featureName);
-			document.put("conflictsDetected", check.hasConflicts());
-			document.put("conflicts", CoordinationJson.conflicts(check.conflicts()));
-			document.put("touches", CoordinationJson.touches(check.touches()));
-			document.put("unrecognised", CoordinationJson.unrecognised(check.unrecognised()));
-			Json.write(out, document);
+			Json.write(out, ConflictCheckDocument.of(true, check, this.featureName));
 		}
 		else {
 			CoordinationText.TEXTS.check(check).forEach(out::println);

@@ -2,7 +2,6 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -12,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import dev.confiture.core.coordinate.Conflict;
+import dev.confiture.core.coordinate.CoordinationDocuments.OpenConflictsDocument;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 
 /**
@@ -49,10 +49,7 @@ class CoordinateConflictsCommand implements Callable<Integer> {
 					|| this.agentId.equals(conflict.otherAgentId()))
 			.toList();
 		if (this.output.json()) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("total", conflicts.size());
-			document.put("conflicts", CoordinationJson.conflicts(conflicts));
-			Json.write(out, document);
+			Json.write(out, OpenConflictsDocument.of(true, conflicts));
 		}
 		else {
 			CoordinationText.TEXTS.openConflicts(conflicts).forEach(out::println);

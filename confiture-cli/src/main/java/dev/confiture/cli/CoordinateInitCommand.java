@@ -2,7 +2,6 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -34,12 +33,8 @@ class CoordinateInitCommand implements Callable<Integer> {
 		CoordinationRegistry registry = this.database.registry();
 		boolean created = registry.initialize();
 		if (this.output.json()) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("created", created);
-			document.put("database", registry.description());
-			document.put("schema", "confiture");
-			document.put("tables", List.of("intents", "intent_conflicts", "intent_history"));
-			Json.write(out, document);
+			Json.write(out, new InitDocument(true, created, registry.description(), "confiture",
+					List.of("intents", "intent_conflicts", "intent_history")));
 		}
 		else {
 			out.println(CoordinationText.OK
@@ -48,6 +43,11 @@ class CoordinateInitCommand implements Callable<Integer> {
 			out.println("Schema confiture: intents, intent_conflicts, intent_history");
 		}
 		return ExitCodes.OK;
+	}
+
+	/** What {@code coordinate init --format json} prints. */
+	record InitDocument(boolean ok, boolean created, String database, String schema, List<String> tables) {
+
 	}
 
 }

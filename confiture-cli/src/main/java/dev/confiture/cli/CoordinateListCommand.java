@@ -2,7 +2,6 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.confiture.core.coordinate.CoordinationDocuments.IntentListDocument;
 import dev.confiture.core.coordinate.Intent;
 import dev.confiture.core.coordinate.IntentStatus;
 
@@ -48,10 +48,7 @@ class CoordinateListCommand implements Callable<Integer> {
 			.filter((intent) -> wanted == null || intent.status() == wanted)
 			.toList();
 		if (this.output.json()) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("total", intents.size());
-			document.put("intents", CoordinationJson.intents(intents));
-			Json.write(out, document);
+			Json.write(out, IntentListDocument.of(intents));
 			return ExitCodes.OK;
 		}
 		if (intents.isEmpty()) {

@@ -2,7 +2,7 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,6 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import dev.confiture.core.coordinate.CoordinationDocuments;
+import dev.confiture.core.coordinate.CoordinationDocuments.ConflictDocument;
+import dev.confiture.core.coordinate.CoordinationDocuments.IntentDocument;
+import dev.confiture.core.coordinate.CoordinationDocuments.UnrecognisedStatementDocument;
 import dev.confiture.core.coordinate.IntentRequest;
 import dev.confiture.core.coordinate.Registration;
 import dev.confiture.core.coordinate.RiskLevel;
@@ -62,11 +66,10 @@ class CoordinateRegisterCommand implements Callable<Integer> {
 				this.planned.ddl(), this.riskLevel, this.estimatedHours, this.notes);
 		Registration registration = this.database.registry().register(request);
 		if (this.output.json()) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("intent", CoordinationJson.intent(registration.intent()));
-			document.put("conflicts", CoordinationJson.conflicts(registration.conflicts()));
-			document.put("unrecognised", CoordinationJson.unrecognised(registration.unrecognised()));
-			Json.write(out, document);
+			Json.write(out,
+					new RegisterDocument(true, CoordinationDocuments.intent(registration.intent()),
+							CoordinationDocuments.conflicts(registration.conflicts()),
+							CoordinationDocuments.unrecognised(registration.unrecognised())));
 		}
 		else {
 			out.println((registration.hasConflicts() ? CoordinationText.WARNING + "Intent registered with conflicts: "
@@ -78,6 +81,12 @@ class CoordinateRegisterCommand implements Callable<Integer> {
 			out.flush();
 		}
 		return registration.hasConflicts() ? CoordinateCommand.CONFLICTS_FOUND : ExitCodes.OK;
+	}
+
+	/** What {@code coordinate register --format json} prints. */
+	record RegisterDocument(boolean ok, IntentDocument intent, List<ConflictDocument> conflicts,
+			List<UnrecognisedStatementDocument> unrecognised) {
+
 	}
 
 	/** Reads a positive number of hours. */

@@ -2,7 +2,6 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -14,6 +13,8 @@ import picocli.CommandLine.Spec;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.coordinate.Conflict;
+import dev.confiture.core.coordinate.CoordinationDocuments.ActiveIntentsDocument;
+import dev.confiture.core.coordinate.CoordinationDocuments.IntentDetailDocument;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.coordinate.CoordinationTexts;
 import dev.confiture.core.coordinate.HistoryEntry;
@@ -54,11 +55,7 @@ class CoordinateStatusCommand implements Callable<Integer> {
 			.toList();
 		long conflicts = registry.openConflicts().size();
 		if (this.output.json()) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("total", intents.size());
-			document.put("openConflicts", conflicts);
-			document.put("intents", CoordinationJson.intents(intents));
-			Json.write(out, document);
+			Json.write(out, ActiveIntentsDocument.of(intents, conflicts));
 			return ExitCodes.OK;
 		}
 		if (intents.isEmpty()) {
@@ -82,11 +79,7 @@ class CoordinateStatusCommand implements Callable<Integer> {
 		List<Conflict> conflicts = registry.conflicts(intent.id());
 		List<HistoryEntry> history = registry.history(intent.id());
 		if (this.output.json()) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("intent", CoordinationJson.intent(intent));
-			document.put("conflicts", CoordinationJson.conflicts(conflicts));
-			document.put("history", CoordinationJson.history(history));
-			Json.write(out, document);
+			Json.write(out, IntentDetailDocument.of(intent, conflicts, history));
 			return ExitCodes.OK;
 		}
 		CoordinationTexts.intent(intent, conflicts, history).forEach(out::println);

@@ -1,9 +1,11 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -34,31 +36,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 		String message = ConnectionSettings.sanitize((failure != null) ? failure.getMessage() : describe(ex));
 		String hint = (failure != null) ? ConnectionSettings.sanitize(RemedyText.of(failure)) : null;
 		if (isJson(parseResult)) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("category", (failure != null) ? failure.category().name().toLowerCase(Locale.ROOT) : "internal");
-			error.put("exitCode", exitCode);
-			error.put("message", message);
-			error.put("hint", hint);
-			if (failure != null && !failure.details().isEmpty()) {
-				error.put("details", failure.details().stream().map(ConnectionSettings::sanitize).toList());
-			}
-			if (ex instanceof SqlExecutionException sql) {
-				error.put("file", sql.source());
-				error.put("line", sql.line());
-				error.put("sqlState", sql.sqlState());
-			}
-			else if (ex instanceof SqlSyntaxException syntax) {
-				error.put("file", syntax.source());
-				error.put("line", syntax.line());
-			}
-			else if (ex instanceof ConfigurationException config && config.file() != null) {
-				error.put("file", config.file().toString());
-				error.put("line", config.line());
-			}
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", false);
-			document.put("error", error);
-			Json.write(commandLine.getOut(), document);
+			String category = (failure != null) ? failure.category().name().toLowerCase(Locale.ROOT) : "internal";
+			List<String> details = (failure != null && !failure.details().isEmpty())
+					? failure.details().stream().map(ConnectionSettings::sanitize).toList() : null;
+			Json.write(commandLine.getOut(),
+					new ErrorDocument(new ErrorBody(category, exitCode, message, hint, details, location(ex))));
 		}
 		else {
 			PrintWriter err = commandLine.getErr();
@@ -72,6 +54,19 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 			err.flush();
 		}
 		return exitCode;
+	}
+
+	private static Location location(Exception ex) {
+		if (ex instanceof SqlExecutionException sql) {
+			return new SqlLocation(sql.source(), sql.line(), sql.sqlState());
+		}
+		if (ex instanceof SqlSyntaxException syntax) {
+			return new FileLocation(syntax.source(), syntax.line());
+		}
+		if (ex instanceof ConfigurationException config && config.file() != null) {
+			return new FileLocation(config.file().toString(), config.line());
+		}
+		return null;
 	}
 
 	private static String describe(Exception ex) {
@@ -88,6 +83,43 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 			result = result.subcommand();
 		}
 		return false;
+	}
+
+	/** The error document of every command: {@code ok} is false. */
+	record ErrorDocument(boolean ok, ErrorBody error) {
+
+		ErrorDocument(ErrorBody error) {
+			this(false, error);
+		}
+
+	}
+
+	/**
+	 * What went wrong: {@code details} only when there are some, the location's keys only
+	 * when the failure has one.
+	 */
+	record ErrorBody(String category, int exitCode, String message, String hint,
+			@JsonInclude(JsonInclude.Include.NON_NULL) List<String> details, @JsonUnwrapped Location location) {
+
+		ErrorBody(String category, int exitCode, String message, String hint) {
+			this(category, exitCode, message, hint, null, null);
+		}
+
+	}
+
+	/** Where a failure happened, written inline in {@link ErrorBody}. */
+	sealed interface Location permits SqlLocation, FileLocation {
+
+	}
+
+	/** A failing SQL statement: its file, line and SQLSTATE (each possibly null). */
+	record SqlLocation(String file, int line, String sqlState) implements Location {
+
+	}
+
+	/** A file and line: a syntax error in SQL or an error in a configuration file. */
+	record FileLocation(String file, int line) implements Location {
+
 	}
 
 }

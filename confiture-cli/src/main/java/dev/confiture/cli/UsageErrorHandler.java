@@ -1,9 +1,7 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import picocli.CommandLine;
@@ -11,6 +9,8 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import dev.confiture.cli.ErrorHandler.ErrorBody;
+import dev.confiture.cli.ErrorHandler.ErrorDocument;
 import dev.confiture.core.config.ConnectionSettings;
 
 /**
@@ -33,15 +33,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
 		String message = ConnectionSettings.sanitize(clean(ex.getMessage()));
 		String hint = "See " + commandLine.getCommandSpec().qualifiedName() + " --help";
 		if (isJson(args)) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("category", "usage");
-			error.put("exitCode", ExitCodes.USAGE);
-			error.put("message", message);
-			error.put("hint", hint);
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", false);
-			document.put("error", error);
-			Json.write(commandLine.getOut(), document);
+			Json.write(commandLine.getOut(), new ErrorDocument(new ErrorBody("usage", ExitCodes.USAGE, message, hint)));
 			return ExitCodes.USAGE;
 		}
 		PrintWriter err = commandLine.getErr();

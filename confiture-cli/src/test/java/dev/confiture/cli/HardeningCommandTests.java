@@ -19,6 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.confiture.cli.CliRunner.Result;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
@@ -30,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user: each gets a clear message and exit code, and nothing is half-applied.
  */
 class HardeningCommandTests {
+
+	private static final JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	@TempDir
 	Path project;
@@ -59,6 +65,7 @@ class HardeningCommandTests {
 			.contains("\"exitCode\" : 5")
 			.contains("-5s");
 		assertThat(json.err()).isEmpty();
+		assertErrorDocument(json.out(), "category", "exitCode", "message", "hint");
 		Result text = run("migrate", "up", "--lock-wait", "-5s");
 		assertThat(text.exitCode()).isEqualTo(5);
 		assertThat(text.err()).contains("'-5s' must be zero or more");
@@ -120,6 +127,7 @@ class HardeningCommandTests {
 		Result json = run("migrate", "down-to", "0", "--format", "json");
 		assertThat(json.exitCode()).isEqualTo(8);
 		assertThat(json.out()).contains("\"details\"").contains("020_m20 has no down").contains("001_m1 has no down");
+		assertErrorDocument(json.out(), "category", "exitCode", "message", "hint", "details");
 		assertThat(query("SELECT count(*) FROM confiture_migrations")).containsExactly("40");
 	}
 
@@ -173,6 +181,23 @@ class HardeningCommandTests {
 			}
 			return values;
 		}
+	}
+
+	/**
+	 * The error document: {@code ok} then {@code error} with these keys in this order,
+	 * printed as Jackson's indented output of exactly that tree.
+	 */
+	private static void assertErrorDocument(String out, String... keys) {
+		JsonNode document = mapper.readTree(out);
+		List<String> names = new ArrayList<>();
+		document.propertyNames().forEach(names::add);
+		assertThat(names).containsExactly("ok", "error");
+		assertThat(document.get("ok").isBoolean()).isTrue();
+		List<String> errorNames = new ArrayList<>();
+		document.get("error").propertyNames().forEach(errorNames::add);
+		assertThat(errorNames).containsExactly(keys);
+		assertThat(document.get("error").get("exitCode").isInt()).isTrue();
+		assertThat(out).isEqualTo(mapper.writeValueAsString(document) + System.lineSeparator());
 	}
 
 }

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.confiture.cli.CliRunner.Result;
 import dev.confiture.core.server.PostgresServers;
 import dev.confiture.core.server.ScratchDatabase;
@@ -21,6 +24,8 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InitAndBuildCommandTests {
+
+	private static final JsonMapper mapper = JsonMapper.builder().build();
 
 	@TempDir
 	Path root;
@@ -117,6 +122,33 @@ class InitAndBuildCommandTests {
 			.containsPattern("\"hash\" : \"[0-9a-f]{64}\"")
 			.doesNotContain("00_users.sql");
 		assertThat(query("SELECT count(*)::text FROM users")).containsExactly("0");
+		JsonNode document = mapper.readTree(build.out());
+		assertThat(fieldNames(document)).containsExactly("ok", "status", "environment", "files", "hash", "durationMs",
+				"database", "statements", "droppedSchemas", "baselinedMigrations", "baselineProven",
+				"baselineProofNotes", "skippedReason");
+		assertThat(fieldNames(document.get("files").get(0))).containsExactly("path", "seed");
+		assertThat(document.get("ok").isBoolean()).isTrue();
+		assertThat(document.get("durationMs").isNumber()).isTrue();
+		assertThat(document.get("statements").isNumber()).isTrue();
+		assertThat(document.get("droppedSchemas").isArray()).isTrue();
+		assertThat(document.get("baselineProven").isBoolean()).isTrue();
+		assertThat(document.get("skippedReason").isNull()).isTrue();
+		assertThat(document.get("files").get(0).get("seed").isBoolean()).isTrue();
+		Result skipped = CliRunner.run("build", "--project-dir", this.project.toString(), "--schema-only",
+				"--database-url", url(), "--if-empty", "--format", "json");
+		assertThat(skipped.exitCode()).as(skipped.toString()).isZero();
+		JsonNode skip = mapper.readTree(skipped.out());
+		assertThat(fieldNames(skip)).isEqualTo(fieldNames(document));
+		assertThat(skip.get("status").asString()).isEqualTo("skipped");
+		assertThat(skip.get("skippedReason").isString()).isTrue();
+		Result written = CliRunner.run("build", "--project-dir", this.project.toString(), "--output",
+				"build/schema.sql", "--format", "json");
+		assertThat(written.exitCode()).as(written.toString()).isZero();
+		JsonNode write = mapper.readTree(written.out());
+		assertThat(fieldNames(write)).containsExactly("ok", "status", "environment", "files", "hash", "durationMs",
+				"output");
+		assertThat(write.get("status").asString()).isEqualTo("written");
+		assertThat(fieldNames(write.get("files").get(0))).containsExactly("path", "seed");
 	}
 
 	@Test
@@ -135,6 +167,12 @@ class InitAndBuildCommandTests {
 			.contains("\"category\" : \"schema\"")
 			.contains("\"file\" : \"db/schema/30_broken.sql\"")
 			.contains("\"line\" : 3");
+		JsonNode failure = mapper.readTree(json.out());
+		assertThat(fieldNames(failure)).containsExactly("ok", "error");
+		assertThat(fieldNames(failure.get("error"))).containsExactly("category", "exitCode", "message", "hint", "file",
+				"line", "sqlState");
+		assertThat(failure.get("error").get("exitCode").isInt()).isTrue();
+		assertThat(failure.get("error").get("line").isInt()).isTrue();
 	}
 
 	@Test
@@ -176,6 +214,8 @@ class InitAndBuildCommandTests {
 		Result config = CliRunner.run("build", "--project-dir", this.project.toString(), "--format", "json");
 		assertThat(config.exitCode()).isEqualTo(5);
 		assertThat(config.out()).contains("\"category\" : \"config\"").contains("local.yaml").contains("\"line\" : 4");
+		assertThat(fieldNames(mapper.readTree(config.out()).get("error"))).containsExactly("category", "exitCode",
+				"message", "hint", "file", "line");
 		write("db/environments/local.yaml", "name: local\nincludes:\n  - ../schema\n");
 		write("db/schema/20_broken.sql",
 				"CREATE TABLE ok (id int);\n\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1;\n");
@@ -183,6 +223,8 @@ class InitAndBuildCommandTests {
 				"--format", "json");
 		assertThat(syntax.exitCode()).isEqualTo(4);
 		assertThat(syntax.out()).contains("\"file\" : \"db/schema/20_broken.sql\"").contains("\"line\" : 3");
+		assertThat(fieldNames(mapper.readTree(syntax.out()).get("error"))).containsExactly("category", "exitCode",
+				"message", "hint", "file", "line");
 	}
 
 	@Test
@@ -261,6 +303,12 @@ class InitAndBuildCommandTests {
 			}
 		}
 		return values;
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
 	}
 
 }

@@ -1,9 +1,10 @@
 package dev.confiture.maven;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -71,21 +72,20 @@ public class CheckMojo extends AbstractConfitureMojo {
 	void run(MavenOutput output, Reports reports) throws MojoFailureException {
 		LintMode lintMode = LintMode.parse((this.lint != null) ? this.lint : "fail", "lint");
 		Confiture confiture = confiture();
-		Map<String, Object> document = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
 		List<String> remedies = new ArrayList<>();
 		ValidationReport validation = ValidateMojo.validate(confiture, output,
 				new ValidationOptions(this.baseRef, this.staged, true, true));
-		document.put("validation", validation);
 		if (!validation.passed()) {
 			problems.add(validation.summary());
 			remedies.add(ValidateMojo.REMEDY);
 		}
+		Map<String, Object> lintDocument = null;
 		if (lintMode != LintMode.OFF) {
 			LintResult lint = LintMojo.lint(confiture, output,
 					new LintOptions(List.of(), !this.noShadow, null, lintBaseRef(), this.staged),
 					lintMode == LintMode.FAIL);
-			document.put("lint", lint.document());
+			lintDocument = lint.document();
 			if (lintMode == LintMode.FAIL && lint.hasErrors()) {
 				problems.add(LintMojo.lintProblem(lint));
 				remedies.add(LintMojo.lintRemedy());
@@ -94,10 +94,11 @@ public class CheckMojo extends AbstractConfitureMojo {
 		else {
 			output.info("Lint skipped (lint=off)");
 		}
+		StatusReport statusReport = null;
 		if (hasDatabase(confiture)) {
 			StatusReport status = confiture.status(StatusOptions.defaults());
 			output.info(String.join("\n", status.lines()));
-			document.put("status", status);
+			statusReport = status;
 			if (this.failOnPending && !StatusMojo.upToDate(status)) {
 				problems.add(StatusMojo.problem(status));
 				remedies.add("Run ./mvnw confiture:migrate");
@@ -106,7 +107,7 @@ public class CheckMojo extends AbstractConfitureMojo {
 		else {
 			output.info("Migration status skipped: no database configured (databaseUrl or the environment's database)");
 		}
-		reports.write(problems.isEmpty(), document);
+		reports.write(problems.isEmpty(), new CheckDocument(validation, lintDocument, statusReport));
 		if (!problems.isEmpty()) {
 			throw Failures.of(String.join("; ", problems), String.join("; ", remedies));
 		}
@@ -130,6 +131,13 @@ public class CheckMojo extends AbstractConfitureMojo {
 		catch (ConfitureException ex) {
 			return false;
 		}
+	}
+
+	/** The result of the check goal: lint and status only when they ran. */
+	record CheckDocument(ValidationReport validation,
+			@JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> lint,
+			@JsonInclude(JsonInclude.Include.NON_NULL) StatusReport status) {
+
 	}
 
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,7 +14,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.coordinate.ConflictCheck;
-import dev.confiture.core.coordinate.CoordinationDocuments;
+import dev.confiture.core.coordinate.CoordinationDocuments.ConflictCheckDocument;
 import dev.confiture.core.coordinate.IntentRequest;
 
 /**
@@ -61,15 +60,7 @@ public class CoordinateCheckMojo extends AbstractCoordinationMojo {
 		ConflictCheck check = registry()
 			.check(new IntentRequest(this.agentId, this.featureName, planned, ddl(), null, null, null));
 		String text = String.join("\n", TEXTS.check(check));
-		Map<String, Object> document = CoordinationDocuments.document();
-		document.put("ok", !check.hasConflicts());
-		document.put("agentId", check.agentId());
-		document.put("featureName", this.featureName);
-		document.put("conflictsDetected", check.hasConflicts());
-		document.put("conflicts", CoordinationDocuments.conflicts(check.conflicts()));
-		document.put("touches", CoordinationDocuments.touches(check.touches()));
-		document.put("unrecognised", CoordinationDocuments.unrecognised(check.unrecognised()));
-		reports.writeDocument(document);
+		reports.writeDocument(ConflictCheckDocument.of(!check.hasConflicts(), check, this.featureName));
 		if (!check.hasConflicts()) {
 			output.info(text);
 			return;

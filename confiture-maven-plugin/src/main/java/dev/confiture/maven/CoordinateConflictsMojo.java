@@ -1,14 +1,13 @@
 package dev.confiture.maven;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import dev.confiture.core.coordinate.Conflict;
-import dev.confiture.core.coordinate.CoordinationDocuments;
+import dev.confiture.core.coordinate.CoordinationDocuments.OpenConflictsDocument;
 
 /**
  * The open conflicts between active intents, as {@code confiture coordinate conflicts}.
@@ -44,11 +43,7 @@ public class CoordinateConflictsMojo extends AbstractCoordinationMojo {
 					|| this.agentId.equals(conflict.otherAgentId()))
 			.toList();
 		String text = String.join("\n", TEXTS.openConflicts(conflicts));
-		Map<String, Object> document = CoordinationDocuments.document();
-		document.put("ok", conflicts.isEmpty());
-		document.put("total", conflicts.size());
-		document.put("conflicts", CoordinationDocuments.conflicts(conflicts));
-		reports.writeDocument(document);
+		reports.writeDocument(OpenConflictsDocument.of(conflicts.isEmpty(), conflicts));
 		if (conflicts.isEmpty()) {
 			output.info(text);
 			return;

@@ -1,13 +1,12 @@
 package dev.confiture.maven;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-import dev.confiture.core.coordinate.CoordinationDocuments;
+import dev.confiture.core.coordinate.CoordinationDocuments.IntentListDocument;
 import dev.confiture.core.coordinate.Intent;
 import dev.confiture.core.coordinate.IntentStatus;
 
@@ -43,10 +42,7 @@ public class CoordinateListMojo extends AbstractCoordinationMojo {
 			.filter((intent) -> wanted == null || intent.status() == wanted)
 			.toList();
 		output.info(intents.isEmpty() ? "No intents" : TEXTS.listTable(intents));
-		Map<String, Object> document = CoordinationDocuments.document();
-		document.put("total", intents.size());
-		document.put("intents", CoordinationDocuments.intents(intents));
-		reports.writeDocument(document);
+		reports.writeDocument(IntentListDocument.of(intents));
 	}
 
 }

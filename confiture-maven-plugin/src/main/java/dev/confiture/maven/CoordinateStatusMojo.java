@@ -1,7 +1,6 @@
 package dev.confiture.maven;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -10,7 +9,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.coordinate.Conflict;
-import dev.confiture.core.coordinate.CoordinationDocuments;
+import dev.confiture.core.coordinate.CoordinationDocuments.ActiveIntentsDocument;
+import dev.confiture.core.coordinate.CoordinationDocuments.IntentDetailDocument;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.coordinate.CoordinationTexts;
 import dev.confiture.core.coordinate.HistoryEntry;
@@ -57,11 +57,7 @@ public class CoordinateStatusMojo extends AbstractCoordinationMojo {
 			output.info(CoordinationTexts.summary(intents.size(), conflicts)
 					+ ((conflicts > 0) ? " (./mvnw confiture:coordinate-conflicts)" : ""));
 		}
-		Map<String, Object> document = CoordinationDocuments.document();
-		document.put("total", intents.size());
-		document.put("openConflicts", conflicts);
-		document.put("intents", CoordinationDocuments.intents(intents));
-		reports.writeDocument(document);
+		reports.writeDocument(ActiveIntentsDocument.of(intents, conflicts));
 	}
 
 	private void intent(MavenOutput output, Reports reports, CoordinationRegistry registry) {
@@ -72,11 +68,7 @@ public class CoordinateStatusMojo extends AbstractCoordinationMojo {
 		List<Conflict> conflicts = registry.conflicts(intent.id());
 		List<HistoryEntry> history = registry.history(intent.id());
 		output.info(String.join("\n", CoordinationTexts.intent(intent, conflicts, history)));
-		Map<String, Object> document = CoordinationDocuments.document();
-		document.put("intent", CoordinationDocuments.intent(intent));
-		document.put("conflicts", CoordinationDocuments.conflicts(conflicts));
-		document.put("history", CoordinationDocuments.history(history));
-		reports.writeDocument(document);
+		reports.writeDocument(IntentDetailDocument.of(intent, conflicts, history));
 	}
 
 }

@@ -3,9 +3,7 @@ package dev.confiture.maven;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,36 +42,25 @@ final class Reports {
 	 * @param result the result document or record
 	 */
 	void write(boolean ok, Object result) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", ok);
-		document.put("goal", this.goal);
-		document.put("result", result);
-		write(document);
+		write(new ResultDocument(ok, this.goal, result));
 	}
 
 	/**
 	 * Writes a document as it is, without the {@code ok}/{@code goal} envelope (e.g.
 	 * SARIF).
-	 * @param document the document
+	 * @param document the document: a record or a map
 	 */
-	void writeDocument(Map<String, Object> document) {
+	void writeDocument(Object document) {
 		write(document);
 	}
 
 	/** Writes a failure. */
 	void failure(ConfitureException ex) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("category", ex.category().name().toLowerCase(Locale.ROOT));
-		error.put("message", ex.getMessage());
-		error.put("hint", RemedyText.of(ex));
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", false);
-		document.put("goal", this.goal);
-		document.put("error", error);
-		write(document);
+		write(new FailureDocument(false, this.goal,
+				new Failure(ex.category().name().toLowerCase(Locale.ROOT), ex.getMessage(), RemedyText.of(ex))));
 	}
 
-	private void write(Map<String, Object> document) {
+	private void write(Object document) {
 		if (this.file == null) {
 			return;
 		}
@@ -88,6 +75,21 @@ final class Reports {
 					"Could not write the report " + this.file + ": " + ex.getMessage(),
 					"Check that reportFile names a writable file");
 		}
+	}
+
+	/** A successful goal's report. */
+	record ResultDocument(boolean ok, String goal, Object result) {
+
+	}
+
+	/** A failed goal's report. */
+	record FailureDocument(boolean ok, String goal, Failure error) {
+
+	}
+
+	/** What went wrong, in a failure report. */
+	record Failure(String category, String message, String hint) {
+
 	}
 
 }
