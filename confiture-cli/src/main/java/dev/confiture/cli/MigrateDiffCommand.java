@@ -3,9 +3,7 @@ package dev.confiture.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -23,9 +21,7 @@ import dev.confiture.core.diff.DiffOptions;
 import dev.confiture.core.diff.DiffRequest;
 import dev.confiture.core.diff.DiffResult;
 import dev.confiture.core.diff.DiffSource;
-import dev.confiture.core.diff.Hazard;
 import dev.confiture.core.diff.Plan;
-import dev.confiture.core.diff.Step;
 import dev.confiture.core.migrate.GenerateOptions;
 import dev.confiture.core.migrate.GenerateResult;
 import dev.confiture.core.migrate.GeneratedMigration;
@@ -130,22 +126,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 		Plan up = diff.up();
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("from", diff.from());
-			document.put("to", diff.to());
-			document.put("changes", up.steps().size());
-			document.put("steps", steps(up));
-			document.put("hazards", hazards(up.hazards()));
-			document.put("notes", up.notes());
-			document.put("up", up.script(List.of()));
-			document.put("down", diff.down().script(List.of()));
-			if (generated != null) {
-				document.put("version", generated.version());
-				document.put("upFile", generated.upFile().toString());
-				document.put("downFile", generated.downFile().toString());
-			}
-			Json.write(out, document);
+			Json.write(out, MigrateDiffDocuments.DiffDocument.of(diff, generated));
 		}
 		else {
 			printText(out, diff, generated);
@@ -173,25 +154,7 @@ class MigrateDiffCommand implements Callable<Integer> {
 		DiffResult diff = result.diff();
 		PrintWriter out = this.spec.commandLine().getOut();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("base", result.base());
-			document.put("replayedMigrations", result.replayedMigrations());
-			document.put("upToDate", result.upToDate());
-			document.put("from", diff.from());
-			document.put("to", diff.to());
-			document.put("changes", diff.up().steps().size());
-			document.put("steps", steps(diff.up()));
-			document.put("hazards", hazards(diff.up().hazards()));
-			document.put("notes", diff.up().notes());
-			document.put("up", diff.up().script(List.of()));
-			document.put("down", diff.down().script(List.of()));
-			if (result.written()) {
-				document.put("version", result.files().version());
-				document.put("upFile", result.files().upFile().toString());
-				document.put("downFile", result.files().downFile().toString());
-			}
-			Json.write(out, document);
+			Json.write(out, MigrateDiffDocuments.SchemaEditDocument.of(result));
 		}
 		else if (result.upToDate()) {
 			out.println("The migrations already produce the schema files: " + diff.from() + " is " + diff.to()
@@ -247,30 +210,6 @@ class MigrateDiffCommand implements Callable<Integer> {
 			out.println();
 			out.print(diff.script());
 		}
-	}
-
-	private static List<Map<String, Object>> steps(Plan plan) {
-		List<Map<String, Object>> steps = new ArrayList<>();
-		for (Step step : plan.steps()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("description", step.description());
-			entry.put("statements", step.statements());
-			entry.put("hazards", hazards(step.hazards()));
-			entry.put("concurrent", step.concurrent());
-			steps.add(entry);
-		}
-		return steps;
-	}
-
-	static List<Map<String, Object>> hazards(List<Hazard> hazards) {
-		List<Map<String, Object>> result = new ArrayList<>();
-		for (Hazard hazard : hazards) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("type", hazard.type().name());
-			entry.put("message", hazard.message());
-			result.add(entry);
-		}
-		return result;
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -37,13 +35,8 @@ class MigrateGenerateCommand implements Callable<Integer> {
 			.generate(GenerateOptions.empty(this.name))
 			.files();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("version", generated.version());
-			document.put("name", generated.name());
-			document.put("upFile", generated.upFile().toString());
-			document.put("downFile", generated.downFile().toString());
-			Json.write(out, document);
+			Json.write(out, new GenerateDocument(true, generated.version(), generated.name(),
+					generated.upFile().toString(), generated.downFile().toString()));
 		}
 		else {
 			out.println("Created " + generated.upFile());
@@ -53,6 +46,11 @@ class MigrateGenerateCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return ExitCodes.OK;
+	}
+
+	/** The document of {@code migrate generate}. */
+	record GenerateDocument(boolean ok, String version, String name, String upFile, String downFile) {
+
 	}
 
 }

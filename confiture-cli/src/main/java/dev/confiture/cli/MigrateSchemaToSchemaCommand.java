@@ -3,9 +3,8 @@ package dev.confiture.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -21,6 +20,7 @@ import dev.confiture.core.sync.SchemaCopyResult;
 import dev.confiture.core.sync.SchemaCopyResult.CopyStep;
 import dev.confiture.core.sync.SchemaCopyResult.TableVerification;
 import dev.confiture.core.sync.SyncEndpoint;
+import dev.confiture.core.sync.TableResult;
 
 /**
  * {@code confiture migrate schema-to-schema}: builds a new database from its schema files
@@ -78,15 +78,8 @@ class MigrateSchemaToSchemaCommand implements Callable<Integer> {
 		SchemaCopyResult result = target.copySchema(options);
 		PrintWriter out = this.output.out();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("dryRun", result.dryRun());
-			document.put("plan", result.plan());
-			document.put("tables", result.tables());
-			document.put("verifications", result.verifications());
-			document.put("verified", result.verified());
-			document.put("durationMs", result.durationMs());
-			Json.write(out, document);
+			Json.write(out, new SchemaCopyDocument(true, result.dryRun(), result.plan(), result.tables(),
+					result.verifications(), result.verified(), result.durationMs()));
 		}
 		else {
 			if (result.dryRun()) {
@@ -122,6 +115,12 @@ class MigrateSchemaToSchemaCommand implements Callable<Integer> {
 			.load();
 		source.database();
 		return SyncEndpoint.of(source.environment());
+	}
+
+	/** The document of {@code migrate schema-to-schema}. */
+	record SchemaCopyDocument(boolean ok, boolean dryRun, List<CopyStep> plan, List<TableResult> tables,
+			List<TableVerification> verifications, boolean verified, long durationMs) {
+
 	}
 
 }

@@ -1,8 +1,7 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -66,32 +65,35 @@ class MigrateStatusCommand implements Callable<Integer> {
 		return exitCode;
 	}
 
-	private static Map<String, Object> document(StatusReport report) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", true);
-		document.put("trackingTable", report.trackingTable());
-		document.put("initialized", report.initialized());
-		document.put("migrations", report.migrations().stream().map((status) -> {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("version", status.version());
-			entry.put("name", status.name());
-			entry.put("status", status.state().label());
-			entry.put("kind", MigrationDocuments.lower(status.kind()));
-			entry.put("location", status.location());
-			entry.put("reversible", status.reversible());
-			entry.put("appliedAt", (status.appliedAt() != null) ? status.appliedAt().toString() : null);
-			entry.put("appliedBy", status.appliedBy());
-			entry.put("executionMs", status.executionMs());
-			return entry;
-		}).toList());
-		Map<String, Object> summary = new LinkedHashMap<>();
-		summary.put("total", report.migrations().size());
-		summary.put("applied", report.appliedCount());
-		summary.put("pending", report.pendingCount());
-		summary.put("missingFiles", report.missingFileCount());
-		document.put("invalidIndexes", report.invalidIndexes());
-		document.put("summary", summary);
-		return document;
+	private static StatusDocument document(StatusReport report) {
+		List<MigrationEntry> migrations = report.migrations()
+			.stream()
+			.map((status) -> new MigrationEntry(status.version(), status.name(), status.state().label(),
+					MigrationDocuments.lower(status.kind()), status.location(), status.reversible(),
+					(status.appliedAt() != null) ? status.appliedAt().toString() : null, status.appliedBy(),
+					status.executionMs()))
+			.toList();
+		StatusSummary summary = new StatusSummary(report.migrations().size(), report.appliedCount(),
+				report.pendingCount(), report.missingFileCount());
+		return new StatusDocument(true, report.trackingTable(), report.initialized(), migrations,
+				report.invalidIndexes(), summary);
+	}
+
+	/** The document of {@code migrate status}. */
+	record StatusDocument(boolean ok, String trackingTable, boolean initialized, List<MigrationEntry> migrations,
+			List<String> invalidIndexes, StatusSummary summary) {
+
+	}
+
+	/** One migration of {@code migrate status}. */
+	record MigrationEntry(String version, String name, String status, String kind, String location, boolean reversible,
+			String appliedAt, String appliedBy, Long executionMs) {
+
+	}
+
+	/** The counts of {@code migrate status}. */
+	record StatusSummary(int total, int applied, int pending, int missingFiles) {
+
 	}
 
 }

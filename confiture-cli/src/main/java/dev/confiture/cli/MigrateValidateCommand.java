@@ -6,13 +6,12 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +25,6 @@ import dev.confiture.core.config.ConnectionSettings;
 import dev.confiture.core.config.Environment;
 import dev.confiture.core.config.MigrationSettings;
 import dev.confiture.core.lint.LintMode;
-import dev.confiture.core.validate.CheckResult;
 import dev.confiture.core.validate.ValidationOptions;
 import dev.confiture.core.validate.ValidationReport;
 
@@ -127,45 +125,25 @@ class MigrateValidateCommand implements Callable<Integer> {
 	}
 
 	private static String json(ValidationReport report) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("status", report.passed() ? "passed" : "failed");
-		document.put("base", report.base());
-		document.put("target", report.target());
-		document.put("changedFiles", report.changedFiles());
-		document.put("databasesCreated", report.databasesCreated());
-		List<Map<String, Object>> checks = new ArrayList<>();
-		for (CheckResult check : report.checks()) {
-			Map<String, Object> entry = new LinkedHashMap<>();
-			entry.put("name", check.name());
-			entry.put("status", check.status().name().toLowerCase(Locale.ROOT));
-			entry.put("details", check.details());
-			if (check.remedy() != null) {
-				entry.put("hint", RemedyText.of(check.remedy()));
-			}
-			checks.add(entry);
-		}
-		document.put("checks", checks);
-		return toJson(document);
+		List<CheckDocument> checks = report.checks()
+			.stream()
+			.map((check) -> new CheckDocument(check.name(), check.status().name().toLowerCase(Locale.ROOT),
+					check.details(), (check.remedy() != null) ? RemedyText.of(check.remedy()) : null))
+			.toList();
+		return toJson(new ValidationDocument(report.passed() ? "passed" : "failed", report.base(), report.target(),
+				report.changedFiles(), report.databasesCreated(), checks));
 	}
 
 	private String error(ConfitureException ex) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("category", ex.category().name().toLowerCase(Locale.ROOT));
-		error.put("exitCode", ExitCodes.of(ex.category()));
-		error.put("message", ConnectionSettings.sanitize(ex.getMessage()));
-		error.put("hint", ConnectionSettings.sanitize(RemedyText.of(ex)));
+		ErrorEntry error = new ErrorEntry(ex.category().name().toLowerCase(Locale.ROOT), ExitCodes.of(ex.category()),
+				ConnectionSettings.sanitize(ex.getMessage()), ConnectionSettings.sanitize(RemedyText.of(ex)));
 		if (!this.output.json()) {
-			return "Error: " + error.get("message")
-					+ ((RemedyText.of(ex) != null) ? "\nHint: " + error.get("hint") : "") + "\n";
+			return "Error: " + error.message() + ((RemedyText.of(ex) != null) ? "\nHint: " + error.hint() : "") + "\n";
 		}
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("status", "error");
-		document.put("error", error);
-		document.put("checks", List.of());
-		return toJson(document);
+		return toJson(new ErrorDocument("error", error, List.of()));
 	}
 
-	private static String toJson(Map<String, Object> document) {
+	private static String toJson(Object document) {
 		StringWriter json = new StringWriter();
 		Json.write(new PrintWriter(json), document);
 		return json.toString();
@@ -184,6 +162,27 @@ class MigrateValidateCommand implements Callable<Integer> {
 					"Could not write the report to " + this.outputFile + ": " + ex.getMessage(),
 					"Check that the directory exists and is writable", ex);
 		}
+	}
+
+	/** The report of {@code migrate validate}. */
+	record ValidationDocument(String status, String base, String target, List<String> changedFiles,
+			int databasesCreated, List<CheckDocument> checks) {
+
+	}
+
+	/** One check of the report; the hint only when the check has a remedy. */
+	record CheckDocument(String name, String status, List<String> details, @JsonInclude(Include.NON_NULL) String hint) {
+
+	}
+
+	/** The report written when the validation could not run. */
+	record ErrorDocument(String status, ErrorEntry error, List<CheckDocument> checks) {
+
+	}
+
+	/** Why the validation could not run. */
+	record ErrorEntry(String category, int exitCode, String message, String hint) {
+
 	}
 
 }

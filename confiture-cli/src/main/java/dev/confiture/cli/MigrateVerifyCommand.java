@@ -1,9 +1,7 @@
 package dev.confiture.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import dev.confiture.cli.MigrateDiffDocuments.HazardDocument;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.verify.DriftReport;
 import dev.confiture.core.verify.VerifyOptions;
@@ -50,15 +49,10 @@ class MigrateVerifyCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		String name = confiture.environment().name();
 		if (this.output.json()) {
-			Map<String, Object> document = new LinkedHashMap<>();
-			document.put("ok", true);
-			document.put("environment", name);
-			document.put("database", confiture.database().toString());
-			document.put("drift", report.drifted());
-			document.put("differences", report.differences());
-			document.put("hazards", MigrateDiffCommand.hazards(report.plan().hazards()));
-			document.put("fix", report.plan().script(List.of()));
-			Json.write(out, document);
+			Json.write(out,
+					new VerifyDocument(true, name, confiture.database().toString(), report.drifted(),
+							report.differences(), MigrateDiffDocuments.hazards(report.plan().hazards()),
+							report.plan().script(List.of())));
 		}
 		else {
 			report.lines(name, confiture.database().toString()).forEach(out::println);
@@ -69,6 +63,12 @@ class MigrateVerifyCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return report.drifted() ? 1 : ExitCodes.OK;
+	}
+
+	/** The document of {@code migrate verify}. */
+	record VerifyDocument(boolean ok, String environment, String database, boolean drift, List<String> differences,
+			List<HazardDocument> hazards, String fix) {
+
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.confiture.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 import dev.confiture.core.coordinate.Conflict;
 import dev.confiture.core.coordinate.CoordinationRegistry;
@@ -21,13 +20,9 @@ final class StatusChangeReport {
 	static int print(PrintWriter out, StatusChange change, boolean json, int openConflicts) {
 		Intent intent = change.intent();
 		if (json) {
-			Map<String, Object> document = CoordinationJson.document();
-			document.put("intent", CoordinationJson.intent(intent));
-			document.put("previousStatus", change.previousStatus().value());
-			document.put("resolvedConflicts", change.resolvedConflicts());
-			document.put("releasedIntents", change.releasedIntents());
-			document.put("openConflicts", openConflicts);
-			Json.write(out, document);
+			Json.write(out,
+					new StatusChangeDocument(true, CoordinationJson.intent(intent), change.previousStatus().value(),
+							change.resolvedConflicts(), change.releasedIntents(), openConflicts));
 			return ExitCodes.OK;
 		}
 		out.println(CoordinationText.OK + "Intent " + intent.id() + " marked as "
@@ -55,6 +50,15 @@ final class StatusChangeReport {
 
 	static int openConflicts(CoordinationRegistry registry, String intentId) {
 		return (int) registry.conflicts(intentId).stream().filter(Conflict::isOpen).count();
+	}
+
+	/**
+	 * The document of {@code coordinate start}, {@code complete} and {@code abandon}; the
+	 * intent as {@link CoordinationJson} writes it.
+	 */
+	record StatusChangeDocument(boolean ok, Object intent, String previousStatus, int resolvedConflicts,
+			List<String> releasedIntents, int openConflicts) {
+
 	}
 
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.confiture.cli.CliRunner.Result;
 import dev.confiture.core.server.PostgresServers;
@@ -24,6 +26,8 @@ import dev.confiture.core.server.ScratchDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrateCommandTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final String APPLIED_AT = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
 
@@ -267,6 +271,14 @@ class MigrateCommandTests {
 		assertThat(status.out()).contains("\"initialized\" : false")
 			.contains("\"status\" : \"pending\"")
 			.contains("\"pending\" : 1");
+		JsonNode statusDocument = json.readTree(status.out());
+		assertThat(fieldNames(statusDocument)).containsExactly("ok", "trackingTable", "initialized", "migrations",
+				"invalidIndexes", "summary");
+		assertThat(fieldNames(statusDocument.get("migrations").get(0))).containsExactly("version", "name", "status",
+				"kind", "location", "reversible", "appliedAt", "appliedBy", "executionMs");
+		assertThat(statusDocument.get("migrations").get(0).get("appliedAt").isNull()).isTrue();
+		assertThat(fieldNames(statusDocument.get("summary"))).containsExactly("total", "applied", "pending",
+				"missingFiles");
 		Result up = run("migrate", "up", "--env", "local", "--format", "json");
 		assertOk(up);
 		assertThat(up.out()).contains("\"direction\" : \"up\"")
@@ -276,6 +288,37 @@ class MigrateCommandTests {
 		Result applied = run("migrate", "status", "--env", "local", "--format", "json");
 		assertOk(applied);
 		assertThat(applied.out()).contains("\"status\" : \"applied\"").contains("\"appliedAt\" : \"20");
+		JsonNode appliedEntry = json.readTree(applied.out()).get("migrations").get(0);
+		assertThat(fieldNames(appliedEntry)).containsExactly("version", "name", "status", "kind", "location",
+				"reversible", "appliedAt", "appliedBy", "executionMs");
+		assertThat(appliedEntry.get("executionMs").isNumber()).isTrue();
+		Result generated = run("migrate", "generate", "b", "--env", "local", "--format", "json");
+		assertOk(generated);
+		JsonNode generatedDocument = json.readTree(generated.out());
+		assertThat(fieldNames(generatedDocument)).containsExactly("ok", "version", "name", "upFile", "downFile");
+		assertThat(generatedDocument.get("version").asString()).isEqualTo("002");
+		assertThat(generatedDocument.get("upFile").asString()).endsWith("002_b.up.sql");
+	}
+
+	@Test
+	void schemaToSchemaReportsJson() throws Exception {
+		ScratchDatabase source = PostgresServers.shared().createDatabase();
+		this.extraDatabases.add(source);
+		execute(source, "CREATE TABLE users (id int PRIMARY KEY, email text); INSERT INTO users VALUES (1, 'a@b.c')");
+		writeEnvironment(this.database);
+		write("db/schema/accounts.sql", "CREATE TABLE accounts (id int PRIMARY KEY, contact text);");
+		write("mapping.yaml",
+				"tables:\n  accounts:\n    from: users\n    columns:\n      id: id\n" + "      contact: email\n");
+		Result result = run("migrate", "schema-to-schema", "--env", "local", "--from",
+				source.settings().jdbcUrl() + "?user=" + source.settings().user(), "--mapping", "mapping.yaml",
+				"--verify", "--format", "json");
+		assertOk(result);
+		JsonNode document = json.readTree(result.out());
+		assertThat(fieldNames(document)).containsExactly("ok", "dryRun", "plan", "tables", "verifications", "verified",
+				"durationMs");
+		assertThat(document.get("verified").asBoolean()).isTrue();
+		assertThat(document.get("durationMs").isNumber()).isTrue();
+		assertThat(query(this.database, "SELECT contact FROM accounts")).containsExactly("a@b.c");
 	}
 
 	@Test
@@ -425,6 +468,12 @@ class MigrateCommandTests {
 		List<String> all = new ArrayList<>(List.of(args));
 		all.addAll(List.of("--config", "db/environments/local.yaml"));
 		return run(all.toArray(String[]::new));
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
 	}
 
 	private static void assertOk(Result result) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.confiture.cli.CliRunner.Result;
 import dev.confiture.core.server.PostgresServers;
@@ -27,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@code confiture migrate diff} and {@code confiture migrate verify}.
  */
 class MigrateDiffCommandTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String USERS = """
 			-- Users table
@@ -203,6 +207,20 @@ class MigrateDiffCommandTests {
 		assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
 		assertThat(json.out()).contains("\"changes\" : 1", "\"description\" : \"alter column public.t.id\"",
 				"\"type\" : \"TABLE_REWRITE\"", "ALTER TABLE public.t ALTER COLUMN id TYPE bigint USING id::bigint");
+		JsonNode document = JSON.readTree(json.out());
+		assertThat(fieldNames(document)).containsExactly("ok", "from", "to", "changes", "steps", "hazards", "notes",
+				"up", "down");
+		assertThat(document.get("changes").isNumber()).isTrue();
+		assertThat(fieldNames(document.get("steps").get(0))).containsExactly("description", "statements", "hazards",
+				"concurrent");
+		assertThat(fieldNames(document.get("hazards").get(0))).containsExactly("type", "message");
+		Result generated = run("migrate", "diff", "old.sql", "new.sql", "--generate", "--name", "widen",
+				"--allow-hazards", "--env", "local", "--format", "json");
+		assertThat(generated.exitCode()).as(generated.toString()).isZero();
+		JsonNode written = JSON.readTree(generated.out());
+		assertThat(fieldNames(written)).containsExactly("ok", "from", "to", "changes", "steps", "hazards", "notes",
+				"up", "down", "version", "upFile", "downFile");
+		assertThat(written.get("upFile").asString()).endsWith("001_widen.up.sql");
 	}
 
 	@Test
@@ -234,6 +252,16 @@ class MigrateDiffCommandTests {
 		Result json = run("migrate", "verify", "--env", "local", "--format", "json");
 		assertThat(json.exitCode()).isEqualTo(1);
 		assertThat(json.out()).contains("\"drift\" : true", "\"create index public.idx_users_email\"");
+		JsonNode document = JSON.readTree(json.out());
+		assertThat(fieldNames(document)).containsExactly("ok", "environment", "database", "drift", "differences",
+				"hazards", "fix");
+		assertThat(fieldNames(document.get("hazards").get(0))).containsExactly("type", "message");
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
 	}
 
 	private Result run(String... args) {

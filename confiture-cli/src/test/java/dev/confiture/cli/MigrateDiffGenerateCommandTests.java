@@ -3,6 +3,7 @@ package dev.confiture.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -68,12 +69,30 @@ class MigrateDiffGenerateCommandTests {
 		assertThat(document.get("replayedMigrations").get(0).asString())
 			.isEqualTo("db/migrations/002_add_post_views.up.sql");
 		assertThat(document.has("upFile")).isFalse();
+		assertThat(fieldNames(document)).containsExactly("ok", "base", "replayedMigrations", "upToDate", "from", "to",
+				"changes", "steps", "hazards", "notes", "up", "down");
 		Result text = run("migrate", "diff", "--generate", "--name", "again");
 		assertThat(text.out())
 			.startsWith("The migrations already produce the schema files: the schema files at origin/main (")
 			.contains("Nothing written.");
 		assertThat(migrationFiles()).containsExactly("001_create_posts.up.sql", "002_add_post_views.down.sql",
 				"002_add_post_views.up.sql");
+	}
+
+	@Test
+	void jsonOfAWrittenMigrationNamesItsFiles() {
+		this.project.append(POSTS_FILE, "ALTER TABLE tb_post ADD COLUMN view_count integer DEFAULT 0;\n");
+		Result result = run("migrate", "diff", "--generate", "--name", "add_post_views", "--format", "json");
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		JsonNode document = json.readTree(result.out());
+		assertThat(fieldNames(document)).containsExactly("ok", "base", "replayedMigrations", "upToDate", "from", "to",
+				"changes", "steps", "hazards", "notes", "up", "down", "version", "upFile", "downFile");
+		assertThat(document.get("upToDate").asBoolean()).isFalse();
+		assertThat(document.get("changes").asInt()).isOne();
+		assertThat(fieldNames(document.get("steps").get(0))).containsExactly("description", "statements", "hazards",
+				"concurrent");
+		assertThat(document.get("version").asString()).isEqualTo("002");
+		assertThat(document.get("downFile").asString()).endsWith("002_add_post_views.down.sql");
 	}
 
 	@Test
@@ -104,6 +123,12 @@ class MigrateDiffGenerateCommandTests {
 		try (Stream<Path> files = Files.list(this.directory.resolve("db/migrations"))) {
 			return files.map((file) -> file.getFileName().toString()).sorted().toList();
 		}
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
 	}
 
 	private Result run(String... args) {

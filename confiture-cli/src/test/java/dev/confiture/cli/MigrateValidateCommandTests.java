@@ -2,6 +2,8 @@ package dev.confiture.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +83,10 @@ class MigrateValidateCommandTests {
 		JsonNode report = json.readTree(Files.readString(this.directory.resolve("validation-report.json")));
 		assertThat(report.get("status").asString()).isEqualTo("failed");
 		assertThat(report.get("base").asString()).startsWith("origin/main (");
+		assertThat(fieldNames(report)).containsExactly("status", "base", "target", "changedFiles", "databasesCreated",
+				"checks");
+		assertThat(fieldNames(report.get("checks").get(0))).containsExactly("name", "status", "details");
+		assertThat(fieldNames(report.get("checks").get(1))).containsExactly("name", "status", "details", "hint");
 		assertThat(report.get("checks")).hasSize(3);
 		JsonNode lint = report.get("checks").get(2);
 		assertThat(lint.get("name").asString()).isEqualTo("lint");
@@ -147,6 +153,9 @@ class MigrateValidateCommandTests {
 		assertThat(jsonResult.exitCode()).isEqualTo(7);
 		JsonNode report = json.readTree(Files.readString(this.directory.resolve("report.json")));
 		assertThat(report.get("status").asString()).isEqualTo("error");
+		assertThat(fieldNames(report)).containsExactly("status", "error", "checks");
+		assertThat(fieldNames(report.get("error"))).containsExactly("category", "exitCode", "message", "hint");
+		assertThat(report.get("checks").values()).isEmpty();
 		assertThat(report.get("error").get("exitCode").asInt()).isEqualTo(7);
 		assertThat(report.get("error").get("message").asString()).startsWith("Unknown git reference 'v9.9.9'");
 		JsonNode printed = json.readTree(jsonResult.out());
@@ -163,6 +172,12 @@ class MigrateValidateCommandTests {
 		assertThat(report.get("status").asString()).isEqualTo("passed");
 		assertThat(report.get("databasesCreated").asInt()).isZero();
 		assertThat(report.get("changedFiles").values()).isEmpty();
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		List<String> names = new ArrayList<>();
+		node.propertyNames().forEach(names::add);
+		return names;
 	}
 
 	private Result run(String... args) {
