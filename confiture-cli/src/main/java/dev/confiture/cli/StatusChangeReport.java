@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dev.confiture.core.coordinate.Conflict;
+import dev.confiture.core.coordinate.CoordinationDocuments;
+import dev.confiture.core.coordinate.CoordinationDocuments.IntentDocument;
 import dev.confiture.core.coordinate.CoordinationRegistry;
 import dev.confiture.core.coordinate.Intent;
 import dev.confiture.core.coordinate.IntentStatus;
@@ -21,8 +23,9 @@ final class StatusChangeReport {
 		Intent intent = change.intent();
 		if (json) {
 			Json.write(out,
-					new StatusChangeDocument(true, CoordinationJson.intent(intent), change.previousStatus().value(),
-							change.resolvedConflicts(), change.releasedIntents(), openConflicts));
+					new StatusChangeDocument(true, CoordinationDocuments.intent(intent),
+							change.previousStatus().value(), change.resolvedConflicts(), change.releasedIntents(),
+							openConflicts));
 			return ExitCodes.OK;
 		}
 		out.println(CoordinationText.OK + "Intent " + intent.id() + " marked as "
@@ -53,10 +56,9 @@ final class StatusChangeReport {
 	}
 
 	/**
-	 * The document of {@code coordinate start}, {@code complete} and {@code abandon}; the
-	 * intent as {@link CoordinationJson} writes it.
+	 * The document of {@code coordinate start}, {@code complete} and {@code abandon}.
 	 */
-	record StatusChangeDocument(boolean ok, Object intent, String previousStatus, int resolvedConflicts,
+	record StatusChangeDocument(boolean ok, IntentDocument intent, String previousStatus, int resolvedConflicts,
 			List<String> releasedIntents, int openConflicts) {
 
 	}
