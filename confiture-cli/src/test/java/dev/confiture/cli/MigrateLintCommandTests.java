@@ -92,6 +92,18 @@ class MigrateLintCommandTests {
 		assertThat(finding.get("rows").asLong()).isEqualTo(500);
 		assertThat(document.get("suppressed").get(0).get("reason").asString())
 			.isEqualTo("orders is read-only during the release window");
+		assertThat(JsonShape.of(result.out(), "")).containsExactly("ok boolean", "measured boolean",
+				"startingSchema string", "files array", "errors number", "warnings number", "findings array",
+				"suppressed array", "notes array");
+		List<String> findingKeys = List.of("rule string", "severity string", "file string", "line number",
+				"object string", "message string", "alternative string", "lockMode string", "rewrite boolean",
+				"measured boolean", "rows number", "bytes number");
+		assertThat(JsonShape.of(result.out(), "/findings/0")).containsExactlyElementsOf(findingKeys);
+		List<String> suppressedKeys = new ArrayList<>(JsonShape.of(result.out(), "/suppressed/0"));
+		assertThat(suppressedKeys).endsWith("reason string");
+		assertThat(suppressedKeys).extracting((key) -> key.substring(0, key.indexOf(' ')))
+			.containsExactly("rule", "severity", "file", "line", "object", "message", "alternative", "lockMode",
+					"rewrite", "measured", "rows", "bytes", "reason");
 	}
 
 	@Test

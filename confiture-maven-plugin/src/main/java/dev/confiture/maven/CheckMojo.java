@@ -2,7 +2,6 @@ package dev.confiture.maven;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,6 +13,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
+import dev.confiture.core.lint.LintDocument;
 import dev.confiture.core.lint.LintMode;
 import dev.confiture.core.lint.LintOptions;
 import dev.confiture.core.lint.LintResult;
@@ -80,7 +80,7 @@ public class CheckMojo extends AbstractConfitureMojo {
 			problems.add(validation.summary());
 			remedies.add(ValidateMojo.REMEDY);
 		}
-		Map<String, Object> lintDocument = null;
+		LintDocument lintDocument = null;
 		if (lintMode != LintMode.OFF) {
 			LintResult lint = LintMojo.lint(confiture, output,
 					new LintOptions(List.of(), !this.noShadow, null, lintBaseRef(), this.staged),
@@ -134,8 +134,7 @@ public class CheckMojo extends AbstractConfitureMojo {
 	}
 
 	/** The result of the check goal: lint and status only when they ran. */
-	record CheckDocument(ValidationReport validation,
-			@JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> lint,
+	record CheckDocument(ValidationReport validation, @JsonInclude(JsonInclude.Include.NON_NULL) LintDocument lint,
 			@JsonInclude(JsonInclude.Include.NON_NULL) StatusReport status) {
 
 	}

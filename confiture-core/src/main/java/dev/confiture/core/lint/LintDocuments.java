@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The reports of a {@link LintResult}: text lines, a JSON document and SARIF 2.1.0,
- * shared by every adapter so that each shows the same texts.
+ * The reports of a {@link LintResult}: text lines and SARIF 2.1.0 (the JSON report is
+ * {@link LintDocument}), shared by every adapter so that each shows the same texts.
  */
 final class LintDocuments {
 
@@ -41,40 +41,6 @@ final class LintDocuments {
 						? " Fix them, or allow one with -- confiture:allow RULE reason on the line above the statement."
 						: ""));
 		return lines;
-	}
-
-	static Map<String, Object> json(LintResult result) {
-		Map<String, Object> document = new LinkedHashMap<>();
-		document.put("ok", !result.hasErrors());
-		document.put("measured", result.measured());
-		document.put("startingSchema", result.startingSchema());
-		document.put("files", result.files());
-		document.put("errors", result.errors().size());
-		document.put("warnings", result.warnings().size());
-		document.put("findings", result.findings().stream().map(LintDocuments::finding).toList());
-		document.put("suppressed", result.suppressed().stream().map(LintDocuments::finding).toList());
-		document.put("notes", result.notes());
-		return document;
-	}
-
-	static Map<String, Object> finding(LintFinding finding) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("rule", finding.rule().id());
-		entry.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
-		entry.put("file", finding.file());
-		entry.put("line", finding.line());
-		entry.put("object", finding.object());
-		entry.put("message", finding.message());
-		entry.put("alternative", finding.alternative());
-		entry.put("lockMode", finding.lockMode());
-		entry.put("rewrite", finding.rewrite());
-		entry.put("measured", finding.measured());
-		entry.put("rows", (finding.size() != null) ? finding.size().rows() : null);
-		entry.put("bytes", (finding.size() != null) ? finding.size().bytes() : null);
-		if (finding.suppressed()) {
-			entry.put("reason", finding.suppression());
-		}
-		return entry;
 	}
 
 	static Map<String, Object> sarif(LintResult result) {

@@ -94,8 +94,8 @@ public record LintResult(List<String> files, List<LintFinding> findings, List<Li
 	 * notes.
 	 * @return the document, ordered, for a JSON writer
 	 */
-	public Map<String, Object> document() {
-		return LintDocuments.json(this);
+	public LintDocument document() {
+		return LintDocument.of(this);
 	}
 
 	/**
