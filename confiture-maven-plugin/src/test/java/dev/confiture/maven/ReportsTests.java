@@ -17,6 +17,7 @@ import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
 import dev.confiture.core.coordinate.CoordinationDocuments.IntentListDocument;
 import dev.confiture.core.coordinate.CoordinationDocuments.OpenConflictsDocument;
+import dev.confiture.core.lint.LintResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,8 +65,8 @@ class ReportsTests {
 	void checkLeavesOutLintAndStatusWhenTheyDidNotRun() throws IOException {
 		JsonNode alone = write((reports) -> reports.write(true, new CheckMojo.CheckDocument(null, null, null)));
 		assertThat(fieldNames(alone.get("result"))).containsExactly("validation");
-		JsonNode withLint = write(
-				(reports) -> reports.write(true, new CheckMojo.CheckDocument(null, Map.of("errors", 0), null)));
+		JsonNode withLint = write((reports) -> reports.write(true, new CheckMojo.CheckDocument(null,
+				new LintResult(List.of(), List.of(), List.of(), false, null, List.of()).document(), null)));
 		assertThat(fieldNames(withLint.get("result"))).containsExactly("validation", "lint");
 	}
 
