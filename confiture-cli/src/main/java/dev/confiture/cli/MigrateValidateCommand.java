@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import dev.confiture.cli.ErrorHandler.ErrorBody;
 import dev.confiture.core.Confiture;
 import dev.confiture.core.api.ConfitureException;
 import dev.confiture.core.api.ConfitureException.Category;
@@ -135,7 +136,7 @@ class MigrateValidateCommand implements Callable<Integer> {
 	}
 
 	private String error(ConfitureException ex) {
-		ErrorEntry error = new ErrorEntry(ex.category().name().toLowerCase(Locale.ROOT), ExitCodes.of(ex.category()),
+		ErrorBody error = new ErrorBody(ex.category().name().toLowerCase(Locale.ROOT), ExitCodes.of(ex.category()),
 				ConnectionSettings.sanitize(ex.getMessage()), ConnectionSettings.sanitize(RemedyText.of(ex)));
 		if (!this.output.json()) {
 			return "Error: " + error.message() + ((RemedyText.of(ex) != null) ? "\nHint: " + error.hint() : "") + "\n";
@@ -175,13 +176,11 @@ class MigrateValidateCommand implements Callable<Integer> {
 
 	}
 
-	/** The report written when the validation could not run. */
-	record ErrorDocument(String status, ErrorEntry error, List<CheckDocument> checks) {
-
-	}
-
-	/** Why the validation could not run. */
-	record ErrorEntry(String category, int exitCode, String message, String hint) {
+	/**
+	 * The report written when the validation could not run; the error as every command
+	 * writes it.
+	 */
+	record ErrorDocument(String status, ErrorBody error, List<CheckDocument> checks) {
 
 	}
 
